@@ -1,0 +1,47 @@
+/**
+ * Data set types shared by the generators, the loaders, the trainer and the workers.
+ */
+
+export const CLASSIFICATION_TASKS = ['spiral', 'circles', 'xor', 'gaussians', 'iris', 'mnist'] as const;
+export const TASK_IDS = [...CLASSIFICATION_TASKS] as const;
+export type TaskId = (typeof TASK_IDS)[number];
+
+export type TaskKind = 'classification' | 'regression';
+
+/** What a user sets for a task; generated tasks use every field, shipped ones ignore some. */
+export interface TaskConfig {
+  readonly id: TaskId;
+  /** Label or position noise of generated toy sets, from 0 to 0.5. */
+  readonly noise: number;
+  /** Number of examples to generate for toy sets (all splits together). */
+  readonly samples: number;
+  /** Seed of the generator and of the train/validation/test split. */
+  readonly seed: number;
+}
+
+/** One split: `x` holds `count` rows of the input shape, `y` holds `count` rows of targets. */
+export interface Split {
+  readonly x: Float32Array;
+  /** Class index per row for classification; `outputUnits` values per row for regression. */
+  readonly y: Float32Array;
+  readonly count: number;
+}
+
+export interface Dataset {
+  readonly task: TaskId;
+  readonly name: string;
+  readonly kind: TaskKind;
+  /** Shape of one example, without the batch axis. */
+  readonly inputShape: readonly number[];
+  /** Number of classes, or number of regression targets. */
+  readonly outputUnits: number;
+  readonly classNames?: readonly string[];
+  readonly train: Split;
+  /** Carved from the training data; fitness is measured here. */
+  readonly validation: Split;
+  /** Used only to report the test accuracy of candidates already chosen. */
+  readonly test: Split;
+}
+
+/** Reads a file shipped under `public/`, by its path relative to that folder. */
+export type AssetReader = (path: string) => Promise<Uint8Array>;

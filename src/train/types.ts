@@ -1,0 +1,51 @@
+/**
+ * Types of the training layer, shared with the workers and the coordinator.
+ */
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendPreference = BackendName | 'auto';
+
+export const OPTIMIZERS = ['adam', 'sgd', 'momentum', 'rmsprop'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** How one candidate is trained. */
+export interface TrainingSettings {
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly optimizer: OptimizerName;
+  /** Train on at most this many training rows (a low-fidelity pass); 0 means all. */
+  readonly maxTrainRows: number;
+}
+
+export const DEFAULT_TRAINING: TrainingSettings = {
+  epochs: 8,
+  batchSize: 32,
+  learningRate: 0.01,
+  optimizer: 'adam',
+  maxTrainRows: 0,
+};
+
+/** Metrics of one trained candidate. Accuracies are fractions in [0, 1]. */
+export interface EvaluationMetrics {
+  /** Higher is better: validation accuracy, or validation R² clipped to [0, 1] for regression. */
+  readonly fitness: number;
+  readonly validationLoss: number;
+  readonly validationAccuracy: number | null;
+  readonly testLoss: number;
+  readonly testAccuracy: number | null;
+  /** Mean training loss of each epoch. */
+  readonly trainLoss: readonly number[];
+  readonly params: number;
+  /** Forward-pass FLOPs per example. */
+  readonly flops: number;
+  readonly epochs: number;
+  readonly trainMs: number;
+  /** The backend that trained this candidate. */
+  readonly backend: BackendName;
+  /** Why the candidate ran on another backend than the worker's own, if it did. */
+  readonly fallbackReason?: string;
+  /** Set when training stopped on a NaN or infinite loss; fitness is 0 then. */
+  readonly diverged?: string;
+}
