@@ -91,18 +91,23 @@ const name = (gene: LayerGene): string => `${gene.kind} "${gene.id}"`;
  * array position so the order is stable). Returns null when the graph has a cycle.
  */
 export function topologicalOrder(genome: Genome): string[] | null {
-  const ids = new Set(genome.nodes.map((n) => n.id));
+  // A repeated id is reported as 'duplicate-id'; only its first node takes part in the
+  // order, so that the repeat is not mistaken for a cycle.
+  const firstById = new Map<string, LayerGene>();
+  for (const node of genome.nodes) if (!firstById.has(node.id)) firstById.set(node.id, node);
+  const nodes = [...firstById.values()];
+  const ids = new Set(firstById.keys());
   const indegree = new Map<string, number>();
   const consumers = new Map<string, string[]>();
-  for (const node of genome.nodes) {
+  for (const node of nodes) {
     const sources = node.inputs.filter((id) => ids.has(id));
     indegree.set(node.id, new Set(sources).size);
     for (const source of new Set(sources)) {
       consumers.set(source, [...(consumers.get(source) ?? []), node.id]);
     }
   }
-  const position = new Map(genome.nodes.map((n, i) => [n.id, i]));
-  const ready = genome.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  const position = new Map(nodes.map((n, i) => [n.id, i]));
+  const ready = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
   const order: string[] = [];
   while (ready.length > 0) {
     ready.sort((a, b) => position.get(a)! - position.get(b)!);
@@ -114,7 +119,7 @@ export function topologicalOrder(genome: Genome): string[] | null {
       if (remaining === 0) ready.push(consumer);
     }
   }
-  return order.length === genome.nodes.length ? order : null;
+  return order.length === nodes.length ? order : null;
 }
 
 function reachable(start: string, next: ReadonlyMap<string, readonly string[]>): Set<string> {
