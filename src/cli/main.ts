@@ -1,0 +1,96 @@
+/**
+ * `npm run search`: the same search as the app, on Node worker threads.
+ * Progress goes to stderr, the summary table to stdout, and the full result to --json.
+ */
+
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadDataset } from '../data/tasks';
+import { nodeAssetReader } from '../data/node-assets';
+import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
+import { nodeWorkerFactory } from '../workers/node-pool';
+import { WorkerPool } from '../workers/pool';
+import { UsageError, helpText, parseArgs, type CliOptions } from './args';
+import { ProgressLine, summaryTable } from './report';
+import { buildResultFile } from './result-file';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${helpText()}\n`);
+    return 0;
+  }
+
+  const { config } = options;
+  const log = (line: string) => {
+    if (!options.quiet) process.stderr.write(`${line}\n`);
+  };
+  log(`Loading task ${config.task.id}…`);
+  const dataset = await loadDataset(config.task, nodeAssetReader());
+  log(
+    `${dataset.name}: ${dataset.train.count} training, ${dataset.validation.count} validation, ${dataset.test.count} test examples.`,
+  );
+
+  const backends: string[] = [];
+  const pool = await WorkerPool.start({
+    size: config.workers,
+    backend: config.backend,
+    dataset,
+    factory: nodeWorkerFactory,
+    onEvent: (event) => {
+      if (event.type === 'worker-ready') backends[event.worker] = event.backend;
+      if (event.type === 'worker-replaced') log(`Worker ${event.worker + 1} restarted: ${event.reason}`);
+    },
+  });
+  log(`${pool.size} worker${pool.size === 1 ? '' : 's'} ready on ${[...new Set(backends)].join(', ')}.`);
+
+  const startedAt = new Date();
+  const runId = `cli-${startedAt.getTime()}`;
+  const progress = new ProgressLine(process.stderr, config, options.quiet);
+  const coordinator = new SearchCoordinator({
+    runId,
+    config,
+    dataset,
+    pool,
+    onEvent: (event: RunEvent) => progress.update(event),
+  });
+
+  const onSignal = () => {
+    log('\nStopping: finishing with the best candidate so far…');
+    coordinator.stop();
+  };
+  process.once('SIGINT', onSignal);
+  const result = await coordinator.run();
+  process.off('SIGINT', onSignal);
+  pool.terminate();
+  progress.finish();
+
+  process.stdout.write(`${summaryTable(result, backends)}\n`);
+  if (options.json) {
+    const path = resolve(options.json);
+    writeFileSync(path, `${JSON.stringify(buildResultFile(config, result, dataset, backends, startedAt), null, 2)}\n`);
+    log(`Wrote ${path}`);
+  }
+  if (result.status === 'failed') {
+    process.stderr.write(`The search failed: ${result.message}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,119 @@
+/** The CLI's live progress line and its closing summary table. */
+
+import { describeGenome } from '../core/describe';
+import { compareCandidates, type RunEvent, type RunResult } from '../workers/coordinator';
+import type { RunConfig } from '../workers/run-config';
+
+export const percent = (fraction: number | null | undefined): string =>
+  fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(1)}%`;
+
+export const duration = (ms: number): string => {
+  const seconds = Math.round(ms / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+/** Rewrites one line on a terminal; prints one line per generation elsewhere. */
+export class ProgressLine {
+  private generation = 0;
+  private evaluated = 0;
+  private trained = 0;
+  private inGeneration = 0;
+  private doneInGeneration = 0;
+  private best: number | null = null;
+  private elapsedMs = 0;
+  private readonly startedAt = Date.now();
+  private readonly interactive: boolean;
+
+  constructor(
+    private readonly out: NodeJS.WriteStream,
+    private readonly config: RunConfig,
+    private readonly quiet: boolean,
+  ) {
+    this.interactive = Boolean(out.isTTY);
+  }
+
+  update(event: RunEvent): void {
+    switch (event.type) {
+      case 'generation-started':
+        this.generation = event.generation;
+        this.inGeneration = event.candidates.length;
+        this.doneInGeneration = 0;
+        break;
+      case 'candidate-evaluated':
+        this.evaluated++;
+        this.doneInGeneration++;
+        if (!event.result.reused && event.result.worker >= 0) this.trained++;
+        if (event.result.metrics && !event.result.metrics.diverged) {
+          this.best = Math.max(this.best ?? 0, event.result.fitness);
+        }
+        break;
+      case 'generation-finished':
+        this.elapsedMs = event.elapsedMs;
+        if (!this.interactive) this.write(`${this.line()}\n`);
+        return;
+      default:
+        return;
+    }
+    this.elapsedMs = Date.now() - this.startedAt;
+    if (this.interactive) this.write(`\r${this.line()}\u001b[K`);
+  }
+
+  finish(): void {
+    if (this.interactive) this.write('\n');
+  }
+
+  private line(): string {
+    const queued = this.inGeneration - this.doneInGeneration;
+    return [
+      `generation ${this.generation + 1}/${this.config.search.generations}`,
+      `${this.evaluated} evaluated (${this.trained} trained, ${this.evaluated - this.trained} reused)`,
+      `${queued} queued`,
+      `best validation ${percent(this.best)}`,
+      `${duration(this.elapsedMs)} elapsed`,
+    ].join(' · ');
+  }
+
+  private write(text: string): void {
+    if (!this.quiet) this.out.write(text);
+  }
+}
+
+const STATUS_TEXT: Record<RunResult['status'], string> = {
+  completed: 'completed',
+  stopped: 'stopped by the user',
+  'time-budget': 'stopped at the time budget',
+  failed: 'failed',
+};
+
+/** The best candidates as a fixed-width table, best first. */
+export function summaryTable(result: RunResult, backends: readonly string[], rows = 10): string {
+  const ranked = [...result.candidates].filter((c) => !c.reused).sort(compareCandidates).slice(0, rows);
+  const header = ['rank', 'candidate', 'validation', 'test', 'params', 'train s', 'architecture'];
+  const body = ranked.map((c, i) => [
+    String(i + 1),
+    c.candidate.id,
+    c.metrics?.diverged ? 'diverged' : c.metrics ? percent(c.metrics.validationAccuracy ?? c.fitness) : 'failed',
+    percent(c.metrics?.testAccuracy),
+    c.metrics ? c.metrics.params.toLocaleString('en-US') : '—',
+    c.metrics ? (c.metrics.trainMs / 1000).toFixed(1) : '—',
+    describeGenome(c.candidate.genome),
+  ]);
+  const widths = header.map((h, col) => Math.max(h.length, ...body.map((row) => row[col].length)));
+  const format = (row: string[]) =>
+    row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]))).join('  ');
+  const trained = result.candidates.filter((c) => !c.reused).length;
+  const lines = [
+    `Search ${STATUS_TEXT[result.status]} after ${duration(result.elapsedMs)}: ${result.candidates.length} evaluations, ${trained} trained, ${result.generations.length} generations, backend ${[...new Set(backends)].join(', ')}.`,
+    '',
+    format(header),
+    ...body.map(format),
+  ];
+  if (result.best) {
+    lines.push(
+      '',
+      `Best: ${result.best.candidate.id}, validation ${percent(result.best.fitness)}, test ${percent(result.best.metrics?.testAccuracy)}, ${result.best.metrics?.params.toLocaleString('en-US')} parameters.`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,193 @@
+/**
+ * The run configuration schema: one table of fields with their types, ranges and defaults.
+ * The store, the CLI and (later) links and run files all validate through `parseRunConfig`,
+ * so a value accepted in one place is accepted everywhere.
+ */
+
+import * as v from 'valibot';
+import { defaultCandidateSet } from '../core/candidate-set';
+import { analyzeGenome, type Genome } from '../core/genome';
+import { LAYERS, checkParam, isLayerKind } from '../core/layers';
+import { DEFAULT_SEARCH } from '../core/search';
+import { STRATEGY_NAMES, type CandidateSet } from '../core/strategy';
+import { TASKS } from '../data/tasks';
+import { TASK_IDS, type TaskId } from '../data/types';
+import { BACKENDS, OPTIMIZERS, type TrainingSettings } from '../train/types';
+import type { RunConfig } from '../workers/run-config';
+
+export interface NumericField {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly label: string;
+  /** Unit shown after the value, if any. */
+  readonly unit?: string;
+}
+
+/** Every numeric setting of a run, keyed by its path in `RunConfig`. */
+export const NUMERIC_FIELDS = {
+  'task.noise': { min: 0, max: 0.5, integer: false, label: 'Noise' },
+  'task.samples': { min: 60, max: 5000, integer: true, label: 'Samples', unit: 'examples' },
+  'task.seed': { min: 0, max: 4294967295, integer: true, label: 'Data seed' },
+  'search.generations': { min: 1, max: 500, integer: true, label: 'Generations' },
+  'search.population': { min: 2, max: 200, integer: true, label: 'Population', unit: 'networks per generation' },
+  'search.modulePopulation': { min: 2, max: 400, integer: true, label: 'Module population', unit: 'modules' },
+  'search.networksPerBlueprint': { min: 1, max: 4, integer: true, label: 'Networks per blueprint' },
+  'search.maxModuleLayers': { min: 1, max: 8, integer: true, label: 'Max layers per module' },
+  'search.maxBlueprintSlots': { min: 1, max: 8, integer: true, label: 'Max modules per blueprint' },
+  'search.seed': { min: 0, max: 4294967295, integer: true, label: 'Search seed' },
+  'training.epochs': { min: 1, max: 200, integer: true, label: 'Epochs' },
+  'training.batchSize': { min: 1, max: 1024, integer: true, label: 'Batch size', unit: 'examples' },
+  'training.learningRate': { min: 0.00001, max: 1, integer: false, label: 'Learning rate' },
+  'training.maxTrainRows': { min: 0, max: 1_000_000, integer: true, label: 'Training rows per candidate (0 = all)' },
+  workers: { min: 1, max: 16, integer: true, label: 'Workers' },
+  timeBudgetSeconds: { min: 0, max: 86_400, integer: true, label: 'Time budget', unit: 's' },
+} as const satisfies Record<string, NumericField>;
+
+export type NumericPath = keyof typeof NUMERIC_FIELDS;
+
+function numeric(path: NumericPath) {
+  const field: NumericField = NUMERIC_FIELDS[path];
+  const checks = [
+    v.finite(`${path} must be a finite number.`),
+    v.minValue(field.min, `${path} must be at least ${field.min}.`),
+    v.maxValue(field.max, `${path} must be at most ${field.max}.`),
+  ];
+  return field.integer
+    ? v.pipe(v.number(`${path} must be a number.`), v.integer(`${path} must be a whole number.`), ...checks)
+    : v.pipe(v.number(`${path} must be a number.`), ...checks);
+}
+
+const candidateSetSchema = v.pipe(
+  v.object({
+    layers: v.pipe(
+      v.array(
+        v.object({
+          kind: v.string(),
+          params: v.record(v.string(), v.array(v.union([v.number(), v.string(), v.boolean()]))),
+        }),
+      ),
+      v.maxLength(64, 'The candidate set lists more than 64 layers.'),
+    ),
+  }),
+  v.check((set) => candidateSetProblems(set as CandidateSet).length === 0, (issue) =>
+    candidateSetProblems(issue.input as CandidateSet).join(' '),
+  ),
+);
+
+const geneSchema = v.object({
+  id: v.pipe(v.string(), v.maxLength(64)),
+  kind: v.string(),
+  params: v.record(v.string(), v.union([v.number(), v.string(), v.boolean()])),
+  inputs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(8)),
+});
+
+export const runConfigSchema = v.object({
+  task: v.object({
+    id: v.picklist(TASK_IDS, `task.id must be one of ${TASK_IDS.join(', ')}.`),
+    noise: numeric('task.noise'),
+    samples: numeric('task.samples'),
+    seed: numeric('task.seed'),
+  }),
+  search: v.object({
+    strategy: v.picklist(STRATEGY_NAMES, `search.strategy must be one of ${STRATEGY_NAMES.join(', ')}.`),
+    generations: numeric('search.generations'),
+    population: numeric('search.population'),
+    modulePopulation: numeric('search.modulePopulation'),
+    networksPerBlueprint: numeric('search.networksPerBlueprint'),
+    maxModuleLayers: numeric('search.maxModuleLayers'),
+    maxBlueprintSlots: numeric('search.maxBlueprintSlots'),
+    seed: numeric('search.seed'),
+    candidateSet: candidateSetSchema,
+  }),
+  training: v.object({
+    epochs: numeric('training.epochs'),
+    batchSize: numeric('training.batchSize'),
+    learningRate: numeric('training.learningRate'),
+    optimizer: v.picklist(OPTIMIZERS, `training.optimizer must be one of ${OPTIMIZERS.join(', ')}.`),
+    maxTrainRows: numeric('training.maxTrainRows'),
+  }),
+  backend: v.picklist(['auto', ...BACKENDS], `backend must be one of auto, ${BACKENDS.join(', ')}.`),
+  workers: numeric('workers'),
+  timeBudgetSeconds: numeric('timeBudgetSeconds'),
+  seedGenome: v.optional(v.object({ nodes: v.pipe(v.array(geneSchema), v.maxLength(200)) })),
+});
+
+/** Lists what is wrong with a candidate set, naming each kind and value. */
+export function candidateSetProblems(set: CandidateSet): string[] {
+  const problems: string[] = [];
+  for (const layer of set.layers) {
+    if (!isLayerKind(layer.kind) || layer.kind === 'input' || layer.kind === 'output') {
+      problems.push(`The candidate set names unknown layer kind "${String(layer.kind)}".`);
+      continue;
+    }
+    for (const [param, values] of Object.entries(layer.params)) {
+      if (!(param in LAYERS[layer.kind].params)) {
+        problems.push(`The candidate set gives ${layer.kind} an unknown parameter "${param}".`);
+        continue;
+      }
+      if (values.length === 0) problems.push(`The candidate set gives ${layer.kind}.${param} no values.`);
+      for (const value of values) {
+        const problem = checkParam(layer.kind, param, value);
+        if (problem) problems.push(problem);
+      }
+    }
+  }
+  if (set.layers.length === 0) problems.push('The candidate set is empty: enable at least one layer kind.');
+  return problems;
+}
+
+/** Training settings that suit each task's size. */
+const TRAINING_BY_TASK: Record<TaskId, TrainingSettings> = {
+  spiral: { epochs: 30, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  circles: { epochs: 20, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  xor: { epochs: 20, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  gaussians: { epochs: 15, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  iris: { epochs: 60, batchSize: 16, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  mnist: { epochs: 2, batchSize: 64, learningRate: 0.002, optimizer: 'adam', maxTrainRows: 0 },
+};
+
+/** The default configuration for a task: what the app opens on and what the CLI starts from. */
+export function defaultRunConfig(taskId: TaskId = 'spiral'): RunConfig {
+  const task = TASKS[taskId];
+  return {
+    task: { id: taskId, noise: task.defaultNoise, samples: task.defaultSamples, seed: 1 },
+    search: {
+      ...DEFAULT_SEARCH,
+      seed: 1,
+      candidateSet: defaultCandidateSet(task.inputShape),
+    },
+    training: TRAINING_BY_TASK[taskId],
+    backend: 'auto',
+    workers: 2,
+    timeBudgetSeconds: 0,
+  };
+}
+
+export type ConfigResult = { ok: true; config: RunConfig } | { ok: false; errors: string[] };
+
+/** Validates an untrusted configuration object against the schema and the layer registry. */
+export function parseRunConfig(input: unknown): ConfigResult {
+  const parsed = v.safeParse(runConfigSchema, input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.issues.map((issue) => {
+        const path = v.getDotPath(issue);
+        return issue.message.startsWith(path ?? '\u0000') || !path ? issue.message : `${path}: ${issue.message}`;
+      }),
+    };
+  }
+  const config = parsed.output as RunConfig;
+  if (config.seedGenome) {
+    const dataset = TASKS[config.task.id];
+    const analysis = analyzeGenome(config.seedGenome as Genome, {
+      inputShape: dataset.inputShape,
+      outputUnits: dataset.classes.length,
+    });
+    if (!analysis.valid) {
+      return { ok: false, errors: analysis.issues.map((issue) => `seedGenome: ${issue.message} ${issue.fix}`) };
+    }
+  }
+  return { ok: true, config };
+}

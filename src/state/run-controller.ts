@@ -1,0 +1,91 @@
+/**
+ * Starts and steers one search at a time for the page: loads the data set, starts the
+ * worker pool, runs the coordinator and forwards its events. The store owns one controller.
+ */
+
+import { loadDataset } from '../data/tasks';
+import type { AssetReader, Dataset } from '../data/types';
+import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
+import { WorkerPool, type PoolEvent, type WorkerFactory } from '../workers/pool';
+import type { RunConfig } from '../workers/run-config';
+
+export interface RunEnvironment {
+  readonly readAsset: AssetReader;
+  readonly workerFactory: WorkerFactory;
+  readonly wasmPaths?: Record<string, string>;
+}
+
+export interface RunListener {
+  onRunEvent(event: RunEvent): void;
+  onPoolEvent(runId: string, event: PoolEvent): void;
+  onDataset(runId: string, dataset: Dataset): void;
+  /** A failure before the coordinator started (data set or workers). */
+  onStartFailed(runId: string, message: string): void;
+}
+
+interface Session {
+  coordinator: SearchCoordinator | null;
+  pool: WorkerPool | null;
+  cancelled: boolean;
+}
+
+export class RunController {
+  private session: Session | null = null;
+
+  constructor(
+    private readonly environment: RunEnvironment,
+    private readonly listener: RunListener,
+  ) {}
+
+  get active(): boolean {
+    return this.session !== null;
+  }
+
+  /** Runs a search to its end; a run already going is stopped first. */
+  async start(runId: string, config: RunConfig): Promise<void> {
+    this.stop();
+    const session: Session = { coordinator: null, pool: null, cancelled: false };
+    this.session = session;
+    try {
+      const dataset = await loadDataset(config.task, this.environment.readAsset);
+      if (session.cancelled) return;
+      this.listener.onDataset(runId, dataset);
+      session.pool = await WorkerPool.start({
+        size: config.workers,
+        backend: config.backend,
+        dataset,
+        factory: this.environment.workerFactory,
+        wasmPaths: this.environment.wasmPaths,
+        onEvent: (event) => this.listener.onPoolEvent(runId, event),
+      });
+      if (session.cancelled) return;
+      session.coordinator = new SearchCoordinator({
+        runId,
+        config,
+        dataset,
+        pool: session.pool,
+        onEvent: (event) => this.listener.onRunEvent(event),
+      });
+      await session.coordinator.run();
+    } catch (error) {
+      this.listener.onStartFailed(runId, error instanceof Error ? error.message : String(error));
+    } finally {
+      session.pool?.terminate();
+      if (this.session === session) this.session = null;
+    }
+  }
+
+  pause(): void {
+    this.session?.coordinator?.pause();
+  }
+
+  resume(): void {
+    this.session?.coordinator?.resume();
+  }
+
+  stop(): void {
+    if (!this.session) return;
+    this.session.cancelled = true;
+    this.session.coordinator?.stop();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * What the page knows about the current search run, and the pure function that folds each
+ * coordinator event into it. Events of any other run id are dropped.
+ */
+
+import type { Candidate, GenerationSummary } from '../core/strategy';
+import type { BackendName } from '../train/types';
+import { compareCandidates, type EvaluatedCandidate, type RunEvent, type RunStatus } from '../workers/coordinator';
+
+export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished';
+
+export interface CandidateProgress {
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly loss: number;
+}
+
+export interface WorkerInfo {
+  readonly backend: BackendName | null;
+  /** Backends tried before the one in use, with the reason each failed. */
+  readonly note?: string;
+}
+
+export interface RunState {
+  readonly runId: string | null;
+  readonly phase: RunPhase;
+  /** How the last run ended, once it has. */
+  readonly outcome: RunStatus | null;
+  readonly message: string | null;
+  readonly startedAt: number | null;
+  readonly elapsedMs: number;
+  readonly generation: number;
+  readonly totalGenerations: number;
+  /** Candidates of the current generation, in batch order. */
+  readonly currentBatch: readonly Candidate[];
+  readonly evaluations: readonly EvaluatedCandidate[];
+  readonly generations: readonly GenerationSummary[];
+  readonly best: EvaluatedCandidate | null;
+  readonly inFlight: Readonly<Record<string, CandidateProgress>>;
+  readonly workers: readonly WorkerInfo[];
+  /** Candidates that trained on another backend than their worker's, with the reason. */
+  readonly fallbacks: readonly string[];
+}
+
+export const IDLE_RUN: RunState = {
+  runId: null,
+  phase: 'idle',
+  outcome: null,
+  message: null,
+  startedAt: null,
+  elapsedMs: 0,
+  generation: 0,
+  totalGenerations: 0,
+  currentBatch: [],
+  evaluations: [],
+  generations: [],
+  best: null,
+  inFlight: {},
+  workers: [],
+  fallbacks: [],
+};
+
+/** Folds one coordinator event into the run state. */
+export function applyRunEvent(state: RunState, event: RunEvent): RunState {
+  if (event.runId !== state.runId) return state;
+  switch (event.type) {
+    case 'run-started':
+      return { ...state, phase: 'running', totalGenerations: event.config.search.generations };
+    case 'generation-started':
+      return { ...state, generation: event.generation, currentBatch: event.candidates };
+    case 'candidate-progress':
+      return {
+        ...state,
+        inFlight: { ...state.inFlight, [event.candidateId]: { epoch: event.epoch, epochs: event.epochs, loss: event.loss } },
+      };
+    case 'candidate-evaluated': {
+      const { result } = event;
+      const inFlight = { ...state.inFlight };
+      delete inFlight[result.candidate.id];
+      const better = state.best === null || compareCandidates(result, state.best) < 0;
+      const fallback = result.metrics?.fallbackReason;
+      return {
+        ...state,
+        inFlight,
+        evaluations: [...state.evaluations, result],
+        best: better ? result : state.best,
+        elapsedMs: result.finishedAt,
+        fallbacks: fallback ? [...state.fallbacks, `${result.candidate.id}: ${fallback}`].slice(-20) : state.fallbacks,
+      };
+    }
+    case 'generation-finished':
+      return { ...state, generations: [...state.generations, event.summary], elapsedMs: event.elapsedMs };
+    case 'run-paused':
+      return { ...state, phase: 'paused' };
+    case 'run-resumed':
+      return { ...state, phase: 'running' };
+    case 'run-finished':
+      return {
+        ...state,
+        phase: 'finished',
+        outcome: event.status,
+        message: event.message ?? null,
+        best: event.best ?? state.best,
+        elapsedMs: event.elapsedMs,
+        inFlight: {},
+      };
+  }
+}
+
+/** Candidates ranked best first; a reused result is listed once, under its first candidate. */
+export function leaderboard(state: RunState, limit = 10): EvaluatedCandidate[] {
+  return state.evaluations.filter((e) => !e.reused).sort(compareCandidates).slice(0, limit);
+}

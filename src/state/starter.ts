@@ -1,0 +1,23 @@
+/** The network each task opens with: small, valid, and a sensible first candidate. */
+
+import { chainGenome, type Genome } from '../core/genome';
+import type { TaskId } from '../data/types';
+
+export function starterGenome(task: TaskId): Genome {
+  switch (task) {
+    case 'mnist':
+      return chainGenome([
+        { kind: 'conv2d', params: { filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' } },
+        { kind: 'maxPooling2d', params: { poolSize: 2, padding: 'valid' } },
+        { kind: 'flatten' },
+        { kind: 'dense', params: { units: 64, activation: 'relu' } },
+      ]);
+    case 'iris':
+      return chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]);
+    default:
+      return chainGenome([
+        { kind: 'dense', params: { units: 8, activation: 'tanh' } },
+        { kind: 'dense', params: { units: 8, activation: 'tanh' } },
+      ]);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The app store: the run configuration the user edits, the state of the current run, and
+ * the actions that change them. Components read selections of it; only actions write it.
+ */
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Genome } from '../core/genome';
+import type { StrategyName } from '../core/strategy';
+import { TASKS } from '../data/tasks';
+import type { TaskId } from '../data/types';
+import type { BackendPreference, OptimizerName } from '../train/types';
+import type { RunConfig } from '../workers/run-config';
+import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
+import { RunController, type RunEnvironment } from './run-controller';
+import { IDLE_RUN, applyRunEvent, type RunState, type WorkerInfo } from './run-state';
+import { starterGenome } from './starter';
+
+export interface DatasetSummary {
+  readonly task: TaskId;
+  readonly train: number;
+  readonly validation: number;
+  readonly test: number;
+  readonly inputShape: readonly number[];
+}
+
+export interface AppState {
+  readonly config: RunConfig;
+  /** The network shown on the canvas; it enters the search's first generation. */
+  readonly graph: Genome;
+  readonly run: RunState;
+  readonly dataset: DatasetSummary | null;
+  /** Messages about the configuration the user should see (invalid values and the like). */
+  readonly configErrors: readonly string[];
+  readonly actions: AppActions;
+}
+
+export interface AppActions {
+  setTask(id: TaskId): void;
+  setNumber(path: NumericPath, value: number): void;
+  setStrategy(strategy: StrategyName): void;
+  setBackend(backend: BackendPreference): void;
+  setOptimizer(optimizer: OptimizerName): void;
+  setGraph(graph: Genome): void;
+  startSearch(): Promise<void>;
+  pauseSearch(): void;
+  resumeSearch(): void;
+  stopSearch(): void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+function withPath(config: RunConfig, path: string, value: unknown): RunConfig {
+  const copy = structuredClone(config) as unknown as Record<string, Record<string, unknown>>;
+  const [head, tail] = path.split('.');
+  if (tail === undefined) (copy as Record<string, unknown>)[head] = value;
+  else copy[head][tail] = value;
+  return copy as unknown as RunConfig;
+}
+
+export function createAppStore(environment: RunEnvironment, initial?: Partial<Pick<AppState, 'config' | 'graph'>>): AppStore {
+  const config = initial?.config ?? defaultRunConfig();
+  return createStore<AppState>()((set, get) => {
+    const setRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
+    const setWorker = (runId: string, index: number, info: WorkerInfo) =>
+      setRun((run) => {
+        if (run.runId !== runId) return run;
+        const workers = [...run.workers];
+        workers[index] = info;
+        return { ...run, workers };
+      });
+
+    const controller = new RunController(environment, {
+      onRunEvent: (event) => setRun((run) => applyRunEvent(run, event)),
+      onDataset: (runId, dataset) => {
+        if (get().run.runId !== runId) return;
+        set({
+          dataset: {
+            task: dataset.task,
+            train: dataset.train.count,
+            validation: dataset.validation.count,
+            test: dataset.test.count,
+            inputShape: dataset.inputShape,
+          },
+        });
+      },
+      onPoolEvent: (runId, event) => {
+        if (event.type === 'worker-ready') {
+          const failed = event.tried.filter((attempt) => attempt.error);
+          const note = failed.length
+            ? failed.map((attempt) => `${attempt.backend} unavailable: ${attempt.error}`).join('; ')
+            : undefined;
+          setWorker(runId, event.worker, { backend: event.backend, note });
+        } else {
+          setWorker(runId, event.worker, { backend: null, note: `Restarted: ${event.reason}` });
+        }
+      },
+      onStartFailed: (runId, message) =>
+        setRun((run) => (run.runId === runId ? { ...run, phase: 'finished', outcome: 'failed', message } : run)),
+    });
+
+    const editConfig = (next: RunConfig) => {
+      const parsed = parseRunConfig(next);
+      set({ config: next, configErrors: parsed.ok ? [] : parsed.errors });
+    };
+
+    const actions: AppActions = {
+      setTask(id) {
+        if (!(id in TASKS)) return;
+        const next = defaultRunConfig(id);
+        // Keep the user's search and run settings; the task brings its own data, training
+        // defaults and candidate set.
+        editConfig({
+          ...next,
+          search: { ...get().config.search, candidateSet: next.search.candidateSet },
+          backend: get().config.backend,
+          workers: get().config.workers,
+        });
+        set({ graph: starterGenome(id), dataset: null });
+      },
+      setNumber(path, value) {
+        const field = NUMERIC_FIELDS[path];
+        if (!Number.isFinite(value)) return;
+        const clamped = Math.min(field.max, Math.max(field.min, field.integer ? Math.round(value) : value));
+        editConfig(withPath(get().config, path, clamped));
+      },
+      setStrategy: (strategy) => editConfig(withPath(get().config, 'search.strategy', strategy)),
+      setBackend: (backend) => editConfig(withPath(get().config, 'backend', backend)),
+      setOptimizer: (optimizer) => editConfig(withPath(get().config, 'training.optimizer', optimizer)),
+      setGraph: (graph) => set({ graph }),
+
+      async startSearch() {
+        const { config, graph } = get();
+        const parsed = parseRunConfig({ ...config, seedGenome: graph });
+        if (!parsed.ok) {
+          set({ configErrors: parsed.errors });
+          return;
+        }
+        const runId = `run-${Date.now().toString(36)}`;
+        set({
+          configErrors: [],
+          run: { ...IDLE_RUN, runId, phase: 'starting', startedAt: Date.now(), totalGenerations: config.search.generations },
+        });
+        await controller.start(runId, parsed.config);
+        setRun((run) =>
+          run.runId === runId && run.phase !== 'finished' ? { ...run, phase: 'finished', outcome: 'stopped' } : run,
+        );
+      },
+      pauseSearch: () => controller.pause(),
+      resumeSearch: () => controller.resume(),
+      stopSearch() {
+        setRun((run) => (run.phase === 'running' || run.phase === 'paused' || run.phase === 'starting' ? { ...run, phase: 'stopping' } : run));
+        controller.stop();
+      },
+    };
+
+    return {
+      config,
+      graph: initial?.graph ?? starterGenome(config.task.id),
+      run: IDLE_RUN,
+      dataset: null,
+      configErrors: [],
+      actions,
+    };
+  });
+}

@@ -1,0 +1,293 @@
+/**
+ * The search coordinator: runs a strategy against an evaluation pool and streams typed
+ * events. It is the same in the browser (Web Workers) and on the command line (Node
+ * worker threads).
+ *
+ * Each generation is proposed by the strategy, its candidates are trained on the pool (at
+ * most one job per worker in flight, so a pause takes effect within one candidate), and the
+ * results go back to the strategy in batch order. A candidate whose architecture was already
+ * trained in this run reuses that result instead of training again.
+ */
+
+import { deriveSeed } from '../core/rng';
+import { createStrategy } from '../core/search';
+import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from '../core/strategy';
+import type { Dataset } from '../data/types';
+import type { EvaluationMetrics } from '../train/types';
+import type { Job, JobOutcome } from './pool';
+import type { RunConfig } from './run-config';
+
+/** The part of a worker pool the coordinator uses. */
+export interface EvaluationPool {
+  readonly size: number;
+  run(job: Job): Promise<JobOutcome>;
+  cancelRun(runId: string): void;
+}
+
+export interface EvaluatedCandidate {
+  readonly candidate: Candidate;
+  /** Null when the evaluation failed (see `failure`). */
+  readonly metrics: EvaluationMetrics | null;
+  readonly fitness: number;
+  readonly failure?: string;
+  /** True when the result was reused from an identical architecture trained earlier. */
+  readonly reused: boolean;
+  /** Index of the worker that trained it; -1 when reused or never run. */
+  readonly worker: number;
+  /** Evaluations finished in this run when this one finished, counting reused ones. */
+  readonly evaluation: number;
+  /** Milliseconds since the run started. */
+  readonly finishedAt: number;
+}
+
+export type RunStatus = 'completed' | 'stopped' | 'time-budget' | 'failed';
+
+export type RunEvent =
+  | { readonly type: 'run-started'; readonly runId: string; readonly config: RunConfig }
+  | { readonly type: 'generation-started'; readonly runId: string; readonly generation: number; readonly candidates: readonly Candidate[] }
+  | {
+      readonly type: 'candidate-progress';
+      readonly runId: string;
+      readonly candidateId: string;
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly loss: number;
+    }
+  | { readonly type: 'candidate-evaluated'; readonly runId: string; readonly result: EvaluatedCandidate }
+  | {
+      readonly type: 'generation-finished';
+      readonly runId: string;
+      readonly summary: GenerationSummary;
+      readonly best: EvaluatedCandidate | null;
+      readonly elapsedMs: number;
+    }
+  | { readonly type: 'run-paused'; readonly runId: string }
+  | { readonly type: 'run-resumed'; readonly runId: string }
+  | {
+      readonly type: 'run-finished';
+      readonly runId: string;
+      readonly status: RunStatus;
+      readonly best: EvaluatedCandidate | null;
+      readonly evaluations: number;
+      readonly trained: number;
+      readonly elapsedMs: number;
+      readonly message?: string;
+    };
+
+export interface RunResult {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly best: EvaluatedCandidate | null;
+  readonly candidates: readonly EvaluatedCandidate[];
+  readonly generations: readonly GenerationSummary[];
+  readonly elapsedMs: number;
+  readonly message?: string;
+}
+
+export interface CoordinatorOptions {
+  readonly runId: string;
+  readonly config: RunConfig;
+  readonly dataset: Dataset;
+  readonly pool: EvaluationPool;
+  readonly onEvent?: (event: RunEvent) => void;
+  /** Clock in milliseconds; replaceable in tests. */
+  readonly now?: () => number;
+}
+
+/** Orders candidates best first: failed last, then higher fitness, then fewer parameters. */
+export function compareCandidates(a: EvaluatedCandidate, b: EvaluatedCandidate): number {
+  const failedA = a.metrics === null || a.metrics.diverged !== undefined;
+  const failedB = b.metrics === null || b.metrics.diverged !== undefined;
+  if (failedA !== failedB) return failedA ? 1 : -1;
+  if (a.fitness !== b.fitness) return b.fitness - a.fitness;
+  const params = (a.metrics?.params ?? Infinity) - (b.metrics?.params ?? Infinity);
+  if (params !== 0 && !Number.isNaN(params)) return params;
+  // Earlier candidates win remaining ties, so the best does not depend on finishing order.
+  return candidateOrder(a.candidate) - candidateOrder(b.candidate);
+}
+
+function candidateOrder(candidate: Candidate): number {
+  const index = Number(candidate.id.split('-').pop());
+  return candidate.generation * 1e6 + (Number.isFinite(index) ? index : 0);
+}
+
+export class SearchCoordinator {
+  private readonly strategy: SearchStrategy;
+  private readonly now: () => number;
+  private readonly emit: (event: RunEvent) => void;
+  /** Training of each architecture trained in this run, keyed by canonical hash. */
+  private readonly cache = new Map<string, Promise<Omit<EvaluatedCandidate, 'evaluation' | 'finishedAt'> | null>>();
+  private readonly results: EvaluatedCandidate[] = [];
+  private readonly summaries: GenerationSummary[] = [];
+  private best: EvaluatedCandidate | null = null;
+  private startedAt = 0;
+  private paused = false;
+  private stopped = false;
+  private resumeWaiters: (() => void)[] = [];
+  private budgetTimer: ReturnType<typeof setTimeout> | null = null;
+  private outOfTime = false;
+  private trained = 0;
+
+  constructor(private readonly options: CoordinatorOptions) {
+    const { config, dataset } = options;
+    this.strategy = createStrategy(
+      config.search,
+      { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits },
+      { seedGenome: config.seedGenome },
+    );
+    this.now = options.now ?? (() => Date.now());
+    this.emit = options.onEvent ?? (() => {});
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  pause(): void {
+    if (this.paused || this.stopped) return;
+    this.paused = true;
+    this.emit({ type: 'run-paused', runId: this.options.runId });
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.emit({ type: 'run-resumed', runId: this.options.runId });
+    for (const wake of this.resumeWaiters.splice(0)) wake();
+  }
+
+  /** Stops the run: running jobs are cancelled and the best result so far is kept. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.options.pool.cancelRun(this.options.runId);
+    for (const wake of this.resumeWaiters.splice(0)) wake();
+  }
+
+  async run(): Promise<RunResult> {
+    const { runId, config } = this.options;
+    this.startedAt = this.now();
+    this.emit({ type: 'run-started', runId, config });
+    if (config.timeBudgetSeconds > 0) {
+      this.budgetTimer = setTimeout(() => {
+        this.outOfTime = true;
+        this.stop();
+      }, config.timeBudgetSeconds * 1000);
+    }
+
+    let status: RunStatus = 'completed';
+    let message: string | undefined;
+    try {
+      while (!this.stopped) {
+        const batch = this.strategy.propose();
+        if (batch === null) break;
+        const generation = batch[0]?.generation ?? this.summaries.length;
+        this.emit({ type: 'generation-started', runId, generation, candidates: batch });
+        const evaluated = await this.evaluateBatch(batch);
+        if (this.stopped) break;
+        const summary = this.strategy.observe(evaluated.map(toResult));
+        this.summaries.push(summary);
+        this.emit({ type: 'generation-finished', runId, summary, best: this.best, elapsedMs: this.elapsed() });
+      }
+      if (this.stopped) status = this.outOfTime ? 'time-budget' : 'stopped';
+    } catch (error) {
+      status = 'failed';
+      message = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (this.budgetTimer) clearTimeout(this.budgetTimer);
+    }
+
+    const elapsedMs = this.elapsed();
+    this.emit({
+      type: 'run-finished',
+      runId,
+      status,
+      best: this.best,
+      evaluations: this.results.length,
+      trained: this.trained,
+      elapsedMs,
+      message,
+    });
+    return { runId, status, best: this.best, candidates: this.results, generations: this.summaries, elapsedMs, message };
+  }
+
+  private elapsed(): number {
+    return this.now() - this.startedAt;
+  }
+
+  /** Evaluates a batch with at most one job per worker in flight; returns results in batch order. */
+  private async evaluateBatch(batch: readonly Candidate[]): Promise<EvaluatedCandidate[]> {
+    const evaluated: EvaluatedCandidate[] = new Array(batch.length);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (!this.stopped) {
+        await this.waitWhilePaused();
+        if (this.stopped || next >= batch.length) return;
+        const index = next++;
+        evaluated[index] = await this.evaluate(batch[index]);
+      }
+    };
+    const lanes = Math.max(1, Math.min(this.options.pool.size, batch.length));
+    await Promise.all(Array.from({ length: lanes }, lane));
+    return evaluated;
+  }
+
+  private waitWhilePaused(): Promise<void> {
+    if (!this.paused || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => this.resumeWaiters.push(resolve));
+  }
+
+  private async evaluate(candidate: Candidate): Promise<EvaluatedCandidate> {
+    const cached = this.cache.get(candidate.hash);
+    if (cached) {
+      const earlier = await cached;
+      if (earlier) return this.record({ ...earlier, candidate, reused: true, worker: -1 });
+    }
+    const training = this.train(candidate);
+    this.cache.set(candidate.hash, training);
+    const trained = await training;
+    if (trained === null) {
+      this.cache.delete(candidate.hash);
+      return { candidate, metrics: null, fitness: 0, failure: 'The run was stopped.', reused: false, worker: -1, evaluation: 0, finishedAt: this.elapsed() };
+    }
+    return this.record(trained);
+  }
+
+  /** Trains one candidate on the pool; resolves with null when the run stopped meanwhile. */
+  private async train(candidate: Candidate): Promise<Omit<EvaluatedCandidate, 'evaluation' | 'finishedAt'> | null> {
+    const { runId, config } = this.options;
+    // The seed depends on the architecture, not on the candidate id, so a reused result is
+    // exactly what training the architecture again would give.
+    const seed = deriveSeed(config.search.seed, 'train', candidate.hash);
+    const outcome = await this.options.pool.run({
+      runId,
+      candidateId: candidate.id,
+      genome: candidate.genome,
+      settings: config.training,
+      seed,
+      onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId: candidate.id, ...progress }),
+    });
+    if (this.stopped) return null;
+    this.trained++;
+    return outcome.ok
+      ? { candidate, metrics: outcome.metrics, fitness: outcome.metrics.fitness, reused: false, worker: outcome.worker }
+      : { candidate, metrics: null, fitness: 0, failure: outcome.message, reused: false, worker: outcome.worker };
+  }
+
+  private record(partial: Omit<EvaluatedCandidate, 'evaluation' | 'finishedAt'>): EvaluatedCandidate {
+    const result: EvaluatedCandidate = { ...partial, evaluation: this.results.length + 1, finishedAt: this.elapsed() };
+    this.results.push(result);
+    if (this.best === null || compareCandidates(result, this.best) < 0) this.best = result;
+    this.emit({ type: 'candidate-evaluated', runId: this.options.runId, result });
+    return result;
+  }
+}
+
+function toResult(evaluated: EvaluatedCandidate): CandidateResult {
+  return {
+    candidateId: evaluated.candidate.id,
+    fitness: evaluated.fitness,
+    params: evaluated.metrics?.params ?? 0,
+    failed: evaluated.metrics === null || evaluated.metrics.diverged !== undefined,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The body of an evaluation worker, independent of the worker API that hosts it: the
+ * browser entry and the Node worker_threads entry both pass their messages through here.
+ *
+ * A worker trains one candidate at a time. Requests that arrive while it is busy wait in
+ * order; a cancel request aborts the matching job, running or waiting.
+ */
+
+import type { Dataset } from '../data/types';
+import { initBackend } from '../train/backend';
+import { evaluateCandidate } from '../train/evaluate';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+type Post = (message: WorkerResponse) => void;
+type EvaluateRequest = Extract<WorkerRequest, { type: 'evaluate' }>;
+
+export class EvaluationRuntime {
+  private dataset: Dataset | null = null;
+  private readonly queue: EvaluateRequest[] = [];
+  private readonly aborts = new Map<number, AbortController>();
+  private busy = false;
+
+  constructor(private readonly post: Post) {}
+
+  handle(request: WorkerRequest): void {
+    switch (request.type) {
+      case 'init':
+        void this.init(request);
+        return;
+      case 'evaluate':
+        this.queue.push(request);
+        void this.drain();
+        return;
+      case 'cancel': {
+        const waiting = this.queue.findIndex((job) => job.jobId === request.jobId);
+        if (waiting >= 0) this.queue.splice(waiting, 1);
+        this.aborts.get(request.jobId)?.abort();
+        return;
+      }
+    }
+  }
+
+  private async init(request: Extract<WorkerRequest, { type: 'init' }>): Promise<void> {
+    try {
+      const { backend, tried } = await initBackend(request.backend, { wasmPaths: request.wasmPaths });
+      this.dataset = request.dataset;
+      this.post({ type: 'ready', backend, tried });
+    } catch (error) {
+      this.post({ type: 'init-failed', message: errorMessage(error) });
+    }
+  }
+
+  private async drain(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.queue.length > 0) await this.run(this.queue.shift()!);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async run(job: EvaluateRequest): Promise<void> {
+    const { runId, jobId, candidateId } = job;
+    if (!this.dataset) {
+      this.post({ type: 'failed', runId, jobId, candidateId, message: 'The worker received a job before its data set.' });
+      return;
+    }
+    const abort = new AbortController();
+    this.aborts.set(jobId, abort);
+    try {
+      const metrics = await evaluateCandidate(job.genome, this.dataset, job.settings, job.seed, {
+        signal: abort.signal,
+        onProgress: ({ epoch, epochs, loss }) =>
+          this.post({ type: 'progress', runId, jobId, candidateId, epoch, epochs, loss }),
+      });
+      this.post({ type: 'result', runId, jobId, candidateId, metrics });
+    } catch (error) {
+      if (!abort.signal.aborted) {
+        this.post({ type: 'failed', runId, jobId, candidateId, message: errorMessage(error) });
+      }
+    } finally {
+      this.aborts.delete(jobId);
+    }
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

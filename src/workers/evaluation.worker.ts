@@ -1,0 +1,7 @@
+/** Browser Web Worker entry of an evaluation worker. */
+
+import { EvaluationRuntime } from './evaluation-runtime';
+import type { WorkerRequest } from './protocol';
+
+const runtime = new EvaluationRuntime((message) => self.postMessage(message));
+self.onmessage = (event: MessageEvent<WorkerRequest>) => runtime.handle(event.data);
