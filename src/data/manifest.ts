@@ -118,8 +118,8 @@ export async function readShippedFile(
 /**
  * Reads a gzipped shipped file and returns its checked, decompressed content.
  *
- * Some web servers send `.gz` files with `Content-Encoding: gzip`, so the browser hands over
- * the content already decompressed. That content is accepted when it matches the manifest's
+ * Some web servers, Vite 8's dev server among them, send `.gz` files with
+ * `Content-Encoding: gzip`, so `fetch` returns the content already decompressed. That content is accepted when it matches the manifest's
  * content checksum; anything that is gzip is checked as the file first, then decompressed.
  */
 export async function readShippedGzipFile(

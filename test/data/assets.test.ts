@@ -3,25 +3,32 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'fflate';
 import { fetchAssetReader } from '../../src/data/assets';
+import { readManifestDataset, readShippedGzipFile } from '../../src/data/manifest';
+import { MNIST_FILES } from '../../src/data/mnist';
 import { DEFAULT_PUBLIC_DIR, nodeAssetReader } from '../../src/data/node-assets';
 import { loadDataset, defaultTaskConfig } from '../../src/data/tasks';
 
 const irisBytes = readFileSync(join(DEFAULT_PUBLIC_DIR, 'data/iris.csv'));
 const manifestBytes = readFileSync(join(DEFAULT_PUBLIC_DIR, 'data/manifest.json'));
+const labelsBytes = readFileSync(join(DEFAULT_PUBLIC_DIR, MNIST_FILES.testLabels));
 
 describe('fetchAssetReader', () => {
-  // A static server on the loopback interface with two files; everything else is a 404.
+  // A static server on the loopback interface with three shipped files. Any other path is a 404.
   let server: Server;
   let baseUrl: string;
   beforeAll(async () => {
     const files = new Map([
       ['/app/data/iris.csv', irisBytes],
       ['/app/data/manifest.json', manifestBytes],
+      [`/app/${MNIST_FILES.testLabels}`, labelsBytes],
     ]);
     server = createServer((request, response) => {
       const body = files.get(request.url ?? '');
       response.statusCode = body ? 200 : 404;
+      // Like Vite's dev server, declare .gz files as gzip-encoded, so fetch decompresses them.
+      if (request.url?.endsWith('.gz')) response.setHeader('Content-Encoding', 'gzip');
       response.end(body ?? 'not found');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,6 +49,14 @@ describe('fetchAssetReader', () => {
   it('loads iris through fetch', async () => {
     const iris = await loadDataset(defaultTaskConfig('iris'), fetchAssetReader(baseUrl));
     expect(iris.train.count).toBe(90);
+  });
+
+  it('loads gzip files a server marks as encoded', async () => {
+    const readAsset = fetchAssetReader(baseUrl);
+    expect((await readAsset(MNIST_FILES.testLabels)).length).toBe(2000);
+    const manifest = await readManifestDataset(readAsset, 'mnist');
+    const labels = await readShippedGzipFile(readAsset, manifest, MNIST_FILES.testLabels);
+    expect(Buffer.from(labels).equals(Buffer.from(gunzipSync(labelsBytes)))).toBe(true);
   });
 
   it('names the URL and status on HTTP failure', async () => {

@@ -62,7 +62,7 @@ describe('shipped file checks', () => {
   });
 
   it('reject corrupt gzip', async () => {
-    // Valid gzip magic bytes, then garbage; the manifest is updated so only gzip can fail.
+    // Valid gzip magic bytes, then garbage. The manifest is updated, so only gunzip can fail.
     replaceListedFile(dir, MNIST_FILES.testLabels, new Uint8Array([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff]));
     const failure = readTestLabels();
     await expect(failure).rejects.toThrow(/data\/mnist-test-labels\.u8\.gz is not valid gzip data \(/);
