@@ -1,0 +1,107 @@
+/**
+ * A labelled number input with an optional slider, for one numeric setting with a range.
+ * Typing edits a draft that is committed on Enter or blur, so a half-typed value is never
+ * clamped. A committed value outside the range is clamped, with a note under the field.
+ */
+
+import * as Slider from '@radix-ui/react-slider';
+import { useId, useState, type KeyboardEvent } from 'react';
+
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly label: string;
+  readonly unit?: string;
+}
+
+export interface NumberFieldProps {
+  readonly range: NumberRange;
+  readonly value: number;
+  onCommit(value: number): void;
+  /** Step of the slider; no slider is shown without one. */
+  readonly sliderStep?: number;
+  /** A problem with this field reported by the store, shown under it. */
+  readonly error?: string;
+  readonly disabled?: boolean;
+}
+
+/** Clamps a value into a range, rounding integers, as the store does when it accepts it. */
+export function clampToRange(value: number, range: Pick<NumberRange, 'min' | 'max' | 'integer'>): number {
+  const rounded = range.integer ? Math.round(value) : value;
+  return Math.min(range.max, Math.max(range.min, rounded));
+}
+
+export function NumberField({ range, value, onCommit, sliderStep, error, disabled }: NumberFieldProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = Number(draft.trim());
+    setDraft(null);
+    if (draft.trim() === '' || !Number.isFinite(parsed)) {
+      setNote(`"${draft}" is not a number; kept ${value}.`);
+      return;
+    }
+    const clamped = clampToRange(parsed, range);
+    setNote(clamped === parsed ? null : `Set to ${clamped}: the range is ${range.min} to ${range.max}${range.integer ? ', whole numbers' : ''}.`);
+    onCommit(clamped);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit();
+    if (event.key === 'Escape') {
+      setDraft(null);
+      setNote(null);
+    }
+  };
+
+  const message = error ?? note;
+  const messageId = `${id}-message`;
+  return (
+    <div className="field field--number">
+      <label className="field__label" htmlFor={id}>
+        {range.label}
+        {range.unit && <span className="field__unit"> ({range.unit})</span>}
+      </label>
+      <div className="field__row">
+        {sliderStep !== undefined && (
+          <Slider.Root
+            className="slider"
+            min={range.min}
+            max={range.max}
+            step={sliderStep}
+            value={[value]}
+            disabled={disabled}
+            onValueChange={([next]) => onCommit(clampToRange(next, range))}
+          >
+            <Slider.Track className="slider__track">
+              <Slider.Range className="slider__range" />
+            </Slider.Track>
+            <Slider.Thumb className="slider__thumb" aria-label={range.label} />
+          </Slider.Root>
+        )}
+        <input
+          id={id}
+          className="field__input"
+          type="text"
+          inputMode={range.integer ? 'numeric' : 'decimal'}
+          value={draft ?? String(value)}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={message ? messageId : undefined}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commit}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {message && (
+        <p id={messageId} className={error ? 'field__error' : 'field__note'}>
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Turns a genome into React Flow nodes and edges. Each node carries its kind, key
+ * parameters, output shape, parameter count and the issues `analyzeGenome` found. Each edge
+ * carries the shape of the tensor it passes. Positions come from a dagre layout.
+ */
+
+import type { Edge, Node } from '@xyflow/react';
+import { analyzeGenome, type Genome, type GenomeAnalysis } from '../../core/genome';
+import { LAYERS, type LayerKind, type ShapeContext } from '../../core/layers';
+import { formatParams, formatShapeCompact } from '../format';
+import { summarizeGene } from './gene-summary';
+import { layoutDag, type LayoutDirection } from './layout';
+
+export const LAYER_NODE_TYPE = 'layer';
+
+export type LayerNodeData = {
+  readonly kind: LayerKind;
+  readonly title: string;
+  readonly summary: string;
+  /** Output shape without the batch axis, or null when it could not be inferred. */
+  readonly shape: string | null;
+  readonly params: number | null;
+  /** Issues attached to this node, each with its fix. */
+  readonly issues: readonly string[];
+  readonly compact: boolean;
+};
+
+export type LayerNode = Node<LayerNodeData, typeof LAYER_NODE_TYPE>;
+
+export interface GenomeFlow {
+  readonly nodes: LayerNode[];
+  readonly edges: Edge[];
+  readonly analysis: GenomeAnalysis;
+}
+
+export interface GenomeFlowOptions {
+  readonly direction?: LayoutDirection;
+  /** Smaller nodes without the parameter summary, for thumbnail views. */
+  readonly compact?: boolean;
+}
+
+export const NODE_SIZE = { width: 176, height: 78 } as const;
+export const COMPACT_NODE_SIZE = { width: 128, height: 52 } as const;
+
+function describeNode(id: string, title: string, info: { shape: readonly number[]; params: number } | undefined): string {
+  if (!info) return `${title} "${id}", shape unknown`;
+  return `${title} "${id}", output ${formatShapeCompact(info.shape)}, ${formatParams(info.params)}`;
+}
+
+export function genomeToFlow(genome: Genome, context: ShapeContext, options: GenomeFlowOptions = {}): GenomeFlow {
+  const compact = options.compact ?? false;
+  const size = compact ? COMPACT_NODE_SIZE : NODE_SIZE;
+  const analysis = analyzeGenome(genome, context);
+
+  const issuesByNode = new Map<string, string[]>();
+  const brokenEdges = new Set<string>();
+  for (const issue of analysis.issues) {
+    if (issue.nodeId) issuesByNode.set(issue.nodeId, [...(issuesByNode.get(issue.nodeId) ?? []), `${issue.message} ${issue.fix}`]);
+    if (issue.edge) brokenEdges.add(`${issue.edge.from}->${issue.edge.to}`);
+  }
+
+  const links = genome.nodes.flatMap((gene) => gene.inputs.map((source) => ({ source, target: gene.id })));
+  const positions = layoutDag(
+    genome.nodes.map((gene) => ({ id: gene.id, ...size })),
+    links,
+    options.direction ?? 'LR',
+  );
+
+  const nodes: LayerNode[] = genome.nodes.map((gene) => {
+    const info = analysis.nodes.get(gene.id);
+    const known = gene.kind in LAYERS;
+    return {
+      id: gene.id,
+      type: LAYER_NODE_TYPE,
+      position: positions.get(gene.id) ?? { x: 0, y: 0 },
+      width: size.width,
+      height: size.height,
+      ariaLabel: describeNode(gene.id, known ? LAYERS[gene.kind].label : String(gene.kind), info),
+      data: {
+        kind: gene.kind,
+        title: known ? LAYERS[gene.kind].label : String(gene.kind),
+        summary: known ? summarizeGene(gene.kind, gene.params, context.outputUnits) : '',
+        shape: info ? formatShapeCompact(info.shape) : null,
+        params: info ? info.params : null,
+        issues: issuesByNode.get(gene.id) ?? [],
+        compact,
+      },
+    };
+  });
+
+  const edges: Edge[] = genome.nodes.flatMap((gene) =>
+    gene.inputs.map((source, index) => {
+      const shape = analysis.nodes.get(source)?.shape;
+      const broken = brokenEdges.has(`${source}->${gene.id}`);
+      return {
+        id: `${source}->${gene.id}#${index}`,
+        source,
+        target: gene.id,
+        label: shape ? formatShapeCompact(shape) : '?',
+        className: broken ? 'edge-invalid' : undefined,
+        ariaLabel: `${source} to ${gene.id}, shape ${shape ? formatShapeCompact(shape) : 'unknown'}`,
+      } satisfies Edge;
+    }),
+  );
+
+  return { nodes, edges, analysis };
+}

@@ -1,0 +1,15 @@
+/** The top bar: the app name, the task picker and the theme switch. */
+
+import { TaskPicker } from './TaskPicker';
+import { ThemeToggle } from './ThemeToggle';
+
+export function Header() {
+  return (
+    <header className="header">
+      <h1 className="header__title">NAS Playground</h1>
+      <TaskPicker />
+      <div className="header__spacer" />
+      <ThemeToggle />
+    </header>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Fitness in percent against the number of evaluations. Each evaluated candidate is a dot,
+ * a failed one a cross at 0%, and a step line follows the best fitness so far.
+ */
+
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EvaluatedCandidate } from '../../workers/coordinator';
+import { evaluationRows } from './chart-data';
+
+const percentTick = (value: number) => `${value}%`;
+
+export function BestSoFarChart({ evaluations }: { evaluations: readonly EvaluatedCandidate[] }) {
+  const rows = evaluationRows(evaluations);
+  const succeeded = rows.filter((row) => !row.failed);
+  const failed = rows.filter((row) => row.failed);
+
+  if (rows.length === 0) {
+    return <p className="chart__empty">The best fitness so far appears when the first candidate is evaluated.</p>;
+  }
+
+  return (
+    <div className="chart" data-testid="best-so-far-chart" data-points={rows.length}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'evaluations', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
+          <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+          <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Scatter data={succeeded} dataKey="fitness" name="Candidate" fill="var(--series-candidate)" isAnimationActive={false} />
+          {failed.length > 0 && <Scatter data={failed} dataKey="fitness" name="Failed or diverged" fill="var(--series-failed)" shape="cross" isAnimationActive={false} />}
+          <Line dataKey="bestSoFar" name="Best so far" type="stepAfter" stroke="var(--series-best)" strokeWidth={2} dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/** The fitness chart region: per-generation fitness and best-so-far, as two tabs. */
+
+import * as Tabs from '@radix-ui/react-tabs';
+import { useApp } from '../store-context';
+import { BestSoFarChart } from './BestSoFarChart';
+import { GenerationChart } from './GenerationChart';
+
+export function FitnessChart() {
+  const generations = useApp((state) => state.run.generations);
+  const evaluations = useApp((state) => state.run.evaluations);
+
+  return (
+    <section className="run-view" aria-label="Fitness chart">
+      <Tabs.Root className="tabs" defaultValue="generations">
+        <div className="run-view__bar">
+          <h2 className="panel-title">Fitness</h2>
+          <Tabs.List className="tabs__list" aria-label="Fitness view">
+            <Tabs.Trigger className="tabs__trigger" value="generations">
+              Per generation
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tabs__trigger" value="evaluations">
+              Best so far
+            </Tabs.Trigger>
+          </Tabs.List>
+        </div>
+        <Tabs.Content className="tabs__content" value="generations">
+          <GenerationChart generations={generations} />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__content" value="evaluations">
+          <BestSoFarChart evaluations={evaluations} />
+        </Tabs.Content>
+      </Tabs.Root>
+    </section>
+  );
+}

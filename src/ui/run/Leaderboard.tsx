@@ -1,0 +1,74 @@
+/** The best candidates of the run, ranked; diverged and failed ones carry their reason. */
+
+import { useMemo } from 'react';
+import { leaderboard } from '../../state/run-state';
+import type { EvaluatedCandidate } from '../../workers/coordinator';
+import { formatCount, formatPercent, formatSeconds } from '../format';
+import { useApp } from '../store-context';
+
+const LEADERBOARD_SIZE = 10;
+
+function statusOf(result: EvaluatedCandidate): { label: string; detail?: string; bad: boolean } {
+  if (result.metrics === null) return { label: 'failed', detail: result.failure, bad: true };
+  if (result.metrics.diverged !== undefined) return { label: 'diverged', detail: result.metrics.diverged, bad: true };
+  return { label: 'ok', bad: false };
+}
+
+function LeaderboardRow({ result, rank }: { result: EvaluatedCandidate; rank: number }) {
+  const status = statusOf(result);
+  const metrics = result.metrics;
+  return (
+    <tr className={status.bad ? 'leaderboard__row--bad' : undefined}>
+      <td className="num">{rank}</td>
+      <td>
+        <code>{result.candidate.id}</code>
+      </td>
+      <td className="num">{formatPercent(metrics?.validationAccuracy)}</td>
+      <td className="num">{formatPercent(metrics?.testAccuracy)}</td>
+      <td className="num">{metrics ? formatCount(metrics.params) : '–'}</td>
+      <td className="num">{metrics ? formatSeconds(metrics.trainMs) : '–'}</td>
+      <td className="leaderboard__status" title={status.detail}>
+        {status.label}
+        {status.detail && `: ${status.detail}`}
+      </td>
+    </tr>
+  );
+}
+
+export function Leaderboard() {
+  const run = useApp((state) => state.run);
+  const rows = useMemo(() => leaderboard(run, LEADERBOARD_SIZE), [run]);
+
+  return (
+    <section className="run-view" aria-label="Leaderboard">
+      <div className="run-view__bar">
+        <h2 className="panel-title">Leaderboard</h2>
+        <span className="run-view__caption">ranked by validation fitness</span>
+      </div>
+      <div className="run-view__body leaderboard">
+        {rows.length === 0 ? (
+          <p className="chart__empty">Evaluated candidates are ranked here.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col" className="num">#</th>
+                <th scope="col">Candidate</th>
+                <th scope="col" className="num">Validation</th>
+                <th scope="col" className="num">Test</th>
+                <th scope="col" className="num">Parameters</th>
+                <th scope="col" className="num">Training</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((result, index) => (
+                <LeaderboardRow key={result.candidate.id} result={result} rank={index + 1} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

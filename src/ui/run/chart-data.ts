@@ -1,0 +1,58 @@
+/** Rows for the fitness charts, in percent, derived from generation summaries and evaluations. */
+
+import type { GenerationSummary, PopulationSummary } from '../../core/strategy';
+import type { EvaluatedCandidate } from '../../workers/coordinator';
+
+export type PopulationName = PopulationSummary['name'];
+
+export const POPULATION_NAMES: readonly PopulationName[] = ['networks', 'modules', 'blueprints'];
+
+/** One row per generation: `<population>Best` and `<population>Mean` fitness in percent. */
+export type GenerationRow = { readonly generation: number } & Partial<Record<`${PopulationName}${'Best' | 'Mean'}`, number>>;
+
+export interface EvaluationRow {
+  readonly evaluation: number;
+  /** This candidate's fitness in percent (0 for a failed or diverged one). */
+  readonly fitness: number;
+  /** Best fitness of all evaluations up to this one, in percent. */
+  readonly bestSoFar: number;
+  readonly candidateId: string;
+  readonly failed: boolean;
+}
+
+const percent = (fraction: number): number => Math.round(fraction * 10_000) / 100;
+
+export function generationRows(generations: readonly GenerationSummary[]): GenerationRow[] {
+  return generations.map((summary) => {
+    const row: Record<string, number> = { generation: summary.generation };
+    for (const population of summary.populations) {
+      row[`${population.name}Best`] = percent(population.best);
+      row[`${population.name}Mean`] = percent(population.mean);
+    }
+    return row as GenerationRow;
+  });
+}
+
+/** Populations that appear in at least one summary, in the fixed display order. */
+export function populationsPresent(generations: readonly GenerationSummary[]): PopulationName[] {
+  const present = new Set(generations.flatMap((summary) => summary.populations.map((p) => p.name)));
+  return POPULATION_NAMES.filter((name) => present.has(name));
+}
+
+/** Evaluations in the order they finished, each with the best fitness reached so far. */
+export function evaluationRows(evaluations: readonly EvaluatedCandidate[]): EvaluationRow[] {
+  const ordered = [...evaluations].sort((a, b) => a.evaluation - b.evaluation);
+  let best = -Infinity;
+  return ordered.map((result) => {
+    const failed = result.metrics === null || result.metrics.diverged !== undefined;
+    const fitness = failed ? 0 : result.fitness;
+    best = Math.max(best, fitness);
+    return {
+      evaluation: result.evaluation,
+      fitness: percent(fitness),
+      bestSoFar: percent(best),
+      candidateId: result.candidate.id,
+      failed,
+    };
+  });
+}

@@ -1,0 +1,27 @@
+/** The one-line status of a run, as the progress panel shows it. */
+
+import type { RunState } from '../../state/run-state';
+
+const OUTCOME_TEXT = {
+  completed: 'Search finished: every generation was evaluated.',
+  stopped: 'Search stopped; the best result so far is kept.',
+  'time-budget': 'Search stopped at the end of its time budget.',
+  failed: 'Search failed.',
+} as const;
+
+export function phaseText(run: Pick<RunState, 'phase' | 'outcome'>): string {
+  switch (run.phase) {
+    case 'idle':
+      return 'Ready. Press Start search to begin.';
+    case 'starting':
+      return 'Starting: loading the data set and the workers…';
+    case 'running':
+      return 'Searching…';
+    case 'paused':
+      return 'Paused. Candidates already training finish first.';
+    case 'stopping':
+      return 'Stopping…';
+    case 'finished':
+      return run.outcome ? OUTCOME_TEXT[run.outcome] : 'Search finished.';
+  }
+}

@@ -1,0 +1,51 @@
+/** Progress figures of a run, derived from the run state: counts, fraction done and time left. */
+
+import type { RunState } from '../../state/run-state';
+
+export interface RunProgress {
+  /** The generation being evaluated (1-based for display), or the last one once finished. */
+  readonly generation: number;
+  readonly totalGenerations: number;
+  /** Evaluations finished in this run, reused results included. */
+  readonly evaluated: number;
+  /** Candidates training on a worker right now. */
+  readonly training: number;
+  /** Candidates of the current generation not yet sent to a worker. */
+  readonly queued: number;
+  /** Fraction of the whole run done, from 0 to 1. */
+  readonly fraction: number;
+}
+
+/** Derives the progress counts of a run from its state. */
+export function runProgress(run: RunState): RunProgress {
+  const batchIds = new Set(run.currentBatch.map((candidate) => candidate.id));
+  const batchDone = run.evaluations.filter((result) => batchIds.has(result.candidate.id)).length;
+  const training = Object.keys(run.inFlight).length;
+  const completed = run.generations.length;
+  const currentSummarized = run.generations.some((summary) => summary.generation === run.generation);
+  const partial = !currentSummarized && run.currentBatch.length > 0 ? batchDone / run.currentBatch.length : 0;
+  const total = Math.max(run.totalGenerations, 1);
+  const active = run.phase !== 'finished' && run.phase !== 'idle' && !currentSummarized && run.currentBatch.length > 0;
+
+  return {
+    generation: Math.min(completed + (active ? 1 : 0), run.totalGenerations),
+    totalGenerations: run.totalGenerations,
+    evaluated: run.evaluations.length,
+    training,
+    queued: Math.max(0, run.currentBatch.length - batchDone - training),
+    fraction: Math.min(1, (completed + partial) / total),
+  };
+}
+
+/**
+ * Estimates the milliseconds left by assuming the rest of the run goes at the pace so far.
+ * Returns null before anything finished. A time budget caps the estimate, because the run
+ * stops when the budget runs out.
+ */
+export function estimateTimeLeft(elapsedMs: number, fraction: number, budgetSeconds = 0): number | null {
+  if (fraction >= 1) return 0;
+  if (fraction <= 0 || elapsedMs <= 0) return null;
+  const estimate = (elapsedMs * (1 - fraction)) / fraction;
+  if (budgetSeconds > 0) return Math.max(0, Math.min(estimate, budgetSeconds * 1000 - elapsedMs));
+  return estimate;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { evaluationRows, generationRows, populationsPresent } from '../../src/ui/run/chart-data';
+import { candidate, evaluated, metrics, summary } from './run-fixtures';
+
+describe('generationRows', () => {
+  it('turns fractions into percent per population', () => {
+    const rows = generationRows([summary(0, [0.75, 0.5], [0.625, 0.4]), summary(1, [0.875, 0.6])]);
+    expect(rows).toEqual([
+      { generation: 0, networksBest: 75, networksMean: 50, modulesBest: 62.5, modulesMean: 40 },
+      { generation: 1, networksBest: 87.5, networksMean: 60 },
+    ]);
+  });
+
+  it('lists present populations in display order', () => {
+    expect(populationsPresent([summary(0, [0.5, 0.5], [0.5, 0.5])])).toEqual(['networks', 'modules']);
+    expect(populationsPresent([])).toEqual([]);
+  });
+});
+
+describe('evaluationRows', () => {
+  const sources = [0, 1, 2, 3].map((index) => candidate(0, index));
+
+  it('keeps a running best in finishing order', () => {
+    const results = [
+      evaluated(sources[2], 3, 0.9),
+      evaluated(sources[0], 1, 0.6),
+      evaluated(sources[1], 2, 0.55),
+      evaluated(sources[3], 4, 0.7),
+    ];
+    const rows = evaluationRows(results);
+    expect(rows.map((row) => row.evaluation)).toEqual([1, 2, 3, 4]);
+    expect(rows.map((row) => row.fitness)).toEqual([60, 55, 90, 70]);
+    expect(rows.map((row) => row.bestSoFar)).toEqual([60, 60, 90, 90]);
+  });
+
+  it('plots failed and diverged candidates at zero', () => {
+    const rows = evaluationRows([
+      evaluated(sources[0], 1, 0, { metrics: null, failure: 'worker crashed' }),
+      evaluated(sources[1], 2, 0.8, { metrics: metrics(0.8, { diverged: 'loss became NaN at epoch 2' }) }),
+      evaluated(sources[2], 3, 0.7),
+    ]);
+    expect(rows.map((row) => [row.fitness, row.failed, row.bestSoFar])).toEqual([
+      [0, true, 0],
+      [0, true, 0],
+      [70, false, 70],
+    ]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { chainGenome, type Genome } from '../../src/core/genome';
+import { defaultParams, type ShapeContext } from '../../src/core/layers';
+import { NODE_SIZE, genomeToFlow } from '../../src/ui/graph/genome-flow';
+import { layoutDag } from '../../src/ui/graph/layout';
+
+const toy: ShapeContext = { inputShape: [2], outputUnits: 2 };
+const image: ShapeContext = { inputShape: [28, 28, 1], outputUnits: 10 };
+
+/** input → a, b (parallel dense layers) → concatenate → output */
+const branching: Genome = {
+  nodes: [
+    { id: 'input', kind: 'input', params: {}, inputs: [] },
+    { id: 'a', kind: 'dense', params: { ...defaultParams('dense'), units: 4 }, inputs: ['input'] },
+    { id: 'b', kind: 'dense', params: { ...defaultParams('dense'), units: 6 }, inputs: ['input'] },
+    { id: 'join', kind: 'concatenate', params: {}, inputs: ['a', 'b'] },
+    { id: 'output', kind: 'output', params: {}, inputs: ['join'] },
+  ],
+};
+
+describe('layoutDag', () => {
+  const boxes = ['input', 'a', 'b', 'join', 'output'].map((id) => ({ id, width: 100, height: 40 }));
+  const links = branching.nodes.flatMap((node) => node.inputs.map((source) => ({ source, target: node.id })));
+
+  for (const direction of ['LR', 'TB'] as const) {
+    it(`places every link forward (${direction})`, () => {
+      const positions = layoutDag(boxes, links, direction);
+      const axis = direction === 'LR' ? 'x' : 'y';
+      for (const link of links) {
+        expect(positions.get(link.target)![axis], `${link.source} → ${link.target}`).toBeGreaterThan(positions.get(link.source)![axis]);
+      }
+    });
+  }
+
+  it('keeps parallel branches apart', () => {
+    const positions = layoutDag(boxes, links, 'LR');
+    const a = positions.get('a')!;
+    const b = positions.get('b')!;
+    expect(a.x).toBe(b.x);
+    expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(40);
+  });
+
+  it('ignores links to unknown boxes', () => {
+    const positions = layoutDag(boxes.slice(0, 2), [{ source: 'input', target: 'a' }, { source: 'a', target: 'missing' }]);
+    expect([...positions.keys()]).toEqual(['input', 'a']);
+  });
+});
+
+describe('genomeToFlow', () => {
+  it('labels edges with the shape they carry', () => {
+    const flow = genomeToFlow(branching, toy);
+    const labels = Object.fromEntries(flow.edges.map((edge) => [`${edge.source}->${edge.target}`, edge.label]));
+    expect(labels).toEqual({
+      'input->a': '2',
+      'input->b': '2',
+      'a->join': '4',
+      'b->join': '6',
+      'join->output': '10',
+    });
+  });
+
+  it('gives nodes their shape, parameter count and summary', () => {
+    const flow = genomeToFlow(branching, toy);
+    const a = flow.nodes.find((node) => node.id === 'a')!;
+    expect(a.data.shape).toBe('4');
+    expect(a.data.params).toBe(2 * 4 + 4);
+    expect(a.data.summary).toBe('4 units · relu');
+    const output = flow.nodes.find((node) => node.id === 'output')!;
+    expect(output.data.params).toBe(10 * 2 + 2);
+    expect(output.data.summary).toBe('2 units · logits');
+    expect(flow.analysis.totalParams).toBe(12 + 18 + 22);
+  });
+
+  it('summarises a conv chain on images', () => {
+    const genome = chainGenome([
+      { kind: 'conv2d', params: { filters: 8, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' } },
+      { kind: 'maxPooling2d', params: { poolSize: 2, padding: 'valid' } },
+      { kind: 'flatten' },
+    ]);
+    const flow = genomeToFlow(genome, image);
+    const byId = Object.fromEntries(flow.nodes.map((node) => [node.id, node.data]));
+    expect(byId.l1.summary).toBe('8 filters 3×3 /2 · same · relu');
+    expect(byId.l1.shape).toBe('14×14×8');
+    expect(byId.l2.summary).toBe('2×2 · valid');
+    expect(byId.l3.shape).toBe('392');
+  });
+
+  it('marks the node and edge of a shape error', () => {
+    const genome = chainGenome([{ kind: 'conv2d' }]);
+    const flow = genomeToFlow(genome, toy);
+    const conv = flow.nodes.find((node) => node.id === 'l1')!;
+    expect(conv.data.issues.join(' ')).toMatch(/conv2d expects a 3D input/);
+    expect(conv.data.shape).toBeNull();
+    expect(flow.edges.find((edge) => edge.target === 'l1')!.className).toBe('edge-invalid');
+    expect(flow.edges.find((edge) => edge.source === 'l1')!.label).toBe('?');
+  });
+
+  it('sizes nodes for fitting', () => {
+    const flow = genomeToFlow(branching, toy);
+    expect(flow.nodes.every((node) => node.width === NODE_SIZE.width && node.height === NODE_SIZE.height)).toBe(true);
+    const compact = genomeToFlow(branching, toy, { compact: true });
+    expect(compact.nodes.every((node) => node.width! < NODE_SIZE.width && node.data.compact)).toBe(true);
+  });
+});

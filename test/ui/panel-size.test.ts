@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_RUN_PANEL_HEIGHT, clampRunPanelHeight, defaultRunPanelHeight } from '../../src/ui/layout/panel-size';
+
+describe('run panel height', () => {
+  const cases: [name: string, height: number, viewport: number, expected: number][] = [
+    ['keeps a height within bounds', 320, 768, 320],
+    ['raises a height below the minimum', 50, 768, MIN_RUN_PANEL_HEIGHT],
+    ['keeps room for the canvas', 700, 768, 768 - 240],
+    ['keeps the minimum in a tiny window', 300, 300, MIN_RUN_PANEL_HEIGHT],
+  ];
+  for (const [name, height, viewport, expected] of cases) {
+    it(name, () => {
+      expect(clampRunPanelHeight(height, viewport)).toBe(expected);
+    });
+  }
+
+  it('defaults to about 45% of a laptop window', () => {
+    expect(defaultRunPanelHeight(768)).toBe(346);
+  });
+});
