@@ -282,7 +282,11 @@ const LAYER_LIST: LayerSpec[] = [
     outputShape: ([input]) => [product(input)],
     paramCount: () => 0,
     flops: () => 0,
-    keras: () => [{ className: 'Flatten', config: {} }],
+    // tfjs' Flatten rejects inputs that are already vectors, so those get an identity Reshape.
+    keras: ([input]) =>
+      input.length > 1
+        ? [{ className: 'Flatten', config: {} }]
+        : [{ className: 'Reshape', config: { targetShape: [product(input)] } }],
   },
   {
     kind: 'conv2d',

@@ -1,0 +1,72 @@
+/**
+ * Assembly: turns a blueprint and one module per named species into a network genome,
+ * then repairs it, since modules evolve on the task input and may not fit the shapes
+ * they meet inside a blueprint.
+ */
+
+import { INPUT_ID, OUTPUT_ID, type Genome, type LayerGene, type SizeLimits } from './genome';
+import type { ShapeContext } from './layers';
+import { sortTopologically } from './graph';
+import { repairGenome } from './repair';
+import type { Blueprint } from './blueprint';
+
+/** A CoDeepNEAT module: a layer graph from an entry (the input node) to an exit (the node feeding the output head). */
+export interface Module {
+  readonly id: string;
+  readonly genome: Genome;
+}
+
+/**
+ * Builds the network for `blueprint`, substituting for every slot the module chosen for
+ * its species. A slot whose species has no module passes its input through. Layer ids
+ * are "<slot id>:<module node id>", and merges keep their blueprint id.
+ */
+export function assembleGenome(
+  blueprint: Blueprint,
+  modulesBySpecies: ReadonlyMap<number, Module>,
+  context: ShapeContext,
+  limits?: SizeLimits,
+): Genome {
+  const nodes: LayerGene[] = [{ id: INPUT_ID, kind: 'input', params: {}, inputs: [] }];
+  const exitOf = new Map<string, string>();
+
+  for (const node of sortTopologically(blueprint.nodes)) {
+    const sources = node.inputs.map((id) => exitOf.get(id)!);
+    switch (node.type) {
+      case 'input':
+        exitOf.set(node.id, INPUT_ID);
+        break;
+      case 'slot': {
+        const module = modulesBySpecies.get(node.species);
+        exitOf.set(node.id, module ? substituteModule(module.genome, `${node.id}:`, sources[0], nodes) : sources[0]);
+        break;
+      }
+      case 'merge':
+        nodes.push({ id: node.id, kind: node.merge, params: {}, inputs: [...new Set(sources)] });
+        exitOf.set(node.id, node.id);
+        break;
+      case 'output':
+        nodes.push({ id: OUTPUT_ID, kind: 'output', params: {}, inputs: sources });
+        break;
+    }
+  }
+  return repairGenome({ nodes }, context, limits);
+}
+
+/** Appends a copy of the module's hidden layers fed by `entry` and returns the id of its exit. */
+function substituteModule(module: Genome, prefix: string, entry: string, into: LayerGene[]): string {
+  const rename = new Map<string, string>();
+  for (const node of module.nodes) rename.set(node.id, node.kind === 'input' ? entry : `${prefix}${node.id}`);
+
+  let exit = entry;
+  for (const node of sortTopologically(module.nodes)) {
+    if (node.kind === 'input') continue;
+    const inputs = node.inputs.map((id) => rename.get(id) ?? id);
+    if (node.kind === 'output') {
+      exit = inputs[0] ?? entry;
+      continue;
+    }
+    into.push({ ...node, id: rename.get(node.id)!, inputs });
+  }
+  return exit;
+}

@@ -1,0 +1,368 @@
+/**
+ * CoDeepNEAT (Miikkulainen et al., "Evolving Deep Neural Networks", 2017): a population
+ * of modules (small layer graphs) and a population of blueprints (graphs of slots, each
+ * naming a module species) evolve together.
+ *
+ * Each generation every blueprint is assembled into `networksPerBlueprint` networks by
+ * drawing, for each species it names, one module of that species (the same module for
+ * every slot naming it). A network's fitness is credited to its blueprint and to each
+ * module it used, as the mean over the networks each took part in. Both populations are
+ * speciated, share offspring among species by mean fitness, keep each species' best, and
+ * breed the rest by mutation and crossover within species. Both start minimal: modules of
+ * one layer and blueprints of one or two slots.
+ */
+
+import { INPUT_ID, OUTPUT_ID, analyzeGenome, type Genome, type LayerGene, type SizeLimits, DEFAULT_LIMITS } from './genome';
+import { formatShape, type LayerKind, type ShapeContext } from './layers';
+import { Rng } from './rng';
+import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from './strategy';
+import type { SearchSettings, StrategyOptions } from './search';
+import { assembleGenome, type Module } from './assembly';
+import {
+  blueprintDistance,
+  chainBlueprint,
+  crossoverBlueprints,
+  mutateBlueprint,
+  namedSpecies,
+  remapSpecies,
+  type Blueprint,
+  type MergeKind,
+} from './blueprint';
+import { canonicalHash } from './canonical';
+import { mergeKinds } from './candidate-set';
+import { layerGraphDistance } from './compatibility';
+import { assignCredit, type Credit } from './credit';
+import { crossoverLayerGraphs } from './crossover';
+import { InnovationCounter } from './innovation';
+import { fittingKinds, mutateLayerGraph, sampleFittingLayer, type LayerGraphContext } from './mutation';
+import { reproduce, type Breeder, type ScoredMember } from './reproduction';
+import { Speciation, nearestAliveSpecies } from './species';
+import { checkResults, checkSeedGenome, populationSummary, type MemberFitness } from './generation';
+import { sortTopologically } from './graph';
+
+interface ModuleMember extends Module {
+  readonly species: number;
+}
+
+interface BlueprintMember {
+  readonly id: string;
+  readonly blueprint: Blueprint;
+  readonly species: number;
+}
+
+interface Network {
+  readonly candidate: Candidate;
+  readonly blueprintId: string;
+  readonly moduleIds: readonly string[];
+}
+
+/** Module choices tried per network before a repeat of an earlier network this generation is accepted. */
+const ASSEMBLY_ATTEMPTS = 3;
+/** Draws of a first layer for a starting module before the candidate set is declared unusable. */
+const STARTING_LAYER_ATTEMPTS = 24;
+
+export class CoevolutionStrategy implements SearchStrategy {
+  readonly name = 'coevolution' as const;
+
+  private generation = 0;
+  private pending: Network[] | null = null;
+  private modules: ModuleMember[] = [];
+  private blueprints: BlueprintMember[] = [];
+  /** The best network of the last generation, which the next one assembles again. */
+  private champion: { readonly blueprintId: string; readonly moduleIds: readonly string[] } | null = null;
+
+  private readonly rng: Rng;
+  private readonly limits: SizeLimits;
+  private readonly nodeIds = new InnovationCounter('n');
+  private readonly moduleIds = new InnovationCounter('m');
+  private readonly blueprintIds = new InnovationCounter('b');
+  private readonly moduleSpeciation: Speciation<Genome>;
+  private readonly blueprintSpeciation: Speciation<Blueprint>;
+  private readonly layerContext: LayerGraphContext;
+
+  constructor(
+    private readonly settings: SearchSettings,
+    private readonly context: ShapeContext,
+    options: StrategyOptions = {},
+  ) {
+    this.rng = new Rng(settings.seed);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.layerContext = {
+      candidateSet: settings.candidateSet,
+      shape: context,
+      limits: this.limits,
+      maxLayers: settings.maxModuleLayers,
+      innovations: this.nodeIds,
+    };
+    this.moduleSpeciation = new Speciation(layerGraphDistance, {
+      targetCount: Math.max(1, Math.round(settings.modulePopulation / 4)),
+      threshold: 1,
+      step: 0.2,
+      minThreshold: 0.2,
+    });
+    this.blueprintSpeciation = new Speciation(blueprintDistance, {
+      targetCount: Math.max(1, Math.round(settings.population / 4)),
+      threshold: 1,
+      step: 0.2,
+      minThreshold: 0.2,
+    });
+    this.initialise(options.seedGenome);
+  }
+
+  propose(): Candidate[] | null {
+    if (this.pending) {
+      throw new Error(
+        `propose() was called again while generation ${this.generation} awaits its results; pass them to observe() first.`,
+      );
+    }
+    if (this.generation >= this.settings.generations) return null;
+    this.pending = this.assembleGeneration();
+    return this.pending.map((network) => network.candidate);
+  }
+
+  observe(results: readonly CandidateResult[]): GenerationSummary {
+    const networks = this.pending;
+    checkResults(networks?.map((network) => network.candidate) ?? null, results, this.generation);
+
+    const credit = assignCredit(
+      networks!.map((network, index) => ({
+        blueprintId: network.blueprintId,
+        moduleIds: network.moduleIds,
+        fitness: results[index].fitness,
+        failed: results[index].failed,
+      })),
+    );
+    const summary = this.summarise(results, credit);
+    this.champion = bestNetwork(networks!, results);
+
+    this.pending = null;
+    this.generation += 1;
+    if (this.generation < this.settings.generations) this.evolve(credit);
+    return summary;
+  }
+
+  /** Modules and blueprints of the current generation, for inspection and tests. */
+  get populations(): { readonly modules: readonly ModuleMember[]; readonly blueprints: readonly BlueprintMember[] } {
+    return { modules: this.modules, blueprints: this.blueprints };
+  }
+
+  private initialise(seedGenome: Genome | undefined): void {
+    const rng = this.rng.fork('initial');
+    const modules: Module[] = [];
+    if (seedGenome) modules.push({ id: this.moduleIds.next(), genome: this.seedModule(seedGenome) });
+    // Every kind that fits the input starts in some module before any kind repeats.
+    const firstKinds = rng.shuffle(fittingKinds(this.settings.candidateSet, this.context.inputShape));
+    while (modules.length < this.settings.modulePopulation) {
+      modules.push({ id: this.moduleIds.next(), genome: this.startingModule(rng, firstKinds.shift()) });
+    }
+    const moduleSpecies = this.moduleSpeciation.assign(modules.map((module) => module.genome)).speciesOf;
+    this.modules = modules.map((module, index) => ({ ...module, species: moduleSpecies[index] }));
+
+    // The seed's blueprint comes first, and its module leads its species, so the seed
+    // network is the first candidate of generation 0.
+    const blueprints: Blueprint[] = [];
+    const naming = new Map<number, number>();
+    if (seedGenome) blueprints.push(chainBlueprint([this.modules[0].species], this.nodeIds));
+    while (blueprints.length < this.settings.population) {
+      const slots = rng.int(1, Math.min(2, this.settings.maxBlueprintSlots));
+      const species: number[] = [];
+      for (let i = 0; i < slots; i++) {
+        const options = this.moduleSpeciation.current.map((record) => ({ id: record.id, weight: 1 / (1 + (naming.get(record.id) ?? 0)) }));
+        const id = options[rng.weightedIndex(options.map((option) => option.weight))].id;
+        naming.set(id, (naming.get(id) ?? 0) + 1);
+        species.push(id);
+      }
+      blueprints.push(chainBlueprint(species, this.nodeIds));
+    }
+    const blueprintSpecies = this.blueprintSpeciation.assign(blueprints).speciesOf;
+    this.blueprints = blueprints.map((blueprint, index) => ({
+      id: this.blueprintIds.next(),
+      blueprint,
+      species: blueprintSpecies[index],
+    }));
+  }
+
+  /** A one-layer module whose layer (of `kind` when given) fits the task input. */
+  private startingModule(rng: Rng, kind?: LayerKind): Genome {
+    const inputShape = this.context.inputShape;
+    for (let attempt = 0; attempt < STARTING_LAYER_ATTEMPTS; attempt++) {
+      const layer = sampleFittingLayer(this.settings.candidateSet, rng, inputShape, this.context, attempt === 0 ? kind : undefined);
+      if (!layer) continue;
+      const id = this.nodeIds.next();
+      const genome: Genome = {
+        nodes: [
+          { id: INPUT_ID, kind: 'input', params: {}, inputs: [] },
+          { id, kind: layer.kind, params: layer.params, inputs: [INPUT_ID] },
+          { id: OUTPUT_ID, kind: 'output', params: {}, inputs: [id] },
+        ],
+      };
+      if (analyzeGenome(genome, this.context, this.limits).valid) return genome;
+    }
+    throw new Error(
+      `No layer of the candidate set accepts the task input ${formatShape(inputShape)} within the size limits; enable a layer that does (dense accepts any input).`,
+    );
+  }
+
+  /** The seed network as a module: its hidden layers with fresh innovation ids. */
+  private seedModule(seed: Genome): Genome {
+    checkSeedGenome(seed, this.context, this.limits);
+    const rename = new Map<string, string>();
+    const nodes: LayerGene[] = [];
+    for (const node of sortTopologically(seed.nodes)) {
+      const id = node.kind === 'input' ? INPUT_ID : node.kind === 'output' ? OUTPUT_ID : this.nodeIds.next();
+      rename.set(node.id, id);
+      nodes.push({ ...node, id, inputs: node.inputs.map((source) => rename.get(source)!) });
+    }
+    return { nodes };
+  }
+
+  private assembleGeneration(): Network[] {
+    const usage = new Map<string, number>();
+    const seen = new Set<string>();
+    const networks: Network[] = [];
+    for (const member of this.blueprints) {
+      for (let copy = 0; copy < this.settings.networksPerBlueprint; copy++) {
+        const championModules = copy === 0 ? this.championModules(member) : null;
+        const { genome, hash, chosen } = championModules
+          ? this.assembleWith(member.blueprint, championModules)
+          : this.assembleDistinct(member.blueprint, usage, seen);
+        for (const module of chosen) usage.set(module.id, (usage.get(module.id) ?? 0) + 1);
+        seen.add(hash);
+        const moduleIds = chosen.map((module) => module.id);
+        const candidate: Candidate = {
+          id: `g${this.generation}-${networks.length}`,
+          generation: this.generation,
+          genome,
+          hash,
+          origin: { type: 'assembled', blueprintId: member.id, moduleIds },
+        };
+        networks.push({ candidate, blueprintId: member.id, moduleIds });
+      }
+    }
+    return networks;
+  }
+
+  /**
+   * Assembles a blueprint with the least-used module of each species it names (the elite
+   * first, since it leads its species), moving to the next module per species when the
+   * network repeats one already proposed this generation.
+   */
+  private assembleDistinct(blueprint: Blueprint, usage: ReadonlyMap<string, number>, seen: ReadonlySet<string>) {
+    const rankings = namedSpecies(blueprint).map((id) =>
+      this.modules
+        .filter((module) => module.species === id)
+        .map((module, index) => ({ module, index }))
+        .sort((a, b) => (usage.get(a.module.id) ?? 0) - (usage.get(b.module.id) ?? 0) || a.index - b.index)
+        .map(({ module }) => module),
+    );
+
+    let first: ReturnType<typeof this.assembleWith> | null = null;
+    for (let attempt = 0; attempt < ASSEMBLY_ATTEMPTS; attempt++) {
+      const option = this.assembleWith(blueprint, rankings.map((ranking) => ranking[attempt % ranking.length]));
+      if (!seen.has(option.hash)) return option;
+      first ??= option;
+    }
+    return first!;
+  }
+
+  /** The champion's modules in the order of the species its blueprint names, when all survive. */
+  private championModules(member: BlueprintMember): ModuleMember[] | null {
+    if (!this.champion || this.champion.blueprintId !== member.id) return null;
+    const modules = this.champion.moduleIds.map((id) => this.modules.find((module) => module.id === id));
+    const species = namedSpecies(member.blueprint);
+    if (modules.some((module) => !module) || modules.length !== species.length) return null;
+    return modules as ModuleMember[];
+  }
+
+  /** Assembles with `chosen[i]` for the i-th species the blueprint names; a missing module leaves its slots empty. */
+  private assembleWith(blueprint: Blueprint, chosen: readonly (ModuleMember | undefined)[]) {
+    const bySpecies = new Map<number, ModuleMember>();
+    namedSpecies(blueprint).forEach((id, index) => {
+      if (chosen[index]) bySpecies.set(id, chosen[index]);
+    });
+    const genome = assembleGenome(blueprint, bySpecies, this.context, this.limits);
+    return { genome, hash: canonicalHash(genome), chosen: [...bySpecies.values()] };
+  }
+
+  private evolve(credit: Credit): void {
+    const rng = this.rng.fork('evolve', this.generation);
+    this.evolveModules(credit, rng.fork('modules'));
+    this.evolveBlueprints(credit, rng.fork('blueprints'));
+  }
+
+  private evolveModules(credit: Credit, rng: Rng): void {
+    const breeder: Breeder<Genome> = {
+      mutate: (parent, random) => mutateLayerGraph(parent, random, this.layerContext).genome,
+      crossover: (fitter, other, random) => crossoverLayerGraphs(fitter, other, random, { shape: this.context, limits: this.limits }),
+    };
+    const scored = this.modules.map((module) => scoredMember(module.id, module.genome, module.species, credit.modules));
+    const keep = new Set(this.champion?.moduleIds ?? []);
+    const offspring = reproduce(scored, this.settings.modulePopulation, breeder, rng, keep);
+    const next = offspring.map((child) => ({ id: child.eliteId ?? this.moduleIds.next(), genome: child.value }));
+
+    const assignment = this.moduleSpeciation.assign(next.map((module) => module.genome));
+    this.modules = next.map((module, index) => ({ ...module, species: assignment.speciesOf[index] }));
+
+    // Slots naming a species that died out now name the nearest surviving one.
+    const remap = nearestAliveSpecies(assignment.extinct, assignment.alive, layerGraphDistance);
+    this.blueprints = this.blueprints.map((member) => ({ ...member, blueprint: remapSpecies(member.blueprint, remap) }));
+  }
+
+  private evolveBlueprints(credit: Credit, rng: Rng): void {
+    // Species named by fewer blueprints are drawn more often, so new species get tried.
+    const naming = new Map<number, number>();
+    for (const member of this.blueprints) {
+      for (const id of namedSpecies(member.blueprint)) naming.set(id, (naming.get(id) ?? 0) + 1);
+    }
+    const blueprintContext = {
+      species: this.moduleSpeciation.current.map((record) => ({ id: record.id, weight: 1 / (1 + (naming.get(record.id) ?? 0)) })),
+      merges: mergeKinds(this.settings.candidateSet) as MergeKind[],
+      maxSlots: this.settings.maxBlueprintSlots,
+      innovations: this.nodeIds,
+    };
+    const breeder: Breeder<Blueprint> = {
+      mutate: (parent, random) => mutateBlueprint(parent, random, blueprintContext).blueprint,
+      crossover: (fitter, other, random) => crossoverBlueprints(fitter, other, random),
+    };
+    const scored = this.blueprints.map((member) => scoredMember(member.id, member.blueprint, member.species, credit.blueprints));
+    const keep = new Set(this.champion ? [this.champion.blueprintId] : []);
+    const offspring = reproduce(scored, this.settings.population, breeder, rng, keep);
+    const next = offspring.map((child) => ({ id: child.eliteId ?? this.blueprintIds.next(), blueprint: child.value }));
+
+    const assignment = this.blueprintSpeciation.assign(next.map((member) => member.blueprint));
+    this.blueprints = next.map((member, index) => ({ ...member, species: assignment.speciesOf[index] }));
+  }
+
+  private summarise(results: readonly CandidateResult[], credit: Credit): GenerationSummary {
+    const networkFitness: MemberFitness[] = results.map((result) => ({ species: 0, fitness: result.failed ? 0 : result.fitness }));
+    const moduleFitness = this.modules.map((module) => ({ species: module.species, fitness: credit.modules.get(module.id)?.fitness }));
+    const blueprintFitness = this.blueprints.map((member) => ({ species: member.species, fitness: credit.blueprints.get(member.id)?.fitness }));
+    return {
+      generation: this.generation,
+      populations: [
+        populationSummary('networks', networkFitness, false),
+        populationSummary('modules', moduleFitness, true),
+        populationSummary('blueprints', blueprintFitness, true),
+      ],
+    };
+  }
+}
+
+function scoredMember<T>(id: string, value: T, species: number, credit: Credit['modules']): ScoredMember<T> {
+  const credited = credit.get(id);
+  return { id, value, species, fitness: credited?.fitness, failed: credited?.failed ?? false };
+}
+
+/** The network with the highest fitness that did not fail, or null when all failed. */
+function bestNetwork(networks: readonly Network[], results: readonly CandidateResult[]) {
+  let best: Network | null = null;
+  let bestFitness = -Infinity;
+  for (let index = 0; index < networks.length; index++) {
+    const result = results[index];
+    if (!result.failed && result.fitness > bestFitness) {
+      best = networks[index];
+      bestFitness = result.fitness;
+    }
+  }
+  return best && { blueprintId: best.blueprintId, moduleIds: best.moduleIds };
+}

@@ -1,0 +1,309 @@
+/**
+ * Mutation operators on layer graphs: whole genomes and CoDeepNEAT modules, which are
+ * genomes whose input node is the module's entry and whose output head marks its exit.
+ *
+ * Every operator draws from the candidate set, takes new node ids from the strategy's
+ * innovation counter, and returns either a genome that `analyzeGenome` accepts or null
+ * when it found no valid way to apply itself after a few tries.
+ */
+
+import { analyzeGenome, type Genome, type GenomeAnalysis, type LayerGene, type SizeLimits } from './genome';
+import type { InnovationCounter } from './innovation';
+import type { Rng } from './rng';
+import type { CandidateSet } from './strategy';
+import {
+  LAYERS,
+  ShapeError,
+  isMergeKind,
+  product,
+  type LayerKind,
+  type Shape,
+  type ShapeContext,
+} from './layers';
+import { candidateLayer, mergeKinds, placeableKinds, sampleKind, sampleParams, type SampledLayer } from './candidate-set';
+import { ancestorsOf, bypassNode, edgesOf, insertAfter, redirectConsumers, type Edge } from './graph';
+import { normaliseGenome, repairGenome } from './repair';
+
+export interface LayerGraphContext {
+  readonly candidateSet: CandidateSet;
+  readonly shape: ShapeContext;
+  readonly limits: SizeLimits;
+  /** Most single-input layers (merges not counted) a graph may hold after a mutation. */
+  readonly maxLayers: number;
+  readonly innovations: InnovationCounter;
+}
+
+export const LAYER_MUTATIONS = ['insert-layer', 'remove-layer', 'change-param', 'add-branch', 'add-skip'] as const;
+export type LayerMutation = (typeof LAYER_MUTATIONS)[number];
+
+export interface LayerMutationResult {
+  readonly genome: Genome;
+  /** The operator that changed the genome, or null when none could be applied. */
+  readonly mutation: LayerMutation | null;
+}
+
+/** How many random draws an operator makes before it reports that it does not apply. */
+const ATTEMPTS = 6;
+
+/** Relative chance of each operator; growth outweighs removal so that graphs complexify. */
+const MUTATION_WEIGHTS: Record<LayerMutation, number> = {
+  'insert-layer': 3,
+  'remove-layer': 1,
+  'change-param': 3,
+  'add-branch': 1,
+  'add-skip': 1,
+};
+
+type Operator = (genome: Genome, rng: Rng, context: LayerGraphContext) => Genome | null;
+
+const OPERATORS: Record<LayerMutation, Operator> = {
+  'insert-layer': insertLayer,
+  'remove-layer': removeLayer,
+  'change-param': changeParam,
+  'add-branch': addBranch,
+  'add-skip': addSkip,
+};
+
+/**
+ * Applies one mutation chosen by weight, trying the other operators when it does not
+ * apply. An invalid input genome is repaired first.
+ */
+export function mutateLayerGraph(genome: Genome, rng: Rng, context: LayerGraphContext): LayerMutationResult {
+  const start = analyze(genome, context).valid ? genome : repairGenome(genome, context.shape, context.limits);
+  const hasMerges = mergeKinds(context.candidateSet).length > 0;
+  const remaining = LAYER_MUTATIONS.filter((name) => hasMerges || (name !== 'add-branch' && name !== 'add-skip'));
+
+  while (remaining.length > 0) {
+    const index = rng.weightedIndex(remaining.map((name) => MUTATION_WEIGHTS[name]));
+    const [name] = remaining.splice(index, 1);
+    const mutated = OPERATORS[name](start, rng, context);
+    if (mutated) return { genome: mutated, mutation: name };
+  }
+  return { genome: start, mutation: null };
+}
+
+/** Inserts a new layer on a random edge. */
+export function insertLayer(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
+  if (layerCount(genome) >= context.maxLayers) return null;
+  const edges = edgesOf(genome.nodes);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const inserted = insertLayerOnEdge(genome, rng.pick(edges), rng, context);
+    if (inserted) return inserted;
+  }
+  return null;
+}
+
+/** Inserts a new layer, drawn to fit the shape on the edge, between `edge.from` and `edge.to`. */
+export function insertLayerOnEdge(genome: Genome, edge: Edge, rng: Rng, context: LayerGraphContext): Genome | null {
+  const analysis = analyze(genome, context);
+  const shape = analysis.nodes.get(edge.from)?.shape;
+  if (!shape) return null;
+  const layer = sampleFittingLayer(context.candidateSet, rng, shape, context.shape);
+  if (!layer) return null;
+
+  const gene: LayerGene = { id: context.innovations.next(), kind: layer.kind, params: layer.params, inputs: [edge.from] };
+  const rewired = genome.nodes.map((node) =>
+    node.id === edge.to ? { ...node, inputs: node.inputs.map((id) => (id === edge.from ? gene.id : id)) } : node,
+  );
+  return validOrNull({ nodes: insertAfter(rewired, edge.from, gene) }, context);
+}
+
+/**
+ * Removes a hidden node and reconnects its consumers to its inputs. Removing a merge
+ * drops all its branches but the first. The last single-input layer is never removed.
+ */
+export function removeLayer(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
+  const layers = layerCount(genome);
+  const removable = hiddenNodes(genome).filter((node) => isMergeKind(node.kind) || layers > 1);
+  for (const node of rng.shuffle(removable).slice(0, ATTEMPTS)) {
+    const removed = normaliseGenome({ nodes: bypassNode(genome.nodes, node.id) });
+    if (removed && layerCount(removed) >= Math.min(1, layers)) {
+      const valid = validOrNull(removed, context);
+      if (valid) return valid;
+    }
+  }
+  return null;
+}
+
+/** Changes one parameter of one layer to another value the candidate set lists. */
+export function changeParam(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
+  const options = hiddenNodes(genome).flatMap((node) => {
+    const entry = candidateLayer(context.candidateSet, node.kind);
+    if (!entry) return [];
+    return Object.entries(entry.params)
+      .filter(([name, values]) => values.some((value) => value !== node.params[name]))
+      .map(([name, values]) => ({ node, name, values: values.filter((value) => value !== node.params[name]) }));
+  });
+  if (options.length === 0) return null;
+
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const { node, name, values } = rng.pick(options);
+    const params = { ...node.params, [name]: rng.pick(values) };
+    const changed = { nodes: genome.nodes.map((gene) => (gene.id === node.id ? { ...gene, params } : gene)) };
+    const valid = validOrNull(changed, context);
+    if (valid) return valid;
+  }
+  return null;
+}
+
+/**
+ * Adds a new layer parallel to an existing one, fed by the same input, and joins the two
+ * with an add or concatenate that takes over the existing layer's consumers.
+ */
+export function addBranch(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
+  const merges = mergeKinds(context.candidateSet);
+  const targets = hiddenNodes(genome).filter((node) => !isMergeKind(node.kind));
+  if (merges.length === 0 || targets.length === 0 || layerCount(genome) >= context.maxLayers) return null;
+  const analysis = analyze(genome, context);
+
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const target = rng.pick(targets);
+    const source = target.inputs[0];
+    const sourceShape = analysis.nodes.get(source)?.shape;
+    const targetShape = analysis.nodes.get(target.id)?.shape;
+    if (!sourceShape || !targetShape) continue;
+
+    // A variant of the target's own kind often ends in the same shape, which add needs.
+    const sibling =
+      candidateLayer(context.candidateSet, target.kind) && rng.chance(0.5)
+        ? fittingLayer(target.kind, sampleParams(target.kind, context.candidateSet, rng), sourceShape, context.shape)
+        : sampleFittingLayer(context.candidateSet, rng, sourceShape, context.shape);
+    if (!sibling) continue;
+    const siblingShape = LAYERS[sibling.kind].outputShape([sourceShape], sibling.params, context.shape);
+    const merge = pickMerge(merges, targetShape, siblingShape, rng);
+    if (!merge) continue;
+
+    const branch: LayerGene = { id: context.innovations.next(), kind: sibling.kind, params: sibling.params, inputs: [source] };
+    const join: LayerGene = { id: context.innovations.next(), kind: merge, params: {}, inputs: [target.id, branch.id] };
+    const nodes = insertAfter(insertAfter(redirectConsumers(genome.nodes, target.id, join.id), target.id, branch), branch.id, join);
+    const valid = validOrNull({ nodes }, context);
+    if (valid) return valid;
+  }
+  return null;
+}
+
+/**
+ * Adds a skip connection from a node to a later one: a new merge joins the later node's
+ * output with the earlier node's, or the later node, when it is a merge, takes one more input.
+ */
+export function addSkip(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
+  const merges = mergeKinds(context.candidateSet);
+  if (merges.length === 0 || hiddenNodes(genome).length >= 2 * context.maxLayers) return null;
+  const analysis = analyze(genome, context);
+  const pairs = skipPairs(genome, analysis, merges);
+
+  for (const { from, to, merge } of rng.shuffle(pairs).slice(0, ATTEMPTS)) {
+    const target = genome.nodes.find((node) => node.id === to)!;
+    let nodes: LayerGene[];
+    if (isMergeKind(target.kind) && merge === target.kind) {
+      nodes = genome.nodes.map((node) => (node.id === to ? { ...node, inputs: [...node.inputs, from] } : node));
+    } else {
+      const join: LayerGene = { id: context.innovations.next(), kind: merge, params: {}, inputs: [to, from] };
+      nodes = insertAfter(redirectConsumers(genome.nodes, to, join.id), to, join);
+    }
+    const valid = validOrNull({ nodes }, context);
+    if (valid) return valid;
+  }
+  return null;
+}
+
+interface SkipPair {
+  readonly from: string;
+  readonly to: string;
+  readonly merge: LayerKind;
+}
+
+/** Lists (earlier, later) node pairs that a merge of a listed kind accepts together. */
+function skipPairs(genome: Genome, analysis: GenomeAnalysis, merges: readonly LayerKind[]): SkipPair[] {
+  const pairs: SkipPair[] = [];
+  for (const target of hiddenNodes(genome)) {
+    const targetShape = analysis.nodes.get(target.id)?.shape;
+    if (!targetShape) continue;
+    for (const from of ancestorsOf(genome.nodes, target.id)) {
+      const fromShape = analysis.nodes.get(from)?.shape;
+      if (!fromShape) continue;
+      for (const merge of merges) {
+        const extendsTarget = isMergeKind(target.kind) && merge === target.kind;
+        if (extendsTarget && target.inputs.includes(from)) continue;
+        if (mergeAccepts(merge, [targetShape, fromShape])) pairs.push({ from, to: target.id, merge });
+      }
+    }
+  }
+  return pairs;
+}
+
+function pickMerge(merges: readonly LayerKind[], a: Shape, b: Shape, rng: Rng): LayerKind | null {
+  const usable = merges.filter((merge) => mergeAccepts(merge, [a, b]));
+  return usable.length > 0 ? rng.pick(usable) : null;
+}
+
+function mergeAccepts(merge: LayerKind, shapes: readonly Shape[]): boolean {
+  return fittingShape(merge, {}, shapes, { inputShape: [], outputUnits: 1 }) !== null;
+}
+
+/**
+ * Draws a layer from the set (of `kind` when given) whose shape rule accepts `input`, or
+ * null after a few draws. Kinds that cannot take the input at all (conv2d on a vector)
+ * are skipped up front.
+ */
+export function sampleFittingLayer(
+  set: CandidateSet,
+  rng: Rng,
+  input: Shape,
+  context: ShapeContext,
+  kind?: LayerKind,
+): SampledLayer | null {
+  const kinds = kind ? [kind] : fittingKinds(set, input);
+  if (kinds.length === 0) return null;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const drawn = sampleKind(kinds, rng);
+    const layer = fittingLayer(drawn, sampleParams(drawn, set, rng), input, context);
+    if (layer) return layer;
+  }
+  return null;
+}
+
+/** Single-input kinds of the set whose rank rule accepts `input` (conv2d needs rank 3, and so on). */
+export function fittingKinds(set: CandidateSet, input: Shape): LayerKind[] {
+  return placeableKinds(set).filter((kind) => rankFits(kind, input));
+}
+
+function rankFits(kind: LayerKind, input: Shape): boolean {
+  const group = LAYERS[kind].group;
+  if (group === 'convolution' || group === 'pooling') return input.length === 3;
+  if (group === 'recurrent') return input.length === 2;
+  // Flattening a vector changes nothing, so it is not worth a layer.
+  if (kind === 'flatten') return input.length > 1;
+  return true;
+}
+
+function fittingLayer(kind: LayerKind, params: SampledLayer['params'], input: Shape, context: ShapeContext): SampledLayer | null {
+  return fittingShape(kind, params, [input], context) ? { kind, params } : null;
+}
+
+function fittingShape(kind: LayerKind, params: SampledLayer['params'], inputs: readonly Shape[], context: ShapeContext): Shape | null {
+  try {
+    const shape = LAYERS[kind].outputShape(inputs, params, context);
+    return shape.every((d) => Number.isInteger(d) && d >= 1) && product(shape) > 0 ? shape : null;
+  } catch (error) {
+    if (error instanceof ShapeError) return null;
+    throw error;
+  }
+}
+
+export function hiddenNodes(genome: Genome): LayerGene[] {
+  return genome.nodes.filter((node) => node.kind !== 'input' && node.kind !== 'output');
+}
+
+/** Number of single-input layers, the measure that `maxLayers` caps. */
+export function layerCount(genome: Genome): number {
+  return hiddenNodes(genome).filter((node) => !isMergeKind(node.kind)).length;
+}
+
+function analyze(genome: Genome, context: LayerGraphContext): GenomeAnalysis {
+  return analyzeGenome(genome, context.shape, context.limits);
+}
+
+function validOrNull(genome: Genome, context: LayerGraphContext): Genome | null {
+  return analyze(genome, context).valid ? genome : null;
+}

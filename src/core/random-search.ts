@@ -1,0 +1,112 @@
+/**
+ * Random search, the baseline every other strategy should beat: each generation samples
+ * `population` random valid networks from the candidate set, as deep as the coevolution
+ * could assemble (up to maxModuleLayers × maxBlueprintSlots layers), with branches and
+ * skip connections when the set lists a merge.
+ */
+
+import { DEFAULT_LIMITS, OUTPUT_ID, type Genome, type SizeLimits } from './genome';
+import type { ShapeContext } from './layers';
+import { Rng } from './rng';
+import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from './strategy';
+import type { SearchSettings, StrategyOptions } from './search';
+import { canonicalHash } from './canonical';
+import { mergeKinds } from './candidate-set';
+import { checkResults, checkSeedGenome, populationSummary } from './generation';
+import { InnovationCounter } from './innovation';
+import { addBranch, addSkip, insertLayerOnEdge, type LayerGraphContext } from './mutation';
+import { minimalGenome } from './repair';
+
+/** Draws per candidate before a network already proposed in this run is accepted again. */
+const DISTINCT_ATTEMPTS = 4;
+/** Chance, after each layer, of also adding a branch or a skip connection. */
+const BRANCH_CHANCE = 0.2;
+
+/**
+ * Builds a random valid network: a chain of 1 to `context.maxLayers` layers, each drawn
+ * to fit the shape before it, with an occasional branch or skip connection.
+ */
+export function randomGenome(rng: Rng, context: LayerGraphContext): Genome {
+  const depth = rng.int(1, Math.max(1, context.maxLayers));
+  const branches = mergeKinds(context.candidateSet).length > 0;
+  let genome = minimalGenome();
+  for (let layer = 0; layer < depth; layer++) {
+    const head = genome.nodes.find((node) => node.kind === 'output')!;
+    genome = insertLayerOnEdge(genome, { from: head.inputs[0], to: OUTPUT_ID }, rng, context) ?? genome;
+    if (branches && rng.chance(BRANCH_CHANCE)) {
+      genome = (rng.chance(0.5) ? addBranch : addSkip)(genome, rng, context) ?? genome;
+    }
+  }
+  return genome;
+}
+
+export class RandomSearchStrategy implements SearchStrategy {
+  readonly name = 'random' as const;
+
+  private generation = 0;
+  private pending: Candidate[] | null = null;
+  private readonly seen = new Set<string>();
+  private readonly rng: Rng;
+  private readonly limits: SizeLimits;
+  private readonly layerContext: LayerGraphContext;
+  private readonly seedGenome: Genome | undefined;
+
+  constructor(
+    private readonly settings: SearchSettings,
+    context: ShapeContext,
+    options: StrategyOptions = {},
+  ) {
+    this.rng = new Rng(settings.seed);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.layerContext = {
+      candidateSet: settings.candidateSet,
+      shape: context,
+      limits: this.limits,
+      maxLayers: settings.maxModuleLayers * settings.maxBlueprintSlots,
+      innovations: new InnovationCounter('n'),
+    };
+    if (options.seedGenome) checkSeedGenome(options.seedGenome, context, this.limits);
+    this.seedGenome = options.seedGenome;
+  }
+
+  propose(): Candidate[] | null {
+    if (this.pending) {
+      throw new Error(
+        `propose() was called again while generation ${this.generation} awaits its results; pass them to observe() first.`,
+      );
+    }
+    if (this.generation >= this.settings.generations) return null;
+
+    const rng = this.rng.fork('generation', this.generation);
+    const batch: Candidate[] = [];
+    const add = (genome: Genome, origin: Candidate['origin']) => {
+      const hash = canonicalHash(genome);
+      this.seen.add(hash);
+      batch.push({ id: `g${this.generation}-${batch.length}`, generation: this.generation, genome, hash, origin });
+    };
+
+    if (this.generation === 0 && this.seedGenome) add(this.seedGenome, { type: 'seed' });
+    while (batch.length < this.settings.population * this.settings.networksPerBlueprint) {
+      add(this.drawDistinct(rng), { type: 'random' });
+    }
+    this.pending = batch;
+    return batch;
+  }
+
+  observe(results: readonly CandidateResult[]): GenerationSummary {
+    checkResults(this.pending, results, this.generation);
+    const fitness = results.map((result) => ({ species: 0, fitness: result.failed ? 0 : result.fitness }));
+    const summary = { generation: this.generation, populations: [populationSummary('networks', fitness, false)] };
+    this.pending = null;
+    this.generation += 1;
+    return summary;
+  }
+
+  private drawDistinct(rng: Rng): Genome {
+    let genome = randomGenome(rng, this.layerContext);
+    for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(genome)); attempt++) {
+      genome = randomGenome(rng, this.layerContext);
+    }
+    return genome;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Search settings and the factory that turns them into a strategy.
+ */
+
+import type { Genome, SizeLimits } from './genome';
+import type { ShapeContext } from './layers';
+import { STRATEGY_NAMES, type CandidateSet, type SearchStrategy, type StrategyName } from './strategy';
+import { candidateSetProblems } from './candidate-set';
+import { CoevolutionStrategy } from './coevolution';
+import { RandomSearchStrategy } from './random-search';
+
+export interface SearchSettings {
+  readonly strategy: StrategyName;
+  /** Number of batches the search proposes, at least 1. */
+  readonly generations: number;
+  /** Blueprints per generation; each generation evaluates population × networksPerBlueprint networks. */
+  readonly population: number;
+  readonly modulePopulation: number;
+  /** Networks assembled from each blueprint per generation, each with other modules where the species allow. */
+  readonly networksPerBlueprint: number;
+  /** Most single-input layers in one module. */
+  readonly maxModuleLayers: number;
+  /** Most slots in one blueprint. */
+  readonly maxBlueprintSlots: number;
+  readonly seed: number;
+  readonly candidateSet: CandidateSet;
+}
+
+export interface StrategyOptions {
+  /** A user's network; it becomes one of the first candidates. */
+  readonly seedGenome?: Genome;
+  readonly limits?: SizeLimits;
+}
+
+export const DEFAULT_SEARCH: Omit<SearchSettings, 'candidateSet'> = {
+  strategy: 'coevolution',
+  generations: 6,
+  population: 8,
+  modulePopulation: 16,
+  networksPerBlueprint: 1,
+  maxModuleLayers: 4,
+  maxBlueprintSlots: 4,
+  seed: 1,
+};
+
+/** Accepted range of each numeric setting. */
+export const SEARCH_SETTING_RANGES = {
+  generations: { min: 1, max: 1000 },
+  population: { min: 1, max: 1000 },
+  modulePopulation: { min: 1, max: 1000 },
+  networksPerBlueprint: { min: 1, max: 16 },
+  maxModuleLayers: { min: 1, max: 16 },
+  maxBlueprintSlots: { min: 1, max: 16 },
+  seed: { min: 0, max: 0xffffffff },
+} as const satisfies Record<string, { min: number; max: number }>;
+
+/** Lists what is wrong with search settings, naming each field and value. */
+export function searchSettingsProblems(settings: SearchSettings): string[] {
+  const problems: string[] = [];
+  if (!STRATEGY_NAMES.includes(settings.strategy)) {
+    problems.push(`strategy must be one of ${STRATEGY_NAMES.join(', ')}, got "${String(settings.strategy)}".`);
+  }
+  for (const [field, { min, max }] of Object.entries(SEARCH_SETTING_RANGES)) {
+    const value = settings[field as keyof typeof SEARCH_SETTING_RANGES];
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${field} must be a whole number from ${min} to ${max}, got ${String(value)}.`);
+    }
+  }
+  problems.push(...candidateSetProblems(settings.candidateSet));
+  return problems;
+}
+
+/** Creates the strategy the settings name; throws an Error listing every invalid setting. */
+export function createStrategy(settings: SearchSettings, context: ShapeContext, options: StrategyOptions = {}): SearchStrategy {
+  const problems = searchSettingsProblems(settings);
+  if (problems.length > 0) throw new Error(`Invalid search settings:\n- ${problems.join('\n- ')}`);
+  return settings.strategy === 'random'
+    ? new RandomSearchStrategy(settings, context, options)
+    : new CoevolutionStrategy(settings, context, options);
+}
