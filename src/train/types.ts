@@ -49,3 +49,21 @@ export interface EvaluationMetrics {
   /** Set when training stopped on a NaN or infinite loss; fitness is 0 then. */
   readonly diverged?: string;
 }
+
+/** Training progress of one candidate, reported after each check of the loss. */
+export interface TrainingProgress {
+  /** The epoch in progress, from 1. */
+  readonly epoch: number;
+  readonly epochs: number;
+  /** Mean training loss over the batches of this epoch so far. */
+  readonly loss: number;
+  /** Batches of this epoch done so far; equals `batches` at the end of the epoch. */
+  readonly batch: number;
+  readonly batches: number;
+}
+
+export interface EvaluateOptions {
+  onProgress?(progress: TrainingProgress): void;
+  /** Aborting rejects the evaluation with a DOMException named AbortError. */
+  readonly signal?: AbortSignal;
+}

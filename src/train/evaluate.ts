@@ -1,0 +1,137 @@
+/**
+ * Evaluating one candidate: build its model, train it, measure it on the validation and test
+ * splits, and dispose every tensor, on the worker's backend or on cpu when that backend lacks
+ * a kernel the candidate needs.
+ */
+
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { assertValidGenome, type Genome, type GenomeAnalysis } from '../core/genome';
+import { Rng, deriveSeed } from '../core/rng';
+import type { Dataset } from '../data/types';
+import { activateBackend } from './backend';
+import { checkSplit, type TaskShape } from './batches';
+import { registerFastGradients } from './gradients';
+import { findKernelGap } from './kernels';
+import { evaluateSplit, type SplitMetrics } from './metrics';
+import { buildModel } from './model';
+import { withSeededRandom } from './seeded-random';
+import { abortError, trainModel } from './train';
+import type { BackendName, EvaluateOptions, EvaluationMetrics, TrainingSettings } from './types';
+
+/**
+ * Trains and scores one genome. The same genome, data, settings and seed give the same
+ * metrics on the cpu and wasm backends, run after run (GPU backends may differ slightly).
+ * Fitness is the validation accuracy, or the validation R² clipped to [0, 1] for
+ * regression; a diverged candidate scores 0. Only one evaluation may run at a time in a
+ * thread, because a kernel fallback switches the global tfjs backend.
+ */
+export async function evaluateCandidate(
+  genome: Genome,
+  dataset: Dataset,
+  settings: TrainingSettings,
+  seed: number,
+  options: EvaluateOptions = {},
+): Promise<EvaluationMetrics> {
+  const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
+  const analysis = assertValidGenome(genome, context);
+  checkSettings(settings);
+  checkSplit('training', dataset.train, dataset);
+  checkSplit('validation', dataset.validation, dataset);
+  checkSplit('test', dataset.test, dataset);
+  if (dataset.validation.count === 0) {
+    throw new Error('The validation split is empty; fitness is measured there, so it needs at least one row.');
+  }
+  if (options.signal?.aborted) throw abortError(options.signal);
+
+  registerFastGradients();
+  await tf.ready();
+  const backend = tf.getBackend() as BackendName;
+  const gap = findKernelGap(genome, context, backend);
+  if (!gap) return trainAndScore(genome, analysis, dataset, settings, seed, backend, options);
+
+  const error = await activateBackend('cpu');
+  if (error) throw new Error(`${gap} The cpu backend, needed instead, could not start: ${error}`);
+  try {
+    const metrics = await trainAndScore(genome, analysis, dataset, settings, seed, 'cpu', options);
+    return { ...metrics, fallbackReason: `${gap} Trained on cpu instead.` };
+  } finally {
+    await tf.setBackend(backend);
+  }
+}
+
+function checkSettings(settings: TrainingSettings): void {
+  const positiveIntegers = { epochs: settings.epochs, batchSize: settings.batchSize } as const;
+  for (const [name, value] of Object.entries(positiveIntegers)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`Training setting ${name} must be a positive integer, got ${value}.`);
+    }
+  }
+  if (!(settings.learningRate > 0) || !Number.isFinite(settings.learningRate)) {
+    throw new RangeError(`Training setting learningRate must be a positive number, got ${settings.learningRate}.`);
+  }
+  if (!Number.isInteger(settings.maxTrainRows) || settings.maxTrainRows < 0) {
+    throw new RangeError(`Training setting maxTrainRows must be 0 (all rows) or a positive integer, got ${settings.maxTrainRows}.`);
+  }
+}
+
+async function trainAndScore(
+  genome: Genome,
+  analysis: GenomeAnalysis,
+  dataset: Dataset,
+  settings: TrainingSettings,
+  seed: number,
+  backend: BackendName,
+  options: EvaluateOptions,
+): Promise<EvaluationMetrics> {
+  const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
+  const started = performance.now();
+  const model = withSeededRandom(new Rng(deriveSeed(seed, 'weights')), () => buildModel(genome, context));
+
+  try {
+    const outcome = await trainModel(model, dataset.train, dataset, settings, {
+      order: new Rng(deriveSeed(seed, 'order')),
+      steps: new Rng(deriveSeed(seed, 'steps')),
+    }, options);
+    const trainMs = performance.now() - started;
+    const common = {
+      trainLoss: outcome.trainLoss,
+      params: analysis.totalParams,
+      flops: analysis.totalFlops,
+      epochs: outcome.trainLoss.length,
+      trainMs,
+      backend,
+    };
+    if (outcome.diverged) return { ...common, ...divergedScores(dataset), diverged: outcome.diverged };
+    return { ...common, ...(await scores(model, dataset)) };
+  } finally {
+    model.dispose();
+  }
+}
+
+type Scores = Pick<EvaluationMetrics, 'fitness' | 'validationLoss' | 'validationAccuracy' | 'testLoss' | 'testAccuracy'>;
+
+async function scores(model: tfl.LayersModel, dataset: Dataset): Promise<Scores> {
+  const task: TaskShape = dataset;
+  const validation = await evaluateSplit(model, dataset.validation, task);
+  const test = await evaluateSplit(model, dataset.test, task);
+  return {
+    fitness: fitnessOf(validation),
+    validationLoss: validation.loss,
+    validationAccuracy: validation.accuracy,
+    testLoss: test.loss,
+    testAccuracy: test.accuracy,
+  };
+}
+
+/** Validation accuracy, or validation R² clipped to [0, 1]; 0 when it is not a number. */
+function fitnessOf(validation: SplitMetrics): number {
+  const value = validation.accuracy ?? validation.r2 ?? 0;
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+/** Scores of a candidate whose training diverged: the worst fitness, no loss figures. */
+function divergedScores(dataset: Dataset): Scores {
+  const accuracy = dataset.kind === 'classification' ? 0 : null;
+  return { fitness: 0, validationLoss: Number.NaN, validationAccuracy: accuracy, testLoss: Number.NaN, testAccuracy: accuracy };
+}
