@@ -19,6 +19,14 @@ export class InnovationCounter {
     return `${this.prefix}${this.last}`;
   }
 
+  /**
+   * Returns the id that the (offset + 1)-th next call would return, without taking it, so
+   * an operator can try a change and take the ids only when the change is kept.
+   */
+  peek(offset = 0): string {
+    return `${this.prefix}${this.last + 1 + offset}`;
+  }
+
   /** Number of ids handed out so far, plus the start value. */
   get count(): number {
     return this.last;

@@ -101,11 +101,11 @@ export function insertLayerOnEdge(genome: Genome, edge: Edge, rng: Rng, context:
   const layer = sampleFittingLayer(context.candidateSet, rng, shape, context.shape);
   if (!layer) return null;
 
-  const gene: LayerGene = { id: context.innovations.next(), kind: layer.kind, params: layer.params, inputs: [edge.from] };
+  const gene: LayerGene = { id: context.innovations.peek(), kind: layer.kind, params: layer.params, inputs: [edge.from] };
   const rewired = genome.nodes.map((node) =>
     node.id === edge.to ? { ...node, inputs: node.inputs.map((id) => (id === edge.from ? gene.id : id)) } : node,
   );
-  return validOrNull({ nodes: insertAfter(rewired, edge.from, gene) }, context);
+  return keepIfValid({ nodes: insertAfter(rewired, edge.from, gene) }, context, 1);
 }
 
 /**
@@ -118,7 +118,7 @@ export function removeLayer(genome: Genome, rng: Rng, context: LayerGraphContext
   for (const node of rng.shuffle(removable).slice(0, ATTEMPTS)) {
     const removed = normaliseGenome({ nodes: bypassNode(genome.nodes, node.id) });
     if (removed && layerCount(removed) >= Math.min(1, layers)) {
-      const valid = validOrNull(removed, context);
+      const valid = keepIfValid(removed, context);
       if (valid) return valid;
     }
   }
@@ -140,7 +140,7 @@ export function changeParam(genome: Genome, rng: Rng, context: LayerGraphContext
     const { node, name, values } = rng.pick(options);
     const params = { ...node.params, [name]: rng.pick(values) };
     const changed = { nodes: genome.nodes.map((gene) => (gene.id === node.id ? { ...gene, params } : gene)) };
-    const valid = validOrNull(changed, context);
+    const valid = keepIfValid(changed, context);
     if (valid) return valid;
   }
   return null;
@@ -173,11 +173,11 @@ export function addBranch(genome: Genome, rng: Rng, context: LayerGraphContext):
     const merge = pickMerge(merges, targetShape, siblingShape, rng);
     if (!merge) continue;
 
-    const branch: LayerGene = { id: context.innovations.next(), kind: sibling.kind, params: sibling.params, inputs: [source] };
-    const join: LayerGene = { id: context.innovations.next(), kind: merge, params: {}, inputs: [target.id, branch.id] };
+    const branch: LayerGene = { id: context.innovations.peek(0), kind: sibling.kind, params: sibling.params, inputs: [source] };
+    const join: LayerGene = { id: context.innovations.peek(1), kind: merge, params: {}, inputs: [target.id, branch.id] };
     const nodes = insertAfter(insertAfter(redirectConsumers(genome.nodes, target.id, join.id), target.id, branch), branch.id, join);
-    const valid = validOrNull({ nodes }, context);
-    if (valid) return valid;
+    const kept = keepIfValid({ nodes }, context, 2);
+    if (kept) return kept;
   }
   return null;
 }
@@ -194,15 +194,16 @@ export function addSkip(genome: Genome, rng: Rng, context: LayerGraphContext): G
 
   for (const { from, to, merge } of rng.shuffle(pairs).slice(0, ATTEMPTS)) {
     const target = genome.nodes.find((node) => node.id === to)!;
+    const extendsTarget = isMergeKind(target.kind) && merge === target.kind;
     let nodes: LayerGene[];
-    if (isMergeKind(target.kind) && merge === target.kind) {
+    if (extendsTarget) {
       nodes = genome.nodes.map((node) => (node.id === to ? { ...node, inputs: [...node.inputs, from] } : node));
     } else {
-      const join: LayerGene = { id: context.innovations.next(), kind: merge, params: {}, inputs: [to, from] };
+      const join: LayerGene = { id: context.innovations.peek(), kind: merge, params: {}, inputs: [to, from] };
       nodes = insertAfter(redirectConsumers(genome.nodes, to, join.id), to, join);
     }
-    const valid = validOrNull({ nodes }, context);
-    if (valid) return valid;
+    const kept = keepIfValid({ nodes }, context, extendsTarget ? 0 : 1);
+    if (kept) return kept;
   }
   return null;
 }
@@ -304,6 +305,9 @@ function analyze(genome: Genome, context: LayerGraphContext): GenomeAnalysis {
   return analyzeGenome(genome, context.shape, context.limits);
 }
 
-function validOrNull(genome: Genome, context: LayerGraphContext): Genome | null {
-  return analyze(genome, context).valid ? genome : null;
+/** Returns the genome when valid, taking the `newIds` ids it peeked from the counter; null otherwise. */
+function keepIfValid(genome: Genome, context: LayerGraphContext, newIds = 0): Genome | null {
+  if (!analyze(genome, context).valid) return null;
+  for (let i = 0; i < newIds; i++) context.innovations.next();
+  return genome;
 }
