@@ -213,8 +213,8 @@ export function normaliseBlueprint(blueprint: Blueprint): Blueprint {
 }
 
 /**
- * Crosses two blueprints: structure from the fitter one; each slot or merge that both
- * share by id takes its species or merge kind from either parent.
+ * Crosses two blueprints. The child has the fitter parent's structure, and each slot or
+ * merge that both parents share by id takes its species or merge kind from either.
  */
 export function crossoverBlueprints(fitter: Blueprint, other: Blueprint, rng: Rng): Blueprint {
   const otherById = new Map(other.nodes.map((node) => [node.id, node]));
@@ -238,8 +238,11 @@ export function remapSpecies(blueprint: Blueprint, mapping: ReadonlyMap<number, 
   };
 }
 
-const geneKey = (node: BlueprintNode): string =>
-  node.type === 'slot' ? `slot:${node.species}` : node.type === 'merge' ? `merge:${node.merge}` : node.type;
+function geneKey(node: BlueprintNode): string {
+  if (node.type === 'slot') return `slot:${node.species}`;
+  if (node.type === 'merge') return `merge:${node.merge}`;
+  return node.type;
+}
 
 /**
  * Compatibility distance of two blueprints in the NEAT form: the share of slots and

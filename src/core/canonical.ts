@@ -6,8 +6,8 @@
  * signatures of its inputs, computed in topological order. Inputs of `add` are sorted
  * because addition is commutative, and inputs of `concatenate` keep their order because
  * it changes which features land where. The genome hash combines the output head's
- * signature with the sorted signatures of all nodes, which tells a layer shared by two
- * branches apart from two identical copies of it.
+ * signature with the sorted signatures of all nodes, which distinguishes a layer shared
+ * by two branches from two identical copies of it.
  */
 
 import type { Genome } from './genome';

@@ -182,7 +182,7 @@ export class CoevolutionStrategy implements SearchStrategy {
     }));
   }
 
-  /** A one-layer module whose layer (of `kind` when given) fits the task input. */
+  /** Draws a one-layer module whose layer (of `kind` when given) fits the task input. */
   private startingModule(rng: Rng, kind?: LayerKind): Genome {
     const inputShape = this.context.inputShape;
     for (let attempt = 0; attempt < STARTING_LAYER_ATTEMPTS; attempt++) {
@@ -203,13 +203,15 @@ export class CoevolutionStrategy implements SearchStrategy {
     );
   }
 
-  /** The seed network as a module: its hidden layers with fresh innovation ids. */
+  /** Turns the seed network into a module by giving its hidden layers fresh innovation ids. */
   private seedModule(seed: Genome): Genome {
     checkSeedGenome(seed, this.context, this.limits);
     const rename = new Map<string, string>();
     const nodes: LayerGene[] = [];
     for (const node of sortTopologically(seed.nodes)) {
-      const id = node.kind === 'input' ? INPUT_ID : node.kind === 'output' ? OUTPUT_ID : this.nodeIds.next();
+      let id = INPUT_ID;
+      if (node.kind === 'output') id = OUTPUT_ID;
+      else if (node.kind !== 'input') id = this.nodeIds.next();
       rename.set(node.id, id);
       nodes.push({ ...node, id, inputs: node.inputs.map((source) => rename.get(source)!) });
     }
@@ -265,7 +267,7 @@ export class CoevolutionStrategy implements SearchStrategy {
     return first!;
   }
 
-  /** The champion's modules in the order of the species its blueprint names, when all survive. */
+  /** Returns the champion's modules, in the order of the species its blueprint names, when all survive. */
   private championModules(member: BlueprintMember): ModuleMember[] | null {
     if (!this.champion || this.champion.blueprintId !== member.id) return null;
     const modules = this.champion.moduleIds.map((id) => this.modules.find((module) => module.id === id));
@@ -353,7 +355,7 @@ function scoredMember<T>(id: string, value: T, species: number, credit: Credit['
   return { id, value, species, fitness: credited?.fitness, failed: credited?.failed ?? false };
 }
 
-/** The network with the highest fitness that did not fail, or null when all failed. */
+/** Returns the network with the highest fitness that did not fail, or null when all failed. */
 function bestNetwork(networks: readonly Network[], results: readonly CandidateResult[]) {
   let best: Network | null = null;
   let bestFitness = -Infinity;

@@ -4,8 +4,8 @@
  * NEAT measures δ = c1·E/N + c2·D/N + c3·W̄ over genes matched by innovation number. Here
  * genes are the hidden nodes. They match by id first (shared ancestry), then by kind in
  * topological order, so that two modules built independently with the same structure
- * still count as close. Unmatched nodes are the disjoint genes (excess and disjoint are
- * not told apart), and W̄ is the mean parameter difference of matched pairs.
+ * still count as close. Unmatched nodes are the disjoint genes (excess and disjoint genes
+ * are not distinguished), and W̄ is the mean parameter difference of matched pairs.
  */
 
 import type { Genome, LayerGene } from './genome';

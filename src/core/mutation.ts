@@ -28,7 +28,7 @@ export interface LayerGraphContext {
   readonly candidateSet: CandidateSet;
   readonly shape: ShapeContext;
   readonly limits: SizeLimits;
-  /** Most single-input layers (merges not counted) a graph may hold after a mutation. */
+  /** Maximum single-input layers (merges not counted) a graph may contain after a mutation. */
   readonly maxLayers: number;
   readonly innovations: InnovationCounter;
 }

@@ -1,8 +1,9 @@
 /**
- * Random search, the baseline every other strategy should beat: each generation samples
- * `population` random valid networks from the candidate set, as deep as the coevolution
- * could assemble (up to maxModuleLayers × maxBlueprintSlots layers), with branches and
- * skip connections when the set lists a merge.
+ * Random search, the baseline every other strategy should beat. Each generation samples
+ * population × networksPerBlueprint random valid networks from the candidate set, the
+ * same number coevolution evaluates. Networks are as deep as coevolution could assemble,
+ * up to maxModuleLayers × maxBlueprintSlots layers, with branches and skip connections
+ * when the set lists a merge.
  */
 
 import { DEFAULT_LIMITS, OUTPUT_ID, type Genome, type SizeLimits } from './genome';

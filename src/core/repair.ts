@@ -2,11 +2,11 @@
  * Repair: turns any layer graph (an assembled network, a crossover child, a loaded file)
  * into a genome that `analyzeGenome` accepts, changing as little as it can.
  *
- * It first normalises the wiring (one input, one output head, known kinds, valid
- * parameters, no cycles, the right number of inputs per node, nothing off the path from
- * input to output), then fixes shape and size issues one at a time in topological order,
- * upstream first, because an upstream fix changes every shape below it. When nothing else
- * helps it falls back towards the network input → output head.
+ * It first normalises the wiring: one input, one output head, known kinds, valid
+ * parameters, no cycles, the right number of inputs per node, and nothing off the path
+ * from input to output. Then it fixes shape and size issues one at a time in topological
+ * order, upstream first, because an upstream fix changes every shape below it. When
+ * nothing else helps it falls back towards the network input → output head.
  */
 
 import {
@@ -23,7 +23,7 @@ import {
 import { LAYERS, checkParam, isLayerKind, isMergeKind, type LayerParams, type Shape, type ShapeContext } from './layers';
 import { bypassNode, pruneOffPath } from './graph';
 
-/** The smallest network, input → output head, which is valid whenever the input fits the limits. */
+/** Returns the smallest network, input → output head, which is valid whenever the input fits the limits. */
 export function minimalGenome(): Genome {
   return {
     nodes: [
@@ -34,12 +34,13 @@ export function minimalGenome(): Genome {
 }
 
 /**
- * Makes a graph valid for `context` and `limits`. A valid genome comes back unchanged.
- * Otherwise the result keeps as much of the graph as it can: spatial layers on inputs
- * that are not rank 3 are dropped, windows too large for their input switch to "same"
- * padding, merges keep only inputs of compatible shape (a merge left with one input is
- * removed), recurrent layers on inputs that are not sequences are dropped, and layers
- * that make the network too large are dropped.
+ * Makes a graph valid for `context` and `limits`. A valid genome comes back unchanged,
+ * and otherwise the result keeps as much of the graph as it can:
+ * - spatial layers on inputs that are not rank 3 are dropped;
+ * - windows too large for their input switch to "same" padding;
+ * - merges keep only inputs of compatible shape, and a merge left with one input is removed;
+ * - recurrent layers on inputs that are not sequences are dropped;
+ * - layers that make the network too large are dropped, the largest first.
  */
 export function repairGenome(genome: Genome, context: ShapeContext, limits: SizeLimits = DEFAULT_LIMITS): Genome {
   if (analyzeGenome(genome, context, limits).valid) return genome;

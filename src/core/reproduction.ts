@@ -45,7 +45,11 @@ export interface Offspring<T> {
  * failed ones. Ties keep population order, so the ranking is deterministic.
  */
 export function rankMembers<T>(members: readonly ScoredMember<T>[]): ScoredMember<T>[] {
-  const tier = (member: ScoredMember<T>) => (member.failed ? 2 : member.fitness === undefined ? 1 : 0);
+  const tier = (member: ScoredMember<T>) => {
+    if (member.failed) return 2;
+    if (member.fitness === undefined) return 1;
+    return 0;
+  };
   return members
     .map((member, index) => ({ member, index }))
     .sort(

@@ -18,9 +18,9 @@ export interface SearchSettings {
   readonly modulePopulation: number;
   /** Networks assembled from each blueprint per generation, each with other modules where the species allow. */
   readonly networksPerBlueprint: number;
-  /** Most single-input layers in one module. */
+  /** Maximum single-input layers in one module. */
   readonly maxModuleLayers: number;
-  /** Most slots in one blueprint. */
+  /** Maximum slots in one blueprint. */
   readonly maxBlueprintSlots: number;
   readonly seed: number;
   readonly candidateSet: CandidateSet;

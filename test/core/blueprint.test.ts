@@ -132,7 +132,7 @@ describe('assembleGenome', () => {
   });
 
   it('repairs modules that do not fit where they land', () => {
-    // Dense then flatten would leave conv2d a vector; repair drops the conv2d.
+    // The flatten module hands the conv2d module a vector, so repair drops the conv2d.
     const flattenModule = { id: 'm3', genome: chainGenome([{ kind: 'flatten' }]) };
     const blueprint = chainBlueprint([1, 2], new InnovationCounter('s'));
     const genome = assembleGenome(blueprint, new Map([[1, flattenModule], [2, convModule]]), image);

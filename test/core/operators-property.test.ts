@@ -41,7 +41,8 @@ function expectSound(genome: Genome, context: ShapeContext, limits: SizeLimits, 
   const forward = reachableFrom(genome.nodes, input.id, 'forward');
   const backward = reachableFrom(genome.nodes, output.id, 'backward');
   for (const node of genome.nodes) {
-    expect(forward.has(node.id) && backward.has(node.id), `${node.id} off the path; ${detail}`).toBe(true);
+    expect(forward.has(node.id), `${node.id} not reached from the input; ${detail}`).toBe(true);
+    expect(backward.has(node.id), `${node.id} does not reach the output; ${detail}`).toBe(true);
   }
 }
 
