@@ -102,3 +102,23 @@ describe('genomeToFlow', () => {
     expect(compact.nodes.every((node) => node.width! < NODE_SIZE.width && node.data.compact)).toBe(true);
   });
 });
+
+describe('genomeToFlow thumbnails', () => {
+  const flow = genomeToFlow(branching, toy, { compact: true });
+
+  it('lays out top to bottom', () => {
+    const y = Object.fromEntries(flow.nodes.map((node) => [node.id, node.position.y]));
+    expect(y.a).toBeGreaterThan(y.input);
+    expect(y.join).toBeGreaterThan(y.a);
+    expect(y.output).toBeGreaterThan(y.join);
+  });
+
+  it('puts handles on top and bottom', () => {
+    expect(flow.nodes.every((node) => node.targetPosition === 'top' && node.sourcePosition === 'bottom')).toBe(true);
+  });
+
+  it('leaves edge labels out', () => {
+    expect(flow.edges.every((edge) => edge.label === undefined)).toBe(true);
+    expect(flow.edges.find((edge) => edge.source === 'a')!.ariaLabel).toBe('a to join, shape 4');
+  });
+});

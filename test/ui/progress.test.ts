@@ -55,3 +55,14 @@ describe('estimateTimeLeft', () => {
     });
   }
 });
+
+describe('runProgress after a stop', () => {
+  it('queues nothing once finished', () => {
+    const progress = runProgress(
+      runState({ phase: 'finished', outcome: 'stopped', currentBatch: batch1, evaluations: doneGeneration0, generations: [summary(0, [0.5, 0.5])] }),
+    );
+    expect(progress.queued).toBe(0);
+    expect(progress.generation).toBe(1);
+    expect(progress.evaluated).toBe(4);
+  });
+});

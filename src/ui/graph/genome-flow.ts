@@ -4,12 +4,12 @@
  * carries the shape of the tensor it passes. Positions come from a dagre layout.
  */
 
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, Position } from '@xyflow/react';
 import { analyzeGenome, type Genome, type GenomeAnalysis } from '../../core/genome';
 import { LAYERS, type LayerKind, type ShapeContext } from '../../core/layers';
 import { formatParams, formatShapeCompact } from '../format';
 import { summarizeGene } from './gene-summary';
-import { layoutDag, type LayoutDirection } from './layout';
+import { DEFAULT_SPACING, layoutDag, type LayoutDirection, type LayoutSpacing } from './layout';
 
 export const LAYER_NODE_TYPE = 'layer';
 
@@ -34,13 +34,20 @@ export interface GenomeFlow {
 }
 
 export interface GenomeFlowOptions {
-  readonly direction?: LayoutDirection;
-  /** Smaller nodes without the parameter summary, for thumbnail views. */
+  /** Smaller nodes without the parameter summary, laid out top to bottom, for thumbnail views. */
   readonly compact?: boolean;
 }
 
 export const NODE_SIZE = { width: 176, height: 78 } as const;
-export const COMPACT_NODE_SIZE = { width: 128, height: 52 } as const;
+export const COMPACT_NODE_SIZE = { width: 150, height: 36 } as const;
+// Thumbnails leave edge labels out (each node shows its output shape), so ranks sit closer.
+const COMPACT_SPACING: LayoutSpacing = { nodeGap: 16, rankGap: 14 };
+
+// Handle sides for each direction, as React Flow's `Position` string values.
+const HANDLES: Record<LayoutDirection, { target: Position; source: Position }> = {
+  LR: { target: 'left' as Position, source: 'right' as Position },
+  TB: { target: 'top' as Position, source: 'bottom' as Position },
+};
 
 function describeNode(id: string, title: string, info: { shape: readonly number[]; params: number } | undefined): string {
   if (!info) return `${title} "${id}", shape unknown`;
@@ -50,6 +57,8 @@ function describeNode(id: string, title: string, info: { shape: readonly number[
 export function genomeToFlow(genome: Genome, context: ShapeContext, options: GenomeFlowOptions = {}): GenomeFlow {
   const compact = options.compact ?? false;
   const size = compact ? COMPACT_NODE_SIZE : NODE_SIZE;
+  // A thumbnail box is narrow, and a chain drawn downwards keeps its text larger there.
+  const direction: LayoutDirection = compact ? 'TB' : 'LR';
   const analysis = analyzeGenome(genome, context);
 
   const issuesByNode = new Map<string, string[]>();
@@ -63,7 +72,8 @@ export function genomeToFlow(genome: Genome, context: ShapeContext, options: Gen
   const positions = layoutDag(
     genome.nodes.map((gene) => ({ id: gene.id, ...size })),
     links,
-    options.direction ?? 'LR',
+    direction,
+    compact ? COMPACT_SPACING : DEFAULT_SPACING,
   );
 
   const nodes: LayerNode[] = genome.nodes.map((gene) => {
@@ -75,6 +85,8 @@ export function genomeToFlow(genome: Genome, context: ShapeContext, options: Gen
       position: positions.get(gene.id) ?? { x: 0, y: 0 },
       width: size.width,
       height: size.height,
+      targetPosition: HANDLES[direction].target,
+      sourcePosition: HANDLES[direction].source,
       ariaLabel: describeNode(gene.id, known ? LAYERS[gene.kind].label : String(gene.kind), info),
       data: {
         kind: gene.kind,
@@ -91,14 +103,15 @@ export function genomeToFlow(genome: Genome, context: ShapeContext, options: Gen
   const edges: Edge[] = genome.nodes.flatMap((gene) =>
     gene.inputs.map((source, index) => {
       const shape = analysis.nodes.get(source)?.shape;
+      const shapeText = shape ? formatShapeCompact(shape) : '?';
       const broken = brokenEdges.has(`${source}->${gene.id}`);
       return {
         id: `${source}->${gene.id}#${index}`,
         source,
         target: gene.id,
-        label: shape ? formatShapeCompact(shape) : '?',
+        label: compact ? undefined : shapeText,
         className: broken ? 'edge-invalid' : undefined,
-        ariaLabel: `${source} to ${gene.id}, shape ${shape ? formatShapeCompact(shape) : 'unknown'}`,
+        ariaLabel: `${source} to ${gene.id}, shape ${shape ? shapeText : 'unknown'}`,
       } satisfies Edge;
     }),
   );

@@ -20,6 +20,15 @@ export interface Position {
   readonly y: number;
 }
 
+export interface LayoutSpacing {
+  /** Gap between boxes of the same rank. */
+  readonly nodeGap: number;
+  /** Gap between ranks, where edges and their labels run. */
+  readonly rankGap: number;
+}
+
+export const DEFAULT_SPACING: LayoutSpacing = { nodeGap: 28, rankGap: 56 };
+
 /**
  * Places each box so that links point along `direction`, and returns the top-left corner of
  * each box (dagre computes centres; React Flow positions nodes by their top-left corner).
@@ -28,9 +37,10 @@ export function layoutDag(
   boxes: readonly LayoutBox[],
   links: readonly LayoutLink[],
   direction: LayoutDirection = 'LR',
+  spacing: LayoutSpacing = DEFAULT_SPACING,
 ): Map<string, Position> {
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: direction, nodesep: 28, ranksep: 56, marginx: 8, marginy: 8 });
+  graph.setGraph({ rankdir: direction, nodesep: spacing.nodeGap, ranksep: spacing.rankGap, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
 
   for (const box of boxes) graph.setNode(box.id, { width: box.width, height: box.height });

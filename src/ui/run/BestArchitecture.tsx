@@ -1,7 +1,8 @@
 /** The best network found so far, drawn as a graph and re-laid out whenever the best changes. */
 
 import { useMemo } from 'react';
-import { formatParams, formatPercent } from '../format';
+import { describeGenome } from '../../core/describe';
+import { formatCount, formatPercent } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
 import { genomeToFlow } from '../graph/genome-flow';
 import { useApp } from '../store-context';
@@ -10,23 +11,23 @@ import { useTheme } from '../theme';
 
 export function BestArchitecture() {
   const best = useApp((state) => state.run.best);
-  // The data set of the run, once loaded, so that shapes stay right if the task picker moves on.
+  // The task picker is locked while a run is active, so the run's task is the selected one.
+  // NOTE: switching task after a run clears `dataset`, and the old best is then drawn against
+  // the new task's input shape.
   const taskId = useApp((state) => state.dataset?.task ?? state.config.task.id);
   const { theme } = useTheme();
 
-  const flow = useMemo(() => {
-    if (!best) return null;
-    return genomeToFlow(best.candidate.genome, taskShapeContext(taskId), { compact: true });
-  }, [best, taskId]);
+  const flow = useMemo(() => (best ? genomeToFlow(best.candidate.genome, taskShapeContext(taskId), { compact: true }) : null), [best, taskId]);
+  const description = useMemo(() => (best ? describeGenome(best.candidate.genome) : ''), [best]);
 
   return (
     <section className="run-view" aria-label="Best architecture">
       <div className="run-view__bar">
         <h2 className="panel-title">Best architecture</h2>
-        {best && (
+        {best && flow && (
           <span className="run-view__caption" data-testid="best-candidate">
-            {best.candidate.id} · {formatPercent(best.metrics?.validationAccuracy ?? best.fitness)} validation ·{' '}
-            {formatParams(best.metrics?.params ?? flow?.analysis.totalParams ?? NaN)}
+            <code>{best.candidate.id}</code> · {formatPercent(best.metrics?.validationAccuracy ?? best.fitness)} ·{' '}
+            {formatCount(best.metrics?.params ?? flow.analysis.totalParams)} params
           </span>
         )}
       </div>
@@ -37,6 +38,11 @@ export function BestArchitecture() {
           <p className="chart__empty">The best network appears when the first candidate is evaluated.</p>
         )}
       </div>
+      {best && (
+        <p className="run-view__footer" title={description}>
+          {description}
+        </p>
+      )}
     </section>
   );
 }

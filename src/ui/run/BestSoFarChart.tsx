@@ -3,8 +3,9 @@
  * a failed one a cross at 0%, and a step line follows the best fitness so far.
  */
 
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
+import { ChartLegend, type LegendEntry } from './ChartLegend';
 import { evaluationRows } from './chart-data';
 
 const percentTick = (value: number) => `${value}%`;
@@ -18,20 +19,28 @@ export function BestSoFarChart({ evaluations }: { evaluations: readonly Evaluate
     return <p className="chart__empty">The best fitness so far appears when the first candidate is evaluated.</p>;
   }
 
+  const legend: LegendEntry[] = [
+    { label: 'Best so far', color: 'var(--series-best)' },
+    { label: 'Candidate', color: 'var(--series-candidate)' },
+    ...(failed.length > 0 ? [{ label: 'Failed or diverged (×)', color: 'var(--series-failed)' }] : []),
+  ];
+
   return (
     <div className="chart" data-testid="best-so-far-chart" data-points={rows.length}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-          <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'evaluations', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
-          <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
-          <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Scatter data={succeeded} dataKey="fitness" name="Candidate" fill="var(--series-candidate)" isAnimationActive={false} />
-          {failed.length > 0 && <Scatter data={failed} dataKey="fitness" name="Failed or diverged" fill="var(--series-failed)" shape="cross" isAnimationActive={false} />}
-          <Line dataKey="bestSoFar" name="Best so far" type="stepAfter" stroke="var(--series-best)" strokeWidth={2} dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <div className="chart__plot">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+            <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'evaluations', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
+            <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
+            <Scatter data={succeeded} dataKey="fitness" name="Candidate" fill="var(--series-candidate)" isAnimationActive={false} />
+            {failed.length > 0 && <Scatter data={failed} dataKey="fitness" name="Failed or diverged" fill="var(--series-failed)" shape="cross" isAnimationActive={false} />}
+            <Line dataKey="bestSoFar" name="Best so far" type="stepAfter" stroke="var(--series-best)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <ChartLegend entries={legend} />
     </div>
   );
 }

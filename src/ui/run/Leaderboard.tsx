@@ -54,10 +54,16 @@ export function Leaderboard() {
               <tr>
                 <th scope="col" className="num">#</th>
                 <th scope="col">Candidate</th>
-                <th scope="col" className="num">Validation</th>
-                <th scope="col" className="num">Test</th>
-                <th scope="col" className="num">Parameters</th>
-                <th scope="col" className="num">Training</th>
+                <th scope="col" className="num">
+                  <abbr title="Validation accuracy">Val. acc.</abbr>
+                </th>
+                <th scope="col" className="num">
+                  <abbr title="Test accuracy">Test acc.</abbr>
+                </th>
+                <th scope="col" className="num">Params</th>
+                <th scope="col" className="num">
+                  <abbr title="Training time">Train</abbr>
+                </th>
                 <th scope="col">Status</th>
               </tr>
             </thead>

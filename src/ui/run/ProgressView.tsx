@@ -3,9 +3,9 @@
  * with an estimate of the time left, the backend each worker uses and any fallback notes.
  */
 
-import { useApp } from '../store-context';
 import { formatDuration } from '../format';
 import { selectRunActive } from '../run-phase';
+import { useApp } from '../store-context';
 import { useNow } from '../use-now';
 import { phaseText } from './phase-text';
 import { estimateTimeLeft, runProgress } from './progress';
@@ -14,6 +14,7 @@ import { WorkerList } from './WorkerList';
 export function ProgressView() {
   const run = useApp((state) => state.run);
   const budget = useApp((state) => state.config.timeBudgetSeconds);
+  const plannedGenerations = useApp((state) => state.config.search.generations);
   const dataset = useApp((state) => state.dataset);
   const active = useApp(selectRunActive);
   const now = useNow(active && run.phase !== 'paused');
@@ -25,42 +26,33 @@ export function ProgressView() {
 
   return (
     <section className="progress" aria-label="Progress">
-      <p className="progress__status" aria-live="polite">
-        {phaseText(run)}
-      </p>
-      <div className="progress__bar-row">
+      <div className="progress__line">
+        <p className="progress__status" aria-live="polite">
+          {phaseText(run)}
+        </p>
         <span className="progress__figure">
-          Generation <strong>{progress.generation}</strong> / {progress.totalGenerations || '–'}
+          Generation <strong>{progress.generation}</strong> / {progress.totalGenerations || plannedGenerations}
         </span>
         <div className="progress__bar" role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
           <div className="progress__fill" style={{ width: `${percent}%` }} />
         </div>
         <span className="progress__figure">{percent}%</span>
+        <span className="progress__figure">
+          Evaluations: <strong>{progress.evaluated}</strong> done · {progress.training} training · {progress.queued} queued
+        </span>
+        <span className="progress__figure">
+          Time: <strong>{formatDuration(elapsed)}</strong> elapsed
+          {left !== null && ` · about ${formatDuration(left)} left`}
+        </span>
       </div>
-      <dl className="progress__figures">
-        <div>
-          <dt>Evaluations</dt>
-          <dd>
-            {progress.evaluated} done · {progress.training} training · {progress.queued} queued
-          </dd>
-        </div>
-        <div>
-          <dt>Time</dt>
-          <dd>
-            {formatDuration(elapsed)} elapsed
-            {left !== null && ` · about ${formatDuration(left)} left`}
-          </dd>
-        </div>
+      <div className="progress__line progress__line--details">
         {dataset && (
-          <div>
-            <dt>Data</dt>
-            <dd>
-              {dataset.train} train · {dataset.validation} validation · {dataset.test} test examples
-            </dd>
-          </div>
+          <span>
+            Data: {dataset.train} train · {dataset.validation} validation · {dataset.test} test examples
+          </span>
         )}
-      </dl>
-      <WorkerList workers={run.workers} fallbacks={run.fallbacks} />
+        <WorkerList workers={run.workers} fallbacks={run.fallbacks} />
+      </div>
     </section>
   );
 }

@@ -1,4 +1,7 @@
-/** The bottom panel: run controls and progress, the fitness chart, the best network and the leaderboard. */
+/**
+ * The bottom panel: a toolbar with the run controls and progress above three live views,
+ * the fitness chart, the best network and the leaderboard.
+ */
 
 import { BestArchitecture } from './BestArchitecture';
 import { FitnessChart } from './FitnessChart';
@@ -9,13 +12,15 @@ import { RunControls } from './RunControls';
 export function RunPanel({ height }: { height: number }) {
   return (
     <section className="run-panel" style={{ height }} aria-label="Run">
-      <div className="run-panel__side">
+      <div className="run-panel__toolbar">
         <RunControls />
         <ProgressView />
       </div>
-      <FitnessChart />
-      <BestArchitecture />
-      <Leaderboard />
+      <div className="run-panel__views">
+        <FitnessChart />
+        <BestArchitecture />
+        <Leaderboard />
+      </div>
     </section>
   );
 }

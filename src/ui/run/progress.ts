@@ -25,14 +25,16 @@ export function runProgress(run: RunState): RunProgress {
   const currentSummarized = run.generations.some((summary) => summary.generation === run.generation);
   const partial = !currentSummarized && run.currentBatch.length > 0 ? batchDone / run.currentBatch.length : 0;
   const total = Math.max(run.totalGenerations, 1);
-  const active = run.phase !== 'finished' && run.phase !== 'idle' && !currentSummarized && run.currentBatch.length > 0;
+  const running = run.phase !== 'finished' && run.phase !== 'idle';
+  const inGeneration = running && !currentSummarized && run.currentBatch.length > 0;
 
   return {
-    generation: Math.min(completed + (active ? 1 : 0), run.totalGenerations),
+    generation: Math.min(completed + (inGeneration ? 1 : 0), run.totalGenerations),
     totalGenerations: run.totalGenerations,
     evaluated: run.evaluations.length,
     training,
-    queued: Math.max(0, run.currentBatch.length - batchDone - training),
+    // A stopped run leaves the rest of its last batch untrained, so nothing is queued any more.
+    queued: running ? Math.max(0, run.currentBatch.length - batchDone - training) : 0,
     fraction: Math.min(1, (completed + partial) / total),
   };
 }

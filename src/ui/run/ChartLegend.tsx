@@ -1,0 +1,21 @@
+/** A one-line chart legend in HTML: coloured swatches, solid or dashed, with their names. */
+
+export interface LegendEntry {
+  readonly label: string;
+  /** A CSS colour, usually one of the `--series-*` variables. */
+  readonly color: string;
+  readonly dashed?: boolean;
+}
+
+export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
+  return (
+    <ul className="chart__legend">
+      {entries.map((entry) => (
+        <li key={entry.label}>
+          <span className={entry.dashed ? 'chart__swatch chart__swatch--dashed' : 'chart__swatch'} style={{ color: entry.color }} aria-hidden="true" />
+          {entry.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
