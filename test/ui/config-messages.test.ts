@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRunConfig, parseRunConfig } from '../../src/state/config';
+import { errorForPath, labelConfigError } from '../../src/ui/config-messages';
+
+function errorsOf(input: unknown): string[] {
+  const parsed = parseRunConfig(input);
+  if (parsed.ok) throw new Error('expected the configuration to be rejected');
+  return parsed.errors;
+}
+
+describe('config messages', () => {
+  const base = defaultRunConfig('xor');
+  const errors = errorsOf({ ...base, search: { ...base.search, population: 1 }, training: { ...base.training, epochs: 0.5 } });
+
+  it('finds the message of each field', () => {
+    expect(errorForPath('search.population', errors)).toMatch(/^search\.population must be at least 2/);
+    expect(errorForPath('training.epochs', errors)).toMatch(/^training\.epochs must be a whole number/);
+  });
+
+  it('ignores fields without a problem', () => {
+    expect(errorForPath('search.generations', errors)).toBeUndefined();
+  });
+
+  it('does not match a longer path', () => {
+    expect(errorForPath('search.population', ['search.populationSize must be set.'])).toBeUndefined();
+  });
+
+  it('prefixes the field label', () => {
+    expect(labelConfigError(errorForPath('search.population', errors)!)).toMatch(/^Population: search\.population must be at least 2/);
+  });
+
+  it('leaves other messages alone', () => {
+    expect(labelConfigError('The candidate set is empty.')).toBe('The candidate set is empty.');
+  });
+});
