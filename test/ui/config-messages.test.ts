@@ -13,8 +13,8 @@ describe('config messages', () => {
   const errors = errorsOf({ ...base, search: { ...base.search, population: 1 }, training: { ...base.training, epochs: 0.5 } });
 
   it('finds the message of each field', () => {
-    expect(errorForPath('search.population', errors)).toMatch(/^search\.population must be at least 2/);
-    expect(errorForPath('training.epochs', errors)).toMatch(/^training\.epochs must be a whole number/);
+    expect(errorForPath('search.population', errors)).toMatch(/^search\.population must be .*2 to 200/);
+    expect(errorForPath('training.epochs', errors)).toMatch(/^training\.epochs must be .*got 0\.5/);
   });
 
   it('ignores fields without a problem', () => {
@@ -26,7 +26,7 @@ describe('config messages', () => {
   });
 
   it('prefixes the field label', () => {
-    expect(labelConfigError(errorForPath('search.population', errors)!)).toMatch(/^Population: search\.population must be at least 2/);
+    expect(labelConfigError(errorForPath('search.population', errors)!)).toMatch(/^Population: search\.population must be /);
   });
 
   it('leaves other messages alone', () => {
