@@ -19,7 +19,7 @@ export interface BackendOptions {
 
 export interface BackendAttempt {
   readonly backend: BackendName;
-  /** Why the backend could not be used; absent for the one chosen. */
+  /** Reason the backend could not be used; absent for the chosen one. */
   readonly error?: string;
 }
 
@@ -151,8 +151,8 @@ export async function activateBackend(backend: BackendName, options: BackendOpti
 
 /**
  * Starts the preferred backend. 'auto' tries webgpu, webgl, wasm and cpu in that order and
- * keeps the first that starts; an explicit preference either starts or throws
- * `BackendUnavailableError` naming the reason and the backends that pass their probe here.
+ * keeps the first that starts. An explicit preference either starts or throws
+ * `BackendUnavailableError`, which names the reason and the backends that pass their probe here.
  */
 export async function initBackend(preference: BackendPreference, options: BackendOptions = {}): Promise<BackendSelection> {
   const candidates: readonly BackendName[] = preference === 'auto' ? BACKENDS : [preference];

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset, Split, TaskKind } from '../data/types';
 
-/** What the trainer needs to know about a task's data. */
+/** The fields of a data set that the trainer reads. */
 export type TaskShape = Pick<Dataset, 'kind' | 'inputShape' | 'outputUnits'>;
 
 export interface Batch {

@@ -1,8 +1,8 @@
 /**
  * Genome → tf.LayersModel with the functional API.
  *
- * Each gene's registry record lists the tfjs-layers layers it builds as `{className, config}`;
- * they are instantiated through tfjs' serialization class registry, so a new registry record
+ * Each gene's registry record lists the tfjs-layers layers it builds as `{className, config}`.
+ * They are instantiated through tfjs' serialization class registry, so a new registry record
  * needs no code here. Layer names derive from gene ids (see `geneLayerNames`).
  */
 

@@ -18,7 +18,7 @@ import type { EvaluateOptions, OptimizerName, TrainingSettings } from './types';
 
 /** Batches between reads of the loss: each read waits for the backend, so not every batch. */
 const LOSS_CHECK_INTERVAL = 8;
-/** Longest stretch of training without giving other tasks (messages, abort) a turn. */
+/** Maximum training time between two yields to other tasks (worker messages, abort). */
 const YIELD_INTERVAL_MS = 100;
 /** Shortest gap between two progress reports inside an epoch. */
 const PROGRESS_INTERVAL_MS = 250;
