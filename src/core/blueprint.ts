@@ -168,11 +168,12 @@ function changeSpecies(blueprint: Blueprint, rng: Rng, context: BlueprintContext
   return { nodes: blueprint.nodes.map((node) => (node.id === slot.id ? { ...slot, species } : node)) };
 }
 
-/** Adds a slot parallel to an existing one and joins the two with a merge. */
+/** Adds a slot parallel to an existing one, naming another species where there is one, and joins the two with a merge. */
 function addSlotBranch(blueprint: Blueprint, rng: Rng, context: BlueprintContext): Blueprint | null {
-  const species = pickSpecies(context, rng);
-  if (context.merges.length === 0 || slotsOf(blueprint).length >= context.maxSlots || species === null) return null;
+  if (context.merges.length === 0 || slotsOf(blueprint).length >= context.maxSlots) return null;
   const target = rng.pick(slotsOf(blueprint));
+  // Another species makes the branches differ; with one species both carry the same module.
+  const species = pickSpecies(context, rng, target.species) ?? target.species;
   const branch: BlueprintNode = { id: context.innovations.next(), type: 'slot', species, inputs: [...target.inputs] };
   const join: BlueprintNode = { id: context.innovations.next(), type: 'merge', merge: rng.pick(context.merges), inputs: [target.id, branch.id] };
   const nodes = insertAfter(insertAfter(redirectConsumers(blueprint.nodes, target.id, join.id), target.id, branch), branch.id, join);

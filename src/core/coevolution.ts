@@ -12,8 +12,8 @@
  * one layer and blueprints of one or two slots.
  */
 
-import { INPUT_ID, OUTPUT_ID, analyzeGenome, type Genome, type LayerGene, type SizeLimits, DEFAULT_LIMITS } from './genome';
-import { formatShape, type LayerKind, type ShapeContext } from './layers';
+import { DEFAULT_LIMITS, type Genome, type SizeLimits } from './genome';
+import type { ShapeContext } from './layers';
 import { Rng } from './rng';
 import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from './strategy';
 import type { SearchSettings, StrategyOptions } from './search';
@@ -33,12 +33,12 @@ import { mergeKinds } from './candidate-set';
 import { layerGraphDistance } from './compatibility';
 import { assignCredit, type Credit } from './credit';
 import { crossoverLayerGraphs } from './crossover';
+import { checkResults, populationSummary, type MemberFitness } from './generation';
 import { InnovationCounter } from './innovation';
-import { fittingKinds, mutateLayerGraph, sampleFittingLayer, type LayerGraphContext } from './mutation';
+import { seedModule, speciesWeights, startingBlueprints, startingModules } from './initial-population';
+import { mutateLayerGraph, type LayerGraphContext } from './mutation';
 import { reproduce, type Breeder, type ScoredMember } from './reproduction';
 import { Speciation, nearestAliveSpecies } from './species';
-import { checkResults, checkSeedGenome, populationSummary, type MemberFitness } from './generation';
-import { sortTopologically } from './graph';
 
 interface ModuleMember extends Module {
   readonly species: number;
@@ -58,8 +58,6 @@ interface Network {
 
 /** Module choices tried per network before a repeat of an earlier network this generation is accepted. */
 const ASSEMBLY_ATTEMPTS = 3;
-/** Draws of a first layer for a starting module before the candidate set is declared unusable. */
-const STARTING_LAYER_ATTEMPTS = 24;
 
 export class CoevolutionStrategy implements SearchStrategy {
   readonly name = 'coevolution' as const;
@@ -148,74 +146,23 @@ export class CoevolutionStrategy implements SearchStrategy {
 
   private initialise(seedGenome: Genome | undefined): void {
     const rng = this.rng.fork('initial');
-    const modules: Module[] = [];
-    if (seedGenome) modules.push({ id: this.moduleIds.next(), genome: this.seedModule(seedGenome) });
-    // Every kind that fits the input starts in some module before any kind repeats.
-    const firstKinds = rng.shuffle(fittingKinds(this.settings.candidateSet, this.context.inputShape));
-    while (modules.length < this.settings.modulePopulation) {
-      modules.push({ id: this.moduleIds.next(), genome: this.startingModule(rng, firstKinds.shift()) });
-    }
-    const moduleSpecies = this.moduleSpeciation.assign(modules.map((module) => module.genome)).speciesOf;
-    this.modules = modules.map((module, index) => ({ ...module, species: moduleSpecies[index] }));
+    const start = { candidateSet: this.settings.candidateSet, shape: this.context, limits: this.limits, innovations: this.nodeIds };
+    const seed = seedGenome ? [seedModule(seedGenome, start)] : [];
+    const genomes = [...seed, ...startingModules(this.settings.modulePopulation - seed.length, rng, start)];
+    const moduleSpecies = this.moduleSpeciation.assign(genomes).speciesOf;
+    this.modules = genomes.map((genome, index) => ({ id: this.moduleIds.next(), genome, species: moduleSpecies[index] }));
 
     // The seed's blueprint comes first, and its module leads its species, so the seed
     // network is the first candidate of generation 0.
-    const blueprints: Blueprint[] = [];
-    const naming = new Map<number, number>();
-    if (seedGenome) blueprints.push(chainBlueprint([this.modules[0].species], this.nodeIds));
-    while (blueprints.length < this.settings.population) {
-      const slots = rng.int(1, Math.min(2, this.settings.maxBlueprintSlots));
-      const species: number[] = [];
-      for (let i = 0; i < slots; i++) {
-        const options = this.moduleSpeciation.current.map((record) => ({ id: record.id, weight: 1 / (1 + (naming.get(record.id) ?? 0)) }));
-        const id = options[rng.weightedIndex(options.map((option) => option.weight))].id;
-        naming.set(id, (naming.get(id) ?? 0) + 1);
-        species.push(id);
-      }
-      blueprints.push(chainBlueprint(species, this.nodeIds));
-    }
+    const first = seedGenome ? [chainBlueprint([this.modules[0].species], this.nodeIds)] : [];
+    const species = this.moduleSpeciation.current.map((record) => record.id);
+    const blueprints = startingBlueprints(this.settings.population, first, species, this.settings.maxBlueprintSlots, rng, this.nodeIds);
     const blueprintSpecies = this.blueprintSpeciation.assign(blueprints).speciesOf;
     this.blueprints = blueprints.map((blueprint, index) => ({
       id: this.blueprintIds.next(),
       blueprint,
       species: blueprintSpecies[index],
     }));
-  }
-
-  /** Draws a one-layer module whose layer (of `kind` when given) fits the task input. */
-  private startingModule(rng: Rng, kind?: LayerKind): Genome {
-    const inputShape = this.context.inputShape;
-    for (let attempt = 0; attempt < STARTING_LAYER_ATTEMPTS; attempt++) {
-      const layer = sampleFittingLayer(this.settings.candidateSet, rng, inputShape, this.context, attempt === 0 ? kind : undefined);
-      if (!layer) continue;
-      const id = this.nodeIds.next();
-      const genome: Genome = {
-        nodes: [
-          { id: INPUT_ID, kind: 'input', params: {}, inputs: [] },
-          { id, kind: layer.kind, params: layer.params, inputs: [INPUT_ID] },
-          { id: OUTPUT_ID, kind: 'output', params: {}, inputs: [id] },
-        ],
-      };
-      if (analyzeGenome(genome, this.context, this.limits).valid) return genome;
-    }
-    throw new Error(
-      `No layer of the candidate set accepts the task input ${formatShape(inputShape)} within the size limits; enable a layer that does (dense accepts any input).`,
-    );
-  }
-
-  /** Turns the seed network into a module by giving its hidden layers fresh innovation ids. */
-  private seedModule(seed: Genome): Genome {
-    checkSeedGenome(seed, this.context, this.limits);
-    const rename = new Map<string, string>();
-    const nodes: LayerGene[] = [];
-    for (const node of sortTopologically(seed.nodes)) {
-      let id = INPUT_ID;
-      if (node.kind === 'output') id = OUTPUT_ID;
-      else if (node.kind !== 'input') id = this.nodeIds.next();
-      rename.set(node.id, id);
-      nodes.push({ ...node, id, inputs: node.inputs.map((source) => rename.get(source)!) });
-    }
-    return { nodes };
   }
 
   private assembleGeneration(): Network[] {
@@ -311,13 +258,11 @@ export class CoevolutionStrategy implements SearchStrategy {
   }
 
   private evolveBlueprints(credit: Credit, rng: Rng): void {
-    // Species named by fewer blueprints are drawn more often, so new species get tried.
-    const naming = new Map<number, number>();
-    for (const member of this.blueprints) {
-      for (const id of namedSpecies(member.blueprint)) naming.set(id, (naming.get(id) ?? 0) + 1);
-    }
     const blueprintContext = {
-      species: this.moduleSpeciation.current.map((record) => ({ id: record.id, weight: 1 / (1 + (naming.get(record.id) ?? 0)) })),
+      species: speciesWeights(
+        this.moduleSpeciation.current.map((record) => record.id),
+        this.blueprints.map((member) => member.blueprint),
+      ),
       merges: mergeKinds(this.settings.candidateSet) as MergeKind[],
       maxSlots: this.settings.maxBlueprintSlots,
       innovations: this.nodeIds,

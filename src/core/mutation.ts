@@ -22,6 +22,7 @@ import {
 } from './layers';
 import { candidateLayer, mergeKinds, placeableKinds, sampleKind, sampleParams, type SampledLayer } from './candidate-set';
 import { ancestorsOf, bypassNode, edgesOf, insertAfter, redirectConsumers, type Edge } from './graph';
+import { canonicalParams } from './canonical';
 import { normaliseGenome, repairGenome } from './repair';
 
 export interface LayerGraphContext {
@@ -168,7 +169,8 @@ export function addBranch(genome: Genome, rng: Rng, context: LayerGraphContext):
       candidateLayer(context.candidateSet, target.kind) && rng.chance(0.5)
         ? fittingLayer(target.kind, sampleParams(target.kind, context.candidateSet, rng), sourceShape, context.shape)
         : sampleFittingLayer(context.candidateSet, rng, sourceShape, context.shape);
-    if (!sibling) continue;
+    // A twin of the target (batchNormalization next to batchNormalization) adds nothing.
+    if (!sibling || (sibling.kind === target.kind && canonicalParams(sibling.params) === canonicalParams(target.params))) continue;
     const siblingShape = LAYERS[sibling.kind].outputShape([sourceShape], sibling.params, context.shape);
     const merge = pickMerge(merges, targetShape, siblingShape, rng);
     if (!merge) continue;

@@ -86,6 +86,20 @@ describe('blueprints', () => {
     expect([...seen].sort()).toEqual(['add-branch', 'add-skip', 'change-species', 'insert-slot', 'remove-slot']);
   });
 
+  it('a parallel slot names another species', () => {
+    let branches = 0;
+    for (let seed = 0; seed < 60; seed++) {
+      const context = contextFor();
+      const result = mutateBlueprint(chainBlueprint([2], context.innovations), new Rng(seed), context);
+      if (result.mutation !== 'add-branch') continue;
+      branches += 1;
+      const species = slotsOf(result.blueprint).map((slot) => slot.species);
+      expect(species).toHaveLength(2);
+      expect(species[0]).not.toBe(species[1]);
+    }
+    expect(branches).toBeGreaterThan(0);
+  });
+
   it('crossover keeps the fitter structure and mixes species', () => {
     const innovations = new InnovationCounter('s');
     const fitter = chainBlueprint([1, 2], innovations);

@@ -220,3 +220,19 @@ describe('crossoverLayerGraphs', () => {
     }
   });
 });
+
+describe('addBranch twins', () => {
+  it('never adds a copy of the target', () => {
+    const context = contextFor(vector);
+    let branches = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const mutated = addBranch(chainGenome([{ kind: 'batchNormalization' }]), new Rng(seed), context);
+      if (!mutated) continue;
+      branches += 1;
+      const merge = mutated.nodes.find((node) => node.kind === 'add' || node.kind === 'concatenate')!;
+      const [first, second] = merge.inputs.map((id) => mutated.nodes.find((node) => node.id === id)!);
+      expect(second.kind === first.kind && JSON.stringify(second.params) === JSON.stringify(first.params)).toBe(false);
+    }
+    expect(branches).toBeGreaterThan(20);
+  });
+});
