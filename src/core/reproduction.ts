@@ -116,8 +116,9 @@ export function allocateOffspring(meanFitness: ReadonlyMap<number, number | unde
 
 /**
  * Breeds the next generation of `total` members. Members named in `keep` pass on
- * unchanged first, then the elites of the best species in species order, then the
- * offspring, so that speciation of the result keeps elites as representatives.
+ * unchanged first (at most half of `total`, so a population of one still changes), then
+ * the elites of the best species in species order, then the offspring, so that
+ * speciation of the result keeps elites as representatives.
  */
 export function reproduce<T>(
   members: readonly ScoredMember<T>[],
@@ -129,7 +130,7 @@ export function reproduce<T>(
 ): Offspring<T>[] {
   const kept: Offspring<T>[] = members
     .filter((member) => keep.has(member.id))
-    .slice(0, total)
+    .slice(0, Math.floor(total / 2))
     .map((member) => ({ value: member.value, species: member.species, eliteId: member.id }));
 
   const bySpecies = new Map<number, ScoredMember<T>[]>();

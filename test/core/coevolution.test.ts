@@ -56,6 +56,13 @@ describe('CoevolutionStrategy', () => {
     expect(strategy.propose()).toBeNull();
   });
 
+  it('a population of one still explores', () => {
+    const strategy = createStrategy(settingsFor(vector, { generations: 5, population: 1, modulePopulation: 1 }), vector);
+    const { batches } = run(strategy, hashFitness);
+    expect(batches.map((batch) => batch.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(new Set(batches.map((batch) => batch[0].hash)).size).toBeGreaterThan(1);
+  });
+
   it('candidates are valid, hashed and traced to their origin', () => {
     const strategy = createStrategy(settingsFor(image, { generations: 3 }), image);
     const { batches } = run(strategy, hashFitness);
