@@ -8,7 +8,7 @@ import { NumberField } from '../controls/NumberField';
 import { useActions, useApp } from '../store-context';
 import { errorForPath } from '../config-messages';
 
-/** Slider steps of the fields that get a slider; wide ranges and seeds get a text input only. */
+/** Slider steps of the fields that get a slider. Wide ranges and seeds get a text input only. */
 const SLIDER_STEPS: Partial<Record<NumericPath, number>> = {
   'task.noise': 0.01,
   'task.samples': 20,
@@ -19,7 +19,7 @@ const SLIDER_STEPS: Partial<Record<NumericPath, number>> = {
   workers: 1,
 };
 
-/** The field's range, narrowed where the task sets a tighter one than the schema. */
+/** Returns the field's range, narrowed where the task sets a tighter one than the schema. */
 function rangeFor(path: NumericPath, taskId: TaskId): NumericField {
   const field: NumericField = NUMERIC_FIELDS[path];
   if (path === 'task.samples' && isToyTask(taskId)) return { ...field, min: MIN_TOY_SAMPLES, max: MAX_TOY_SAMPLES };
