@@ -97,7 +97,7 @@ async function importBackend(backend: BackendName, options: BackendOptions): Pro
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       // The threaded build never finishes initialising in minified Vite builds; the SIMD build does.
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-      // setWasmPaths throws once the backend has started, and the paths are set by then anyway.
+      // The paths only matter before the backend first starts. After a failed start, setWasmPaths throws.
       if (options.wasmPaths && !tf.findBackend('wasm')) wasm.setWasmPaths({ ...options.wasmPaths });
       return;
     }

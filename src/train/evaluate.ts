@@ -40,7 +40,7 @@ export async function evaluateCandidate(
   checkSplit('validation', dataset.validation, dataset);
   checkSplit('test', dataset.test, dataset);
   if (dataset.validation.count === 0) {
-    throw new Error('The validation split is empty; fitness is measured there, so it needs at least one row.');
+    throw new Error('The validation split is empty. Fitness is measured on it, so it needs at least one row.');
   }
   if (options.signal?.aborted) throw abortError(options.signal);
 

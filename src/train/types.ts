@@ -41,6 +41,7 @@ export interface EvaluationMetrics {
   /** Forward-pass FLOPs per example. */
   readonly flops: number;
   readonly epochs: number;
+  /** Milliseconds spent building and training the model; evaluation on the splits is not included. */
   readonly trainMs: number;
   /** The backend that trained this candidate. */
   readonly backend: BackendName;
