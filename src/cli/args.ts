@@ -4,7 +4,7 @@
  */
 
 import { STRATEGY_NAMES } from '../core/strategy';
-import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from '../state/config';
+import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericField, type NumericPath } from '../state/config';
 import { TASK_IDS, type TaskId } from '../data/types';
 import { BACKENDS, OPTIMIZERS } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
@@ -61,7 +61,7 @@ export function helpText(): string {
     let detail = spec.help;
     if (spec.choices) detail += ` One of: ${spec.choices.join(', ')}.`;
     if (spec.path && spec.path in NUMERIC_FIELDS) {
-      const field = NUMERIC_FIELDS[spec.path as NumericPath];
+      const field: NumericField = NUMERIC_FIELDS[spec.path as NumericPath];
       detail += ` Range ${field.min} to ${field.max}${field.unit ? ` ${field.unit}` : ''}.`;
     }
     lines.push(`${left.padEnd(30)}${detail}`);

@@ -11,6 +11,7 @@ import { LAYERS, checkParam, isLayerKind } from '../core/layers';
 import { DEFAULT_SEARCH } from '../core/search';
 import { STRATEGY_NAMES, type CandidateSet } from '../core/strategy';
 import { TASKS } from '../data/tasks';
+import { MAX_TOY_SAMPLES, isToyTask } from '../data/toy';
 import { TASK_IDS, type TaskId } from '../data/types';
 import { BACKENDS, OPTIMIZERS, type TrainingSettings } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
@@ -27,7 +28,7 @@ export interface NumericField {
 /** Every numeric setting of a run, keyed by its path in `RunConfig`. */
 export const NUMERIC_FIELDS = {
   'task.noise': { min: 0, max: 0.5, integer: false, label: 'Noise' },
-  'task.samples': { min: 60, max: 5000, integer: true, label: 'Samples', unit: 'examples' },
+  'task.samples': { min: 20, max: 100_000, integer: true, label: 'Samples', unit: 'examples' },
   'task.seed': { min: 0, max: 4294967295, integer: true, label: 'Data seed' },
   'search.generations': { min: 1, max: 500, integer: true, label: 'Generations' },
   'search.population': { min: 2, max: 200, integer: true, label: 'Population', unit: 'networks per generation' },
@@ -48,14 +49,15 @@ export type NumericPath = keyof typeof NUMERIC_FIELDS;
 
 function numeric(path: NumericPath) {
   const field: NumericField = NUMERIC_FIELDS[path];
-  const checks = [
-    v.finite(`${path} must be a finite number.`),
-    v.minValue(field.min, `${path} must be at least ${field.min}.`),
-    v.maxValue(field.max, `${path} must be at most ${field.max}.`),
-  ];
-  return field.integer
-    ? v.pipe(v.number(`${path} must be a number.`), v.integer(`${path} must be a whole number.`), ...checks)
-    : v.pipe(v.number(`${path} must be a number.`), ...checks);
+  const kind = field.integer ? 'a whole number' : 'a number';
+  return v.pipe(
+    v.number(`${path} must be ${kind} from ${field.min} to ${field.max}.`),
+    v.check(
+      (value) =>
+        Number.isFinite(value) && value >= field.min && value <= field.max && (!field.integer || Number.isInteger(value)),
+      (issue) => `${path} must be ${kind} from ${field.min} to ${field.max}, got ${String(issue.input)}.`,
+    ),
+  );
 }
 
 const candidateSetSchema = v.pipe(
@@ -179,6 +181,12 @@ export function parseRunConfig(input: unknown): ConfigResult {
     };
   }
   const config = parsed.output as RunConfig;
+  if (isToyTask(config.task.id) && config.task.samples > MAX_TOY_SAMPLES) {
+    return {
+      ok: false,
+      errors: [`task.samples must be at most ${MAX_TOY_SAMPLES} for generated tasks, got ${config.task.samples}.`],
+    };
+  }
   if (config.seedGenome) {
     const dataset = TASKS[config.task.id];
     const analysis = analyzeGenome(config.seedGenome as Genome, {

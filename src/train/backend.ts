@@ -46,22 +46,45 @@ export class BackendUnavailableError extends Error {
 /** How long a backend may take to initialise before it counts as failed. */
 const INIT_TIMEOUT_MS = 30_000;
 
-interface GpuNavigator {
-  readonly gpu?: { requestAdapter(): Promise<unknown> };
+interface GpuAdapter {
+  readonly isFallbackAdapter?: boolean;
+  readonly info?: { readonly isFallbackAdapter?: boolean; readonly description?: string };
 }
 
-/** Returns why a backend cannot run in this environment, or null when it may. */
-async function probe(backend: BackendName): Promise<string | null> {
+interface GpuNavigator {
+  readonly gpu?: { requestAdapter(): Promise<GpuAdapter | null> };
+}
+
+/** Renderer names of software GPU implementations, which train slower than the wasm backend. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|software|softpipe|lavapipe/i;
+
+/**
+ * Returns why a backend cannot run in this environment, or null when it may. With
+ * `allowSoftware` false, a GPU backend that only has a software implementation (a fallback
+ * WebGPU adapter, SwiftShader WebGL) counts as unavailable, because wasm trains faster there.
+ */
+async function probe(backend: BackendName, allowSoftware = true): Promise<string | null> {
   switch (backend) {
     case 'webgpu': {
       const gpu = (globalThis.navigator as GpuNavigator | undefined)?.gpu;
       if (!gpu) return 'navigator.gpu is missing (no WebGPU in this environment).';
       // navigator.gpu exists in browsers that have WebGPU switched off; only an adapter proves it works.
       const adapter = await gpu.requestAdapter().catch(() => null);
-      return adapter ? null : 'navigator.gpu.requestAdapter() returned no adapter.';
+      if (!adapter) return 'navigator.gpu.requestAdapter() returned no adapter.';
+      const fallback = adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter ?? false;
+      if (fallback && !allowSoftware) {
+        return 'only a software (fallback) adapter is available, which trains slower than wasm; choose WebGPU explicitly to use it.';
+      }
+      return null;
     }
-    case 'webgl':
-      return hasWebGL2() ? null : 'no WebGL2 context could be created (needs OffscreenCanvas or a document).';
+    case 'webgl': {
+      const renderer = webGL2Renderer();
+      if (renderer === null) return 'no WebGL2 context could be created (needs OffscreenCanvas or a document).';
+      if (!allowSoftware && SOFTWARE_RENDERER.test(renderer)) {
+        return `only a software renderer (${renderer}) is available, which trains slower than wasm; choose WebGL explicitly to use it.`;
+      }
+      return null;
+    }
     case 'wasm':
       return typeof WebAssembly === 'object' ? null : 'WebAssembly is missing.';
     case 'cpu':
@@ -69,16 +92,20 @@ async function probe(backend: BackendName): Promise<string | null> {
   }
 }
 
-function hasWebGL2(): boolean {
+/** Returns the WebGL2 renderer name ('' when hidden), or null when no WebGL2 context exists. */
+function webGL2Renderer(): string | null {
   let canvas: OffscreenCanvas | HTMLCanvasElement | null = null;
   if (typeof OffscreenCanvas !== 'undefined') canvas = new OffscreenCanvas(1, 1);
   else if (typeof document !== 'undefined') canvas = document.createElement('canvas');
-  if (!canvas) return false;
+  if (!canvas) return null;
 
   const context = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+  if (!context) return null;
+  const debug = context.getExtension('WEBGL_debug_renderer_info');
+  const renderer = debug ? String(context.getParameter(debug.UNMASKED_RENDERER_WEBGL)) : String(context.getParameter(context.RENDERER));
   // Release the probe's context at once: browsers cap the number of live WebGL contexts.
-  context?.getExtension('WEBGL_lose_context')?.loseContext();
-  return context !== null;
+  context.getExtension('WEBGL_lose_context')?.loseContext();
+  return renderer;
 }
 
 /** Imports a backend's package, which registers it with tfjs. */
@@ -133,8 +160,12 @@ async function setBackendWithReason(backend: BackendName): Promise<string | null
  * Makes `backend` the active tfjs backend, importing its package first. Returns the reason it
  * failed, or null on success; on failure the previously active backend stays active.
  */
-export async function activateBackend(backend: BackendName, options: BackendOptions = {}): Promise<string | null> {
-  const unavailable = await probe(backend);
+export async function activateBackend(
+  backend: BackendName,
+  options: BackendOptions = {},
+  allowSoftware = true,
+): Promise<string | null> {
+  const unavailable = await probe(backend, allowSoftware);
   if (unavailable) return unavailable;
   try {
     await importBackend(backend, options);
@@ -151,7 +182,7 @@ export async function activateBackend(backend: BackendName, options: BackendOpti
 
 /**
  * Starts the preferred backend. 'auto' tries webgpu, webgl, wasm and cpu in that order and
- * keeps the first that starts. An explicit preference either starts or throws
+ * keeps the first that starts, skipping GPU backends that only have a software implementation. An explicit preference either starts or throws
  * `BackendUnavailableError`, which names the reason and the backends that pass their probe here.
  */
 export async function initBackend(preference: BackendPreference, options: BackendOptions = {}): Promise<BackendSelection> {
@@ -159,7 +190,7 @@ export async function initBackend(preference: BackendPreference, options: Backen
   const tried: BackendAttempt[] = [];
 
   for (const backend of candidates) {
-    const error = await activateBackend(backend, options);
+    const error = await activateBackend(backend, options, preference !== 'auto');
     if (error === null) {
       tried.push({ backend });
       return { backend, tried };

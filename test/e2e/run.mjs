@@ -1,7 +1,7 @@
 // Runs the end-to-end tests: serves the built app (dist/) with `vite preview` on 127.0.0.1,
 // runs every test/e2e/*.e2e.ts file with Node's test runner, and stops the server by pid.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,7 +59,14 @@ try {
   await waitForServer(baseUrl, 30_000);
   mkdirSync('test-results', { recursive: true });
   const files = process.argv.slice(2);
-  const pattern = files.length > 0 ? files : ['test/e2e/*.e2e.ts'];
+    // Node 20's test runner takes file names, not globs.
+  const pattern =
+    files.length > 0
+      ? files
+      : readdirSync('test/e2e')
+          .filter((name) => name.endsWith('.e2e.ts'))
+          .sort()
+          .map((name) => `test/e2e/${name}`);
   const tests = spawn(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...pattern],

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp } from './browser';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function setNumber(page: Page, name: string, value: number): Promise<void> {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.fill(String(value));
+  await field.press('Enter');
+}
+
+async function choose(page: Page, combobox: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function waitForFinish(page: Page, timeoutMs: number): Promise<string> {
+  const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
+  await status.filter({ hasText: /Search (finished|stopped|failed)/ }).waitFor({ timeout: timeoutMs });
+  return (await status.textContent()) ?? '';
+}
+
+describe('search in the browser', () => {
+  it('opens on a default task with a starting network', async () => {
+    const { page, errors } = await openApp(browser);
+    const network = page.getByRole('main', { name: 'Network' });
+
+    await network.getByText('Output head').waitFor();
+    assert.match((await page.getByRole('combobox', { name: 'Task' }).textContent()) ?? '', /Spiral/);
+    assert.equal(await page.getByRole('button', { name: 'Start search', exact: true }).isEnabled(), true);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('runs a coevolution search on xor and shows its results', async () => {
+    const { page, errors } = await openApp(browser);
+    await choose(page, 'Task', 'XOR');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Generations', 3);
+    await setNumber(page, 'Population (networks per generation)', 4);
+    await setNumber(page, 'Epochs', 15);
+    await setNumber(page, 'Workers', 2);
+
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    const status = await waitForFinish(page, 120_000);
+    await page.screenshot({ path: 'test-results/search-xor.png' });
+
+    assert.match(status, /Search finished/);
+    const progress = page.getByRole('region', { name: 'Progress' });
+    assert.match((await progress.textContent()) ?? '', /Worker 1:\s*wasm/);
+
+    const chart = page.getByTestId('generation-chart');
+    assert.equal(await chart.getAttribute('data-points'), '3');
+
+    const best = page.getByRole('region', { name: 'Best architecture' });
+    assert.ok((await best.locator('.react-flow__node').count()) >= 2, 'the best architecture graph has nodes');
+    const caption = (await page.getByTestId('best-candidate').textContent()) ?? '';
+    const bestAccuracy = Number(/(\d+(?:\.\d+)?)%/.exec(caption)?.[1]);
+    assert.ok(bestAccuracy > 60, `best validation accuracy ${bestAccuracy}% is above chance (50%)`);
+
+    const rows = page.getByRole('region', { name: 'Leaderboard' }).getByRole('row');
+    assert.ok((await rows.count()) >= 4, 'the leaderboard lists candidates');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('pauses, resumes and stops a search', async () => {
+    const { page } = await openApp(browser);
+    await choose(page, 'Task', 'Circles');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Generations', 50);
+    await setNumber(page, 'Workers', 1);
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+
+    const pause = page.getByRole('button', { name: 'Pause', exact: true });
+    await page.waitForFunction(() => document.querySelector('[data-testid="best-candidate"]') !== null, null, { timeout: 60_000 });
+    await pause.click();
+    await page.getByRole('button', { name: 'Resume', exact: true }).waitFor();
+    const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
+    await status.filter({ hasText: /Paused/ }).waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    const final = await waitForFinish(page, 60_000);
+    assert.match(final, /Search stopped/);
+    assert.equal(await page.getByRole('button', { name: 'Start search', exact: true }).isEnabled(), true);
+    await page.context().close();
+  });
+});
+
+describe('backends in the browser', () => {
+  it('trains candidates on WebGPU when chosen', async () => {
+    const { page, errors } = await openApp(browser);
+    await choose(page, 'Task', 'Gaussians');
+    await choose(page, 'Backend', 'WebGPU');
+    await setNumber(page, 'Generations', 1);
+    await setNumber(page, 'Population (networks per generation)', 2);
+    await setNumber(page, 'Epochs', 2);
+    await setNumber(page, 'Workers', 1);
+
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    const status = await waitForFinish(page, 240_000);
+    await page.screenshot({ path: 'test-results/search-webgpu.png' });
+
+    assert.match(status, /Search finished/);
+    const progress = (await page.getByRole('region', { name: 'Progress' }).textContent()) ?? '';
+    assert.match(progress, /Worker 1:\s*webgpu/);
+    const rows = page.getByRole('region', { name: 'Leaderboard' }).getByRole('row');
+    assert.ok((await rows.count()) >= 2, 'the leaderboard lists the WebGPU-trained candidates');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('skips the software WebGPU adapter in auto mode and says why', async () => {
+    const { page } = await openApp(browser);
+    await choose(page, 'Task', 'XOR');
+    await setNumber(page, 'Generations', 1);
+    await setNumber(page, 'Population (networks per generation)', 2);
+    await setNumber(page, 'Epochs', 2);
+    await setNumber(page, 'Workers', 1);
+
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    await waitForFinish(page, 120_000);
+    const progress = page.getByRole('region', { name: 'Progress' });
+
+    assert.match((await progress.textContent()) ?? '', /Worker 1:\s*wasm/);
+    assert.match(await progress.innerHTML(), /software/);
+    await page.context().close();
+  });
+});
