@@ -17,6 +17,7 @@ import {
   type Shape,
   type ShapeContext,
 } from './layers';
+import { diagnoseShapeError } from './shape-diagnosis';
 
 export interface LayerGene {
   readonly id: string;
@@ -338,13 +339,8 @@ export function analyzeGenome(
       shape = spec.outputShape(shapes, gene.params, context);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      issues.push({
-        code: 'shape',
-        nodeId: id,
-        edge: gene.inputs.length === 1 ? { from: gene.inputs[0], to: id } : undefined,
-        message: `${name(gene)}: ${error.message}`,
-        fix: error.fix,
-      });
+      const diagnosis = diagnoseShapeError(gene, shapes, error, { byId, shapeOf: (source) => nodes.get(source)?.shape });
+      issues.push({ code: 'shape', nodeId: id, ...diagnosis });
       continue;
     }
 
