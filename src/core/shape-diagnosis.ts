@@ -1,14 +1,14 @@
 /**
- * Explains a shape rule's error in terms of the graph around the failing node: which branch
- * of a merge was downsampled, which input of a merge does not fit, and where a spatial layer
- * lost the height and width it needs. The shape rules in the registry see only shapes, so
- * these graph-level hints live here and `analyzeGenome` applies them.
+ * Explanations of shape errors in terms of the graph around the failing node. They say which
+ * branch of a merge was downsampled, which merge input does not fit, and where a spatial
+ * layer lost its height and width. The registry's shape rules see only shapes, so these
+ * graph-level hints live here and `analyzeGenome` applies them.
  */
 
 import type { LayerGene } from './genome';
 import { LAYERS, formatShape, isLayerKind, type Shape, type ShapeError } from './layers';
 
-/** What `analyzeGenome` has learned so far: the genes by id and each inferred output shape. */
+/** The genes by id and the output shapes that `analyzeGenome` has inferred so far. */
 export interface ShapeLookup {
   readonly byId: ReadonlyMap<string, LayerGene>;
   shapeOf(id: string): Shape | undefined;
@@ -61,8 +61,8 @@ function poolRatio(large: Shape, small: Shape): number | null {
 }
 
 /**
- * A merge whose image inputs agree in rank but not in height and width: typically a
- * residual skip that jumps over a pooling layer or a strided convolution.
+ * Explains a merge whose image inputs differ in height and width, typically a residual skip
+ * that jumps over a pooling layer or a strided convolution. Returns null for other merges.
  */
 function diagnoseSpatialMerge(gene: LayerGene, shapes: readonly Shape[], lookup: ShapeLookup): ShapeDiagnosis | null {
   if (shapes.some((shape) => shape.length !== 3)) return null;
@@ -96,7 +96,7 @@ function diagnoseSpatialMerge(gene: LayerGene, shapes: readonly Shape[], lookup:
   };
 }
 
-/** The index of the first merge input that does not fit the first one, or -1. */
+/** Finds the first merge input that does not fit the first one; returns its index, or -1. */
 function mismatchedInput(gene: LayerGene, shapes: readonly Shape[]): number {
   const first = shapes[0];
   return shapes.findIndex((shape, i) => {
@@ -106,7 +106,7 @@ function mismatchedInput(gene: LayerGene, shapes: readonly Shape[]): number {
   });
 }
 
-/** A convolution or pooling layer fed by a tensor without height and width. */
+/** Explains a convolution or pooling layer fed by a tensor without height and width. */
 function diagnoseFlatSpatialInput(gene: LayerGene, shapes: readonly Shape[], error: ShapeError, lookup: ShapeLookup): ShapeDiagnosis {
   const flattener = findUpstream(gene.inputs[0], lookup, (_node, input, output) => input.length === 3 && output.length < 3);
   const fix = flattener
