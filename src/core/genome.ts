@@ -56,6 +56,8 @@ export interface GraphIssue {
   readonly fix: string;
   readonly nodeId?: string;
   readonly edge?: { readonly from: string; readonly to: string };
+  /** Every node the issue involves, where that is more than one (the nodes along a cycle). */
+  readonly nodeIds?: readonly string[];
 }
 
 /** Limits that keep a candidate trainable in a browser tab. */
@@ -245,6 +247,7 @@ function structuralIssues(genome: Genome): GraphIssue[] {
     issues.push({
       code: 'cycle',
       nodeId: cyclic[0],
+      nodeIds: cyclic,
       message: `The graph has a cycle through ${cyclic.map((id) => `"${id}"`).join(' → ')}.`,
       fix: 'Remove one of the connections in the loop; a network must flow one way.',
     });

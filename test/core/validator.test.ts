@@ -186,6 +186,26 @@ describe('validator messages', () => {
   }
 });
 
+describe('validator cycle report', () => {
+  it('cycle lists its nodes in flow order', () => {
+    const genome = graph(
+      gene('a', 'dense', ['input', 'c']),
+      gene('b', 'dense', ['a']),
+      gene('c', 'dense', ['b']),
+      gene('output', 'output', ['c']),
+    );
+    const cycle = analyzeGenome(genome, vector).issues.find((issue) => issue.code === 'cycle');
+
+    expect(cycle).toBeDefined();
+    const ids = cycle!.nodeIds!;
+    expect([...ids].sort()).toEqual(['a', 'b', 'c']);
+    const next = (id: string) => ids[(ids.indexOf(id) + 1) % ids.length];
+    expect(next('a')).toBe('b');
+    expect(next('b')).toBe('c');
+    expect(next('c')).toBe('a');
+  });
+});
+
 describe('validator on recurrent stacks', () => {
   it('lstm with sequences feeds a gru', () => {
     const genome = chainGenome([
