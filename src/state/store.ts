@@ -14,6 +14,8 @@ import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } fr
 import { RunController, type RunEnvironment } from './run-controller';
 import { IDLE_RUN, applyRunEvent, type RunState, type WorkerInfo } from './run-state';
 import { starterGenome } from './starter';
+import { createEditorSlice, type EditorSlice } from './editor-slice';
+import { shapeContextOf } from './graph-context';
 
 export interface DatasetSummary {
   readonly task: TaskId;
@@ -23,9 +25,9 @@ export interface DatasetSummary {
   readonly inputShape: readonly number[];
 }
 
-export interface AppState {
+export interface AppState extends EditorSlice {
   readonly config: RunConfig;
-  /** The network shown on the canvas; it enters the search's first generation. */
+  /** The network shown on the canvas, always `editor.model.genome`; it enters the search's first generation. */
   readonly graph: Genome;
   readonly run: RunState;
   readonly dataset: DatasetSummary | null;
@@ -60,6 +62,7 @@ function withPath(config: RunConfig, path: string, value: unknown): RunConfig {
 export function createAppStore(environment: RunEnvironment, initial?: Partial<Pick<AppState, 'config' | 'graph'>>): AppStore {
   const config = initial?.config ?? defaultRunConfig();
   return createStore<AppState>()((set, get) => {
+    const editorSlice = createEditorSlice(set, get, initial?.graph ?? starterGenome(config.task.id), () => shapeContextOf(get().config));
     const setRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
     const setWorker = (runId: string, index: number, info: WorkerInfo) =>
       setRun((run) => {
@@ -115,7 +118,8 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
           backend: get().config.backend,
           workers: get().config.workers,
         });
-        set({ graph: starterGenome(id), dataset: null });
+        editorSlice.editorActions.loadGraph(starterGenome(id), { resetHistory: true });
+        set({ dataset: null });
       },
       setNumber(path, value) {
         const field = NUMERIC_FIELDS[path];
@@ -126,7 +130,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       setStrategy: (strategy) => editConfig(withPath(get().config, 'search.strategy', strategy)),
       setBackend: (backend) => editConfig(withPath(get().config, 'backend', backend)),
       setOptimizer: (optimizer) => editConfig(withPath(get().config, 'training.optimizer', optimizer)),
-      setGraph: (graph) => set({ graph }),
+      setGraph: (graph) => editorSlice.editorActions.loadGraph(graph),
 
       async startSearch() {
         const { config, graph } = get();
@@ -155,7 +159,8 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
 
     return {
       config,
-      graph: initial?.graph ?? starterGenome(config.task.id),
+      ...editorSlice,
+      graph: editorSlice.editor.model.genome,
       run: IDLE_RUN,
       dataset: null,
       configErrors: [],

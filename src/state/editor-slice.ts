@@ -1,0 +1,198 @@
+/**
+ * The graph editor's part of the app store: the graph model, its undo history, the selected
+ * layers, the clipboard and the last rejected edit. Every edit goes through
+ * `applyGraphChange`, which keeps the store's `graph` equal to the model's genome.
+ */
+
+import type { Genome } from '../core/genome';
+import type { LayerKind, ShapeContext } from '../core/layers';
+import { applyChange, describeChange, type EdgeRef, type GraphChange } from './graph-changes';
+import {
+  addLayerCommand,
+  autoLayoutCommand,
+  copyLayers,
+  duplicateCommand,
+  pasteCommand,
+  type Clipboard,
+  type Command,
+} from './graph-commands';
+import { EMPTY_HISTORY, recordEdit, redoEdit, undoEdit, type GraphHistory } from './graph-history';
+import { modelFromGenome, type GraphModel, type XY } from './graph-model';
+
+/** A message about an edit the model rejected; `id` changes with every message, so repeats are announced. */
+export interface EditorNotice {
+  readonly id: number;
+  readonly message: string;
+}
+
+export interface EditorState {
+  readonly model: GraphModel;
+  readonly history: GraphHistory;
+  /** Ids of the selected layers, in selection order. */
+  readonly selection: readonly string[];
+  readonly clipboard: Clipboard | null;
+  /** Pastes since the last copy, so that each lands a little further away. */
+  readonly pasteCount: number;
+  readonly notice: EditorNotice | null;
+  /** Centre of the visible canvas in flow coordinates, where a layer added by keyboard goes. */
+  readonly viewCentre: XY;
+}
+
+export interface EditorActions {
+  /** Applies a change as one undoable edit. Returns false, and sets the notice, when it is rejected. */
+  applyGraphChange(change: GraphChange, select?: readonly string[]): boolean;
+  /** Shows a genome on the canvas, laid out afresh unless positions are given for every node. */
+  loadGraph(genome: Genome, options?: { positions?: ReadonlyMap<string, XY>; resetHistory?: boolean }): void;
+  undo(): void;
+  redo(): void;
+  select(ids: readonly string[]): void;
+  /** Adds a layer at `position`, or after the selected layer, or at the centre of the view. */
+  addLayer(kind: LayerKind, position?: XY): void;
+  /** Deletes the selected layers and the given connections. */
+  deleteSelection(edges?: readonly EdgeRef[]): void;
+  duplicateSelection(): void;
+  copySelection(): void;
+  paste(): void;
+  autoLayout(): void;
+  setViewCentre(centre: XY): void;
+  dismissNotice(): void;
+}
+
+export interface EditorSlice {
+  readonly editor: EditorState;
+  readonly editorActions: EditorActions;
+}
+
+type SetEditor = (partial: { editor: EditorState; graph?: Genome }) => void;
+
+export function initialEditorState(genome: Genome): EditorState {
+  return {
+    model: modelFromGenome(genome),
+    history: EMPTY_HISTORY,
+    selection: [],
+    clipboard: null,
+    pasteCount: 0,
+    notice: null,
+    viewCentre: { x: 0, y: 0 },
+  };
+}
+
+/**
+ * Creates the editor's state and actions. `contextOf` returns the shape context of the
+ * current task, which the validator needs to check an edit.
+ */
+export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome: Genome, contextOf: () => ShapeContext): EditorSlice {
+  const editor = () => get().editor;
+  const notify = (message: string) => set({ editor: { ...editor(), notice: { id: (editor().notice?.id ?? 0) + 1, message } } });
+
+  const commit = (model: GraphModel, history: GraphHistory, selection: readonly string[], extra: Partial<EditorState> = {}) => {
+    const ids = new Set(model.genome.nodes.map((gene) => gene.id));
+    const state = editor();
+    const next: EditorState = { ...state, ...extra, model, history, selection: selection.filter((id) => ids.has(id)) };
+    set(model.genome === state.model.genome ? { editor: next } : { editor: next, graph: model.genome });
+  };
+
+  const applyGraphChange = (change: GraphChange, select?: readonly string[]): boolean => {
+    const state = editor();
+    const result = applyChange(state.model, change, contextOf());
+    if (!result.ok) {
+      notify(result.reason);
+      return false;
+    }
+    if (result.model === state.model) return true;
+    const history = recordEdit(state.history, describeChange(change, state.model.genome), state.model);
+    commit(result.model, history, select ?? state.selection, { notice: null });
+    return true;
+  };
+
+  const run = (command: Command | null) => {
+    if (command) applyGraphChange(command.change, command.select);
+  };
+
+  const editorActions: EditorActions = {
+    applyGraphChange,
+
+    loadGraph(next, options = {}) {
+      const model = modelFromGenome(next, options.positions);
+      if (options.resetHistory) {
+        commit(model, EMPTY_HISTORY, [], { notice: null });
+        return;
+      }
+      applyGraphChange({ type: 'replace-graph', model }, []);
+    },
+
+    undo() {
+      const state = editor();
+      const step = undoEdit(state.history, state.model);
+      if (step) commit(step.model, step.history, state.selection, { notice: null });
+    },
+
+    redo() {
+      const state = editor();
+      const step = redoEdit(state.history, state.model);
+      if (step) commit(step.model, step.history, state.selection, { notice: null });
+    },
+
+    select(ids) {
+      const state = editor();
+      const same = ids.length === state.selection.length && ids.every((id, index) => id === state.selection[index]);
+      if (!same) set({ editor: { ...state, selection: ids } });
+    },
+
+    addLayer(kind, position) {
+      const state = editor();
+      run(
+        addLayerCommand(state.model, kind, {
+          position,
+          anchor: state.selection.length === 1 ? state.selection[0] : undefined,
+          centre: state.viewCentre,
+          context: contextOf(),
+        }),
+      );
+    },
+
+    deleteSelection(edges = []) {
+      const state = editor();
+      const kinds = new Map(state.model.genome.nodes.map((gene) => [gene.id, gene.kind]));
+      const layers = state.selection.filter((id) => kinds.get(id) !== 'input' && kinds.get(id) !== 'output');
+      if (layers.length === 0 && edges.length === 0) {
+        if (state.selection.length > 0) notify('The input node and the output head cannot be deleted: every network has exactly one of each.');
+        return;
+      }
+      applyGraphChange({ type: 'remove', nodeIds: layers, edges });
+    },
+
+    duplicateSelection() {
+      const state = editor();
+      run(duplicateCommand(state.model, state.selection));
+    },
+
+    copySelection() {
+      const state = editor();
+      const clipboard = copyLayers(state.model, state.selection);
+      if (clipboard) set({ editor: { ...state, clipboard, pasteCount: 0 } });
+    },
+
+    paste() {
+      const state = editor();
+      if (!state.clipboard) return;
+      const command = pasteCommand(state.model, state.clipboard, state.pasteCount);
+      if (applyGraphChange(command.change, command.select)) set({ editor: { ...editor(), pasteCount: state.pasteCount + 1 } });
+    },
+
+    autoLayout() {
+      run(autoLayoutCommand(editor().model));
+    },
+
+    setViewCentre(centre) {
+      const state = editor();
+      if (state.viewCentre.x !== centre.x || state.viewCentre.y !== centre.y) set({ editor: { ...state, viewCentre: centre } });
+    },
+
+    dismissNotice() {
+      if (editor().notice) set({ editor: { ...editor(), notice: null } });
+    },
+  };
+
+  return { editor: initialEditorState(genome), editorActions };
+}

@@ -1,0 +1,179 @@
+/**
+ * Editor commands as change records: add a layer where the user is working, duplicate,
+ * copy and paste, delete and auto-layout. Each returns the change to apply and the ids to
+ * select afterwards, and leaves validation to `applyChange` and `analyzeGenome`.
+ */
+
+import { analyzeGenome, type GraphIssue, type LayerGene } from '../core/genome';
+import { reachableFrom } from '../core/graph';
+import { LAYERS, defaultParams, type LayerKind, type ShapeContext } from '../core/layers';
+import { applyChange, type GraphChange, type PlacedGene } from './graph-changes';
+import { EDITOR_NODE_SIZE, freshLayerIds, layoutPositions, type GraphModel, type XY } from './graph-model';
+
+export interface Command {
+  readonly change: GraphChange;
+  /** Nodes to select once the change is applied; without it the selection stays. */
+  readonly select?: readonly string[];
+}
+
+/** Copied layers with the connections among them; inputs from outside the copy are dropped. */
+export interface Clipboard {
+  readonly nodes: readonly PlacedGene[];
+}
+
+/** Horizontal distance between a layer and the next one in a chain, as the auto-layout spaces them. */
+const COLUMN = EDITOR_NODE_SIZE.width + 56;
+const ROW = EDITOR_NODE_SIZE.height + 24;
+/** How far a paste or a duplicate lands from its original. */
+const PASTE_OFFSET = 40;
+
+function overlaps(a: XY, b: XY): boolean {
+  return Math.abs(a.x - b.x) < EDITOR_NODE_SIZE.width && Math.abs(a.y - b.y) < EDITOR_NODE_SIZE.height;
+}
+
+/** Returns `preferred`, or the first spot below it where a new node covers no other. */
+export function freeSpot(model: GraphModel, preferred: XY, skip: ReadonlySet<string> = new Set()): XY {
+  const taken = [...model.positions].filter(([id]) => !skip.has(id)).map(([, position]) => position);
+  let spot = preferred;
+  for (let row = 0; row < 40 && taken.some((position) => overlaps(position, spot)); row++) {
+    spot = { x: preferred.x, y: preferred.y + (row + 1) * ROW };
+  }
+  return spot;
+}
+
+const issueKey = (issue: GraphIssue) => `${issue.code}|${issue.nodeId ?? ''}|${issue.message}`;
+
+/** True when `next` has no issue that `before` did not have. */
+function addsNoIssue(before: GraphModel, next: GraphModel, context: ShapeContext): boolean {
+  const known = new Set(analyzeGenome(before.genome, context).issues.map(issueKey));
+  return analyzeGenome(next.genome, context).issues.every((issue) => known.has(issueKey(issue)));
+}
+
+/** True when the layer `id` has no issue of its own besides not yet leading to the output. */
+function fitsItsInput(model: GraphModel, id: string, context: ShapeContext): boolean {
+  return analyzeGenome(model.genome, context).issues.every((issue) => issue.nodeId !== id || issue.code === 'dead-end');
+}
+
+/**
+ * Inserts a new layer after `anchor`: it takes the anchor's output, the anchor's consumers
+ * take the new layer's output instead, and every layer downstream moves one column right.
+ */
+function insertAfter(model: GraphModel, anchor: string, gene: LayerGene): GraphChange {
+  const anchorAt = model.positions.get(anchor) ?? { x: 0, y: 0 };
+  const downstream = reachableFrom(model.genome.nodes, anchor, 'forward');
+  downstream.delete(anchor);
+  const moves = new Map([...downstream].map((id) => [id, { x: model.positions.get(id)!.x + COLUMN, y: model.positions.get(id)!.y }]));
+  const consumers = model.genome.nodes.filter((node) => node.inputs.includes(anchor));
+
+  return {
+    type: 'batch',
+    label: `insert ${LAYERS[gene.kind].label} ${gene.id} after ${anchor}`,
+    changes: [
+      { type: 'move-nodes', positions: moves },
+      { type: 'add-nodes', nodes: [{ gene: { ...gene, inputs: [anchor] }, position: { x: anchorAt.x + COLUMN, y: anchorAt.y } }] },
+      ...consumers.map((consumer) => ({
+        type: 'reconnect' as const,
+        edge: { from: anchor, to: consumer.id, slot: consumer.inputs.indexOf(anchor) },
+        from: gene.id,
+        to: consumer.id,
+      })),
+    ],
+  };
+}
+
+export interface AddLayerOptions {
+  /** Where the pointer dropped the layer; without it the layer goes near `anchor` or `centre`. */
+  readonly position?: XY;
+  /** The selected layer the new one should follow, when that makes a valid graph. */
+  readonly anchor?: string;
+  /** Centre of the visible canvas, in flow coordinates. */
+  readonly centre: XY;
+  readonly context: ShapeContext;
+}
+
+/**
+ * Adds a layer of `kind`. Dropped at a position, it stays unconnected. Added next to a
+ * selected layer, it is inserted after it when that adds no issue, or else connected after it
+ * when its shape fits, or else placed beside it unconnected.
+ */
+export function addLayerCommand(model: GraphModel, kind: LayerKind, options: AddLayerOptions): Command {
+  const [id] = freshLayerIds(model.genome, 1);
+  const gene: LayerGene = { id, kind, params: defaultParams(kind), inputs: [] };
+  const select = [id];
+
+  if (options.position) {
+    return { change: { type: 'add-nodes', nodes: [{ gene, position: options.position }] }, select };
+  }
+
+  const anchor = model.genome.nodes.find((node) => node.id === options.anchor);
+  if (anchor && anchor.kind !== 'output') {
+    const insert = insertAfter(model, anchor.id, gene);
+    const inserted = applyChange(model, insert, options.context);
+    if (inserted.ok && addsNoIssue(model, inserted.model, options.context)) return { change: insert, select };
+
+    const anchorAt = model.positions.get(anchor.id) ?? options.centre;
+    const beside = freeSpot(model, { x: anchorAt.x + COLUMN, y: anchorAt.y + ROW });
+    const connected: GraphChange = { type: 'add-nodes', nodes: [{ gene: { ...gene, inputs: [anchor.id] }, position: beside }] };
+    const result = applyChange(model, connected, options.context);
+    if (result.ok && fitsItsInput(result.model, id, options.context)) return { change: connected, select };
+    return { change: { type: 'add-nodes', nodes: [{ gene, position: beside }] }, select };
+  }
+
+  const centred = { x: options.centre.x - EDITOR_NODE_SIZE.width / 2, y: options.centre.y - EDITOR_NODE_SIZE.height / 2 };
+  return { change: { type: 'add-nodes', nodes: [{ gene, position: freeSpot(model, centred) }] }, select };
+}
+
+/** Copies the placeable layers among `ids`, with the connections among them. */
+export function copyLayers(model: GraphModel, ids: readonly string[]): Clipboard | null {
+  const chosen = new Set(ids);
+  const genes = model.genome.nodes.filter((gene) => chosen.has(gene.id) && gene.kind !== 'input' && gene.kind !== 'output');
+  if (genes.length === 0) return null;
+  const kept = new Set(genes.map((gene) => gene.id));
+  return {
+    nodes: genes.map((gene) => ({
+      gene: { ...gene, inputs: gene.inputs.filter((source) => kept.has(source)) },
+      position: model.positions.get(gene.id) ?? { x: 0, y: 0 },
+    })),
+  };
+}
+
+/**
+ * Places copies of `nodes` under fresh ids, shifted by `offset`. Inputs among the copies
+ * point at the copies; `keepOutside` keeps inputs from layers outside the copy.
+ */
+function placeCopies(model: GraphModel, nodes: readonly PlacedGene[], offset: number, keepOutside: boolean): Command {
+  const ids = freshLayerIds(model.genome, nodes.length);
+  const renamed = new Map(nodes.map((node, index) => [node.gene.id, ids[index]]));
+  const existing = new Set(model.genome.nodes.map((gene) => gene.id));
+
+  const copies = nodes.map(({ gene, position }) => ({
+    gene: {
+      ...gene,
+      id: renamed.get(gene.id)!,
+      inputs: gene.inputs
+        .map((source) => renamed.get(source) ?? (keepOutside && existing.has(source) ? source : null))
+        .filter((source): source is string => source !== null),
+    },
+    position: { x: position.x + offset, y: position.y + offset },
+  }));
+  return { change: { type: 'add-nodes', nodes: copies }, select: ids };
+}
+
+/** Pastes the clipboard; `count` is how many pastes came before, so repeated pastes fan out. */
+export function pasteCommand(model: GraphModel, clipboard: Clipboard, count: number): Command {
+  return placeCopies(model, clipboard.nodes, PASTE_OFFSET * (count + 1), false);
+}
+
+/** Duplicates the selected layers; the copies take the same outside inputs as the originals. */
+export function duplicateCommand(model: GraphModel, ids: readonly string[]): Command | null {
+  const chosen = new Set(ids);
+  const genes = model.genome.nodes.filter((gene) => chosen.has(gene.id) && gene.kind !== 'input' && gene.kind !== 'output');
+  if (genes.length === 0) return null;
+  const nodes = genes.map((gene) => ({ gene, position: model.positions.get(gene.id) ?? { x: 0, y: 0 } }));
+  return placeCopies(model, nodes, PASTE_OFFSET, true);
+}
+
+/** Lays the graph out again with dagre, as one undoable move. */
+export function autoLayoutCommand(model: GraphModel): Command {
+  return { change: { type: 'move-nodes', positions: layoutPositions(model.genome) } };
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGenome, chainGenome } from '../../src/core/genome';
+import { createAppStore, type AppStore } from '../../src/state/store';
+import { shapeContextOf } from '../../src/state/graph-context';
+import { starterGenome } from '../../src/state/starter';
+
+// The editor never starts a run, so the environment's reader and workers are never called.
+const idleEnvironment = {
+  readAsset: () => Promise.reject(new Error('the editor tests read no assets')),
+  workerFactory: () => {
+    throw new Error('the editor tests start no workers');
+  },
+};
+
+function editorStore(): AppStore {
+  return createAppStore(idleEnvironment);
+}
+
+const ids = (store: AppStore) => store.getState().editor.model.genome.nodes.map((gene) => gene.id);
+const inputsOf = (store: AppStore, id: string) => store.getState().graph.nodes.find((gene) => gene.id === id)?.inputs;
+
+describe('editor in the store', () => {
+  it('graph follows every edit', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['l1']);
+    editorActions.addLayer('dropout');
+
+    expect(store.getState().graph).toBe(store.getState().editor.model.genome);
+    expect(ids(store)).toContain('l3');
+  });
+
+  it('addLayer inserts after the selected layer', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['l1']);
+    editorActions.addLayer('dropout');
+
+    expect(inputsOf(store, 'l3')).toEqual(['l1']);
+    expect(inputsOf(store, 'l2')).toEqual(['l3']);
+    expect(store.getState().editor.selection).toEqual(['l3']);
+    expect(analyzeGenome(store.getState().graph, shapeContextOf(store.getState().config)).valid).toBe(true);
+
+    const before = store.getState().editor.history.past.at(-1)!.model.positions.get('l2')!;
+    const after = store.getState().editor.model.positions.get('l2')!;
+    expect(after.x, 'downstream layers move one column right').toBeGreaterThan(before.x);
+  });
+
+  it('addLayer leaves an unfitting layer unconnected', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['l1']);
+    editorActions.addLayer('conv2d');
+
+    expect(inputsOf(store, 'l3')).toEqual([]);
+    expect(inputsOf(store, 'l2')).toEqual(['l1']);
+  });
+
+  it('addLayer without a selection goes to the view centre', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.setViewCentre({ x: 2000, y: 1000 });
+    editorActions.addLayer('dense');
+
+    const position = store.getState().editor.model.positions.get('l3')!;
+    expect(position.x).toBeGreaterThan(1800);
+    expect(position.y).toBeGreaterThan(900);
+    expect(inputsOf(store, 'l3')).toEqual([]);
+  });
+
+  it('undo and redo walk the edits', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    const start = store.getState().graph;
+    editorActions.applyGraphChange({ type: 'set-param', nodeId: 'l1', param: 'units', value: 3 });
+    editorActions.applyGraphChange({ type: 'set-param', nodeId: 'l1', param: 'units', value: 5 });
+
+    editorActions.undo();
+    expect(store.getState().graph.nodes[1].params.units).toBe(3);
+    editorActions.undo();
+    expect(store.getState().graph).toBe(start);
+    editorActions.redo();
+    editorActions.redo();
+    expect(store.getState().graph.nodes[1].params.units).toBe(5);
+    expect(store.getState().editor.history.past.map((entry) => entry.label)).toEqual(['set units of l1', 'set units of l1']);
+  });
+
+  it('a rejected edit sets the notice', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    const accepted = editorActions.applyGraphChange({ type: 'connect', from: 'l2', to: 'l1' });
+
+    expect(accepted).toBe(false);
+    expect(store.getState().editor.notice?.message).toMatch(/would close the loop/);
+    expect(store.getState().editor.history.past).toHaveLength(0);
+
+    editorActions.applyGraphChange({ type: 'connect', from: 'input', to: 'output' });
+    expect(store.getState().editor.notice).toBeNull();
+  });
+
+  it('copy and paste keep inner connections', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['l1', 'l2']);
+    editorActions.copySelection();
+    editorActions.paste();
+
+    expect(store.getState().editor.selection).toEqual(['l3', 'l4']);
+    expect(inputsOf(store, 'l3')).toEqual([]);
+    expect(inputsOf(store, 'l4')).toEqual(['l3']);
+
+    editorActions.paste();
+    const first = store.getState().editor.model.positions.get('l3')!;
+    const second = store.getState().editor.model.positions.get('l5')!;
+    expect(second.x).toBeGreaterThan(first.x);
+  });
+
+  it('duplicate keeps outside inputs', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['l2']);
+    editorActions.duplicateSelection();
+
+    expect(inputsOf(store, 'l3')).toEqual(['l1']);
+    expect(store.getState().editor.selection).toEqual(['l3']);
+  });
+
+  it('delete skips the input and output', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['input', 'l1']);
+    editorActions.deleteSelection();
+    expect(ids(store)).toEqual(['input', 'l2', 'output']);
+
+    editorActions.select(['output']);
+    editorActions.deleteSelection();
+    expect(ids(store)).toEqual(['input', 'l2', 'output']);
+    expect(store.getState().editor.notice?.message).toMatch(/input node and the output head cannot be deleted/);
+  });
+
+  it('setGraph loads an undoable graph', () => {
+    const store = editorStore();
+    const { actions, editorActions } = store.getState();
+    const loaded = chainGenome([{ kind: 'dense', params: { units: 4 } }]);
+    actions.setGraph(loaded);
+
+    expect(store.getState().graph).toBe(loaded);
+    expect(store.getState().editor.model.positions.size).toBe(3);
+    editorActions.undo();
+    expect(ids(store)).toEqual(['input', 'l1', 'l2', 'output']);
+  });
+
+  it('setTask starts a fresh history', () => {
+    const store = editorStore();
+    const { actions, editorActions } = store.getState();
+    editorActions.applyGraphChange({ type: 'set-param', nodeId: 'l1', param: 'units', value: 3 });
+    actions.setTask('mnist');
+
+    expect(store.getState().graph).toEqual(starterGenome('mnist'));
+    expect(store.getState().editor.history.past).toHaveLength(0);
+    expect(analyzeGenome(store.getState().graph, shapeContextOf(store.getState().config)).valid).toBe(true);
+  });
+});
