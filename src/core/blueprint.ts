@@ -246,8 +246,8 @@ function geneKey(node: BlueprintNode): string {
 }
 
 /**
- * Compatibility distance of two blueprints in the NEAT form: the share of slots and
- * merges left unmatched when genes pair by id and then by species or merge kind.
+ * Compatibility distance of two blueprints in the NEAT form for small genomes: the number
+ * of slots and merges left unmatched when genes pair by id and then by species or merge kind.
  */
 export function blueprintDistance(a: Blueprint, b: Blueprint): number {
   const hidden = (blueprint: Blueprint) => {
@@ -255,8 +255,5 @@ export function blueprintDistance(a: Blueprint, b: Blueprint): number {
     const byId = new Map(blueprint.nodes.map((node) => [node.id, node]));
     return order.map((id) => byId.get(id)!).filter((node) => node.type === 'slot' || node.type === 'merge');
   };
-  const genesA = hidden(a);
-  const genesB = hidden(b);
-  const { unmatched } = alignGenes(genesA, genesB, geneKey);
-  return unmatched / Math.max(genesA.length, genesB.length, 1);
+  return alignGenes(hidden(a), hidden(b), geneKey).unmatched;
 }

@@ -35,9 +35,9 @@ import { assignCredit, type Credit } from './credit';
 import { crossoverLayerGraphs } from './crossover';
 import { checkResults, populationSummary, type MemberFitness } from './generation';
 import { InnovationCounter } from './innovation';
-import { seedModule, speciesWeights, startingBlueprints, startingModules } from './initial-population';
+import { moduleCapacity, seedModule, speciesWeights, startingBlueprints, startingModules } from './initial-population';
 import { mutateLayerGraph, type LayerGraphContext } from './mutation';
-import { reproduce, type Breeder, type ScoredMember } from './reproduction';
+import { reproduce, speciesMeanFitness, type Breeder, type ScoredMember } from './reproduction';
 import { Speciation, nearestAliveSpecies } from './species';
 
 interface ModuleMember extends Module {
@@ -66,6 +66,8 @@ export class CoevolutionStrategy implements SearchStrategy {
   private pending: Network[] | null = null;
   private modules: ModuleMember[] = [];
   private blueprints: BlueprintMember[] = [];
+  /** Mean credited fitness of each module species in the last generation evaluated. */
+  private moduleSpeciesFitness = new Map<number, number | undefined>();
   /** The best network of the last generation, which the next one assembles again. */
   private champion: { readonly blueprintId: string; readonly moduleIds: readonly string[] } | null = null;
 
@@ -155,7 +157,7 @@ export class CoevolutionStrategy implements SearchStrategy {
     // The seed's blueprint comes first, and its module leads its species, so the seed
     // network is the first candidate of generation 0.
     const first = seedGenome ? [chainBlueprint([this.modules[0].species], this.nodeIds)] : [];
-    const species = this.moduleSpeciation.current.map((record) => record.id);
+    const species = this.moduleSpeciation.current.map((record) => ({ id: record.id, weight: moduleCapacity(record.representative) }));
     const blueprints = startingBlueprints(this.settings.population, first, species, this.settings.maxBlueprintSlots, rng, this.nodeIds);
     const blueprintSpecies = this.blueprintSpeciation.assign(blueprints).speciesOf;
     this.blueprints = blueprints.map((blueprint, index) => ({
@@ -245,6 +247,8 @@ export class CoevolutionStrategy implements SearchStrategy {
       crossover: (fitter, other, random) => crossoverLayerGraphs(fitter, other, random, { shape: this.context, limits: this.limits }),
     };
     const scored = this.modules.map((module) => scoredMember(module.id, module.genome, module.species, credit.modules));
+    const speciesIds = [...new Set(scored.map((member) => member.species))];
+    this.moduleSpeciesFitness = new Map(speciesIds.map((id) => [id, speciesMeanFitness(scored.filter((member) => member.species === id))]));
     const keep = new Set(this.champion?.moduleIds ?? []);
     const offspring = reproduce(scored, this.settings.modulePopulation, breeder, rng, keep);
     const next = offspring.map((child) => ({ id: child.eliteId ?? this.moduleIds.next(), genome: child.value }));
@@ -260,7 +264,7 @@ export class CoevolutionStrategy implements SearchStrategy {
   private evolveBlueprints(credit: Credit, rng: Rng): void {
     const blueprintContext = {
       species: speciesWeights(
-        this.moduleSpeciation.current.map((record) => record.id),
+        new Map(this.moduleSpeciation.current.map((record) => [record.id, this.moduleSpeciesFitness.get(record.id)])),
         this.blueprints.map((member) => member.blueprint),
       ),
       merges: mergeKinds(this.settings.candidateSet) as MergeKind[],

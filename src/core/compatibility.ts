@@ -1,7 +1,9 @@
 /**
  * NEAT-style compatibility distance between layer graphs, which speciation thresholds.
  *
- * NEAT measures δ = c1·E/N + c2·D/N + c3·W̄ over genes matched by innovation number. Here
+ * NEAT measures δ = c1·E/N + c2·D/N + c3·W̄ over genes matched by innovation number, with
+ * N = 1 for small genomes (Stanley and Miikkulainen 2002 do so below 20 genes). Modules
+ * and blueprints here have a handful of genes, so N = 1 throughout. Here
  * genes are the hidden nodes. They match by id first (shared ancestry), then by kind in
  * topological order, so that two modules built independently with the same structure
  * still count as close. Unmatched nodes are the disjoint genes (excess and disjoint genes
@@ -13,7 +15,7 @@ import { isMergeKind, type LayerParams } from './layers';
 import { sortTopologically } from './graph';
 
 export interface CompatibilityCoefficients {
-  /** Weight of the share of unmatched genes. */
+  /** Weight of each unmatched gene. */
   readonly disjoint: number;
   /** Weight of the mean parameter difference of matched genes. */
   readonly params: number;
@@ -87,10 +89,7 @@ const hidden = (genome: Genome): LayerGene[] =>
 
 /** Compatibility distance of two layer graphs; 0 for equal structure and parameters. */
 export function layerGraphDistance(a: Genome, b: Genome, coefficients = DEFAULT_COMPATIBILITY): number {
-  const genesA = hidden(a);
-  const genesB = hidden(b);
-  const { pairs, unmatched } = alignGenes(genesA, genesB, (gene) => gene.kind);
-  const size = Math.max(genesA.length, genesB.length, 1);
+  const { pairs, unmatched } = alignGenes(hidden(a), hidden(b), (gene) => gene.kind);
 
   let difference = 0;
   for (const [x, y] of pairs) {
@@ -99,5 +98,5 @@ export function layerGraphDistance(a: Genome, b: Genome, coefficients = DEFAULT_
     if (isMergeKind(x.kind) && x.inputs.length !== y.inputs.length) difference += 1;
   }
   const meanDifference = pairs.length > 0 ? difference / pairs.length : 0;
-  return (coefficients.disjoint * unmatched) / size + coefficients.params * meanDifference;
+  return coefficients.disjoint * unmatched + coefficients.params * meanDifference;
 }

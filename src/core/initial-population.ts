@@ -11,7 +11,9 @@ import { chainBlueprint, namedSpecies, type Blueprint } from './blueprint';
 import { checkSeedGenome } from './generation';
 import { sortTopologically } from './graph';
 import type { InnovationCounter } from './innovation';
-import { fittingKinds, sampleFittingLayer } from './mutation';
+import { kindWeight } from './candidate-set';
+import { selectionWeights } from './reproduction';
+import { HEAVY_KIND_WEIGHT, hiddenNodes, insertableKinds, sampleInsertion } from './mutation';
 
 /** Draws of a first layer for a starting module before the candidate set is declared unusable. */
 const STARTING_LAYER_ATTEMPTS = 24;
@@ -24,11 +26,15 @@ export interface StartContext {
 }
 
 /**
- * Draws `count` one-layer modules. Every kind that fits the input starts in some module
- * before any kind repeats, so the first species cover the whole candidate set.
+ * Draws `count` one-layer modules (flatten → dense counts as one layer on images). Every
+ * kind that fits the input starts in some module before any kind repeats, kinds with
+ * weights first, so the first species cover the whole candidate set.
  */
 export function startingModules(count: number, rng: Rng, context: StartContext): Genome[] {
-  const firstKinds = rng.shuffle(fittingKinds(context.candidateSet, context.shape.inputShape));
+  const kinds = insertableKinds(context.candidateSet, context.shape.inputShape);
+  const heavy = kinds.filter((kind) => kindWeight(kind) >= HEAVY_KIND_WEIGHT);
+  const light = kinds.filter((kind) => kindWeight(kind) < HEAVY_KIND_WEIGHT);
+  const firstKinds = [...rng.shuffle(heavy), ...rng.shuffle(light)];
   const modules: Genome[] = [];
   while (modules.length < count) modules.push(startingModule(rng, context, firstKinds.shift()));
   return modules;
@@ -38,18 +44,16 @@ export function startingModules(count: number, rng: Rng, context: StartContext):
 function startingModule(rng: Rng, context: StartContext, kind?: LayerKind): Genome {
   const inputShape = context.shape.inputShape;
   for (let attempt = 0; attempt < STARTING_LAYER_ATTEMPTS; attempt++) {
-    const layer = sampleFittingLayer(context.candidateSet, rng, inputShape, context.shape, attempt === 0 ? kind : undefined);
-    if (!layer) continue;
-    const id = context.innovations.peek();
-    const genome: Genome = {
-      nodes: [
-        { id: INPUT_ID, kind: 'input', params: {}, inputs: [] },
-        { id, kind: layer.kind, params: layer.params, inputs: [INPUT_ID] },
-        { id: OUTPUT_ID, kind: 'output', params: {}, inputs: [id] },
-      ],
-    };
+    const layers = sampleInsertion(context.candidateSet, rng, inputShape, context.shape, attempt === 0 ? kind : undefined);
+    if (!layers) continue;
+    const nodes: LayerGene[] = [{ id: INPUT_ID, kind: 'input', params: {}, inputs: [] }];
+    layers.forEach((layer, index) => {
+      nodes.push({ id: context.innovations.peek(index), kind: layer.kind, params: layer.params, inputs: [nodes[index].id] });
+    });
+    nodes.push({ id: OUTPUT_ID, kind: 'output', params: {}, inputs: [nodes[nodes.length - 1].id] });
+    const genome = { nodes };
     if (analyzeGenome(genome, context.shape, context.limits).valid) {
-      context.innovations.next();
+      for (let i = 0; i < layers.length; i++) context.innovations.next();
       return genome;
     }
   }
@@ -74,33 +78,55 @@ export function seedModule(seed: Genome, context: StartContext): Genome {
 }
 
 /**
- * Weights module species for blueprint slots: species named by fewer blueprints weigh
- * more, so that every species, new ones included, gets tried.
+ * Weights module species for blueprint slots: by their `selectionWeights` (mean fitness,
+ * the median for species not yet evaluated), divided by one plus the number of
+ * blueprints already naming them, so strong species are drawn more but not only them.
  */
-export function speciesWeights(species: readonly number[], blueprints: readonly Blueprint[]): { id: number; weight: number }[] {
+export function speciesWeights(
+  meanFitness: ReadonlyMap<number, number | undefined>,
+  blueprints: readonly Blueprint[],
+): { id: number; weight: number }[] {
   const naming = new Map<number, number>();
   for (const blueprint of blueprints) {
     for (const id of namedSpecies(blueprint)) naming.set(id, (naming.get(id) ?? 0) + 1);
   }
-  return weightByNaming(species, naming);
+  const weights = selectionWeights(meanFitness);
+  return weightByNaming([...meanFitness.keys()], naming, (id) => weights.get(id)!);
 }
 
-function weightByNaming(species: readonly number[], naming: ReadonlyMap<number, number>): { id: number; weight: number }[] {
-  return species.map((id) => ({ id, weight: 1 / (1 + (naming.get(id) ?? 0)) }));
+function weightByNaming(
+  species: readonly number[],
+  naming: ReadonlyMap<number, number>,
+  base: (id: number) => number = () => 1,
+): { id: number; weight: number }[] {
+  return species.map((id) => ({ id, weight: base(id) / (1 + (naming.get(id) ?? 0)) }));
+}
+
+/**
+ * Weight of a module for the first blueprints: the `kindWeight` of its heaviest layer,
+ * so that networks of generation 0 mostly contain a layer that learns.
+ */
+export function moduleCapacity(module: Genome): number {
+  return Math.max(1, ...hiddenNodes(module).map((node) => kindWeight(node.kind)));
 }
 
 /**
  * Draws blueprints of one or two slots (at most `maxSlots`) until there are `count`,
- * after the ones given in `first`. Each slot prefers the species named least so far.
+ * after the ones given in `first`. The first slot names one of the species of highest
+ * weight in `species`, so every starting network has a layer that learns. A second slot
+ * names any species, drawn by its weight divided by one plus the number of slots that
+ * named it so far.
  */
 export function startingBlueprints(
   count: number,
   first: readonly Blueprint[],
-  species: readonly number[],
+  species: readonly { readonly id: number; readonly weight: number }[],
   maxSlots: number,
   rng: Rng,
   innovations: InnovationCounter,
 ): Blueprint[] {
+  const ids = species.map((entry) => entry.id);
+  const base = new Map(species.map((entry) => [entry.id, entry.weight]));
   const blueprints = [...first];
   const naming = new Map<number, number>();
   for (const blueprint of first) {
@@ -110,7 +136,9 @@ export function startingBlueprints(
     const slots = rng.int(1, Math.min(2, maxSlots));
     const named: number[] = [];
     for (let i = 0; i < slots; i++) {
-      const weights = weightByNaming(species, naming);
+      const heaviest = Math.max(...species.map((entry) => entry.weight));
+      const options = i === 0 ? species.filter((entry) => entry.weight === heaviest).map((entry) => entry.id) : ids;
+      const weights = weightByNaming(options, naming, (id) => base.get(id)!);
       const id = weights[rng.weightedIndex(weights.map((option) => option.weight))].id;
       naming.set(id, (naming.get(id) ?? 0) + 1);
       named.push(id);

@@ -20,7 +20,7 @@ import {
   type Shape,
   type ShapeContext,
 } from './layers';
-import { candidateLayer, mergeKinds, placeableKinds, sampleKind, sampleParams, type SampledLayer } from './candidate-set';
+import { candidateLayer, kindWeight, mergeKinds, placeableKinds, sampleKind, sampleParams, type SampledLayer } from './candidate-set';
 import { ancestorsOf, bypassNode, edgesOf, insertAfter, redirectConsumers, type Edge } from './graph';
 import { canonicalParams } from './canonical';
 import { normaliseGenome, repairGenome } from './repair';
@@ -83,6 +83,12 @@ export function mutateLayerGraph(genome: Genome, rng: Rng, context: LayerGraphCo
   return { genome: start, mutation: null };
 }
 
+/** Kinds that are pointless twice in a row: the second adds nothing the first did not. */
+const NO_REPEAT_KINDS: ReadonlySet<LayerKind> = new Set(['batchNormalization', 'dropout', 'activation', 'flatten', 'globalAveragePooling2d']);
+
+/** `kindWeight` of the kinds with weights (dense, convolutions, recurrent layers). */
+export const HEAVY_KIND_WEIGHT = 3;
+
 /** Inserts a new layer on a random edge. */
 export function insertLayer(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
   if (layerCount(genome) >= context.maxLayers) return null;
@@ -94,19 +100,38 @@ export function insertLayer(genome: Genome, rng: Rng, context: LayerGraphContext
   return null;
 }
 
-/** Inserts a new layer, drawn to fit the shape on the edge, between `edge.from` and `edge.to`. */
+/**
+ * Inserts a new layer, drawn to fit the shape on the edge, between `edge.from` and
+ * `edge.to` (a dense layer on a feature map comes with a flatten, see `sampleInsertion`).
+ * Returns null when the draw repeats a neighbour's kind that is pointless twice in a row,
+ * breaks a shape further down, or exceeds `maxLayers`.
+ */
 export function insertLayerOnEdge(genome: Genome, edge: Edge, rng: Rng, context: LayerGraphContext): Genome | null {
   const analysis = analyze(genome, context);
   const shape = analysis.nodes.get(edge.from)?.shape;
   if (!shape) return null;
-  const layer = sampleFittingLayer(context.candidateSet, rng, shape, context.shape);
-  if (!layer) return null;
+  const layers = sampleInsertion(context.candidateSet, rng, shape, context.shape);
+  if (!layers) return null;
+  const neighbours = genome.nodes.filter((node) => node.id === edge.from || node.id === edge.to).map((node) => node.kind);
+  const repeats = [layers[0].kind, layers[layers.length - 1].kind].some((kind) => NO_REPEAT_KINDS.has(kind) && neighbours.includes(kind));
+  if (repeats) return null;
 
-  const gene: LayerGene = { id: context.innovations.peek(), kind: layer.kind, params: layer.params, inputs: [edge.from] };
-  const rewired = genome.nodes.map((node) =>
-    node.id === edge.to ? { ...node, inputs: node.inputs.map((id) => (id === edge.from ? gene.id : id)) } : node,
+  const genes: LayerGene[] = [];
+  let previous = edge.from;
+  layers.forEach((layer, index) => {
+    genes.push({ id: context.innovations.peek(index), kind: layer.kind, params: layer.params, inputs: [previous] });
+    previous = genes[index].id;
+  });
+  let nodes = genome.nodes.map((node) =>
+    node.id === edge.to ? { ...node, inputs: node.inputs.map((id) => (id === edge.from ? previous : id)) } : node,
   );
-  return keepIfValid({ nodes: insertAfter(rewired, edge.from, gene) }, context, 1);
+  let anchor = edge.from;
+  for (const gene of genes) {
+    nodes = insertAfter(nodes, anchor, gene);
+    anchor = gene.id;
+  }
+  if (layerCount({ nodes }) > context.maxLayers) return null;
+  return keepIfValid({ nodes }, context, genes.length);
 }
 
 /**
@@ -153,7 +178,10 @@ export function changeParam(genome: Genome, rng: Rng, context: LayerGraphContext
  */
 export function addBranch(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
   const merges = mergeKinds(context.candidateSet);
-  const targets = hiddenNodes(genome).filter((node) => !isMergeKind(node.kind));
+  // Branches beside layers with weights (Inception-style) are worth more than beside an activation.
+  const layers = hiddenNodes(genome).filter((node) => !isMergeKind(node.kind));
+  const heavy = layers.filter((node) => kindWeight(node.kind) >= HEAVY_KIND_WEIGHT);
+  const targets = heavy.length > 0 ? heavy : layers;
   if (merges.length === 0 || targets.length === 0 || layerCount(genome) >= context.maxLayers) return null;
   const analysis = analyze(genome, context);
 
@@ -266,9 +294,57 @@ export function sampleFittingLayer(
   return null;
 }
 
-/** Single-input kinds of the set whose rank rule accepts `input` (conv2d needs rank 3, and so on). */
+/**
+ * Draws the layers one insertion places on an edge of shape `input`: one layer that fits
+ * it (of `kind` when given), or for a dense layer on a feature map a flatten (or global
+ * average pooling when only that is listed) followed by the dense layer, so the dense
+ * layer sees the whole map. Returns null when no draw fits.
+ */
+export function sampleInsertion(set: CandidateSet, rng: Rng, input: Shape, context: ShapeContext, kind?: LayerKind): SampledLayer[] | null {
+  const adapter = vectorisingKind(set, input);
+  const kinds = kind ? [kind] : insertableKinds(set, input);
+  if (kinds.length === 0) return null;
+
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const drawn = sampleKind(kinds, rng);
+    if (drawn === 'dense' && adapter) {
+      const vectoriser = fittingLayer(adapter, sampleParams(adapter, set, rng), input, context);
+      const vector = vectoriser && LAYERS[adapter].outputShape([input], vectoriser.params, context);
+      const dense = vector && fittingLayer('dense', sampleParams('dense', set, rng), vector, context);
+      if (vectoriser && dense) return [vectoriser, dense];
+      continue;
+    }
+    const layer = fittingLayer(drawn, sampleParams(drawn, set, rng), input, context);
+    if (layer) return [layer];
+  }
+  return null;
+}
+
+/** Kinds an insertion may draw on `input`: the fitting kinds, plus dense on a feature map when the set can vectorise it. */
+export function insertableKinds(set: CandidateSet, input: Shape): LayerKind[] {
+  const kinds = fittingKinds(set, input);
+  const denseListed = placeableKinds(set).includes('dense');
+  return vectorisingKind(set, input) && denseListed && !kinds.includes('dense') ? [...kinds, 'dense'] : kinds;
+}
+
+/** The listed kind that turns a feature map into a vector (flatten first), or null for other inputs. */
+function vectorisingKind(set: CandidateSet, input: Shape): LayerKind | null {
+  if (input.length !== 3) return null;
+  const kinds = placeableKinds(set);
+  if (kinds.includes('flatten')) return 'flatten';
+  return kinds.includes('globalAveragePooling2d') ? 'globalAveragePooling2d' : null;
+}
+
+/**
+ * Single-input kinds of the set worth placing on `input`: those whose rank rule accepts
+ * it (conv2d needs rank 3, and so on). On a feature map, dense is left out when the set
+ * can make a vector first (flatten or global pooling): dense there acts on each pixel's
+ * channels alone, costs as much as a 1×1 convolution, and is rarely what was meant.
+ */
 export function fittingKinds(set: CandidateSet, input: Shape): LayerKind[] {
-  return placeableKinds(set).filter((kind) => rankFits(kind, input));
+  const kinds = placeableKinds(set).filter((kind) => rankFits(kind, input));
+  const canVectorise = kinds.includes('flatten') || kinds.includes('globalAveragePooling2d');
+  return input.length === 3 && canVectorise ? kinds.filter((kind) => kind !== 'dense') : kinds;
 }
 
 function rankFits(kind: LayerKind, input: Shape): boolean {

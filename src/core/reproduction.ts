@@ -76,27 +76,36 @@ export interface Allocation {
 }
 
 /**
- * Shares the next generation of `total` members among species. The best member of each of
- * the best floor(total / 2) species passes on unchanged, so at least half the generation
- * is new. The offspring go to species in proportion to mean fitness, shifted so that the
- * weakest species counts a tenth of the spread, which keeps selection pressure when all
- * fitness values are close (accuracies of 0.95 to 0.98, say). A species with no evaluated
- * member counts with the median of the others. A species given neither dies out.
+ * Weights species by mean fitness, shifted so that the weakest species weighs a tenth of
+ * the spread. That keeps selection pressure when all fitness values are close
+ * (accuracies of 0.95 to 0.98, say). A species with no evaluated member counts with the
+ * median of the others, and equal fitness gives equal weights.
  */
-export function allocateOffspring(meanFitness: ReadonlyMap<number, number | undefined>, total: number): Allocation {
+export function selectionWeights(meanFitness: ReadonlyMap<number, number | undefined>): Map<number, number> {
   const known = [...meanFitness.values()].filter((value): value is number => value !== undefined).sort((a, b) => a - b);
   const median = known.length > 0 ? known[Math.floor(known.length / 2)] : 1;
-  const scores = [...meanFitness.entries()].map(([species, mean]) => ({ species, score: mean ?? median }));
-  scores.sort((a, b) => b.score - a.score || a.species - b.species);
+  const scores = [...meanFitness.entries()].map(([species, mean]) => [species, mean ?? median] as const);
+  const min = Math.min(...scores.map(([, score]) => score));
+  const spread = Math.max(...scores.map(([, score]) => score)) - min;
+  return new Map(scores.map(([species, score]) => [species, spread > 0 ? score - min + 0.1 * spread : 1]));
+}
 
-  const elites = new Set(scores.slice(0, Math.floor(total / 2)).map(({ species }) => species));
+/**
+ * Shares the next generation of `total` members among species. The best member of each of
+ * the best floor(total / 4) species passes on unchanged, and the offspring go to species
+ * in proportion to their `selectionWeights`. A species given neither dies out.
+ */
+export function allocateOffspring(meanFitness: ReadonlyMap<number, number | undefined>, total: number): Allocation {
+  const weightOf = selectionWeights(meanFitness);
+  const scores = [...weightOf.entries()].map(([species, weight]) => ({ species, weight }));
+  scores.sort((a, b) => b.weight - a.weight || a.species - b.species);
+
+  const elites = new Set(scores.slice(0, Math.floor(total / 4)).map(({ species }) => species));
   const offspring = new Map(scores.map(({ species }) => [species, 0]));
   let remaining = total - elites.size;
   if (remaining === 0 || scores.length === 0) return { elites, offspring };
 
-  const min = scores[scores.length - 1].score;
-  const spread = scores[0].score - min;
-  const weights = scores.map(({ score }) => (spread > 0 ? score - min + 0.1 * spread : 1));
+  const weights = scores.map(({ weight }) => weight);
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
   const exact = weights.map((weight) => (remaining * weight) / weightSum);
   const floors = exact.map(Math.floor);

@@ -122,7 +122,7 @@ describe('blueprints', () => {
     const innovations = new InnovationCounter('s');
     expect(blueprintDistance(chainBlueprint([1], innovations), chainBlueprint([1], innovations))).toBe(0);
     expect(blueprintDistance(chainBlueprint([1], innovations), chainBlueprint([2], innovations))).toBe(2);
-    expect(blueprintDistance(chainBlueprint([1], innovations), chainBlueprint([1, 2], innovations))).toBe(0.5);
+    expect(blueprintDistance(chainBlueprint([1], innovations), chainBlueprint([1, 2], innovations))).toBe(1);
   });
 });
 

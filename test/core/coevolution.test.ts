@@ -129,10 +129,22 @@ describe('CoevolutionStrategy', () => {
         if (kindOf(a.genome) !== kindOf(b.genome)) expect(a.species, `${a.id} and ${b.id}`).not.toBe(b.species);
       }
     }
-    // Every kind that fits the image starts somewhere.
+    // Every kind that fits the image starts somewhere; dense waits for a flatten.
     expect(new Set(modules.map((module) => kindOf(module.genome)))).toEqual(
-      new Set(['conv2d', 'maxPooling2d', 'flatten', 'dense', 'dropout', 'batchNormalization', 'activation']),
+      new Set(['conv2d', 'maxPooling2d', 'flatten', 'dropout', 'batchNormalization', 'activation']),
     );
+  });
+
+  it('first networks contain a layer that learns', () => {
+    for (const context of [image, vector]) {
+      for (const seed of [1, 2, 3, 4]) {
+        const batch = createStrategy(settingsFor(context, { seed }), context).propose()!;
+        for (const candidate of batch) {
+          const learning = countKind(candidate.genome, 'conv2d') + countKind(candidate.genome, 'dense');
+          expect(learning, `seed ${seed}, ${candidate.id}`).toBeGreaterThan(0);
+        }
+      }
+    }
   });
 
   it('keeps species ids over generations', () => {
@@ -250,12 +262,9 @@ describe('seedGenome', () => {
 });
 
 describe('search quality', () => {
-  // Rewards networks with exactly five conv2d layers and a dense layer: far from the
-  // one- and two-layer networks the search starts with.
-  const target = (genome: Genome) => {
-    const conv = countKind(genome, 'conv2d');
-    return (1 - Math.abs(conv - 5) / 5) * 0.8 + (countKind(genome, 'dense') > 0 ? 0.2 : 0);
-  };
+  // Rewards networks with exactly four conv2d layers: far from the one- and two-layer
+  // networks the search starts with.
+  const target = (genome: Genome) => Math.max(0, 1 - Math.abs(countKind(genome, 'conv2d') - 4) / 4);
 
   for (const seed of [1, 2, 3]) {
     it(`improves a synthetic fitness over generation 0 (seed ${seed})`, () => {
@@ -263,9 +272,9 @@ describe('search quality', () => {
       const { summaries } = run(strategy, target);
       const first = population(summaries[0], 'networks');
       const last = population(summaries[summaries.length - 1], 'networks');
-      expect(last.best).toBeGreaterThan(first.best);
-      expect(last.mean).toBeGreaterThan(first.mean + 0.2);
-      expect(last.best).toBeGreaterThanOrEqual(0.6);
+      expect(last.best).toBeGreaterThanOrEqual(first.best + 0.25);
+      expect(last.best).toBeGreaterThanOrEqual(0.75);
+      expect(last.mean).toBeGreaterThan(first.mean + 0.3);
     });
   }
 
@@ -278,6 +287,6 @@ describe('search quality', () => {
     const coevolution = finalMeans('coevolution');
     const random = finalMeans('random');
     const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-    expect(mean(coevolution)).toBeGreaterThan(mean(random) + 0.1);
+    expect(mean(coevolution)).toBeGreaterThan(mean(random) + 0.3);
   });
 });

@@ -8,6 +8,7 @@ import {
   addBranch,
   addSkip,
   changeParam,
+  fittingKinds,
   insertLayer,
   layerCount,
   mutateLayerGraph,
@@ -31,6 +32,22 @@ const contextFor = (shape: ShapeContext, overrides: Partial<LayerGraphContext> =
 });
 
 const hiddenIds = (genome: Genome) => genome.nodes.filter((node) => node.kind !== 'input' && node.kind !== 'output').map((node) => node.id);
+
+describe('fittingKinds', () => {
+  it('follows the rank of the input', () => {
+    expect(fittingKinds(defaultCandidateSet([4]), [4])).toEqual(['dense', 'dropout', 'batchNormalization', 'activation']);
+    expect(fittingKinds(defaultCandidateSet([10, 1]), [10, 1])).toContain('lstm');
+    expect(fittingKinds(defaultCandidateSet([10, 1]), [16])).not.toContain('lstm');
+  });
+
+  it('leaves dense off feature maps when flatten is listed', () => {
+    const set = defaultCandidateSet([28, 28, 1]);
+    expect(fittingKinds(set, [28, 28, 1])).not.toContain('dense');
+    expect(fittingKinds(set, [784])).toContain('dense');
+    const withoutFlatten: CandidateSet = { layers: set.layers.filter((layer) => layer.kind !== 'flatten') };
+    expect(fittingKinds(withoutFlatten, [28, 28, 1])).toContain('dense');
+  });
+});
 
 describe('insertLayer', () => {
   it('adds one valid layer with a fresh innovation id', () => {

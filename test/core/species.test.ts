@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignGenes, layerGraphDistance, paramDifference } from '../../src/core/compatibility';
 import { chainGenome } from '../../src/core/genome';
-import { allocateOffspring, rankMembers, reproduce, type Breeder, type ScoredMember } from '../../src/core/reproduction';
+import { allocateOffspring, rankMembers, reproduce, selectionWeights, type Breeder, type ScoredMember } from '../../src/core/reproduction';
 import { Rng } from '../../src/core/rng';
 import { Speciation, nearestAliveSpecies } from '../../src/core/species';
 
@@ -26,8 +26,9 @@ describe('layerGraphDistance', () => {
   });
 
   it('counts other kinds as disjoint genes', () => {
-    // One unmatched node on each side over a size of 1.
+    // One unmatched node on each side.
     expect(layerGraphDistance(conv(8), dense(8))).toBe(2);
+    expect(layerGraphDistance(chainGenome([{ kind: 'flatten' }]), chainGenome([{ kind: 'flatten' }, { kind: 'dense' }]))).toBe(1);
   });
 
   it('is symmetric', () => {
@@ -111,25 +112,32 @@ describe('reproduction', () => {
 
   it('allocates offspring by mean fitness', () => {
     const allocation = allocateOffspring(new Map([[1, 0.9], [2, 0.5], [3, 0.1]]), 10);
-    expect([...allocation.elites].sort()).toEqual([1, 2, 3]);
+    expect([...allocation.elites].sort()).toEqual([1, 2]);
     const offspring = [1, 2, 3].map((id) => allocation.offspring.get(id)!);
-    expect(offspring.reduce((sum, n) => sum + n, 0)).toBe(7);
+    expect(offspring.reduce((sum, n) => sum + n, 0)).toBe(8);
     expect(offspring[0]).toBeGreaterThan(offspring[1]);
     expect(offspring[1]).toBeGreaterThan(offspring[2]);
   });
 
-  it('keeps at least half the generation new', () => {
+  it('keeps three quarters of the generation new', () => {
     const many = new Map(Array.from({ length: 8 }, (_, i) => [i + 1, 0.5 + i / 100] as [number, number]));
     const allocation = allocateOffspring(many, 8);
-    expect(allocation.elites.size).toBe(4);
-    expect([...allocation.offspring.values()].reduce((sum, n) => sum + n, 0)).toBe(4);
+    expect([...allocation.elites].sort()).toEqual([7, 8]);
+    expect([...allocation.offspring.values()].reduce((sum, n) => sum + n, 0)).toBe(6);
+  });
+
+  it('weights unevaluated species with the median', () => {
+    const weights = selectionWeights(new Map([[1, 0.9], [2, undefined], [3, 0.5], [4, 0.1]]));
+    expect(weights.get(2)).toBeCloseTo(weights.get(3)!, 12);
+    expect(weights.get(4)).toBeCloseTo(0.08, 12);
+    expect(weights.get(1)).toBeCloseTo(0.88, 12);
   });
 
   it('reproduce returns exactly the requested size with elites first', () => {
     const breeder: Breeder<string> = { mutate: (parent) => `${parent}'`, crossover: (fitter) => `${fitter}x` };
     const members = [member('a', 1, 0.9), member('b', 1, 0.1), member('c', 2, 0.5), member('d', 2, undefined)];
-    const next = reproduce(members, 6, breeder, new Rng(1));
-    expect(next).toHaveLength(6);
+    const next = reproduce(members, 8, breeder, new Rng(1));
+    expect(next).toHaveLength(8);
     expect(next.slice(0, 2).map((child) => child.eliteId)).toEqual(['a', 'c']);
     expect(next.slice(2).every((child) => child.eliteId === undefined)).toBe(true);
   });
@@ -137,7 +145,8 @@ describe('reproduction', () => {
   it('reproduce passes kept members on first', () => {
     const breeder: Breeder<string> = { mutate: (parent) => `${parent}'`, crossover: (fitter) => `${fitter}x` };
     const members = [member('a', 1, 0.9), member('b', 1, 0.1)];
-    const next = reproduce(members, 3, breeder, new Rng(1), new Set(['b']));
+    const next = reproduce(members, 8, breeder, new Rng(1), new Set(['b']));
+    expect(next).toHaveLength(8);
     expect(next[0].eliteId).toBe('b');
     expect(next.filter((child) => child.eliteId !== undefined).map((child) => child.eliteId)).toEqual(['b', 'a']);
   });
