@@ -32,6 +32,8 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   noise: { path: 'task.noise', value: 'X', help: 'Noise of generated toy sets, 0 to 0.5.' },
   samples: { path: 'task.samples', value: 'N', help: 'Examples generated for toy sets.' },
   backend: { path: 'backend', choices: ['auto', 'wasm', 'cpu'], value: 'NAME', help: 'tfjs backend (auto picks wasm in Node).' },
+  'final-epochs': { path: 'finalEpochs', value: 'N', help: 'Retrain the best candidate on all training rows for N epochs at the end (0: off).' },
+  'max-train-rows': { path: 'training.maxTrainRows', value: 'N', help: 'Train each search candidate on at most N rows, a low-fidelity pass (0: all).' },
   workers: { path: 'workers', value: 'N', help: 'Worker threads training candidates in parallel.' },
   'time-budget': { path: 'timeBudgetSeconds', value: 'SECONDS', help: 'Stop after this many seconds and keep the best so far (0: no limit).' },
   json: { value: 'FILE', help: 'Write the config, every candidate and the best one to this JSON file.' },

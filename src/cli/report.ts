@@ -52,6 +52,9 @@ export class ProgressLine {
         this.elapsedMs = event.elapsedMs;
         if (!this.interactive) this.write(`${this.line()}\n`);
         return;
+      case 'final-training-started':
+        this.write(`${this.interactive ? '\n' : ''}Retraining the best candidate on all training rows for ${event.epochs} epochs…\n`);
+        return;
       default:
         return;
     }
@@ -113,6 +116,14 @@ export function summaryTable(result: RunResult, backends: readonly string[], row
     lines.push(
       '',
       `Best: ${result.best.candidate.id}, validation ${percent(result.best.fitness)}, test ${percent(result.best.metrics?.testAccuracy)}, ${result.best.metrics?.params.toLocaleString('en-US')} parameters.`,
+    );
+  }
+  const final = result.final;
+  if (final) {
+    lines.push(
+      final.metrics
+        ? `Retrained on all training rows for ${final.metrics.epochs} epochs: validation ${percent(final.fitness)}, test ${percent(final.metrics.testAccuracy)}${final.metrics.diverged ? ` (diverged: ${final.metrics.diverged})` : ''}, ${(final.metrics.trainMs / 1000).toFixed(1)} s.`
+        : `Retraining the best candidate failed: ${final.failure}`,
     );
   }
   return lines.join('\n');

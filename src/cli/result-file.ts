@@ -49,5 +49,6 @@ export function buildResultFile(
     generations: result.generations,
     candidates: result.candidates.map(candidateRecord),
     best: result.best ? candidateRecord(result.best) : null,
+    final: result.final ? candidateRecord(result.final) : null,
   };
 }

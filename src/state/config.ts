@@ -41,6 +41,7 @@ export const NUMERIC_FIELDS = {
   'training.batchSize': { min: 1, max: 1024, integer: true, label: 'Batch size', unit: 'examples' },
   'training.learningRate': { min: 0.00001, max: 1, integer: false, label: 'Learning rate' },
   'training.maxTrainRows': { min: 0, max: 1_000_000, integer: true, label: 'Training rows per candidate (0 = all)' },
+  finalEpochs: { min: 0, max: 200, integer: true, label: 'Final training epochs (0 = off)' },
   workers: { min: 1, max: 16, integer: true, label: 'Workers' },
   timeBudgetSeconds: { min: 0, max: 86_400, integer: true, label: 'Time budget', unit: 's' },
 } as const satisfies Record<string, NumericField>;
@@ -111,6 +112,7 @@ export const runConfigSchema = v.object({
   }),
   backend: v.picklist(['auto', ...BACKENDS], `backend must be one of auto, ${BACKENDS.join(', ')}.`),
   workers: numeric('workers'),
+  finalEpochs: numeric('finalEpochs'),
   timeBudgetSeconds: numeric('timeBudgetSeconds'),
   seedGenome: v.optional(v.object({ nodes: v.pipe(v.array(geneSchema), v.maxLength(200)) })),
 });
@@ -162,6 +164,7 @@ export function defaultRunConfig(taskId: TaskId = 'spiral'): RunConfig {
     training: TRAINING_BY_TASK[taskId],
     backend: 'auto',
     workers: 2,
+    finalEpochs: 0,
     timeBudgetSeconds: 0,
   };
 }

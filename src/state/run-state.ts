@@ -36,6 +36,10 @@ export interface RunState {
   readonly evaluations: readonly EvaluatedCandidate[];
   readonly generations: readonly GenerationSummary[];
   readonly best: EvaluatedCandidate | null;
+  /** The best candidate retrained on all training rows, once that has finished. */
+  readonly final: EvaluatedCandidate | null;
+  /** Id of the candidate being retrained at the end of the run, while that runs. */
+  readonly finalTraining: string | null;
   readonly inFlight: Readonly<Record<string, CandidateProgress>>;
   readonly workers: readonly WorkerInfo[];
   /** Candidates that trained on another backend than their worker's, with the reason. */
@@ -55,6 +59,8 @@ export const IDLE_RUN: RunState = {
   evaluations: [],
   generations: [],
   best: null,
+  final: null,
+  finalTraining: null,
   inFlight: {},
   workers: [],
   fallbacks: [],
@@ -90,6 +96,13 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     }
     case 'generation-finished':
       return { ...state, generations: [...state.generations, event.summary], elapsedMs: event.elapsedMs };
+    case 'final-training-started':
+      return { ...state, finalTraining: event.candidateId };
+    case 'final-evaluated': {
+      const inFlight = { ...state.inFlight };
+      delete inFlight[event.result.candidate.id];
+      return { ...state, final: event.result, finalTraining: null, inFlight };
+    }
     case 'run-paused':
       return { ...state, phase: 'paused' };
     case 'run-resumed':
@@ -101,6 +114,8 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
         outcome: event.status,
         message: event.message ?? null,
         best: event.best ?? state.best,
+        final: event.final ?? state.final,
+        finalTraining: null,
         elapsedMs: event.elapsedMs,
         inFlight: {},
       };

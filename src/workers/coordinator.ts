@@ -61,6 +61,8 @@ export type RunEvent =
       readonly best: EvaluatedCandidate | null;
       readonly elapsedMs: number;
     }
+  | { readonly type: 'final-training-started'; readonly runId: string; readonly candidateId: string; readonly epochs: number }
+  | { readonly type: 'final-evaluated'; readonly runId: string; readonly result: EvaluatedCandidate }
   | { readonly type: 'run-paused'; readonly runId: string }
   | { readonly type: 'run-resumed'; readonly runId: string }
   | {
@@ -68,6 +70,8 @@ export type RunEvent =
       readonly runId: string;
       readonly status: RunStatus;
       readonly best: EvaluatedCandidate | null;
+      /** The best candidate retrained on all training rows, when the run asked for it. */
+      readonly final: EvaluatedCandidate | null;
       readonly evaluations: number;
       readonly trained: number;
       readonly elapsedMs: number;
@@ -78,6 +82,8 @@ export interface RunResult {
   readonly runId: string;
   readonly status: RunStatus;
   readonly best: EvaluatedCandidate | null;
+  /** The best candidate retrained on all training rows, when the run asked for it. */
+  readonly final: EvaluatedCandidate | null;
   readonly candidates: readonly EvaluatedCandidate[];
   readonly generations: readonly GenerationSummary[];
   readonly elapsedMs: number;
@@ -177,6 +183,7 @@ export class SearchCoordinator {
 
     let status: RunStatus = 'completed';
     let message: string | undefined;
+    let final: EvaluatedCandidate | null = null;
     try {
       while (!this.stopped) {
         const batch = this.strategy.propose();
@@ -190,6 +197,7 @@ export class SearchCoordinator {
         this.emit({ type: 'generation-finished', runId, summary, best: this.best, elapsedMs: this.elapsed() });
       }
       if (this.stopped) status = this.outOfTime ? 'time-budget' : 'stopped';
+      else final = await this.retrainBest();
     } catch (error) {
       status = 'failed';
       message = error instanceof Error ? error.message : String(error);
@@ -203,16 +211,51 @@ export class SearchCoordinator {
       runId,
       status,
       best: this.best,
+      final,
       evaluations: this.results.length,
       trained: this.trained,
       elapsedMs,
       message,
     });
-    return { runId, status, best: this.best, candidates: this.results, generations: this.summaries, elapsedMs, message };
+    return { runId, status, best: this.best, final, candidates: this.results, generations: this.summaries, elapsedMs, message };
   }
 
   private elapsed(): number {
     return this.now() - this.startedAt;
+  }
+
+  /**
+   * Retrains the best candidate on every training row for `finalEpochs` epochs. Its metrics
+   * are reported apart from the search's, which may come from shorter or subsampled training.
+   */
+  private async retrainBest(): Promise<EvaluatedCandidate | null> {
+    const { runId, config } = this.options;
+    const best = this.best;
+    if (config.finalEpochs <= 0 || best === null || best.metrics === null || best.metrics.diverged) return null;
+
+    const candidateId = `${best.candidate.id}-final`;
+    this.emit({ type: 'final-training-started', runId, candidateId, epochs: config.finalEpochs });
+    const outcome = await this.options.pool.run({
+      runId,
+      candidateId,
+      genome: best.candidate.genome,
+      settings: { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 },
+      seed: deriveSeed(config.search.seed, 'final', best.candidate.hash),
+      onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId, ...progress }),
+    });
+    if (this.stopped) return null;
+    const result: EvaluatedCandidate = {
+      candidate: { ...best.candidate, id: candidateId },
+      metrics: outcome.ok ? outcome.metrics : null,
+      fitness: outcome.ok ? outcome.metrics.fitness : 0,
+      failure: outcome.ok ? undefined : outcome.message,
+      reused: false,
+      worker: outcome.worker,
+      evaluation: this.results.length,
+      finishedAt: this.elapsed(),
+    };
+    this.emit({ type: 'final-evaluated', runId, result });
+    return result;
   }
 
   /** Evaluates a batch with at most one job per worker in flight; returns results in batch order. */

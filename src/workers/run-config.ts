@@ -15,6 +15,8 @@ export interface RunConfig {
   readonly backend: BackendPreference;
   /** Number of evaluation workers. */
   readonly workers: number;
+  /** Epochs of retraining the best candidate on all training rows at the end; 0 skips it. */
+  readonly finalEpochs: number;
   /** Stop after this many seconds and keep the best so far; 0 means no limit. */
   readonly timeBudgetSeconds: number;
   /** A hand-built network that enters the first generation. */

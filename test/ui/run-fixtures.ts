@@ -75,6 +75,8 @@ export function runState(overrides: Partial<RunState>): RunState {
     evaluations: [],
     generations: [],
     best: null,
+    final: null,
+    finalTraining: null,
     inFlight: {},
     workers: [],
     fallbacks: [],
