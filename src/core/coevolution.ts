@@ -58,6 +58,7 @@ interface Network {
 
 /** Module choices tried per network before a repeat of an earlier network this generation is accepted. */
 const ASSEMBLY_ATTEMPTS = 3;
+const MAX_TARGET_SPECIES = 8;
 
 export class CoevolutionStrategy implements SearchStrategy {
   readonly name = 'coevolution' as const;
@@ -95,13 +96,13 @@ export class CoevolutionStrategy implements SearchStrategy {
       innovations: this.nodeIds,
     };
     this.moduleSpeciation = new Speciation(layerGraphDistance, {
-      targetCount: Math.max(1, Math.round(settings.modulePopulation / 4)),
+      targetCount: targetSpeciesCount(settings.modulePopulation),
       threshold: 1,
       step: 0.2,
       minThreshold: 0.2,
     });
     this.blueprintSpeciation = new Speciation(blueprintDistance, {
-      targetCount: Math.max(1, Math.round(settings.population / 4)),
+      targetCount: targetSpeciesCount(settings.population),
       threshold: 1,
       step: 0.2,
       minThreshold: 0.2,
@@ -302,6 +303,14 @@ export class CoevolutionStrategy implements SearchStrategy {
 function scoredMember<T>(id: string, value: T, species: number, credit: Credit['modules']): ScoredMember<T> {
   const credited = credit.get(id);
   return { id, value, species, fitness: credited?.fitness, failed: credited?.failed ?? false };
+}
+
+/**
+ * Species count a population of `size` aims for: one per four members, at most eight, so
+ * that large populations still breed within species of useful size.
+ */
+function targetSpeciesCount(size: number): number {
+  return Math.min(MAX_TARGET_SPECIES, Math.max(1, Math.round(size / 4)));
 }
 
 /** Returns the network with the highest fitness that did not fail, or null when all failed. */

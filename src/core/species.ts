@@ -88,10 +88,12 @@ export class Speciation<T> {
     return { speciesOf, alive, extinct };
   }
 
+  /** Moves the threshold one step, or up to four when the count misses the target by that many times over. */
   private adjustThreshold(count: number): void {
     const { targetCount, step, minThreshold } = this.options;
-    if (count > targetCount) this.currentThreshold += step;
-    else if (count < targetCount) this.currentThreshold = Math.max(minThreshold, this.currentThreshold - step);
+    const scaled = step * Math.min(4, Math.max(1, Math.abs(count - targetCount) / Math.max(1, targetCount)));
+    if (count > targetCount) this.currentThreshold += scaled;
+    else if (count < targetCount) this.currentThreshold = Math.max(minThreshold, this.currentThreshold - scaled);
   }
 }
 
