@@ -8,6 +8,7 @@ import { fetchAssetReader } from './data/assets';
 import { createAppStore } from './state/store';
 import { WASM_PATHS } from './train/wasm-paths.browser';
 import { App } from './ui/App';
+import { exposeStoreForTests } from './ui/editor/dev-hooks';
 import { AppStoreProvider } from './ui/store-context';
 import { ThemeProvider } from './ui/theme';
 import { browserWorkerFactory } from './workers/browser-pool';
@@ -23,6 +24,8 @@ const store = createAppStore({
   workerFactory: browserWorkerFactory,
   wasmPaths,
 });
+
+exposeStoreForTests(store);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no element with id "root" to render the app into.');

@@ -36,6 +36,8 @@ export interface EditorState {
   readonly notice: EditorNotice | null;
   /** Centre of the visible canvas in flow coordinates, where a layer added by keyboard goes. */
   readonly viewCentre: XY;
+  /** Number of graphs loaded so far; the canvas fits its view to each new one. */
+  readonly loads: number;
 }
 
 export interface EditorActions {
@@ -74,6 +76,7 @@ export function initialEditorState(genome: Genome): EditorState {
     pasteCount: 0,
     notice: null,
     viewCentre: { x: 0, y: 0 },
+    loads: 0,
   };
 }
 
@@ -114,11 +117,12 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
 
     loadGraph(next, options = {}) {
       const model = modelFromGenome(next, options.positions);
+      const loads = editor().loads + 1;
       if (options.resetHistory) {
-        commit(model, EMPTY_HISTORY, [], { notice: null });
+        commit(model, EMPTY_HISTORY, [], { notice: null, loads });
         return;
       }
-      applyGraphChange({ type: 'replace-graph', model }, []);
+      if (applyGraphChange({ type: 'replace-graph', model }, [])) set({ editor: { ...editor(), loads } });
     },
 
     undo() {

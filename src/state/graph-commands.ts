@@ -49,9 +49,14 @@ function addsNoIssue(before: GraphModel, next: GraphModel, context: ShapeContext
   return analyzeGenome(next.genome, context).issues.every((issue) => known.has(issueKey(issue)));
 }
 
-/** True when the layer `id` has no issue of its own besides not yet leading to the output. */
+/**
+ * True when the layer `id` has no issue of its own besides not leading to the output yet
+ * and, for a merge, waiting for its second input.
+ */
 function fitsItsInput(model: GraphModel, id: string, context: ShapeContext): boolean {
-  return analyzeGenome(model.genome, context).issues.every((issue) => issue.nodeId !== id || issue.code === 'dead-end');
+  return analyzeGenome(model.genome, context).issues.every(
+    (issue) => issue.nodeId !== id || issue.code === 'dead-end' || issue.code === 'arity',
+  );
 }
 
 /**

@@ -56,6 +56,16 @@ describe('editor in the store', () => {
     expect(inputsOf(store, 'l2')).toEqual(['l1']);
   });
 
+  it('addLayer connects a merge after the selected layer', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['l2']);
+    editorActions.addLayer('add');
+
+    expect(inputsOf(store, 'l3')).toEqual(['l2']);
+    expect(inputsOf(store, 'output')).toEqual(['l2']);
+  });
+
   it('addLayer without a selection goes to the view centre', () => {
     const store = editorStore();
     const { editorActions } = store.getState();

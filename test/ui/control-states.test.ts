@@ -27,6 +27,12 @@ describe('controlStates', () => {
     expect(controlStates('idle', 2).start).toMatch(/Fix the settings/);
   });
 
+  it('blocks start with the network problem', () => {
+    const problem = 'Fix the network first: dense "l3" does not lead to the output head.';
+    expect(controlStates('idle', 0, problem).start).toBe(problem);
+    expect(controlStates('running', 0, problem).start).toMatch(/already running/);
+  });
+
   it('explains a disabled pause when idle', () => {
     expect(controlStates('idle', 0).pause).toBe('No search is running.');
   });

@@ -1,5 +1,6 @@
-/** The right-hand panel: the settings of the task, the search, training and compute. */
+/** The right-hand panel: the selected layer, then the settings of the task, the search, training and compute. */
 
+import { LayerInspector } from '../editor/LayerInspector';
 import { useApp } from '../store-context';
 import { selectRunActive } from '../run-phase';
 import { ComputeSettings } from './ComputeSettings';
@@ -13,6 +14,7 @@ export function Inspector() {
   return (
     <aside className="inspector" aria-label="Settings">
       {locked && <p className="inspector__locked">Settings are locked while a search runs. Stop it to change them.</p>}
+      <LayerInspector />
       <TaskSettings locked={locked} />
       <SearchSettings locked={locked} />
       <TrainingSettings locked={locked} />

@@ -1,12 +1,14 @@
 /**
  * The left panel: every layer kind a network can use, grouped, with its description as a
- * tooltip and a mark on the kinds the search's candidate set includes.
+ * tooltip and a mark on the kinds the search's candidate set includes. Drag a layer onto the
+ * canvas to place it, or press it (Enter) to add it after the selected layer.
  */
 
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { useMemo } from 'react';
+import { useMemo, type DragEvent } from 'react';
 import { LAYERS, type LayerKind } from '../../core/layers';
 import type { CandidateLayer } from '../../core/strategy';
+import { LAYER_DRAG_TYPE } from '../editor/layer-drag';
 import { useApp } from '../store-context';
 import { paletteGroups } from './palette-groups';
 
@@ -14,18 +16,31 @@ const GROUPS = paletteGroups();
 
 function PaletteItem({ kind, inCandidateSet }: { kind: LayerKind; inCandidateSet: boolean }) {
   const spec = LAYERS[kind];
+  const { addLayer } = useApp((state) => state.editorActions);
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(LAYER_DRAG_TYPE, kind);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
   return (
     <li>
       <Tooltip.Root>
         <Tooltip.Trigger asChild>
-          <span className="palette__item" tabIndex={0} data-kind={kind}>
+          <button
+            type="button"
+            className="palette__item"
+            data-kind={kind}
+            aria-label={`Add ${spec.label}`}
+            draggable
+            onDragStart={onDragStart}
+            onClick={() => addLayer(kind)}
+          >
             <span>{spec.label}</span>
             {inCandidateSet && (
               <span className="palette__badge" aria-label="in the candidate set" title="The search may use this kind">
                 ●
               </span>
             )}
-          </span>
+          </button>
         </Tooltip.Trigger>
         <Tooltip.Portal>
           <Tooltip.Content className="tooltip" side="right" sideOffset={6}>

@@ -2,6 +2,7 @@
 
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useId } from 'react';
+import { useGraphBlockReason } from '../editor/graph-readiness';
 import { useActions, useApp } from '../store-context';
 import { controlStates, type RunCommand } from './control-states';
 
@@ -54,7 +55,8 @@ export function RunControls() {
   const phase = useApp((state) => state.run.phase);
   const errorCount = useApp((state) => state.configErrors.length);
   const actions = useActions();
-  const states = controlStates(phase, errorCount);
+  const graphProblem = useGraphBlockReason();
+  const states = controlStates(phase, errorCount, graphProblem);
 
   const handlers: Record<RunCommand, () => void> = {
     start: () => void actions.startSearch(),

@@ -9,11 +9,13 @@ export type ControlStates = Readonly<Record<RunCommand, string | null>>;
 
 const NOT_RUNNING = 'No search is running.';
 
-export function controlStates(phase: RunPhase, configErrorCount: number): ControlStates {
+/** `graphProblem` is the reason the starting network cannot be searched from, or null when it can. */
+export function controlStates(phase: RunPhase, configErrorCount: number, graphProblem: string | null = null): ControlStates {
   const active = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
   let start: string | null = null;
   if (active) start = 'A search is already running; stop it first.';
   else if (configErrorCount > 0) start = 'Fix the settings listed in the alert first.';
+  else if (graphProblem !== null) start = graphProblem;
 
   const pause: Record<RunPhase, string | null> = {
     idle: NOT_RUNNING,

@@ -1,0 +1,47 @@
+/**
+ * Every issue the validator found, each with its fix and a button that shows its node. The
+ * strip keeps its height when the network is valid, so the canvas does not jump as issues
+ * come and go.
+ */
+
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import { analyzeGraph } from '../../state/graph-analysis';
+import { useApp } from '../store-context';
+import { taskShapeContext } from '../task-context';
+
+export function IssueList() {
+  const genome = useApp((state) => state.graph);
+  const taskId = useApp((state) => state.config.task.id);
+  const { select } = useApp((state) => state.editorActions);
+  const { fitView } = useReactFlow();
+  const issues = useMemo(() => analyzeGraph(genome, taskShapeContext(taskId)).issues, [genome, taskId]);
+
+  if (issues.length === 0) {
+    return (
+      <p className="canvas__issues canvas__issues--none" role="status">
+        No issues: the network is valid for this task.
+      </p>
+    );
+  }
+
+  const show = (id: string) => {
+    select([id]);
+    void fitView({ nodes: [{ id }], maxZoom: 1.1, duration: 200 });
+  };
+
+  return (
+    <ul className="canvas__issues" aria-label="Network issues">
+      {issues.map((issue, index) => (
+        <li key={index}>
+          {issue.message} {issue.fix}
+          {issue.nodeId && (
+            <button type="button" className="canvas__show" onClick={() => show(issue.nodeId!)} aria-label={`Show ${issue.nodeId}`}>
+              Show
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

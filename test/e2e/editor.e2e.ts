@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { Genome } from '../../src/core/genome';
+import type { TestHooks } from '../../src/ui/editor/dev-hooks';
+import { BASE_URL, launchBrowser } from './browser';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens the app at 1366×768 with the test hooks, which expose the store for loading graphs. */
+async function openEditor(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => {
+    window.__nasTestHooks = {};
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(BASE_URL);
+  await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
+  return { page, errors };
+}
+
+const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+const edgeLabel = (page: Page, from: string, to: string, slot = 0) => page.getByTestId(`edge-label-${from}->${to}#${slot}`);
+const notice = (page: Page) => page.locator('.editor-notice');
+const issues = (page: Page) => page.getByRole('list', { name: 'Network issues' });
+
+async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  assert.ok(box, 'the element is on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from one layer's output handle to another layer's input handle with the mouse. */
+async function connect(page: Page, from: string, to: string): Promise<void> {
+  const start = await centreOf(page.getByLabel(`Output of ${from}`, { exact: true }));
+  const end = await centreOf(page.getByLabel(`Input of ${to}`, { exact: true }));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+async function setField(scope: Page | Locator, label: string, value: string): Promise<void> {
+  const field = scope.getByRole('textbox', { name: label, exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+async function loadGraph(page: Page, genome: Genome): Promise<void> {
+  await page.evaluate((graph) => {
+    const hooks = window.__nasTestHooks as TestHooks;
+    hooks.store!.getState().actions.setGraph(graph);
+  }, genome);
+}
+
+async function startReason(page: Page): Promise<string> {
+  const start = page.getByRole('button', { name: 'Start search', exact: true });
+  assert.equal(await start.isEnabled(), false, 'Start search is disabled');
+  const reasonId = await start.getAttribute('aria-describedby');
+  return (await page.locator(`[id="${reasonId}"]`).textContent()) ?? '';
+}
+
+describe('graph editor', () => {
+  it('builds, edits and explains a network', async () => {
+    const { page, errors } = await openEditor();
+    const pane = page.locator('.graph-editor .react-flow__pane');
+
+    // Drop a Dense layer below the chain; it lands where the pointer is.
+    const paneBox = (await pane.boundingBox())!;
+    const drop = { x: paneBox.x + paneBox.width / 2, y: paneBox.y + paneBox.height - 60 };
+    await page.getByRole('button', { name: 'Add Dense', exact: true }).dragTo(pane, {
+      targetPosition: { x: drop.x - paneBox.x, y: drop.y - paneBox.y },
+    });
+    const dropped = node(page, 'Dense layer l3');
+    await dropped.waitFor();
+    const landed = await centreOf(dropped);
+    assert.ok(Math.abs(landed.x - drop.x) < 12 && Math.abs(landed.y - drop.y) < 12, `dropped at ${JSON.stringify(drop)}, landed at ${JSON.stringify(landed)}`);
+
+    // A layer leading nowhere is marked, and Start search says why it is disabled.
+    await connect(page, 'Dense layer l1', 'Dense layer l3');
+    await edgeLabel(page, 'l1', 'l3').waitFor();
+    assert.match((await issues(page).textContent()) ?? '', /dense "l3" does not lead to the output head\. Connect its output onward/);
+    assert.equal(await dropped.getAttribute('data-invalid'), null, 'the invalid mark sits on the inner element');
+    assert.equal(await dropped.locator('[data-invalid]').count(), 1);
+    assert.match(await startReason(page), /Fix the network first: dense "l3" does not lead to the output head/);
+
+    // Editing a parameter changes the shape on the edges at once.
+    await node(page, 'Dense layer l1').click();
+    await setField(page.getByRole('complementary', { name: 'Settings' }), 'Units', '16');
+    await page.waitForFunction(() => document.querySelector('[data-testid="edge-label-l1->l2#0"]')?.textContent === '16');
+    assert.equal(await edgeLabel(page, 'l1', 'l3').textContent(), '16');
+    assert.match((await page.getByTestId('graph-totals').textContent()) ?? '', /params · ≈[\d.]+ kFLOPs\/example to train/);
+
+    // A cycle is rejected with the loop it would close.
+    await connect(page, 'Dense layer l2', 'Dense layer l1');
+    await notice(page).waitFor();
+    assert.match((await notice(page).textContent()) ?? '', /This connection would close the loop .*"l1".*"l2".*A network must flow one way/);
+    assert.equal(await edgeLabel(page, 'l2', 'l1').count(), 0);
+
+    // A merge with one input, then with unequal shapes.
+    await node(page, 'Dense layer l3').click();
+    await page.getByRole('button', { name: 'Add Add', exact: true }).click();
+    const merge = node(page, 'Add layer l4');
+    await merge.waitFor();
+    assert.match((await issues(page).textContent()) ?? '', /add "l4" takes 2 to 8 inputs but has 1\. Connect a second branch into it/);
+    await node(page, 'Dense layer l3').click();
+    await setField(page.getByRole('complementary', { name: 'Settings' }), 'Units', '1');
+    await connect(page, 'Dense layer l2', 'Add layer l4');
+    await edgeLabel(page, 'l2', 'l4', 1).waitFor();
+    const mismatch = (await issues(page).textContent()) ?? '';
+    assert.match(mismatch, /add "l4": add needs inputs of equal shape but receives \[1\] and \[8\]/);
+    assert.match((await edgeLabel(page, 'l2', 'l4', 1).getAttribute('title')) ?? '', /add needs inputs of equal shape/);
+    assert.match((await edgeLabel(page, 'l2', 'l4', 1).textContent()) ?? '', /⚠/);
+
+    // Undo and redo with the keyboard and the toolbar.
+    await page.keyboard.press('Control+z');
+    await edgeLabel(page, 'l2', 'l4', 1).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+z');
+    await edgeLabel(page, 'l2', 'l4', 1).waitFor();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await edgeLabel(page, 'l2', 'l4', 1).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await edgeLabel(page, 'l2', 'l4', 1).waitFor();
+
+    // A conv2d on the flat input is marked with a fix.
+    await node(page, 'Input node').click();
+    await page.getByRole('button', { name: 'Add Conv2D', exact: true }).click();
+    await node(page, 'Conv2D layer l5').waitFor();
+    await connect(page, 'Input node', 'Conv2D layer l5');
+    assert.match((await issues(page).textContent()) ?? '', /conv2d "l5": conv2d expects a 3D input \[height, width, channels\] but receives \[2\]\. .*use a dense layer on flat inputs/);
+
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.screenshot({ path: 'test-results/editor-invalid.png' });
+
+    // Delete, duplicate, copy and paste.
+    await node(page, 'Conv2D layer l5').click();
+    await page.keyboard.press('Delete');
+    await node(page, 'Conv2D layer l5').waitFor({ state: 'detached' });
+    await node(page, 'Dense layer l2').click();
+    // Ids continue after the highest in use, so the deleted l5 is taken again.
+    await page.keyboard.press('Control+d');
+    await node(page, 'Dense layer l5').waitFor();
+    assert.equal(await edgeLabel(page, 'l1', 'l5').textContent(), '16', 'the duplicate keeps its input');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await node(page, 'Dense layer l6').waitFor();
+    assert.equal(await edgeLabel(page, 'l1', 'l6').count(), 0, 'a paste drops inputs from outside the copy');
+
+    const scroll = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
+    assert.ok(scroll.height <= 768 && scroll.width <= 1366, `the page does not scroll at 1366×768: ${JSON.stringify(scroll)}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('works from the keyboard and moves edges', async () => {
+    const { page, errors } = await openEditor();
+
+    // Enter on a focused node selects it; Enter on a palette item inserts the layer after it.
+    await node(page, 'Dense layer l2').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add Dropout', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await node(page, 'Dropout layer l3').waitFor();
+    assert.equal(await edgeLabel(page, 'l2', 'l3').textContent(), '8');
+    assert.equal(await edgeLabel(page, 'l3', 'output').textContent(), '8');
+    assert.match((await page.getByRole('status').filter({ hasText: 'No issues' }).textContent()) ?? '', /network is valid/);
+
+    // The inspector wires inputs without a pointer.
+    await page.getByRole('button', { name: 'Disconnect l2 from l3', exact: true }).click();
+    await edgeLabel(page, 'l2', 'l3').waitFor({ state: 'detached' });
+    await page.getByLabel('Add input from', { exact: true }).selectOption('l1');
+    await edgeLabel(page, 'l1', 'l3').waitFor();
+
+    // Dragging an edge end onto another handle moves the connection; dropping it on the pane removes it.
+    const updater = page.locator('[data-testid="rf__edge-l3->output#0"] .react-flow__edgeupdater-source');
+    const from = await centreOf(updater);
+    const to = await centreOf(page.getByLabel('Output of Dense layer l2', { exact: true }));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+    await page.mouse.up();
+    await edgeLabel(page, 'l2', 'output').waitFor();
+    assert.match((await issues(page).textContent()) ?? '', /dropout "l3" does not lead to the output head/);
+
+    // Shift-click selects several layers, which delete together and come back with undo.
+    await node(page, 'Dense layer l1').click();
+    await node(page, 'Dropout layer l3').click({ modifiers: ['Shift'] });
+    await page.getByText('2 layers selected').waitFor();
+    await page.keyboard.press('Backspace');
+    await node(page, 'Dropout layer l3').waitFor({ state: 'detached' });
+    assert.equal(await node(page, 'Dense layer l1').count(), 0);
+    await page.keyboard.press('Control+z');
+    await node(page, 'Dropout layer l3').waitFor();
+    assert.equal(await node(page, 'Dense layer l1').count(), 1);
+
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('marks graphs loaded from elsewhere', async () => {
+    const { page, errors } = await openEditor();
+    await page.getByRole('combobox', { name: 'Task' }).click();
+    await page.getByRole('option', { name: 'MNIST (subset)', exact: true }).click();
+    await node(page, 'Conv2D layer l1').waitFor();
+
+    const conv = (id: string, inputs: string[]) => ({ id, kind: 'conv2d', params: { filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' }, inputs });
+    const skipAcrossPooling = {
+      nodes: [
+        { id: 'input', kind: 'input', params: {}, inputs: [] },
+        conv('c1', ['input']),
+        { id: 'p', kind: 'maxPooling2d', params: { poolSize: 2, padding: 'valid' }, inputs: ['c1'] },
+        conv('c2', ['p']),
+        { id: 'm', kind: 'add', params: {}, inputs: ['c1', 'c2'] },
+        { id: 'f', kind: 'flatten', params: {}, inputs: ['m'] },
+        { id: 'output', kind: 'output', params: {}, inputs: ['f'] },
+      ],
+    } as Genome;
+    await loadGraph(page, skipAcrossPooling);
+
+    const skip = edgeLabel(page, 'c1', 'm');
+    await skip.waitFor();
+    assert.match((await skip.getAttribute('title')) ?? '', /Pool the skip branch too \(a MaxPooling2D with pool size 2 between "c1" and "m"\), or move the skip so that it starts after "p"/);
+    assert.match((await issues(page).textContent()) ?? '', /add "m": its inputs differ only in height and width, \[28, 28, 8\] from "c1" and \[14, 14, 8\] from "c2"/);
+    assert.equal(await node(page, 'Add layer m').locator('[data-invalid]').count(), 1);
+
+    // The loaded graph is one undoable edit.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await node(page, 'Conv2D layer l1').waitFor();
+    await page.screenshot({ path: 'test-results/editor-mnist.png' });
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
