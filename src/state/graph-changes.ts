@@ -1,8 +1,8 @@
 /**
- * Typed change records for the graph model, applied copy-on-write: a change returns a new
- * model that shares every untouched gene and position with the old one, or the reason it
- * was rejected. Rejections are kept to edits the model cannot hold or that would close a
- * loop. Everything else (a dangling layer, a merge of unequal shapes) is accepted and
+ * Typed change records for the graph model, applied copy-on-write. Applying a change returns
+ * a new model that shares every untouched gene and position with the old one, or the reason
+ * the change was rejected. Only edits the model cannot hold, or that would close a loop, are
+ * rejected. Everything else (a dangling layer, a merge of unequal shapes) is accepted and
  * marked by `analyzeGenome`, so that a user can build a graph step by step.
  */
 
@@ -220,7 +220,7 @@ function applyOne(model: GraphModel, change: GraphChange): ChangeResult {
 
 /**
  * Applies a change and runs the validator on the graph it makes. An edit that would create
- * a cycle is rejected with the loop it closes; a replaced graph is taken as it is, cycles
+ * a cycle is rejected with the loop it closes. A replaced graph is taken as it is, cycles
  * included, so that the canvas can show what is wrong with it.
  */
 export function applyChange(model: GraphModel, change: GraphChange, context: ShapeContext): ChangeResult {

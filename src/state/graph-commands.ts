@@ -87,7 +87,7 @@ function insertAfter(model: GraphModel, anchor: string, gene: LayerGene): GraphC
 }
 
 export interface AddLayerOptions {
-  /** Where the pointer dropped the layer; without it the layer goes near `anchor` or `centre`. */
+  /** Drop point of the layer on the canvas; without it the layer goes near `anchor` or `centre`. */
   readonly position?: XY;
   /** The selected layer the new one should follow, when that makes a valid graph. */
   readonly anchor?: string;

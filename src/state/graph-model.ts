@@ -63,8 +63,8 @@ export function layoutPositions(genome: Genome): Map<string, XY> {
 }
 
 /**
- * Builds a model from a genome. Nodes keep the positions given for them; when any node has
- * none, the whole graph is laid out again so that no node lands on top of another.
+ * Builds a model from a genome. Nodes keep the positions given for them. When any node has
+ * none, the whole graph is laid out again, so that no node lands on top of another.
  */
 export function modelFromGenome(genome: Genome, positions?: ReadonlyMap<string, XY>): GraphModel {
   const complete = positions !== undefined && genome.nodes.every((gene) => positions.has(gene.id));

@@ -86,9 +86,11 @@ describe('graph editor', () => {
     const dropped = node(page, 'Dense layer l3');
     await dropped.waitFor();
     const landed = await centreOf(dropped);
-    assert.ok(Math.abs(landed.x - drop.x) < 12 && Math.abs(landed.y - drop.y) < 12, `dropped at ${JSON.stringify(drop)}, landed at ${JSON.stringify(landed)}`);
+    const where = `dropped at ${JSON.stringify(drop)}, landed at ${JSON.stringify(landed)}`;
+    assert.ok(Math.abs(landed.x - drop.x) < 12, where);
+    assert.ok(Math.abs(landed.y - drop.y) < 12, where);
 
-    // A layer leading nowhere is marked, and Start search says why it is disabled.
+    // A layer leading nowhere is marked, and Start search gives the reason it is disabled.
     await connect(page, 'Dense layer l1', 'Dense layer l3');
     await edgeLabel(page, 'l1', 'l3').waitFor();
     assert.match((await issues(page).textContent()) ?? '', /dense "l3" does not lead to the output head\. Connect its output onward/);
@@ -159,7 +161,8 @@ describe('graph editor', () => {
     assert.equal(await edgeLabel(page, 'l1', 'l6').count(), 0, 'a paste drops inputs from outside the copy');
 
     const scroll = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
-    assert.ok(scroll.height <= 768 && scroll.width <= 1366, `the page does not scroll at 1366×768: ${JSON.stringify(scroll)}`);
+    assert.ok(scroll.height <= 768, `the page does not scroll down at 1366×768: ${JSON.stringify(scroll)}`);
+    assert.ok(scroll.width <= 1366, `the page does not scroll sideways at 1366×768: ${JSON.stringify(scroll)}`);
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -204,6 +207,28 @@ describe('graph editor', () => {
     await page.keyboard.press('Control+z');
     await node(page, 'Dropout layer l3').waitFor();
     assert.equal(await node(page, 'Dense layer l1').count(), 1);
+
+    // Shift and a drag on empty canvas select every layer inside the box.
+    const first = (await node(page, 'Input node').boundingBox())!;
+    const last = (await node(page, 'Output head').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(first.x - 10, first.y - 10);
+    await page.mouse.down();
+    await page.mouse.move(last.x + last.width + 10, last.y + last.height + 10, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await page.getByText(/\d layers selected/).waitFor();
+    await page.locator('.graph-editor .react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByText('Select a layer on the canvas').waitFor();
+
+    // A recurrent layer shows its parameters and the input shape it needs.
+    await node(page, 'Dense layer l2').click();
+    await page.getByRole('button', { name: 'Add LSTM', exact: true }).click();
+    await node(page, 'LSTM layer l4').waitFor();
+    await connect(page, 'Dense layer l2', 'LSTM layer l4');
+    assert.match((await issues(page).textContent()) ?? '', /lstm "l4": lstm expects a 2D input \[timesteps, features\] but receives \[8\]\. Feed it a sequence/);
+    await page.getByRole('switch', { name: 'Return sequences', exact: true }).click();
+    await node(page, 'LSTM layer l4').getByText('16 units · tanh · sequences').waitFor();
 
     assert.deepEqual(errors, []);
     await page.context().close();

@@ -1,8 +1,8 @@
 /**
  * The editable canvas: a React Flow view of the store's graph model. Every edit becomes a
- * change record for the store; while a node is dragged its position lives here and reaches
- * the store as one move when the drag ends, so a drag re-renders only the moved nodes and
- * their edges and never runs the validator.
+ * change record for the store. While a node is dragged, its position lives here and reaches
+ * the store as one move when the drag ends. So a drag re-renders only the moved nodes and
+ * their edges, and it never runs the validator.
  */
 
 import {

@@ -1,7 +1,7 @@
 /**
  * The selected layer in the inspector: its parameters within the registry's ranges, its
- * output shape, parameter count and FLOPs, its inputs (with buttons to disconnect or add
- * one, so that a keyboard user can wire the graph), and the issues marked on it.
+ * output shape, parameter count and FLOPs, its inputs and the issues marked on it. Buttons
+ * to disconnect an input or add one let a keyboard user wire the graph.
  */
 
 import { useMemo, useState } from 'react';

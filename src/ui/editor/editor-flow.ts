@@ -14,7 +14,7 @@ import { summarizeGene } from '../graph/gene-summary';
 
 export const EDITOR_NODE_TYPE = 'editorLayer';
 export const SHAPE_EDGE_TYPE = 'shape';
-/** How the editor fits the network into view: a margin around it, and no zooming past 110%. */
+/** View-fitting options of the editor: a margin around the network, and no zoom past 110%. */
 export const EDITOR_FIT = { padding: 0.15, maxZoom: 1.1 } as const;
 
 export type EditorNodeData = {

@@ -17,7 +17,7 @@ export function graphBlockReason(analysis: GenomeAnalysis): string | null {
   return `Fix the network first: ${first.message}${more}`;
 }
 
-/** The reason the editor's graph cannot start a search or a training run, or null when it can. */
+/** Returns the reason the editor's graph cannot start a search or a training run, or null when it can. */
 export function useGraphBlockReason(): string | null {
   const genome = useApp((state) => state.graph);
   const taskId = useApp((state) => state.config.task.id);

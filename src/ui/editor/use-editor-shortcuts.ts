@@ -2,7 +2,7 @@
  * Keyboard shortcuts of the graph editor. Undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) work
  * anywhere except in text fields, which keep their own undo. Copy, paste and duplicate
  * (Ctrl+C, Ctrl+V, Ctrl+D) act only while the focus is on the canvas or on nothing, so that
- * copying text elsewhere on the page still works. Cmd stands in for Ctrl on macOS.
+ * copying text elsewhere on the page still works. Cmd works in place of Ctrl on macOS.
  */
 
 import { useEffect, type RefObject } from 'react';
