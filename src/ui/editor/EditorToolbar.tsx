@@ -26,13 +26,19 @@ export function EditorToolbar() {
   const selected = useApp((state) => state.editor.selection.length);
   const { fitView } = useReactFlow();
 
+  const layOut = () => {
+    actions.autoLayout();
+    // Fit after React Flow has drawn the new positions.
+    requestAnimationFrame(() => void fitView({ ...EDITOR_FIT, duration: 200 }));
+  };
+
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Graph editing">
       <Tool label="Undo" hint={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!undoLabel} onPress={actions.undo} />
       <Tool label="Redo" hint={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z or Ctrl+Y)` : 'Nothing to redo'} disabled={!redoLabel} onPress={actions.redo} />
       <Tool label="Duplicate" hint="Duplicate the selected layers (Ctrl+D)" disabled={selected === 0} onPress={actions.duplicateSelection} />
       <Tool label="Delete" hint="Delete the selected layers (Delete or Backspace)" disabled={selected === 0} onPress={() => actions.deleteSelection()} />
-      <Tool label="Auto layout" hint="Arrange the layers from input to output" onPress={actions.autoLayout} />
+      <Tool label="Auto layout" hint="Arrange the layers from input to output" onPress={layOut} />
       <Tool label="Fit view" hint="Zoom to show the whole network" onPress={() => void fitView(EDITOR_FIT)} />
     </div>
   );

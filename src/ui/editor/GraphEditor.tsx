@@ -44,6 +44,7 @@ import { EditorNotice } from './EditorNotice';
 import { LAYER_DRAG_TYPE } from './layer-drag';
 import { ShapeEdge } from './ShapeEdge';
 import { useEditorShortcuts } from './use-editor-shortcuts';
+import { useKeepAddedInView } from './use-keep-in-view';
 
 const NODE_TYPES: NodeTypes = { [EDITOR_NODE_TYPE]: EditorNodeView };
 const EDGE_TYPES: EdgeTypes = { [SHAPE_EDGE_TYPE]: ShapeEdge };
@@ -66,7 +67,7 @@ export function GraphEditor() {
   const taskId = useApp((state) => state.config.task.id);
   const actions = useApp((state) => state.editorActions);
   const { theme } = useTheme();
-  const { screenToFlowPosition, fitView, getViewport } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
   const context = taskShapeContext(taskId);
@@ -236,23 +237,7 @@ export function GraphEditor() {
     return () => cancelAnimationFrame(frame);
   }, [loads, fitView]);
 
-  // A layer added from the palette by keyboard may land outside the view: bring it into view.
-  // Only a change of positions triggers this, so selecting a node half out of view does not.
-  const selectionNow = useRef(selection);
-  selectionNow.current = selection;
-  useEffect(() => {
-    const box = wrapper.current;
-    const chosen = selectionNow.current;
-    if (!box || chosen.length !== 1) return;
-    const position = model.positions.get(chosen[0]);
-    if (!position) return;
-    const { x, y, zoom } = getViewport();
-    const left = position.x * zoom + x;
-    const top = position.y * zoom + y;
-    const visible = left >= 0 && top >= 0 && left + EDITOR_NODE_SIZE.width * zoom <= box.clientWidth && top + EDITOR_NODE_SIZE.height * zoom <= box.clientHeight;
-    if (!visible) void fitView({ ...EDITOR_FIT, duration: 200 });
-  }, [model.positions, getViewport, fitView]);
-
+  useKeepAddedInView(wrapper, model.positions);
   useEditorShortcuts(wrapper);
 
   return (
