@@ -1,8 +1,8 @@
 /**
  * Brings added layers into view. After an edit that adds layers, the view is fitted to the
- * network when a new layer lies outside it, or when the network fitted the view before the
- * edit and no longer does (an insert pushes the layers after it one column right). Drags
- * and other moves add no layers, so they never move the view.
+ * network when a new layer lies outside it. It is also fitted when the whole network was in
+ * view before the edit and is not after it, as when an insert pushes later layers right.
+ * Drags and other moves add no layers, so they never move the view.
  */
 
 import { useReactFlow } from '@xyflow/react';
