@@ -19,6 +19,14 @@ import { withSeededRandom } from './seeded-random';
 import { abortError, trainModel } from './train';
 import type { BackendName, EvaluateOptions, EvaluationMetrics, TrainingSettings } from './types';
 
+export interface CandidateOptions extends EvaluateOptions {
+  /**
+   * Called after each completed epoch with the model in training, so a caller can measure
+   * or probe it; training waits for the returned promise. The model is disposed afterwards.
+   */
+  readonly onEpochEnd?: (model: tfl.LayersModel, epoch: number, epochLoss: number) => Promise<void> | void;
+}
+
 /**
  * Trains and scores one genome. The same genome, data, settings and seed give the same
  * metrics on the cpu and wasm backends, run after run (GPU backends may differ slightly).
@@ -31,7 +39,7 @@ export async function evaluateCandidate(
   dataset: Dataset,
   settings: TrainingSettings,
   seed: number,
-  options: EvaluateOptions = {},
+  options: CandidateOptions = {},
 ): Promise<EvaluationMetrics> {
   const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
   const analysis = assertValidGenome(genome, context);
@@ -82,17 +90,19 @@ async function trainAndScore(
   settings: TrainingSettings,
   seed: number,
   backend: BackendName,
-  options: EvaluateOptions,
+  options: CandidateOptions,
 ): Promise<EvaluationMetrics> {
   const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
   const started = performance.now();
   const model = withSeededRandom(new Rng(deriveSeed(seed, 'weights')), () => buildModel(genome, context));
 
   try {
-    const outcome = await trainModel(model, dataset.train, dataset, settings, {
-      order: new Rng(deriveSeed(seed, 'order')),
-      steps: new Rng(deriveSeed(seed, 'steps')),
-    }, options);
+    const { onEpochEnd } = options;
+    const randomness = { order: new Rng(deriveSeed(seed, 'order')), steps: new Rng(deriveSeed(seed, 'steps')) };
+    const outcome = await trainModel(model, dataset.train, dataset, settings, randomness, {
+      ...options,
+      onEpochEnd: onEpochEnd && ((epoch, epochLoss) => onEpochEnd(model, epoch, epochLoss)),
+    });
     const trainMs = performance.now() - started;
     const common = {
       trainLoss: outcome.trainLoss,

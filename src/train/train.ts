@@ -30,6 +30,16 @@ export interface TrainingOutcome {
   readonly diverged?: string;
 }
 
+/**
+ * Called after each completed epoch with its mean training loss; training waits for the
+ * returned promise before the next epoch starts.
+ */
+export type EpochEndHook = (epoch: number, epochLoss: number) => Promise<void> | void;
+
+export interface TrainModelOptions extends EvaluateOptions {
+  readonly onEpochEnd?: EpochEndHook;
+}
+
 /** Random sources of one training run. */
 export interface TrainingRandomness {
   /** Orders the training rows of each epoch. */
@@ -74,7 +84,7 @@ export async function trainModel(
   task: TaskShape,
   settings: TrainingSettings,
   randomness: TrainingRandomness,
-  options: EvaluateOptions = {},
+  options: TrainModelOptions = {},
 ): Promise<TrainingOutcome> {
   const rows = trainingRows(split, settings);
   if (rows === 0) throw new Error('The training split is empty; a candidate needs at least one training row.');
@@ -125,6 +135,7 @@ export async function trainModel(
         }
       }
       trainLoss.push(lossSum / rowsDone);
+      await options.onEpochEnd?.(epoch, lossSum / rowsDone);
     }
     if (options.signal?.aborted) throw abortError(options.signal);
     return { trainLoss };
