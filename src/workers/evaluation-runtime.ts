@@ -2,21 +2,25 @@
  * The body of an evaluation worker, independent of the worker API that hosts it: the
  * browser entry and the Node worker_threads entry both pass their messages through here.
  *
- * A worker trains one candidate at a time. Requests that arrive while it is busy wait in
- * order; a cancel request aborts the matching job, running or waiting.
+ * A worker runs one job at a time: a candidate to evaluate, or a network to train live.
+ * Requests that arrive while it is busy wait in order, and a cancel request aborts the
+ * matching job, running or waiting.
  */
 
 import type { Dataset } from '../data/types';
 import { initBackend } from '../train/backend';
 import { evaluateCandidate } from '../train/evaluate';
+import { trainLive } from '../train/live';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-type Post = (message: WorkerResponse) => void;
+/** Sends a message to the page; buffers listed in `transfer` move instead of being copied. */
+type Post = (message: WorkerResponse, transfer?: ArrayBuffer[]) => void;
 type EvaluateRequest = Extract<WorkerRequest, { type: 'evaluate' }>;
+type TrainRequest = Extract<WorkerRequest, { type: 'train' }>;
 
 export class EvaluationRuntime {
   private dataset: Dataset | null = null;
-  private readonly queue: EvaluateRequest[] = [];
+  private readonly queue: (EvaluateRequest | TrainRequest)[] = [];
   private readonly aborts = new Map<number, AbortController>();
   private busy = false;
 
@@ -28,6 +32,7 @@ export class EvaluationRuntime {
         void this.init(request);
         return;
       case 'evaluate':
+      case 'train':
         this.queue.push(request);
         void this.drain();
         return;
@@ -54,7 +59,10 @@ export class EvaluationRuntime {
     if (this.busy) return;
     this.busy = true;
     try {
-      while (this.queue.length > 0) await this.run(this.queue.shift()!);
+      while (this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        await (job.type === 'evaluate' ? this.run(job) : this.train(job));
+      }
     } finally {
       this.busy = false;
     }
@@ -79,6 +87,29 @@ export class EvaluationRuntime {
       if (!abort.signal.aborted) {
         this.post({ type: 'failed', runId, jobId, candidateId, message: errorMessage(error) });
       }
+    } finally {
+      this.aborts.delete(jobId);
+    }
+  }
+
+  private async train(job: TrainRequest): Promise<void> {
+    const { runId, jobId } = job;
+    if (!this.dataset) {
+      this.post({ type: 'train-failed', runId, jobId, message: 'The worker received a job before its data set.' });
+      return;
+    }
+    const abort = new AbortController();
+    this.aborts.set(jobId, abort);
+    try {
+      const metrics = await trainLive(job.genome, this.dataset, job.settings, job.seed, {
+        signal: abort.signal,
+        probe: job.probe,
+        onEpoch: ({ record, prediction }) =>
+          this.post({ type: 'train-epoch', runId, jobId, record, prediction }, prediction ? [prediction.buffer as ArrayBuffer] : []),
+      });
+      this.post({ type: 'train-result', runId, jobId, metrics });
+    } catch (error) {
+      if (!abort.signal.aborted) this.post({ type: 'train-failed', runId, jobId, message: errorMessage(error) });
     } finally {
       this.aborts.delete(jobId);
     }

@@ -3,5 +3,5 @@
 import { EvaluationRuntime } from './evaluation-runtime';
 import type { WorkerRequest } from './protocol';
 
-const runtime = new EvaluationRuntime((message) => self.postMessage(message));
+const runtime = new EvaluationRuntime((message, transfer = []) => self.postMessage(message, { transfer }));
 self.onmessage = (event: MessageEvent<WorkerRequest>) => runtime.handle(event.data);

@@ -7,5 +7,5 @@ import type { WorkerRequest } from './protocol';
 const port = parentPort;
 if (!port) throw new Error('node-evaluation-worker must run in a worker thread.');
 
-const runtime = new EvaluationRuntime((message) => port.postMessage(message));
+const runtime = new EvaluationRuntime((message, transfer) => port.postMessage(message, transfer));
 port.on('message', (request: WorkerRequest) => runtime.handle(request));

@@ -1,11 +1,13 @@
 /**
- * Messages between the pool and its evaluation workers: one discriminated union per
- * direction. Every job message carries the run id and a job id, so results of a stopped
+ * Messages between the page's side (the pool, or the live trainer) and its evaluation
+ * workers: one discriminated union per direction. Every job message carries the run id and a job id, so results of a stopped
  * run or a timed-out job are recognised and dropped.
  */
 
 import type { Genome } from '../core/genome';
 import type { Dataset } from '../data/types';
+import type { EpochRecord } from '../train/live';
+import type { ProbeSpec } from '../train/probe';
 import type { BackendName, BackendPreference, EvaluationMetrics, TrainingSettings } from '../train/types';
 
 export type WorkerRequest =
@@ -24,6 +26,17 @@ export type WorkerRequest =
       readonly genome: Genome;
       readonly settings: TrainingSettings;
       readonly seed: number;
+    }
+  | {
+      /** Trains one network alone and reports every epoch (see `trainLive`). */
+      readonly type: 'train';
+      readonly runId: string;
+      readonly jobId: number;
+      readonly genome: Genome;
+      readonly settings: TrainingSettings;
+      readonly seed: number;
+      /** Inputs to predict on now and then, for the page's plot; absent for tasks without one. */
+      readonly probe?: ProbeSpec;
     }
   | { readonly type: 'cancel'; readonly runId: string; readonly jobId: number };
 
@@ -57,7 +70,17 @@ export type WorkerResponse =
       readonly jobId: number;
       readonly candidateId: string;
       readonly message: string;
-    };
+    }
+  | {
+      /** One completed epoch of a 'train' job; `prediction` arrives as a transferred buffer. */
+      readonly type: 'train-epoch';
+      readonly runId: string;
+      readonly jobId: number;
+      readonly record: EpochRecord;
+      readonly prediction?: Float32Array;
+    }
+  | { readonly type: 'train-result'; readonly runId: string; readonly jobId: number; readonly metrics: EvaluationMetrics }
+  | { readonly type: 'train-failed'; readonly runId: string; readonly jobId: number; readonly message: string };
 
 /**
  * Copies a data set into fresh buffers and lists them for transfer, so each worker receives
