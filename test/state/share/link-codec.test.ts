@@ -1,0 +1,324 @@
+import fc from 'fast-check';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { defaultCandidateSet } from '../../../src/core/candidate-set';
+import { analyzeGenome, chainGenome, type Genome } from '../../../src/core/genome';
+import { LAYER_KINDS } from '../../../src/core/layers';
+import { STRATEGY_NAMES } from '../../../src/core/strategy';
+import { TASKS } from '../../../src/data/tasks';
+import { MAX_TOY_SAMPLES, isToyTask } from '../../../src/data/toy';
+import { TASK_IDS } from '../../../src/data/types';
+import { BACKENDS, OPTIMIZERS } from '../../../src/train/types';
+import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from '../../../src/state/config';
+import { shapeContextOf } from '../../../src/state/graph-context';
+import { starterGenome } from '../../../src/state/starter';
+import { KIND_CODES_V1 } from '../../../src/state/share/link-codes';
+import {
+  LINK_WARN_CHARS,
+  MAX_INFLATED_BYTES,
+  decodeShareFragment,
+  encodeSharePayload,
+  shareFragment,
+  toBase64Url,
+  type LinkDecodeResult,
+} from '../../../src/state/share/link-codec';
+import type { ShareState } from '../../../src/state/share/share-state';
+import type { RunConfig } from '../../../src/workers/run-config';
+import { typicalShare } from './fixtures';
+
+/** Encodes `payload` as a v1 fragment does: JSON, raw DEFLATE, base64url. */
+function fragmentOf(payload: unknown): string {
+  return `s=${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(payload))))}`;
+}
+
+function rawFragment(text: string): string {
+  return `s=${toBase64Url(deflateSync(new TextEncoder().encode(text)))}`;
+}
+
+function expectState(result: LinkDecodeResult): ShareState {
+  if (result.kind !== 'state') throw new Error(`expected a state, got ${JSON.stringify(result)}`);
+  return result.state;
+}
+
+function noteText(result: LinkDecodeResult): string {
+  return result.notes.map((note) => `${note.field}: ${note.reason}`).join('\n');
+}
+
+/** Fails unless the decoded state is one the app could load and run. */
+function expectUsable(result: LinkDecodeResult): void {
+  expect(['none', 'state', 'error']).toContain(result.kind);
+  if (result.kind === 'error') expect(result.error).toMatch(/\w/);
+  if (result.kind !== 'state') return;
+  const { config, graph, results } = result.state;
+  expect(parseRunConfig(config).ok).toBe(true);
+  const context = shapeContextOf(config);
+  expect(analyzeGenome(graph, context).valid).toBe(true);
+  for (const shared of results) expect(analyzeGenome(shared.genome, context).valid).toBe(true);
+}
+
+// ---- arbitraries ----------------------------------------------------------------------------
+
+const numericValue = (path: NumericPath) => {
+  const field = NUMERIC_FIELDS[path];
+  return field.integer ? fc.integer({ min: field.min, max: field.max }) : fc.double({ min: field.min, max: field.max, noNaN: true });
+};
+
+const candidateSetFor = (config: RunConfig) => {
+  const full = defaultCandidateSet(TASKS[config.task.id].inputShape);
+  const learning = full.layers.filter((layer) => layer.kind === 'dense' || layer.kind === 'conv2d' || layer.kind === 'lstm');
+  return fc.subarray(full.layers.filter((layer) => !learning.includes(layer))).chain((extra) =>
+    fc.tuple(...[...learning, ...extra].map((layer) =>
+      fc.record({
+        kind: fc.constant(layer.kind),
+        params: fc.constant(Object.fromEntries(Object.entries(layer.params).map(([name, values]) => [name, values.slice(0, 1 + (name.length % values.length))]))),
+      }),
+    )).map((layers) => ({ layers })),
+  );
+};
+
+const configArbitrary: fc.Arbitrary<RunConfig> = fc.constantFrom(...TASK_IDS).chain((taskId) => {
+  const numbers = Object.fromEntries((Object.keys(NUMERIC_FIELDS) as NumericPath[]).map((path) => [path, numericValue(path)]));
+  return fc
+    .record({
+      numbers: fc.record(numbers),
+      strategy: fc.constantFrom(...STRATEGY_NAMES),
+      optimizer: fc.constantFrom(...OPTIMIZERS),
+      backend: fc.constantFrom('auto' as const, ...BACKENDS),
+    })
+    .map(({ numbers: values, strategy, optimizer, backend }) => {
+      const base = defaultRunConfig(taskId);
+      const n = values as Record<NumericPath, number>;
+      const samples = isToyTask(taskId) ? Math.min(n['task.samples'], MAX_TOY_SAMPLES) : n['task.samples'];
+      return {
+        ...base,
+        task: { id: taskId, noise: n['task.noise'], samples, seed: n['task.seed'] },
+        search: {
+          ...base.search,
+          strategy,
+          generations: n['search.generations'],
+          population: n['search.population'],
+          modulePopulation: n['search.modulePopulation'],
+          networksPerBlueprint: n['search.networksPerBlueprint'],
+          maxModuleLayers: n['search.maxModuleLayers'],
+          maxBlueprintSlots: n['search.maxBlueprintSlots'],
+          seed: n['search.seed'],
+        },
+        training: { epochs: n['training.epochs'], batchSize: n['training.batchSize'], learningRate: n['training.learningRate'], optimizer, maxTrainRows: n['training.maxTrainRows'] },
+        backend,
+        workers: n.workers,
+        finalEpochs: n.finalEpochs,
+        timeBudgetSeconds: n.timeBudgetSeconds,
+      } satisfies RunConfig;
+    })
+    .chain((config) => candidateSetFor(config).map((candidateSet) => ({ ...config, search: { ...config.search, candidateSet } })));
+});
+
+/** A valid network for any task: flatten first, so dense layers see a vector. */
+const genomeArbitrary = fc.integer({ min: 0, max: 9 }).chain((length) =>
+  fc.array(fc.tuple(fc.integer({ min: 1, max: 64 }), fc.constantFrom('relu', 'tanh', 'elu')), { minLength: length, maxLength: length }).map(
+    (layers): Genome => chainGenome([{ kind: 'flatten' }, ...layers.map(([units, activation]) => ({ kind: 'dense' as const, params: { units, activation } }))]),
+  ),
+);
+
+const shareArbitrary: fc.Arbitrary<ShareState> = fc
+  .tuple(configArbitrary, genomeArbitrary, fc.array(fc.tuple(genomeArbitrary, fc.integer({ min: 0, max: 10_000 })), { maxLength: 10 }))
+  .map(([config, graph, results]) => {
+    const unique = new Map<string, [Genome, number]>();
+    results.forEach(([genome, score], i) => unique.set(JSON.stringify(genome), [genome, score + i]));
+    return {
+      config,
+      graph,
+      results: [...unique.values()]
+        .map(([genome, score], i) => ({
+          id: `g${i}-${score % 50}`,
+          genome,
+          fitness: Math.min(1, score / 10_000),
+          validationAccuracy: Math.min(1, score / 10_000),
+          testAccuracy: null,
+          trainMs: score,
+          backend: 'cpu' as const,
+        }))
+        .sort((a, b) => b.fitness - a.fitness),
+    };
+  });
+
+// ---- tests ----------------------------------------------------------------------------------
+
+describe('share link round trip', () => {
+  it('restores any valid setup exactly', () => {
+    fc.assert(
+      fc.property(shareArbitrary, (state) => {
+        const result = decodeShareFragment(shareFragment(state));
+        const decoded = expectState(result);
+        expect(result.notes).toEqual([]);
+        expect(decoded.config).toEqual(state.config);
+        expect(decoded.graph).toEqual(state.graph);
+        expect(decoded.results.map((r) => [r.id, r.fitness, r.genome])).toEqual(state.results.map((r) => [r.id, r.fitness, r.genome]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps positions rounded to whole units', () => {
+    const state = typicalShare();
+    const decoded = expectState(decodeShareFragment(shareFragment(state)));
+    for (const [id, at] of state.positions!) expect(decoded.positions?.get(id)).toEqual({ x: Math.round(at.x), y: Math.round(at.y) });
+  });
+
+  it('carries view options beside the payload', () => {
+    const result = decodeShareFragment(`#${shareFragment(typicalShare(), { present: true, hide: ['palette', 'inspector'] })}`);
+    expect(result.view).toEqual({ present: true, hide: ['palette', 'inspector'] });
+  });
+
+  it('fits a typical search in a short link', () => {
+    const fragment = shareFragment(typicalShare());
+    // A 12-layer graph with positions, the candidate set and 10 results of 4 to 9 layers.
+    expect(fragment.length).toBeLessThan(LINK_WARN_CHARS - 100);
+  });
+
+  it('lists every registry kind in the v1 code table', () => {
+    for (const kind of LAYER_KINDS) expect(KIND_CODES_V1).toContain(kind);
+  });
+});
+
+describe('share link decoder', () => {
+  it('never throws on random fragments', () => {
+    const valid = shareFragment(typicalShare());
+    const fragments = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: 'binary', maxLength: 100 }),
+      fc.string({ unit: fc.constantFrom(...'ABCxyz019-_'.split('')), maxLength: 400 }).map((text) => `s=${text}`),
+      fc.tuple(fc.integer({ min: 0, max: valid.length }), fc.integer({ min: 0, max: valid.length }), fc.string({ maxLength: 3 })).map(
+        ([cut, at, insert]) => `${valid.slice(0, Math.max(cut, at))}${insert}${valid.slice(at + 1)}`,
+      ),
+      fc.jsonValue({ maxDepth: 4 }).map((json) => rawFragment(JSON.stringify(json))),
+      fc.jsonValue({ maxDepth: 3 }).map((json) => fragmentOf({ v: 1, c: json, g: json, k: json, b: json })),
+    );
+    fc.assert(
+      fc.property(fragments, (fragment) => {
+        expectUsable(decodeShareFragment(fragment));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('opens nothing from an empty fragment', () => {
+    for (const fragment of ['', '#', '#present=1']) expect(decodeShareFragment(fragment).kind).toBe('none');
+  });
+
+  const errorCases: [string, string, RegExp][] = [
+    ['truncated payload', shareFragment(typicalShare()).slice(0, 300), /cut short|damaged/],
+    ['payload cut by one character', shareFragment(typicalShare()).slice(0, -1), /cut short|damaged/],
+    ['malformed percent escape in a v0 link', 'config=%7B%22version%22%3A0%E0%A4%A', /malformed percent escape/],
+    ['percent escape in a v1 payload', 's=ab%41cd', /characters that a share link never has/],
+    ['NaN literal in the JSON', rawFragment('{"v":1,"c":{"p":NaN}}'), /not valid JSON/],
+    ['payload that is not an object', fragmentOf([1, 2, 3]), /not a search setup/],
+    ['payload from a newer version', fragmentOf({ v: 7, c: {} }), /version 7, newer than this app reads/],
+    ['payload without a version', fragmentOf({ c: {} }), /no valid format version/],
+    ['oversized fragment', `s=${'A'.repeat(40_000)}`, /above the 32,768 this app opens/],
+  ];
+  for (const [name, fragment, message] of errorCases) {
+    it(`rejects ${name}`, () => {
+      const result = decodeShareFragment(fragment);
+      expect(result.kind).toBe('error');
+      if (result.kind === 'error') expect(result.error).toMatch(message);
+    });
+  }
+
+  it('rejects a decompression bomb without inflating it', () => {
+    const bomb = deflateSync(new Uint8Array(20 * 1024 * 1024).fill(32), { level: 9 });
+    const fragment = `s=${toBase64Url(bomb)}`;
+    expect(fragment.length).toBeLessThan(32_768);
+    const result = decodeShareFragment(fragment);
+    expect(result.kind).toBe('error');
+    if (result.kind === 'error') expect(result.error).toMatch(new RegExp(`more than ${MAX_INFLATED_BYTES / 1024} KiB`));
+  });
+
+  it('clamps negative, huge and non-finite numbers', () => {
+    const result = decodeShareFragment(rawFragment('{"v":1,"c":{"t":"xor","p":-5,"g":1e308,"e":"NaN","r":1e999,"u":2.6,"s":-1}}'));
+    const { config } = expectState(result);
+    expect(config.search.population).toBe(NUMERIC_FIELDS['search.population'].min);
+    expect(config.search.generations).toBe(NUMERIC_FIELDS['search.generations'].max);
+    expect(config.training.epochs).toBe(defaultRunConfig('xor').training.epochs);
+    expect(config.training.learningRate).toBe(defaultRunConfig('xor').training.learningRate);
+    expect(config.workers).toBe(3);
+    expect(config.search.seed).toBe(0);
+    const notes = noteText(result);
+    expect(notes).toMatch(/search\.population: -5 is outside 2 to 200/);
+    expect(notes).toMatch(/training\.epochs: must be a number, got "NaN"/);
+    expect(notes).toMatch(/training\.learningRate: must be a number, got Infinity/);
+  });
+
+  it('drops prototype pollution keys', () => {
+    const text = '{"v":1,"__proto__":{"polluted":true},"c":{"t":"xor","constructor":{"prototype":{"polluted":true}},"__proto__":{"p":3}},"g":{"prototype":1}}';
+    const result = decodeShareFragment(rawFragment(text));
+    expectState(result);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(noteText(result)).toMatch(/__proto__: is a reserved name/);
+    expect(noteText(result)).toMatch(/constructor: is a reserved name/);
+  });
+
+  it('notes unknown keys, kinds and panels', () => {
+    const fragment = `${fragmentOf({ v: 1, c: { t: 'xor', zz: 1 }, q: 2, k: [[99, {}], [2, { units: [8, 5000], bogus: [1] }]] })}&hide=palette,toolbar&utm=x`;
+    const result = decodeShareFragment(fragment);
+    const { config } = expectState(result);
+    expect(config.search.candidateSet.layers).toEqual([{ kind: 'dense', params: { units: [8] } }]);
+    const notes = noteText(result);
+    for (const expected of [/config\.zz: is not a known setting/, /^q: is not part of a v1 link/m, /unknown layer kind "unknown kind code 99"/, /dense\.units: had values outside/, /dense\.bogus: is not a parameter/, /hide: names no panel "toolbar"/, /utm: is not a link option/]) {
+      expect(notes).toMatch(expected);
+    }
+    expect(result.view.hide).toEqual(['palette']);
+  });
+
+  it('never builds a network above the size limits', () => {
+    const huge = { v: 1, c: { t: 'mnist' }, g: { n: [[0, []], [4, [0]], [2, [1], 1e9, 'relu'], [2, [2], 1024, 'relu'], [2, [3], 1024, 'relu'], [2, [4], 1024, 'relu'], [2, [5], 1024, 'relu'], [2, [6], 1024, 'relu'], [1, [7]]], i: [] } };
+    const result = decodeShareFragment(fragmentOf(huge));
+    const state = expectState(result);
+    expect(noteText(result)).toMatch(/1000000000 is outside 1 to 1024; 1024 was used/);
+    expect(noteText(result)).toMatch(/parameters, above the limit of 5,000,000/);
+    expect(state.graph).toEqual(starterGenome('mnist'));
+    expect(analyzeGenome(state.graph, shapeContextOf(state.config)).totalParams).toBeLessThan(5_000_000);
+  });
+
+  it('migrates a link from format version 0', () => {
+    const v0 = {
+      version: 0,
+      task: 'xor',
+      seed: 7,
+      strategy: 'random',
+      generations: 4,
+      population: 6,
+      epochs: 10,
+      learningRate: 0.02,
+      backend: 'wasm',
+      colour: 'blue',
+      layers: [{ kind: 'dense', units: 12, activation: 'tanh' }, { kind: 'dropout', rate: 0.3 }],
+      best: [{ id: 'g1-2', fitness: 0.93, layers: [{ kind: 'dense', units: 4, activation: 'relu' }] }],
+    };
+    const result = decodeShareFragment(`config=${encodeURIComponent(JSON.stringify(v0))}`);
+    const state = expectState(result);
+    expect(state.config.task.id).toBe('xor');
+    expect(state.config.search).toMatchObject({ seed: 7, strategy: 'random', generations: 4, population: 6 });
+    expect(state.config.training).toMatchObject({ epochs: 10, learningRate: 0.02 });
+    expect(state.config.backend).toBe('wasm');
+    expect(state.config.search.candidateSet).toEqual(defaultRunConfig('xor').search.candidateSet);
+    expect(state.graph).toEqual(chainGenome([{ kind: 'dense', params: { units: 12, activation: 'tanh' } }, { kind: 'dropout', params: { rate: 0.3 } }]));
+    expect(state.results).toHaveLength(1);
+    expect(state.results[0]).toMatchObject({ id: 'g1-2', fitness: 0.93 });
+    expect(noteText(result)).toMatch(/format version 0; it was converted/);
+    expect(noteText(result)).toMatch(/colour: is not a setting of a version 0 link/);
+  });
+
+  it('replaces an invalid graph by the starting network', () => {
+    const result = decodeShareFragment(fragmentOf({ v: 1, c: { t: 'xor' }, g: { n: [[0, []], [5, [0], 8, 3, 1, 'same', 'relu'], [1, [1]]], i: ['input', 'c', 'output'] } }));
+    const state = expectState(result);
+    expect(noteText(result)).toMatch(/graph: conv2d "c": conv2d expects a 3D input/);
+    expect(noteText(result)).toMatch(/graph: was replaced by the starting network/);
+    expect(state.graph).toEqual(starterGenome('xor'));
+  });
+
+  it('encodes the payload in base64url only', () => {
+    expect(encodeSharePayload(typicalShare())).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+});
