@@ -32,6 +32,8 @@ export interface EvaluatedCandidate {
   readonly failure?: string;
   /** True when the result was reused from an identical architecture trained earlier. */
   readonly reused: boolean;
+  /** True when the result was saved by an earlier session of this run and passed in as `previousResults`. */
+  readonly restored?: boolean;
   /** Index of the worker that trained it; -1 when reused or never run. */
   readonly worker: number;
   /** Evaluations finished in this run when this one finished, counting reused ones. */
@@ -98,7 +100,19 @@ export interface CoordinatorOptions {
   readonly onEvent?: (event: RunEvent) => void;
   /** Clock in milliseconds; replaceable in tests. */
   readonly now?: () => number;
+  /**
+   * Results saved by an earlier session of the same run, keyed by canonical hash. A candidate
+   * listed here counts as evaluated with its saved result and is not trained again. Because
+   * the search is deterministic per seed, restarting a run with its config and these results
+   * continues from the first candidate that was not saved.
+   */
+  readonly previousResults?: ReadonlyMap<string, PreviousResult>;
+  /** Milliseconds the earlier sessions of the run took; elapsed times and the time budget continue from there. */
+  readonly previousElapsedMs?: number;
 }
+
+/** A saved evaluation that a resumed run takes instead of training the architecture again. */
+export type PreviousResult = Pick<EvaluatedCandidate, 'metrics' | 'fitness' | 'failure' | 'worker'>;
 
 /** Orders candidates best first: failed last, then higher fitness, then fewer parameters. */
 export function compareCandidates(a: EvaluatedCandidate, b: EvaluatedCandidate): number {
@@ -178,7 +192,7 @@ export class SearchCoordinator {
       this.budgetTimer = setTimeout(() => {
         this.outOfTime = true;
         this.stop();
-      }, config.timeBudgetSeconds * 1000);
+      }, Math.max(0, config.timeBudgetSeconds * 1000 - (this.options.previousElapsedMs ?? 0)));
     }
 
     let status: RunStatus = 'completed';
@@ -221,7 +235,7 @@ export class SearchCoordinator {
   }
 
   private elapsed(): number {
-    return this.now() - this.startedAt;
+    return this.now() - this.startedAt + (this.options.previousElapsedMs ?? 0);
   }
 
   /**
@@ -285,6 +299,12 @@ export class SearchCoordinator {
     if (cached) {
       const earlier = await cached;
       if (earlier) return this.record({ ...earlier, candidate, reused: true, worker: -1 });
+    }
+    const saved = this.options.previousResults?.get(candidate.hash);
+    if (saved) {
+      const restored = { candidate, metrics: saved.metrics, fitness: saved.fitness, failure: saved.failure, worker: saved.worker, reused: false };
+      this.cache.set(candidate.hash, Promise.resolve(restored));
+      return this.record({ ...restored, restored: true });
     }
     const training = this.train(candidate);
     this.cache.set(candidate.hash, training);
