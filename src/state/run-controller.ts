@@ -5,7 +5,7 @@
 
 import { loadDataset } from '../data/tasks';
 import type { AssetReader, Dataset } from '../data/types';
-import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
+import { SearchCoordinator, type PreviousResult, type RunEvent } from '../workers/coordinator';
 import { WorkerPool, type PoolEvent, type WorkerFactory } from '../workers/pool';
 import type { RunConfig } from '../workers/run-config';
 
@@ -21,6 +21,14 @@ export interface RunListener {
   onDataset(runId: string, dataset: Dataset): void;
   /** A failure before the coordinator started (data set or workers). */
   onStartFailed(runId: string, message: string): void;
+}
+
+/** What a run restarted after a reload brings from its earlier sessions. */
+export interface ResumeOptions {
+  /** The id the run had; its saved records stay under it. */
+  readonly runId: string;
+  readonly previousResults: ReadonlyMap<string, PreviousResult>;
+  readonly previousElapsedMs: number;
 }
 
 interface Session {
@@ -42,7 +50,7 @@ export class RunController {
   }
 
   /** Runs a search to its end; a run already going is stopped first. */
-  async start(runId: string, config: RunConfig): Promise<void> {
+  async start(runId: string, config: RunConfig, resume?: ResumeOptions): Promise<void> {
     this.stop();
     const session: Session = { coordinator: null, pool: null, cancelled: false };
     this.session = session;
@@ -65,6 +73,8 @@ export class RunController {
         dataset,
         pool: session.pool,
         onEvent: (event) => this.listener.onRunEvent(event),
+        previousResults: resume?.previousResults,
+        previousElapsedMs: resume?.previousElapsedMs,
       });
       await session.coordinator.run();
     } catch (error) {

@@ -11,7 +11,7 @@ import type { TaskId } from '../data/types';
 import type { BackendPreference, OptimizerName } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
-import { RunController, type RunEnvironment } from './run-controller';
+import { RunController, type ResumeOptions, type RunEnvironment } from './run-controller';
 import { IDLE_RUN, applyRunEvent, type RunState, type WorkerInfo } from './run-state';
 import { starterGenome } from './starter';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
@@ -43,7 +43,8 @@ export interface AppActions {
   setBackend(backend: BackendPreference): void;
   setOptimizer(optimizer: OptimizerName): void;
   setGraph(graph: Genome): void;
-  startSearch(): Promise<void>;
+  /** Starts a search with the current config and graph; `resume` continues a saved run instead. */
+  startSearch(resume?: ResumeOptions): Promise<void>;
   pauseSearch(): void;
   resumeSearch(): void;
   stopSearch(): void;
@@ -132,19 +133,20 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       setOptimizer: (optimizer) => editConfig(withPath(get().config, 'training.optimizer', optimizer)),
       setGraph: (graph) => editorSlice.editorActions.loadGraph(graph),
 
-      async startSearch() {
+      async startSearch(resume) {
         const { config, graph } = get();
         const parsed = parseRunConfig({ ...config, seedGenome: graph });
         if (!parsed.ok) {
           set({ configErrors: parsed.errors });
           return;
         }
-        const runId = `run-${Date.now().toString(36)}`;
+        const runId = resume?.runId ?? `run-${Date.now().toString(36)}`;
+        const startedAt = Date.now() - (resume?.previousElapsedMs ?? 0);
         set({
           configErrors: [],
-          run: { ...IDLE_RUN, runId, phase: 'starting', startedAt: Date.now(), totalGenerations: config.search.generations },
+          run: { ...IDLE_RUN, runId, phase: 'starting', startedAt, totalGenerations: config.search.generations },
         });
-        await controller.start(runId, parsed.config);
+        await controller.start(runId, parsed.config, resume);
         setRun((run) =>
           run.runId === runId && run.phase !== 'finished' ? { ...run, phase: 'finished', outcome: 'stopped' } : run,
         );
