@@ -15,6 +15,8 @@ import { RunController, type ResumeOptions, type RunEnvironment } from './run-co
 import { IDLE_RUN, applyRunEvent, type RunState, type WorkerInfo } from './run-state';
 import { starterGenome } from './starter';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
+import { createTrainingSlice, type TrainingSlice } from './training-slice';
+import { isTrainingActive } from './training-state';
 import { shapeContextOf } from './graph-context';
 
 export interface DatasetSummary {
@@ -25,7 +27,7 @@ export interface DatasetSummary {
   readonly inputShape: readonly number[];
 }
 
-export interface AppState extends EditorSlice {
+export interface AppState extends EditorSlice, TrainingSlice {
   readonly config: RunConfig;
   /** The network shown on the canvas, always `editor.model.genome`; it enters the search's first generation. */
   readonly graph: Genome;
@@ -64,6 +66,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
   const config = initial?.config ?? defaultRunConfig();
   return createStore<AppState>()((set, get) => {
     const editorSlice = createEditorSlice(set, get, initial?.graph ?? starterGenome(config.task.id), () => shapeContextOf(get().config));
+    const trainingSlice = createTrainingSlice(set, get, environment);
     const setRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
     const setWorker = (runId: string, index: number, info: WorkerInfo) =>
       setRun((run) => {
@@ -135,6 +138,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
 
       async startSearch(resume) {
         const { config, graph } = get();
+        if (isTrainingActive(get().training)) return;
         const parsed = parseRunConfig({ ...config, seedGenome: graph });
         if (!parsed.ok) {
           set({ configErrors: parsed.errors });
@@ -162,6 +166,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
     return {
       config,
       ...editorSlice,
+      ...trainingSlice,
       graph: editorSlice.editor.model.genome,
       run: IDLE_RUN,
       dataset: null,
