@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: runs every benchmark in turn and prints its figures.
+ * Pass names to run a subset: `npm run bench -- scaling quality`.
+ */
+
+import { spawnSync } from 'node:child_process';
+
+const BENCHMARKS: Record<string, string[]> = {
+  throughput: ['bench/train-throughput.ts'],
+  scaling: ['bench/worker-scaling.ts'],
+  quality: ['bench/search-quality.ts'],
+  editor: ['bench/editor-drag.ts'],
+};
+
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}. Available: ${Object.keys(BENCHMARKS).join(', ')}.`);
+  process.exit(2);
+}
+
+let failed = 0;
+for (const name of chosen.length > 0 ? chosen : Object.keys(BENCHMARKS)) {
+  console.log(`\n## ${name}\n`);
+  const result = spawnSync('node_modules/.bin/tsx', BENCHMARKS[name], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed > 0 ? 1 : 0);
