@@ -66,6 +66,18 @@ export const IDLE_RUN: RunState = {
   fallbacks: [],
 };
 
+/**
+ * Appends an item, or replaces the one `same` matches. A resumed run shows its saved results
+ * at once and the coordinator sends them again, so each must stay listed once.
+ */
+function upsert<T>(items: readonly T[], item: T, same: (other: T) => boolean): T[] {
+  const index = items.findIndex(same);
+  if (index < 0) return [...items, item];
+  const copy = [...items];
+  copy[index] = item;
+  return copy;
+}
+
 /** Folds one coordinator event into the run state. */
 export function applyRunEvent(state: RunState, event: RunEvent): RunState {
   if (event.runId !== state.runId) return state;
@@ -88,14 +100,18 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
       return {
         ...state,
         inFlight,
-        evaluations: [...state.evaluations, result],
+        evaluations: upsert(state.evaluations, result, (other) => other.candidate.id === result.candidate.id),
         best: better ? result : state.best,
         elapsedMs: result.finishedAt,
         fallbacks: fallback ? [...state.fallbacks, `${result.candidate.id}: ${fallback}`].slice(-20) : state.fallbacks,
       };
     }
     case 'generation-finished':
-      return { ...state, generations: [...state.generations, event.summary], elapsedMs: event.elapsedMs };
+      return {
+        ...state,
+        generations: upsert(state.generations, event.summary, (other) => other.generation === event.summary.generation),
+        elapsedMs: event.elapsedMs,
+      };
     case 'final-training-started':
       return { ...state, finalTraining: event.candidateId };
     case 'final-evaluated': {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { chainGenome } from '../../src/core/genome';
+import type { GenerationSummary } from '../../src/core/strategy';
+import { IDLE_RUN, applyRunEvent, type RunState } from '../../src/state/run-state';
+import type { EvaluatedCandidate } from '../../src/workers/coordinator';
+
+function evaluated(id: string, fitness: number, evaluation: number): EvaluatedCandidate {
+  const genome = chainGenome([{ kind: 'dense', params: { units: evaluation } }]);
+  return { candidate: { id, generation: 0, genome, hash: id, origin: { type: 'random' } }, metrics: null, fitness, reused: false, worker: 0, evaluation, finishedAt: evaluation };
+}
+
+const summary = (generation: number): GenerationSummary => ({ generation, populations: [] });
+
+describe('run state on resume', () => {
+  it('lists a re-sent candidate once', () => {
+    const saved: RunState = { ...IDLE_RUN, runId: 'r', phase: 'running', evaluations: [evaluated('g0-0', 0.5, 1), evaluated('g0-1', 0.7, 2)] };
+    const again = applyRunEvent(saved, { type: 'candidate-evaluated', runId: 'r', result: evaluated('g0-1', 0.7, 2) });
+    const next = applyRunEvent(again, { type: 'candidate-evaluated', runId: 'r', result: evaluated('g0-2', 0.6, 3) });
+
+    expect(again.evaluations.map((e) => e.candidate.id)).toEqual(['g0-0', 'g0-1']);
+    expect(next.evaluations.map((e) => e.candidate.id)).toEqual(['g0-0', 'g0-1', 'g0-2']);
+  });
+
+  it('lists a re-sent generation once', () => {
+    const saved: RunState = { ...IDLE_RUN, runId: 'r', phase: 'running', generations: [summary(0)] };
+    const again = applyRunEvent(saved, { type: 'generation-finished', runId: 'r', summary: summary(0), best: null, elapsedMs: 5 });
+    const next = applyRunEvent(again, { type: 'generation-finished', runId: 'r', summary: summary(1), best: null, elapsedMs: 9 });
+
+    expect(again.generations.map((g) => g.generation)).toEqual([0]);
+    expect(next.generations.map((g) => g.generation)).toEqual([0, 1]);
+  });
+});
