@@ -12,6 +12,7 @@
 import { Inflate, deflateSync } from 'fflate';
 import { expandPayload, packShare } from './link-format';
 import { migratePayload } from './link-migrate';
+import { parseJsonSafely, type JsonOutcome } from './safe-json';
 import { restoreShareState } from './restore-share';
 import { DEFAULT_VIEW, PANEL_NAMES, type PanelName, type RestoreNote, type ShareState, type ViewOptions } from './share-state';
 
@@ -28,7 +29,6 @@ export const MAX_INFLATED_BYTES = 256 * 1024;
 const INFLATE_SLICE = 512;
 /** Notes beyond this many are summed up in one, so a hostile link cannot flood the notice. */
 const MAX_NOTES = 40;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export type LinkDecodeResult =
@@ -87,20 +87,10 @@ export function inflateCapped(compressed: Uint8Array, cap: number): { ok: true; 
   return { ok: true, bytes };
 }
 
-/** Parses JSON, dropping keys that could reach an object's prototype; each drop is noted. */
-function parseJson(text: string, notes: RestoreNote[]): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    const value: unknown = JSON.parse(text, (key, inner: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) {
-        notes.push({ field: key, reason: 'is a reserved name and was dropped.' });
-        return undefined;
-      }
-      return inner;
-    });
-    return { ok: true, value };
-  } catch (error) {
-    return { ok: false, error: `The link's data is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
-  }
+/** Parses the payload JSON; each dropped prototype key is noted. */
+function parseJson(text: string, notes: RestoreNote[]): JsonOutcome {
+  const parsed = parseJsonSafely(text, (key) => notes.push({ field: key, reason: 'is a reserved name and was dropped.' }));
+  return parsed.ok ? parsed : { ok: false, error: `The link's data is not valid JSON (${parsed.error}).` };
 }
 
 // ---- the fragment ---------------------------------------------------------------------------
