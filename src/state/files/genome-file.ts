@@ -1,0 +1,40 @@
+/** A single architecture as a JSON file: the genome with the task it was built for and its scores. */
+
+import type { Genome } from '../../core/genome';
+import type { ShapeContext } from '../../core/layers';
+import type { TaskId } from '../../data/types';
+import type { EvaluatedCandidate } from '../../workers/coordinator';
+import { restoreGenome } from '../share/restore-share';
+import { parseJsonSafely } from '../share/safe-json';
+import type { RestoreNote } from '../share/share-state';
+
+export const GENOME_FILE_FORMAT = 'nas-playground-genome';
+
+export function buildGenomeFile(result: EvaluatedCandidate, task: TaskId, context: ShapeContext) {
+  return {
+    format: GENOME_FILE_FORMAT,
+    version: 1,
+    task,
+    inputShape: context.inputShape,
+    outputUnits: context.outputUnits,
+    candidate: result.candidate.id,
+    hash: result.candidate.hash,
+    fitness: result.fitness,
+    validationAccuracy: result.metrics?.validationAccuracy ?? null,
+    testAccuracy: result.metrics?.testAccuracy ?? null,
+    params: result.metrics?.params ?? null,
+    genome: result.candidate.genome,
+  };
+}
+
+/** Reads a genome file, or a bare `{nodes: [...]}` genome, checked against the task. */
+export function readGenomeFile(source: string, context: ShapeContext): { ok: true; genome: Genome; notes: RestoreNote[] } | { ok: false; errors: string[] } {
+  const parsed = parseJsonSafely(source.slice(0, 5_000_000));
+  if (!parsed.ok) return { ok: false, errors: [`The file is not valid JSON (${parsed.error}).`] };
+  const value = parsed.value as Record<string, unknown> | null;
+  const genome = typeof value === 'object' && value !== null && value.format === GENOME_FILE_FORMAT ? value.genome : value;
+  const notes: RestoreNote[] = [];
+  const restored = restoreGenome(genome, context, 'genome', notes);
+  if (restored === null) return { ok: false, errors: notes.map((note) => note.reason) };
+  return { ok: true, genome: restored, notes };
+}
