@@ -1,0 +1,33 @@
+/**
+ * Messages of the model export worker, which trains one genome and sends back its
+ * TensorFlow.js model files. It is apart from the evaluation pool, so an export can run
+ * while no search does, and it loads its own data set.
+ */
+
+import type { Genome } from '../core/genome';
+import type { TaskConfig } from '../data/types';
+import type { BackendName, BackendPreference, EvaluationMetrics, TrainingSettings } from '../train/types';
+
+export interface ExportRequest {
+  readonly type: 'export';
+  readonly backend: BackendPreference;
+  readonly wasmPaths?: Record<string, string>;
+  /** Absolute URL the shipped data sets are fetched from. */
+  readonly assetBaseUrl: string;
+  readonly task: TaskConfig;
+  readonly genome: Genome;
+  readonly settings: TrainingSettings;
+  readonly seed: number;
+  readonly probabilities: boolean;
+}
+
+export type ExportResponse =
+  | { readonly type: 'progress'; readonly epoch: number; readonly epochs: number; readonly loss: number }
+  | {
+      readonly type: 'done';
+      readonly modelJson: string;
+      readonly weights: ArrayBuffer;
+      readonly metrics: EvaluationMetrics;
+      readonly backend: BackendName;
+    }
+  | { readonly type: 'failed'; readonly message: string };
