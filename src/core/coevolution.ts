@@ -40,11 +40,11 @@ import { mutateLayerGraph, type LayerGraphContext } from './mutation';
 import { reproduce, speciesMeanFitness, type Breeder, type ScoredMember } from './reproduction';
 import { Speciation, nearestAliveSpecies } from './species';
 
-interface ModuleMember extends Module {
+export interface ModuleMember extends Module {
   readonly species: number;
 }
 
-interface BlueprintMember {
+export interface BlueprintMember {
   readonly id: string;
   readonly blueprint: Blueprint;
   readonly species: number;

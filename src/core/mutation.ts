@@ -86,6 +86,9 @@ export function mutateLayerGraph(genome: Genome, rng: Rng, context: LayerGraphCo
 /** Kinds that are pointless twice in a row: the second adds nothing the first did not. */
 const NO_REPEAT_KINDS: ReadonlySet<LayerKind> = new Set(['batchNormalization', 'dropout', 'activation', 'flatten', 'globalAveragePooling2d']);
 
+/** Smallest map side on which an inserted conv2d may come with max pooling. */
+const POOLED_BLOCK_MIN_SIZE = 8;
+
 /** `kindWeight` of the kinds with weights (dense, convolutions, recurrent layers). */
 export const HEAVY_KIND_WEIGHT = 3;
 
@@ -296,9 +299,11 @@ export function sampleFittingLayer(
 
 /**
  * Draws the layers one insertion places on an edge of shape `input`: one layer that fits
- * it (of `kind` when given), or for a dense layer on a feature map a flatten (or global
- * average pooling when only that is listed) followed by the dense layer, so the dense
- * layer sees the whole map. Returns null when no draw fits.
+ * it (of `kind` when given), or one of two blocks. A dense layer on a feature map comes
+ * after a flatten (or global average pooling when only that is listed), so it sees the
+ * whole map. A conv2d on a map of at least 8×8 is followed half of the time by max
+ * pooling when the set lists it, the usual convolution block, which cuts the cost of
+ * every layer after it. Returns null when no draw fits.
  */
 export function sampleInsertion(set: CandidateSet, rng: Rng, input: Shape, context: ShapeContext, kind?: LayerKind): SampledLayer[] | null {
   const adapter = vectorisingKind(set, input);
@@ -315,7 +320,14 @@ export function sampleInsertion(set: CandidateSet, rng: Rng, input: Shape, conte
       continue;
     }
     const layer = fittingLayer(drawn, sampleParams(drawn, set, rng), input, context);
-    if (layer) return [layer];
+    if (!layer) continue;
+    const pooled = layer.kind === 'conv2d' && placeableKinds(set).includes('maxPooling2d') && Math.min(input[0], input[1]) >= POOLED_BLOCK_MIN_SIZE;
+    if (pooled && rng.chance(0.5)) {
+      const map = LAYERS.conv2d.outputShape([input], layer.params, context);
+      const pool = fittingLayer('maxPooling2d', sampleParams('maxPooling2d', set, rng), map, context);
+      if (pool) return [layer, pool];
+    }
+    return [layer];
   }
   return null;
 }

@@ -13,6 +13,7 @@ import {
   layerCount,
   mutateLayerGraph,
   removeLayer,
+  sampleInsertion,
   type LayerGraphContext,
 } from '../../src/core/mutation';
 import { Rng } from '../../src/core/rng';
@@ -46,6 +47,25 @@ describe('fittingKinds', () => {
     expect(fittingKinds(set, [784])).toContain('dense');
     const withoutFlatten: CandidateSet = { layers: set.layers.filter((layer) => layer.kind !== 'flatten') };
     expect(fittingKinds(withoutFlatten, [28, 28, 1])).toContain('dense');
+  });
+});
+
+describe('sampleInsertion', () => {
+  const set = defaultCandidateSet([28, 28, 1]);
+  const kindsOf = (layers: { kind: string }[] | null) => layers!.map((layer) => layer.kind).join(' → ');
+
+  it('puts a flatten before dense on a feature map', () => {
+    const rng = new Rng(3);
+    for (let i = 0; i < 20; i++) expect(kindsOf(sampleInsertion(set, rng, [28, 28, 1], image, 'dense'))).toBe('flatten → dense');
+    expect(kindsOf(sampleInsertion(set, rng, [784], image, 'dense'))).toBe('dense');
+  });
+
+  it('pools after conv2d on large maps only', () => {
+    const rng = new Rng(5);
+    const large = new Set(Array.from({ length: 40 }, () => kindsOf(sampleInsertion(set, rng, [28, 28, 1], image, 'conv2d'))));
+    expect([...large].sort()).toEqual(['conv2d', 'conv2d → maxPooling2d']);
+    const small = new Set(Array.from({ length: 40 }, () => kindsOf(sampleInsertion(set, rng, [4, 4, 8], image, 'conv2d'))));
+    expect([...small]).toEqual(['conv2d']);
   });
 });
 
