@@ -8,6 +8,7 @@ import { GraphEditor } from '../editor/GraphEditor';
 import { EditorToolbar } from '../editor/EditorToolbar';
 import { GraphTotals } from '../editor/GraphTotals';
 import { IssueList } from '../editor/IssueList';
+import { TrainButton } from '../training/TrainButton';
 import '../styles/editor.css';
 
 export function Canvas() {
@@ -18,6 +19,7 @@ export function Canvas() {
           <h2 className="panel-title">Starting network</h2>
           <GraphTotals />
           <EditorToolbar />
+          <TrainButton />
         </div>
         <div className="canvas__graph">
           <GraphEditor />

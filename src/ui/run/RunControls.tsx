@@ -2,6 +2,7 @@
 
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useId } from 'react';
+import { isTrainingActive } from '../../state/training-state';
 import { useGraphBlockReason } from '../editor/graph-readiness';
 import { useActions, useApp } from '../store-context';
 import { controlStates, type RunCommand } from './control-states';
@@ -13,7 +14,7 @@ interface CommandButtonProps {
   onPress(): void;
 }
 
-function CommandButton({ label, reason, primary, onPress }: CommandButtonProps) {
+export function CommandButton({ label, reason, primary, onPress }: CommandButtonProps) {
   const reasonId = useId();
   const button = (
     <button
@@ -56,7 +57,9 @@ export function RunControls() {
   const errorCount = useApp((state) => state.configErrors.length);
   const actions = useActions();
   const graphProblem = useGraphBlockReason();
-  const states = controlStates(phase, errorCount, graphProblem);
+  const training = useApp((state) => isTrainingActive(state.training));
+  const startBlocker = training ? 'A network is training; stop it first.' : graphProblem;
+  const states = controlStates(phase, errorCount, startBlocker);
 
   const handlers: Record<RunCommand, () => void> = {
     start: () => void actions.startSearch(),

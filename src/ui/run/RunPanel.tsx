@@ -1,26 +1,55 @@
 /**
- * The bottom panel: a toolbar with the run controls and progress above three live views,
- * the fitness chart, the best network and the leaderboard.
+ * The bottom panel, with two tabs: the search (controls, fitness, best network, leaderboard)
+ * and the training of the editor's network alone. Starting either shows its tab.
  */
 
-import { BestArchitecture } from './BestArchitecture';
-import { FitnessChart } from './FitnessChart';
-import { Leaderboard } from './Leaderboard';
-import { ProgressView } from './ProgressView';
-import { RunControls } from './RunControls';
+import * as Tabs from '@radix-ui/react-tabs';
+import { useState } from 'react';
+import { TrainingView } from '../training/TrainingView';
+import { useApp } from '../store-context';
+import { SearchView } from './SearchView';
+import '../styles/run-panel-tabs.css';
+
+type PanelTab = 'search' | 'training';
+
+/** Returns the shown tab, switching to a tab whenever its kind of run starts. */
+function useShownTab(): [PanelTab, (tab: PanelTab) => void] {
+  const searchRun = useApp((state) => state.run.runId);
+  const trainingRun = useApp((state) => state.training.runId);
+  const [tab, setTab] = useState<PanelTab>('search');
+  const [seen, setSeen] = useState({ searchRun, trainingRun });
+
+  // Adjusting state during render when a run id changes, instead of in an effect, shows the
+  // new tab in the same frame.
+  if (seen.searchRun !== searchRun || seen.trainingRun !== trainingRun) {
+    setSeen({ searchRun, trainingRun });
+    if (trainingRun !== seen.trainingRun && trainingRun !== null) setTab('training');
+    else if (searchRun !== seen.searchRun && searchRun !== null) setTab('search');
+  }
+  return [tab, setTab];
+}
 
 export function RunPanel({ height }: { height: number }) {
+  const [tab, setTab] = useShownTab();
+
   return (
-    <section className="run-panel" style={{ height }} aria-label="Run">
-      <div className="run-panel__toolbar">
-        <RunControls />
-        <ProgressView />
-      </div>
-      <div className="run-panel__views">
-        <FitnessChart />
-        <BestArchitecture />
-        <Leaderboard />
-      </div>
-    </section>
+    <Tabs.Root asChild value={tab} onValueChange={(value) => setTab(value as PanelTab)} orientation="vertical">
+      <section className="run-panel run-panel--tabbed" style={{ height }} aria-label="Run">
+        <Tabs.List className="run-panel__tabs" aria-label="Run panel">
+          <Tabs.Trigger className="run-panel__tab" value="search">
+            Search
+          </Tabs.Trigger>
+          <Tabs.Trigger className="run-panel__tab" value="training">
+            Training
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content className="run-panel__content" value="search">
+          <SearchView />
+        </Tabs.Content>
+        <Tabs.Content className="run-panel__content" value="training">
+          <TrainingView />
+        </Tabs.Content>
+      </section>
+    </Tabs.Root>
   );
 }

@@ -1,0 +1,26 @@
+/**
+ * The run panel's Search tab: a toolbar with the run controls and progress above three live
+ * views, the fitness chart, the best network and the leaderboard.
+ */
+
+import { BestArchitecture } from './BestArchitecture';
+import { FitnessChart } from './FitnessChart';
+import { Leaderboard } from './Leaderboard';
+import { ProgressView } from './ProgressView';
+import { RunControls } from './RunControls';
+
+export function SearchView() {
+  return (
+    <>
+      <div className="run-panel__toolbar">
+        <RunControls />
+        <ProgressView />
+      </div>
+      <div className="run-panel__views">
+        <FitnessChart />
+        <BestArchitecture />
+        <Leaderboard />
+      </div>
+    </>
+  );
+}

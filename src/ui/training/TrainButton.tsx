@@ -1,0 +1,23 @@
+/** Train starts training the editor's network alone; while it trains, the button stops it. */
+
+import { isTrainingActive } from '../../state/training-state';
+import { useGraphBlockReason } from '../editor/graph-readiness';
+import { CommandButton } from '../run/RunControls';
+import { selectRunActive } from '../run-phase';
+import { useApp } from '../store-context';
+import { trainBlockReason } from './training-text';
+
+export function TrainButton() {
+  const phase = useApp((state) => state.training.phase);
+  const active = useApp((state) => isTrainingActive(state.training));
+  const searchActive = useApp(selectRunActive);
+  const errorCount = useApp((state) => state.configErrors.length);
+  const graphProblem = useGraphBlockReason();
+  const { startTraining, stopTraining } = useApp((state) => state.trainingActions);
+
+  if (active) {
+    const reason = phase === 'stopping' ? 'Training is stopping.' : null;
+    return <CommandButton label="Stop training" reason={reason} onPress={stopTraining} />;
+  }
+  return <CommandButton label="Train" reason={trainBlockReason(searchActive, errorCount, graphProblem)} onPress={() => void startTraining()} />;
+}

@@ -1,0 +1,77 @@
+/**
+ * The training view's status: what training is doing, epochs done, elapsed time, backend,
+ * and the final metrics (validation and test accuracy or R², parameters) once it ends.
+ */
+
+import { TASKS } from '../../data/tasks';
+import { isTrainingActive, type TrainingState } from '../../state/training-state';
+import { formatCount, formatDuration, formatPercent, formatSeconds } from '../format';
+import { useApp } from '../store-context';
+import { useNow } from '../use-now';
+import { trainingStatus } from './training-text';
+
+function Figures({ training }: { training: TrainingState }) {
+  const { metrics, task } = training;
+  const classification = task === null || TASKS[task].kind === 'classification';
+  const last = training.epochs.at(-1);
+
+  if (metrics && !metrics.diverged) {
+    return classification ? (
+      <span className="progress__figure" data-testid="training-result">
+        Validation accuracy: <strong>{formatPercent(metrics.validationAccuracy)}</strong> · Test accuracy:{' '}
+        <strong>{formatPercent(metrics.testAccuracy)}</strong>
+      </span>
+    ) : (
+      <span className="progress__figure" data-testid="training-result">
+        Validation R²: <strong>{metrics.fitness.toFixed(3)}</strong> · Test loss: <strong>{metrics.testLoss.toFixed(4)}</strong>
+      </span>
+    );
+  }
+  if (!last) return null;
+  return (
+    <span className="progress__figure">
+      Validation {classification ? 'accuracy' : 'loss'}:{' '}
+      <strong>{classification ? formatPercent(last.validation.accuracy) : last.validation.loss.toFixed(4)}</strong>
+    </span>
+  );
+}
+
+export function TrainingProgress() {
+  const training = useApp((state) => state.training);
+  const active = isTrainingActive(training);
+  const now = useNow(active);
+
+  const total = training.settings?.epochs ?? 0;
+  const done = training.epochs.length;
+  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  const elapsed = active && training.startedAt !== null ? now - training.startedAt : (training.metrics?.trainMs ?? training.epochs.at(-1)?.elapsedMs ?? 0);
+  const failed = training.outcome === 'diverged' || training.outcome === 'failed';
+
+  return (
+    <section className="progress" aria-label="Training progress">
+      <div className="progress__line">
+        <p className={failed ? 'progress__status progress__status--bad' : 'progress__status'} aria-live="polite">
+          {trainingStatus(training)}
+        </p>
+        <div className="progress__bar" role="progressbar" aria-label="Epochs trained" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div className="progress__fill" style={{ width: `${percent}%` }} />
+        </div>
+        <span className="progress__figure">
+          Epochs: <strong>{done}</strong> / {total}
+        </span>
+      </div>
+      <div className="progress__line progress__line--details">
+        {training.task && <span>Task: {TASKS[training.task].name}</span>}
+        {training.params !== null && <span>Params: {formatCount(training.params)}</span>}
+        {training.startedAt !== null && <span>Time: {elapsed < 60_000 ? formatSeconds(elapsed) : formatDuration(elapsed)}</span>}
+        {training.backend && <span title={training.backendNote ?? undefined}>Backend: {training.backend}</span>}
+        {training.settings && (
+          <span>
+            {training.settings.optimizer}, learning rate {training.settings.learningRate}, batch {training.settings.batchSize}
+          </span>
+        )}
+        <Figures training={training} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * Paints the prediction plot on a canvas: the decision boundary of a 2D classification task
+ * under its training points, or a 1D regression target with the network's fitted curve.
+ */
+
+import type { ProbePrediction, TrainingPlot } from '../../state/training-state';
+import { paddedRange, probeInputs, type Range } from '../../train/probe';
+import {
+  boundaryPixels,
+  classColor,
+  classMarker,
+  cssColor,
+  curvePoints,
+  linearScale,
+  niceTicks,
+  squareArea,
+  type Marker,
+  type PlotArea,
+  type Rgb,
+} from './plot-geometry';
+
+/** Colours read from the theme's CSS variables. */
+export interface PlotTheme {
+  readonly background: Rgb;
+  readonly text: string;
+  readonly grid: string;
+  readonly target: string;
+  readonly fit: string;
+}
+
+interface Axes {
+  readonly area: PlotArea;
+  readonly xRange: Range;
+  readonly yRange: Range;
+  readonly x: (value: number) => number;
+  readonly y: (value: number) => number;
+}
+
+const MARKER_RADIUS = 3.2;
+
+/** Paints the whole plot into a canvas of `width × height` CSS pixels. */
+export function paintPlot(
+  context: CanvasRenderingContext2D,
+  size: { readonly width: number; readonly height: number },
+  plot: TrainingPlot,
+  prediction: ProbePrediction | null,
+  theme: PlotTheme,
+): void {
+  context.clearRect(0, 0, size.width, size.height);
+  const area = squareArea(size.width, size.height);
+  if (area.size < 20) return;
+
+  if (plot.probe.kind === 'grid') {
+    const axes = axesOf(area, plot.probe.xRange, plot.probe.yRange);
+    paintBoundary(context, axes, plot, prediction, theme);
+    paintClassPoints(context, axes, plot);
+    paintAxes(context, axes, theme);
+    return;
+  }
+
+  // NOTE: the fitted curve can leave the targets' range early in training; it is clipped to the plot.
+  const axes = axesOf(area, plot.probe.xRange, paddedRange(plot.points.y, plot.outputUnits, 0));
+  context.fillStyle = cssColor(theme.background);
+  context.fillRect(area.left, area.top, area.size, area.size);
+  paintTargetPoints(context, axes, plot, theme);
+  if (prediction) paintCurve(context, axes, plot, prediction, theme);
+  paintAxes(context, axes, theme);
+}
+
+function axesOf(area: PlotArea, xRange: Range, yRange: Range): Axes {
+  return {
+    area,
+    xRange,
+    yRange,
+    x: linearScale(xRange, [area.left, area.left + area.size]),
+    y: linearScale(yRange, [area.top + area.size, area.top]),
+  };
+}
+
+function paintBoundary(context: CanvasRenderingContext2D, axes: Axes, plot: TrainingPlot, prediction: ProbePrediction | null, theme: PlotTheme): void {
+  const { area } = axes;
+  if (!prediction || plot.probe.kind !== 'grid') {
+    context.fillStyle = cssColor(theme.background);
+    context.fillRect(area.left, area.top, area.size, area.size);
+    return;
+  }
+
+  const cells = plot.probe.resolution;
+  const image = new ImageData(boundaryPixels(prediction.values, cells * cells, plot.outputUnits, theme.background), cells, cells);
+  const grid = document.createElement('canvas');
+  grid.width = cells;
+  grid.height = cells;
+  grid.getContext('2d')!.putImageData(image, 0, 0);
+  context.imageSmoothingEnabled = true;
+  context.drawImage(grid, area.left, area.top, area.size, area.size);
+}
+
+function paintClassPoints(context: CanvasRenderingContext2D, axes: Axes, plot: TrainingPlot): void {
+  const { points } = plot;
+  context.lineWidth = 1;
+  context.strokeStyle = 'rgb(255 255 255 / 0.9)';
+  for (let row = 0; row < points.count; row++) {
+    const label = points.y[row];
+    context.fillStyle = cssColor(classColor(label));
+    traceMarker(context, classMarker(label), axes.x(points.x[2 * row]), axes.y(points.x[2 * row + 1]));
+    context.fill();
+    context.stroke();
+  }
+}
+
+function paintTargetPoints(context: CanvasRenderingContext2D, axes: Axes, plot: TrainingPlot, theme: PlotTheme): void {
+  const { points, outputUnits } = plot;
+  context.fillStyle = theme.target;
+  for (let row = 0; row < points.count; row++) {
+    traceMarker(context, 'circle', axes.x(points.x[row]), axes.y(points.y[row * outputUnits]), 2.4);
+    context.fill();
+  }
+}
+
+function paintCurve(context: CanvasRenderingContext2D, axes: Axes, plot: TrainingPlot, prediction: ProbePrediction, theme: PlotTheme): void {
+  const { area } = axes;
+  const curve = curvePoints(probeInputs(plot.probe), prediction.values, plot.outputUnits);
+  context.save();
+  context.beginPath();
+  context.rect(area.left, area.top, area.size, area.size);
+  context.clip();
+  context.beginPath();
+  curve.forEach((point, i) => (i === 0 ? context.moveTo(axes.x(point.x), axes.y(point.y)) : context.lineTo(axes.x(point.x), axes.y(point.y))));
+  context.strokeStyle = theme.fit;
+  context.lineWidth = 2.5;
+  context.stroke();
+  context.restore();
+}
+
+function paintAxes(context: CanvasRenderingContext2D, axes: Axes, theme: PlotTheme): void {
+  const { area } = axes;
+  context.strokeStyle = theme.grid;
+  context.lineWidth = 1;
+  context.strokeRect(area.left + 0.5, area.top + 0.5, area.size - 1, area.size - 1);
+
+  context.fillStyle = theme.text;
+  context.font = '11px system-ui, sans-serif';
+  context.textAlign = 'center';
+  context.textBaseline = 'top';
+  for (const tick of niceTicks(axes.xRange)) {
+    const x = axes.x(tick);
+    context.fillRect(x, area.top + area.size, 1, 4);
+    context.fillText(String(tick), x, area.top + area.size + 6);
+  }
+  context.textAlign = 'right';
+  context.textBaseline = 'middle';
+  for (const tick of niceTicks(axes.yRange)) {
+    const y = axes.y(tick);
+    context.fillRect(area.left - 4, y, 4, 1);
+    context.fillText(String(tick), area.left - 6, y);
+  }
+}
+
+function traceMarker(context: CanvasRenderingContext2D, marker: Marker, x: number, y: number, radius = MARKER_RADIUS): void {
+  context.beginPath();
+  switch (marker) {
+    case 'circle':
+      context.arc(x, y, radius, 0, 2 * Math.PI);
+      break;
+    case 'square':
+      context.rect(x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
+      break;
+    case 'triangle':
+      context.moveTo(x, y - radius * 1.2);
+      context.lineTo(x + radius * 1.1, y + radius * 0.8);
+      context.lineTo(x - radius * 1.1, y + radius * 0.8);
+      context.closePath();
+      break;
+    case 'diamond':
+      context.moveTo(x, y - radius * 1.3);
+      context.lineTo(x + radius * 1.1, y);
+      context.lineTo(x, y + radius * 1.3);
+      context.lineTo(x - radius * 1.1, y);
+      context.closePath();
+      break;
+  }
+}
