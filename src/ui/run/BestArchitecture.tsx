@@ -5,7 +5,7 @@ import { describeGenome } from '../../core/describe';
 import { formatCount, formatPercent } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
 import { genomeToFlow } from '../graph/genome-flow';
-import { useApp } from '../store-context';
+import { useActions, useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
 
@@ -16,6 +16,7 @@ export function BestArchitecture() {
   // the new task's input shape.
   const taskId = useApp((state) => state.dataset?.task ?? state.config.task.id);
   const { theme } = useTheme();
+  const { setGraph } = useActions();
 
   const flow = useMemo(() => (best ? genomeToFlow(best.candidate.genome, taskShapeContext(taskId), { compact: true }) : null), [best, taskId]);
   const description = useMemo(() => (best ? describeGenome(best.candidate.genome) : ''), [best]);
@@ -39,9 +40,19 @@ export function BestArchitecture() {
         )}
       </div>
       {best && (
-        <p className="run-view__footer" title={description}>
-          {description}
-        </p>
+        <div className="run-view__footer-row">
+          <p className="run-view__footer" title={description}>
+            {description}
+          </p>
+          <button
+            type="button"
+            className="button button--tool"
+            title={`Load ${best.candidate.id} into the editor, replacing the network there (undo restores it)`}
+            onClick={() => setGraph(best.candidate.genome)}
+          >
+            Open in editor
+          </button>
+        </div>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { leaderboard } from '../../state/run-state';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { formatCount, formatPercent, formatSeconds } from '../format';
-import { useApp } from '../store-context';
+import { useActions, useApp } from '../store-context';
 
 const LEADERBOARD_SIZE = 10;
 
@@ -15,7 +15,9 @@ function statusOf(result: EvaluatedCandidate): { label: string; detail?: string;
 }
 
 function LeaderboardRow({ result, rank }: { result: EvaluatedCandidate; rank: number }) {
+  const { setGraph } = useActions();
   const status = statusOf(result);
+  const id = result.candidate.id;
   const metrics = result.metrics;
   return (
     <tr className={status.bad ? 'leaderboard__row--bad' : undefined}>
@@ -30,6 +32,17 @@ function LeaderboardRow({ result, rank }: { result: EvaluatedCandidate; rank: nu
       <td className="leaderboard__status" title={status.detail}>
         {status.label}
         {status.detail && `: ${status.detail}`}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button button--tool"
+          aria-label={`Open ${id} in editor`}
+          title={`Load ${id} into the editor, replacing the network there (undo restores it)`}
+          onClick={() => setGraph(result.candidate.genome)}
+        >
+          Open
+        </button>
       </td>
     </tr>
   );
@@ -65,6 +78,9 @@ export function Leaderboard() {
                   <abbr title="Training time">Train</abbr>
                 </th>
                 <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
