@@ -24,6 +24,9 @@ export interface TrainingRequest {
 }
 
 interface Session {
+  readonly runId: string;
+  /** Aborts the worker's start-up. */
+  readonly abort: AbortController;
   trainer: LiveTrainer | null;
   stopped: boolean;
 }
@@ -43,7 +46,7 @@ export class TrainingController {
   /** Trains one network to its end; training already going is stopped first. */
   async start(runId: string, request: TrainingRequest): Promise<void> {
     this.stop();
-    const session: Session = { trainer: null, stopped: false };
+    const session: Session = { runId, abort: new AbortController(), trainer: null, stopped: false };
     this.session = session;
     try {
       const dataset = await loadDataset(request.task, this.environment.readAsset);
@@ -56,6 +59,7 @@ export class TrainingController {
         backend: request.backend,
         dataset,
         wasmPaths: this.environment.wasmPaths,
+        signal: session.abort.signal,
       });
       if (session.stopped) return;
       this.emit({ type: 'backend-ready', runId, backend: session.trainer.backend, note: backendNote(session.trainer) });
@@ -75,15 +79,20 @@ export class TrainingController {
     } finally {
       session.trainer?.close();
       if (this.session === session) this.session = null;
-      if (session.stopped) this.emit({ type: 'stopped', runId });
     }
   }
 
-  /** Stops training at once: the worker is terminated and the run reports itself stopped. */
+  /**
+   * Stops training at once: the worker is terminated, even while it starts, and the run
+   * reports itself stopped before this returns.
+   */
   stop(): void {
-    if (!this.session) return;
-    this.session.stopped = true;
-    this.session.trainer?.close();
+    const session = this.session;
+    if (!session || session.stopped) return;
+    session.stopped = true;
+    session.abort.abort();
+    session.trainer?.close();
+    this.emit({ type: 'stopped', runId: session.runId });
   }
 }
 

@@ -6,6 +6,7 @@
 import { canonicalHash } from '../core/canonical';
 import type { Genome } from '../core/genome';
 import { deriveSeed } from '../core/rng';
+import { TASKS } from '../data/tasks';
 import type { RunConfig } from '../workers/run-config';
 import { parseRunConfig } from './config';
 import { analyzeGraph } from './graph-analysis';
@@ -55,7 +56,8 @@ export function createTrainingSlice(set: SetTraining, get: () => TrainingHost, e
       // The whole training split, as the search's final retraining uses.
       const settings = { ...config.training, maxTrainRows: 0 };
       const params = analyzeGraph(graph, shapeContextOf(config)).totalParams;
-      set({ training: beginTraining(runId, { task: config.task.id, settings, params, startedAt: Date.now() }) });
+      const kind = TASKS[config.task.id].kind;
+      set({ training: beginTraining(runId, { task: config.task.id, kind, settings, params, startedAt: Date.now() }) });
       // The seed a search would give this architecture, so both train it alike.
       const seed = deriveSeed(config.search.seed, 'train', canonicalHash(graph));
       await controller.start(runId, { task: config.task, genome: graph, settings, seed, backend: config.backend });

@@ -37,6 +37,7 @@ export interface TrainingState {
   /** The divergence or failure reason, or where training was stopped. */
   readonly message: string | null;
   readonly task: TaskId | null;
+  readonly kind: TaskKind | null;
   readonly settings: TrainingSettings | null;
   /** Parameter count of the network in training, known before it starts. */
   readonly params: number | null;
@@ -67,6 +68,7 @@ export const IDLE_TRAINING: TrainingState = {
   outcome: null,
   message: null,
   task: null,
+  kind: null,
   settings: null,
   params: null,
   startedAt: null,
@@ -81,7 +83,13 @@ export const IDLE_TRAINING: TrainingState = {
 /** Returns the state of a training run that is starting, with nothing of the previous one. */
 export function beginTraining(
   runId: string,
-  start: { readonly task: TaskId; readonly settings: TrainingSettings; readonly params: number; readonly startedAt: number },
+  start: {
+    readonly task: TaskId;
+    readonly kind: TaskKind;
+    readonly settings: TrainingSettings;
+    readonly params: number;
+    readonly startedAt: number;
+  },
 ): TrainingState {
   return { ...IDLE_TRAINING, runId, phase: 'starting', ...start };
 }

@@ -18,6 +18,8 @@ export interface LiveTrainerOptions {
   readonly dataset: Dataset;
   /** URLs of the tfjs WASM binaries, needed in browsers only. */
   readonly wasmPaths?: Record<string, string>;
+  /** Aborting terminates a worker that is still starting and rejects `start`. */
+  readonly signal?: AbortSignal;
 }
 
 export interface LiveJob {
@@ -52,9 +54,15 @@ export class LiveTrainer {
 
   /** Starts the worker and resolves once its backend is ready; rejects if it cannot start. */
   static start(options: LiveTrainerOptions): Promise<LiveTrainer> {
+    if (options.signal?.aborted) return Promise.reject(new Error('The training worker was stopped before it started.'));
     const handle = options.factory(0);
     return new Promise((resolve, reject) => {
       let trainer: LiveTrainer | null = null;
+      options.signal?.addEventListener('abort', () => {
+        if (trainer) return;
+        handle.terminate();
+        reject(new Error('The training worker was stopped while starting.'));
+      });
       handle.onMessage((message) => {
         if (trainer) {
           trainer.receive(message);

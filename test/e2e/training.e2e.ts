@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import type { TestHooks } from '../../src/ui/editor/dev-hooks';
+import { BASE_URL, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -153,5 +154,80 @@ describe('opening a search result in the editor', () => {
     assert.equal(await totals.textContent(), before, 'undo restores the starting network');
     assert.deepEqual(errors, []);
     await page.context().close();
+  });
+});
+
+describe('regression plot', () => {
+  // No regression task exists yet, so the test hooks put a finished 1D regression run
+  // into the store, and the page draws it as it would draw a real one.
+  it('draws targets and the fitted curve', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await context.addInitScript(() => {
+      window.__nasTestHooks = {};
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(BASE_URL);
+    await page.getByRole('tab', { name: 'Training', exact: true }).click();
+
+    await page.evaluate(() => {
+      const store = (window.__nasTestHooks as TestHooks).store!;
+      const count = 60;
+      const x = Float32Array.from({ length: count }, (_, i) => -3 + (6 * i) / (count - 1));
+      const lineX = Float32Array.from({ length: 200 }, (_, i) => -3.6 + (7.2 * i) / 199);
+      // No named inner functions: tsx would wrap them in a helper the page lacks.
+      const epochs = [1, 2, 3].map((epoch) => ({
+        epoch,
+        epochs: 3,
+        batchLoss: 0.5 / epoch,
+        train: { loss: 0.5 / epoch, accuracy: null, r2: 1 - 0.5 / epoch },
+        validation: { loss: 0.6 / epoch, accuracy: null, r2: 1 - 0.6 / epoch },
+        elapsedMs: epoch * 10,
+      }));
+      store.setState({
+        training: {
+          ...store.getState().training,
+          runId: 'injected',
+          phase: 'finished',
+          outcome: 'completed',
+          kind: 'regression',
+          settings: { epochs: 3, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+          epochs,
+          plot: {
+            kind: 'regression',
+            probe: { kind: 'line', xRange: [-3.6, 3.6], points: 200 },
+            points: { x, y: x.map(Math.sin), count },
+            outputUnits: 1,
+            classNames: [],
+          },
+          prediction: { epoch: 3, values: lineX.map((value) => 0.8 * Math.sin(value)) },
+        },
+      });
+    });
+    const fit = page.getByRole('region', { name: 'Fitted curve' });
+    await fit.waitFor();
+    await page.screenshot({ path: 'test-results/training-regression.png' });
+
+    const plot = page.getByTestId('prediction-plot');
+    assert.match((await plot.getAttribute('aria-label')) ?? '', /^Fitted curve after epoch 3, over 60 training points$/);
+    assert.match((await fit.textContent()) ?? '', /training targets.*network/);
+    assert.equal(await page.getByRole('region', { name: 'R² chart' }).count(), 1);
+    const colours = await plot.evaluate((canvas) => {
+      const element = canvas as HTMLCanvasElement;
+      const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
+      let curve = 0;
+      let targets = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        // --series-best (#d55e00) draws the curve, --series-candidate (#56b4e9) the targets.
+        if (data[i] > 180 && data[i + 1] > 60 && data[i + 1] < 130 && data[i + 2] < 60) curve++;
+        if (data[i] < 130 && data[i + 1] > 150 && data[i + 2] > 200) targets++;
+      }
+      return { curve, targets };
+    });
+    assert.ok(colours.curve > 300, `the fitted curve is drawn (${colours.curve} pixels)`);
+    assert.ok(colours.targets > 200, `the targets are drawn (${colours.targets} pixels)`);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });

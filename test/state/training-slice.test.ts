@@ -42,6 +42,7 @@ describe('training slice', () => {
     expect(training.phase).toBe('finished');
     expect(training.outcome).toBe('completed');
     expect(training.task).toBe('xor');
+    expect(training.kind).toBe('classification');
     expect(training.settings?.maxTrainRows).toBe(0);
     expect(training.params).toBe(analyzeGenome(NETWORK, shapeContextOf(store.getState().config)).totalParams);
     expect(training.backend).toBe('cpu');
@@ -68,6 +69,20 @@ describe('training slice', () => {
     expect(training.outcome).toBe('stopped');
     expect(training.message).toMatch(/^Stopped after epoch \d+\.$/);
     expect(training.metrics).toBeNull();
+  });
+
+  it('stops at once while the worker starts', async () => {
+    const store = trainingStore(3);
+
+    const finished = store.getState().trainingActions.startTraining();
+    store.getState().trainingActions.stopTraining();
+    const stopped = store.getState().training;
+    await finished;
+
+    expect(stopped.phase).toBe('finished');
+    expect(stopped.outcome).toBe('stopped');
+    expect(stopped.message).toBe('Stopped before the first epoch ended.');
+    expect(store.getState().training).toBe(stopped);
   });
 
   it('does not start while a search runs', async () => {

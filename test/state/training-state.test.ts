@@ -13,7 +13,7 @@ import {
 
 const SETTINGS: TrainingSettings = { epochs: 3, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 };
 
-const starting = (): TrainingState => beginTraining('t1', { task: 'xor', settings: SETTINGS, params: 42, startedAt: 1000 });
+const starting = (): TrainingState => beginTraining('t1', { task: 'xor', kind: 'classification', settings: SETTINGS, params: 42, startedAt: 1000 });
 
 const record = (epoch: number): EpochRecord => ({
   epoch,
@@ -52,10 +52,19 @@ describe('applyTrainingEvent', () => {
   it('beginTraining clears the previous run', () => {
     const finished = fold(starting(), [{ type: 'epoch', runId: 't1', record: record(1) }, { type: 'finished', runId: 't1', metrics: METRICS }]);
 
-    const next = beginTraining('t2', { task: 'circles', settings: SETTINGS, params: 7, startedAt: 2000 });
+    const next = beginTraining('t2', { task: 'circles', kind: 'classification', settings: SETTINGS, params: 7, startedAt: 2000 });
 
     expect(finished.epochs).toHaveLength(1);
-    expect(next).toEqual({ ...IDLE_TRAINING, runId: 't2', phase: 'starting', task: 'circles', settings: SETTINGS, params: 7, startedAt: 2000 });
+    expect(next).toEqual({
+      ...IDLE_TRAINING,
+      runId: 't2',
+      phase: 'starting',
+      task: 'circles',
+      kind: 'classification',
+      settings: SETTINGS,
+      params: 7,
+      startedAt: 2000,
+    });
   });
 
   it('moves to training once the backend is ready', () => {

@@ -16,7 +16,7 @@ const record = (epoch: number, overrides: Partial<EpochRecord> = {}): EpochRecor
 });
 
 const training = (overrides: Partial<TrainingState>): TrainingState => ({
-  ...beginTraining('t', { task: 'xor', settings: SETTINGS, params: 10, startedAt: 0 }),
+  ...beginTraining('t', { task: 'xor', kind: 'classification', settings: SETTINGS, params: 10, startedAt: 0 }),
   ...overrides,
 });
 

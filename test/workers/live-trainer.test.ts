@@ -99,4 +99,24 @@ describe('LiveTrainer', () => {
 
     await expect(startTrainer(dataset, failing)).rejects.toThrow(/^The training worker could not start: no backend could start$/);
   });
+
+  it('terminates a worker stopped while starting', async () => {
+    const dataset = await xor();
+    let terminated = false;
+    const silent: WorkerFactory = () => ({
+      post: () => {},
+      onMessage: () => {},
+      onError: () => {},
+      terminate: () => {
+        terminated = true;
+      },
+    });
+    const abort = new AbortController();
+
+    const starting = LiveTrainer.start({ factory: silent, backend: 'cpu', dataset, signal: abort.signal });
+    abort.abort();
+
+    await expect(starting).rejects.toThrow(/^The training worker was stopped while starting\.$/);
+    expect(terminated).toBe(true);
+  });
 });

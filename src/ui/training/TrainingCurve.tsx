@@ -1,7 +1,6 @@
 /** Loss, or accuracy (R² for regression), per epoch on the training and validation data. */
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { TASKS } from '../../data/tasks';
 import type { TaskKind } from '../../data/types';
 import { ChartLegend, type LegendEntry } from '../run/ChartLegend';
 import { useApp } from '../store-context';
@@ -39,8 +38,7 @@ function formatValue(value: unknown, percent: boolean): string {
 export function TrainingCurve({ metric }: { metric: CurveMetric }) {
   const epochs = useApp((state) => state.training.epochs);
   const total = useApp((state) => state.training.settings?.epochs ?? 1);
-  const task = useApp((state) => state.training.task);
-  const kind = task ? TASKS[task].kind : 'classification';
+  const kind = useApp((state) => state.training.kind ?? 'classification');
   const rows = curveRows(epochs, metric, kind);
 
   const { name, caption, domain, percent } = curveLabels(metric, kind);

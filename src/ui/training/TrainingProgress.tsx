@@ -11,8 +11,8 @@ import { useNow } from '../use-now';
 import { trainingStatus } from './training-text';
 
 function Figures({ training }: { training: TrainingState }) {
-  const { metrics, task } = training;
-  const classification = task === null || TASKS[task].kind === 'classification';
+  const { metrics } = training;
+  const classification = training.kind !== 'regression';
   const last = training.epochs.at(-1);
 
   if (metrics && !metrics.diverged) {
