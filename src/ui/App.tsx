@@ -8,23 +8,30 @@ import { ResizeHandle } from './layout/ResizeHandle';
 import { useRunPanelHeight } from './layout/use-run-panel-height';
 import { Palette } from './palette/Palette';
 import { RunPanel } from './run/RunPanel';
+import { PresenterLayout } from './session/PresenterLayout';
+import { SessionNotices } from './session/SessionNotice';
+import { SessionProvider } from './session/session-context';
 
 export function App() {
   const panel = useRunPanelHeight();
 
   return (
-    <div className="app">
-      <Header />
-      <div className="workspace">
-        <Palette />
-        <div className="workspace__centre">
-          <ErrorAlert />
-          <Canvas />
+    <SessionProvider>
+      <div className="app">
+        <Header />
+        <div className="workspace">
+          <Palette />
+          <div className="workspace__centre">
+            <ErrorAlert />
+            <SessionNotices />
+            <Canvas />
+          </div>
+          <Inspector />
         </div>
-        <Inspector />
+        <ResizeHandle height={panel.height} min={panel.min} max={panel.max} onResize={panel.resize} />
+        <RunPanel height={panel.height} />
       </div>
-      <ResizeHandle height={panel.height} min={panel.min} max={panel.max} onResize={panel.resize} />
-      <RunPanel height={panel.height} />
-    </div>
+      <PresenterLayout />
+    </SessionProvider>
   );
 }

@@ -13,7 +13,8 @@ export function AppStoreProvider({ store, children }: { store: AppStore; childre
   return <AppStoreContext.Provider value={store}>{children}</AppStoreContext.Provider>;
 }
 
-function useAppStore(): AppStore {
+/** Returns the app store itself, for code that subscribes to it or reads it outside rendering. */
+export function useAppStore(): AppStore {
   const store = useContext(AppStoreContext);
   if (!store) throw new Error('useApp was called outside <AppStoreProvider>; wrap the app in it with a store from createAppStore.');
   return store;

@@ -26,6 +26,8 @@ export type ExportResponse =
   | {
       readonly type: 'done';
       readonly modelJson: string;
+      /** The weights file's name, as `modelJson`'s weights manifest lists it. */
+      readonly weightsFile: string;
       readonly weights: ArrayBuffer;
       readonly metrics: EvaluationMetrics;
       readonly backend: BackendName;

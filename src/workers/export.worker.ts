@@ -3,7 +3,7 @@
 import { fetchAssetReader } from '../data/assets';
 import { loadDataset } from '../data/tasks';
 import { initBackend } from '../train/backend';
-import { trainModelFiles } from '../train/export-model';
+import { WEIGHTS_FILE, trainModelFiles } from '../train/export-model';
 import type { ExportRequest, ExportResponse } from './export-protocol';
 
 const post = (message: ExportResponse, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
@@ -16,7 +16,7 @@ async function handle(request: ExportRequest): Promise<void> {
       probabilities: request.probabilities,
       onProgress: ({ epoch, epochs, loss }) => post({ type: 'progress', epoch, epochs, loss }),
     });
-    post({ type: 'done', modelJson: files.modelJson, weights: files.weights, metrics, backend }, [files.weights]);
+    post({ type: 'done', modelJson: files.modelJson, weightsFile: WEIGHTS_FILE, weights: files.weights, metrics, backend }, [files.weights]);
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

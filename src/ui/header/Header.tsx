@@ -1,5 +1,6 @@
-/** The top bar: the app name, the task picker and the theme switch. */
+/** The top bar: the app name, the task picker, the Share, Runs, Export and Import menus and the theme switch. */
 
+import { SessionMenu } from '../session/SessionMenu';
 import { TaskPicker } from './TaskPicker';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -9,6 +10,7 @@ export function Header() {
       <h1 className="header__title">NAS Playground</h1>
       <TaskPicker />
       <div className="header__spacer" />
+      <SessionMenu />
       <ThemeToggle />
     </header>
   );

@@ -5,6 +5,7 @@ import { describeGenome } from '../../core/describe';
 import { formatCount, formatPercent } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
 import { genomeToFlow } from '../graph/genome-flow';
+import { SharedBadge } from '../session/SharedBadge';
 import { useActions, useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
@@ -25,6 +26,7 @@ export function BestArchitecture() {
     <section className="run-view" aria-label="Best architecture">
       <div className="run-view__bar">
         <h2 className="panel-title">Best architecture</h2>
+        <SharedBadge />
         {best && flow && (
           <span className="run-view__caption" data-testid="best-candidate">
             <code>{best.candidate.id}</code> · {formatPercent(best.metrics?.validationAccuracy ?? best.fitness)} ·{' '}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { leaderboard } from '../../state/run-state';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { formatCount, formatPercent, formatSeconds } from '../format';
+import { SharedBadge } from '../session/SharedBadge';
 import { useActions, useApp } from '../store-context';
 
 const LEADERBOARD_SIZE = 10;
@@ -56,6 +57,7 @@ export function Leaderboard() {
     <section className="run-view" aria-label="Leaderboard">
       <div className="run-view__bar">
         <h2 className="panel-title">Leaderboard</h2>
+        <SharedBadge />
         <span className="run-view__caption">ranked by validation fitness</span>
       </div>
       <div className="run-view__body leaderboard">

@@ -1,0 +1,73 @@
+/** The files the Export menu offers, built from what the app store shows. */
+
+import { deriveSeed } from '../../core/rng';
+import { TASKS } from '../../data/tasks';
+import type { EvaluatedCandidate, RunStatus } from '../../workers/coordinator';
+import type { ExportRequest } from '../../workers/export-protocol';
+import { buildGenomeFile } from '../files/genome-file';
+import { kerasPythonCode } from '../files/keras-code';
+import { leaderboardCsv } from '../files/leaderboard-csv';
+import { buildRunFile } from '../files/run-file';
+import { shapeContextOf } from '../graph-context';
+import { leaderboard } from '../run-state';
+import type { AppState } from '../store';
+
+/** The candidate the best-network exports use: the retrained final network when there is one. */
+export const exportedCandidate = (state: AppState): EvaluatedCandidate | null => state.run.final ?? state.run.best;
+
+const stamp = (state: AppState): string => `${state.config.task.id}-seed${state.config.search.seed}`;
+
+export function runFileName(state: AppState): string {
+  return `nas-run-${stamp(state)}.json`;
+}
+
+export function runFileText(state: AppState): string {
+  const run = state.run;
+  let status: RunStatus | 'running' = 'running';
+  if (run.phase === 'finished') status = run.outcome ?? 'stopped';
+  else if (run.phase === 'idle') status = 'stopped';
+  const file = buildRunFile({
+    config: { ...state.config, seedGenome: state.graph },
+    positions: state.editor.model.positions,
+    status,
+    message: run.message,
+    elapsedMs: run.elapsedMs,
+    startedAt: new Date(run.startedAt ?? Date.now()),
+    evaluations: run.evaluations,
+    generations: run.generations,
+    best: run.best,
+    final: run.final,
+    counts: state.dataset ? { train: state.dataset.train, validation: state.dataset.validation, test: state.dataset.test } : null,
+  });
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function leaderboardCsvText(state: AppState): string {
+  return leaderboardCsv(leaderboard(state.run, Number.POSITIVE_INFINITY));
+}
+
+export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): string {
+  return `${JSON.stringify(buildGenomeFile(candidate, state.config.task.id, shapeContextOf(state.config)), null, 2)}\n`;
+}
+
+export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate): string {
+  const task = TASKS[state.config.task.id];
+  const fitness = `${(candidate.fitness * 100).toFixed(1)}% validation fitness`;
+  return kerasPythonCode(candidate.candidate.genome, shapeContextOf(state.config), {
+    title: `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`,
+    taskKind: task.kind,
+    training: state.config.training,
+  });
+}
+
+/**
+ * Builds the request that trains `candidate` as the run did: the search's settings and seed, or
+ * for the retrained final network, all training rows for `finalEpochs` epochs.
+ */
+export function modelExportRequest(state: AppState, candidate: EvaluatedCandidate, assetBaseUrl: string, wasmPaths: Record<string, string>, probabilities: boolean): ExportRequest {
+  const { config } = state;
+  const final = candidate === state.run.final && config.finalEpochs > 0;
+  const settings = final ? { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 } : config.training;
+  const seed = deriveSeed(config.search.seed, final ? 'final' : 'train', candidate.candidate.hash);
+  return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, genome: candidate.candidate.genome, settings, seed, probabilities };
+}

@@ -1,0 +1,387 @@
+/**
+ * The page session around the app store. It opens the link the page was loaded with and
+ * keeps the address bar in step with the setup. It records runs in IndexedDB, resumes an
+ * interrupted one, and serves the run history, the replay of a shared search and imports.
+ * Its own small store contains what the menus and notices show.
+ */
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EvaluatedCandidate, PreviousResult } from '../../workers/coordinator';
+import { readGenomeFile } from '../files/genome-file';
+import { importKerasTopology } from '../files/keras-import';
+import { bestOf, readRunFile, type ImportedRun } from '../files/run-file';
+import { shapeContextOf } from '../graph-context';
+import type { RunDatabase, StoredRun } from '../persist/run-db';
+import { RunRecorder, isViewOnlyRun } from '../persist/run-recorder';
+import { RECORD_SCHEMA, type RunRecord } from '../persist/run-records';
+import { IDLE_RUN } from '../run-state';
+import { decodeShareFragment, shareFragment } from '../share/link-codec';
+import { DEFAULT_VIEW, type RestoreNote, type ShareState, type SharedResult, type ViewOptions } from '../share/share-state';
+import type { AppStore } from '../store';
+import { currentSetup, isRunActive, loadSetup, setupKey, setupOfRecord } from './setup';
+import { compareReplay, evaluatedFromShared, sharedResultsOf, viewRunState, type ReplayComparison } from './shared-run';
+
+/** The address bar, as far as the session uses it. */
+export interface AddressBar {
+  /** The current fragment, without `#`. */
+  readonly fragment: string;
+  /** Replaces the fragment without adding a history entry. */
+  replace(fragment: string): void;
+}
+
+/** The Web Locks the session uses to tell a run going on in another tab from an interrupted one. */
+export interface RunLocks {
+  /** Holds the lock of `name` until `released` settles. */
+  hold(name: string, released: Promise<void>): void;
+  /** Names of the locks some page holds now. */
+  held(): Promise<string[]>;
+}
+
+export interface SessionDependencies {
+  readonly address: AddressBar;
+  /** Opens the run database; rejects where IndexedDB is unavailable. */
+  readonly openDatabase: () => Promise<RunDatabase>;
+  readonly locks?: RunLocks | null;
+  /** Milliseconds the address bar waits after the last edit before it is updated. */
+  readonly addressDelayMs?: number;
+}
+
+export interface SessionNotice {
+  /** Changes with every notice, so repeats are announced. */
+  readonly id: number;
+  readonly title: string;
+  readonly error: string | null;
+  readonly notes: readonly RestoreNote[];
+}
+
+export interface SharedView {
+  readonly results: readonly SharedResult[];
+  /** `setupKey` of the link's setup; results are shared on only while the setup is unchanged. */
+  readonly setupKey: string;
+  readonly replayRunId: string | null;
+  readonly comparison: ReplayComparison | null;
+}
+
+export interface SessionState {
+  readonly notice: SessionNotice | null;
+  readonly view: ViewOptions;
+  readonly shared: SharedView | null;
+  readonly storage: 'opening' | 'ready' | 'unavailable';
+  readonly storageMessage: string | null;
+  /** Saved runs, newest first. */
+  readonly runs: readonly RunRecord[];
+  /** Ids of saved runs that a search in another tab is running now. */
+  readonly runsElsewhere: readonly string[];
+  /** The run resumed after the page loaded, with the number of evaluations it brought back. */
+  readonly resumed: { readonly runId: string; readonly evaluations: number } | null;
+}
+
+const INITIAL: SessionState = {
+  notice: null,
+  view: DEFAULT_VIEW,
+  shared: null,
+  storage: 'opening',
+  storageMessage: null,
+  runs: [],
+  runsElsewhere: [],
+  resumed: null,
+};
+
+const RUN_LOCK_PREFIX = 'nas-playground-run:';
+const SHARED_VIEW_ID = 'shared';
+
+export class Session {
+  readonly store: StoreApi<SessionState> = createStore<SessionState>()(() => INITIAL);
+  private db: RunDatabase | null = null;
+  private recorder: RunRecorder | null = null;
+  private started = false;
+  private addressTimer: ReturnType<typeof setTimeout> | null = null;
+  private heldRun: { id: string; release: () => void } | null = null;
+
+  constructor(
+    private readonly app: AppStore,
+    private readonly dependencies: SessionDependencies,
+  ) {}
+
+  private get state(): SessionState {
+    return this.store.getState();
+  }
+
+  private set(partial: Partial<SessionState>): void {
+    this.store.setState(partial);
+  }
+
+  notify(title: string, error: string | null, notes: readonly RestoreNote[] = []): void {
+    this.set({ notice: { id: (this.state.notice?.id ?? 0) + 1, title, error, notes } });
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  /**
+   * Opens the page's link, follows the app store, opens the run database and resumes an
+   * interrupted run when the page opened on its setup or on no link. Runs once per session.
+   */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const decoded = decodeShareFragment(this.dependencies.address.fragment);
+    this.set({ view: decoded.view });
+    if (decoded.kind === 'state') this.applyShare(decoded.state, decoded.notes);
+    else if (decoded.kind === 'error') this.notify('The link could not be opened; the default setup is shown.', decoded.error, decoded.notes);
+    else if (decoded.notes.length > 0) this.notify('Some parts of the link were ignored.', null, decoded.notes);
+
+    this.app.subscribe((state, previous) => {
+      if (state.config !== previous.config || state.graph !== previous.graph || state.editor.model !== previous.editor.model || state.run.runId !== previous.run.runId) {
+        this.scheduleAddress();
+      }
+      if (state.run !== previous.run) this.followRun();
+    });
+
+    await this.openStorage();
+    const interrupted = await this.interruptedRun();
+    if (interrupted === null) return;
+    const opened = decoded.kind === 'state' ? setupKey(decoded.state) : null;
+    if (decoded.kind === 'none' || opened === setupKey(setupOfRecord(interrupted, []))) {
+      await this.resumeRun(interrupted.id);
+    } else {
+      this.notify(`The search "${interrupted.name}" was interrupted. Open Runs to resume it.`, null);
+    }
+  }
+
+  /** Writes pending run records now, for example when the page is hidden. */
+  flush(): Promise<void> {
+    return this.recorder?.flush() ?? Promise.resolve();
+  }
+
+  // ---- links ---------------------------------------------------------------------------------
+
+  /** Shows a decoded link: its setup, and its results in place of a run, marked as shared. */
+  applyShare(share: ShareState, notes: readonly RestoreNote[]): void {
+    if (isRunActive(this.app.getState())) {
+      this.notify('Stop the running search before opening another setup.', null);
+      return;
+    }
+    const setup = { config: share.config, graph: share.graph, positions: share.positions };
+    loadSetup(this.app, setup);
+    const shown = share.results.length > 0;
+    this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, evaluatedFromShared(share.results, share.config), [], null) : IDLE_RUN });
+    this.set({ shared: shown ? { results: share.results, setupKey: setupKey(setup), replayRunId: null, comparison: null } : null });
+    if (notes.length > 0) this.notify('The link was opened, but some of its values were ignored or changed.', null, notes);
+  }
+
+  /** Results a link made now would carry: the shared ones while their setup is unchanged, else the run's best. */
+  private resultsToShare(includeResults: boolean): readonly SharedResult[] {
+    if (!includeResults) return [];
+    const state = this.app.getState();
+    const shared = this.state.shared;
+    if (state.run.runId === `view:${SHARED_VIEW_ID}`) return shared && shared.setupKey === setupKey(currentSetup(state)) ? shared.results : [];
+    return sharedResultsOf(state.run);
+  }
+
+  /** Returns the share link of the current setup, with the best results unless `includeResults` is false. */
+  shareUrl(baseUrl: string, view: ViewOptions, includeResults = true): string {
+    const state = this.app.getState();
+    return `${baseUrl}#${shareFragment({ ...currentSetup(state), results: this.resultsToShare(includeResults) }, view)}`;
+  }
+
+  setView(view: ViewOptions): void {
+    this.set({ view });
+    this.scheduleAddress();
+  }
+
+  private scheduleAddress(): void {
+    if (this.addressTimer) clearTimeout(this.addressTimer);
+    this.addressTimer = setTimeout(() => {
+      this.addressTimer = null;
+      // The address carries the setup and, while shown, a link's results; a search's own results go in a copied link only.
+      const shownShared = this.app.getState().run.runId === `view:${SHARED_VIEW_ID}`;
+      const fragment = shareFragment({ ...currentSetup(this.app.getState()), results: this.resultsToShare(shownShared) }, this.state.view);
+      if (fragment !== this.dependencies.address.fragment) this.dependencies.address.replace(fragment);
+    }, this.dependencies.addressDelayMs ?? 400);
+  }
+
+  /** Starts the link's search again with the link's seed, to reproduce its results. */
+  async replaySearch(): Promise<void> {
+    const shared = this.state.shared;
+    if (!shared) return;
+    const started = this.app.getState().actions.startSearch();
+    this.set({ shared: { ...shared, replayRunId: this.app.getState().run.runId, comparison: null } });
+    await started;
+  }
+
+  private followRun(): void {
+    const run = this.app.getState().run;
+    const shared = this.state.shared;
+    if (shared && shared.replayRunId === run.runId && run.phase === 'finished' && shared.comparison === null) {
+      this.set({ shared: { ...shared, comparison: compareReplay(shared.results, run.evaluations) } });
+    }
+    this.holdRunLock(run.runId, isRunActive(this.app.getState()));
+  }
+
+  private holdRunLock(runId: string | null, active: boolean): void {
+    if (this.heldRun && (!active || this.heldRun.id !== runId)) {
+      this.heldRun.release();
+      this.heldRun = null;
+    }
+    const locks = this.dependencies.locks;
+    if (!active || runId === null || isViewOnlyRun(runId) || this.heldRun || !locks) return;
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    locks.hold(`${RUN_LOCK_PREFIX}${runId}`, released);
+    this.heldRun = { id: runId, release };
+  }
+
+  // ---- the run history ----------------------------------------------------------------------
+
+  private async openStorage(): Promise<void> {
+    try {
+      this.db = await this.dependencies.openDatabase();
+    } catch (error) {
+      this.set({ storage: 'unavailable', storageMessage: `Runs are not saved: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    this.recorder = new RunRecorder(this.app, this.db, {
+      onSaved: () => void this.refreshRuns(),
+      onError: (message) => this.set({ storageMessage: message }),
+    });
+    this.recorder.start();
+    this.set({ storage: 'ready' });
+    await this.refreshRuns();
+  }
+
+  async refreshRuns(): Promise<void> {
+    if (!this.db) return;
+    const { runs, notes } = await this.db.listRuns();
+    const held = new Set(await this.dependencies.locks?.held().catch(() => []) ?? []);
+    const mine = this.heldRun ? `${RUN_LOCK_PREFIX}${this.heldRun.id}` : null;
+    const runsElsewhere = runs.filter((run) => held.has(`${RUN_LOCK_PREFIX}${run.id}`) && `${RUN_LOCK_PREFIX}${run.id}` !== mine).map((run) => run.id);
+    this.set({ runs, runsElsewhere });
+    if (notes.length > 0 && this.state.notice === null) this.notify('Some saved runs could not be read and were skipped.', null, notes);
+  }
+
+  /** Finds the newest run that was still going when its page went away, unless another tab runs it. */
+  private async interruptedRun(): Promise<RunRecord | null> {
+    const elsewhere = new Set(this.state.runsElsewhere);
+    return this.state.runs.find((run) => run.status === 'running' && !elsewhere.has(run.id)) ?? null;
+  }
+
+  async loadRun(id: string): Promise<StoredRun | null> {
+    return this.db ? this.db.getRun(id) : null;
+  }
+
+  /** Shows a saved run: its setup, charts and leaderboard, without training. */
+  async openRun(id: string): Promise<void> {
+    const stored = await this.loadRun(id);
+    if (!stored) {
+      this.notify(`The saved run "${id}" was not found; it may have been deleted in another tab.`, null);
+      return;
+    }
+    if (isRunActive(this.app.getState())) {
+      this.notify('Stop the running search before opening a saved run.', null);
+      return;
+    }
+    const notes = [...stored.notes];
+    loadSetup(this.app, setupOfRecord(stored.record, notes));
+    const outcome = stored.record.status === 'running' ? 'stopped' : stored.record.status;
+    this.app.setState({ run: viewRunState(`saved:${id}`, stored.candidates, stored.generations, outcome, stored.record.elapsedMs) });
+    this.set({ shared: null });
+    if (notes.length > 0) this.notify(`The run "${stored.record.name}" was opened, but some of its records were skipped or changed.`, null, notes);
+  }
+
+  /** Restarts an interrupted run with its saved results, so it continues where it stopped. */
+  async resumeRun(id: string): Promise<void> {
+    const stored = await this.loadRun(id);
+    if (!stored || isRunActive(this.app.getState())) return;
+    const notes = [...stored.notes];
+    loadSetup(this.app, setupOfRecord(stored.record, notes));
+    this.set({ shared: null, resumed: { runId: id, evaluations: stored.candidates.length } });
+
+    const previousResults = new Map<string, PreviousResult>();
+    for (const result of stored.candidates) if (!result.reused && !previousResults.has(result.candidate.hash)) previousResults.set(result.candidate.hash, result);
+    const started = this.app.getState().actions.startSearch({ runId: id, previousResults, previousElapsedMs: stored.record.elapsedMs });
+    // Show the saved charts at once; the coordinator sends the saved results again as it restores them.
+    this.app.setState((state) =>
+      state.run.runId === id
+        ? { run: { ...state.run, evaluations: stored.candidates, generations: stored.generations, best: bestOf(stored.candidates), elapsedMs: stored.record.elapsedMs } }
+        : {},
+    );
+    if (notes.length > 0) this.notify(`The run "${stored.record.name}" resumed, but some of its records were skipped.`, null, notes);
+    await started;
+  }
+
+  async renameRun(id: string, name: string): Promise<void> {
+    const trimmed = name.trim().slice(0, 120);
+    if (!this.db || trimmed === '') return;
+    await this.db.updateRun(id, { name: trimmed });
+    await this.refreshRuns();
+  }
+
+  async deleteRun(id: string): Promise<void> {
+    if (!this.db) return;
+    await this.db.deleteRun(id);
+    await this.refreshRuns();
+  }
+
+  // ---- imports ------------------------------------------------------------------------------
+
+  /** Imports a run file: saves it in the history when storage works, and shows it. */
+  async importRunFile(text: string, fileName: string): Promise<void> {
+    const read = readRunFile(text);
+    if (!read.ok) {
+      this.notify(`"${fileName}" could not be imported.`, read.error);
+      return;
+    }
+    if (isRunActive(this.app.getState())) {
+      this.notify('Stop the running search before importing a run.', null);
+      return;
+    }
+    const record = importedRecord(read.run, fileName);
+    if (this.db) {
+      await this.db.save(record, read.run.candidates, read.run.generations);
+      await this.refreshRuns();
+    }
+    const { seedGenome, ...config } = read.run.config;
+    loadSetup(this.app, { config, graph: seedGenome!, positions: read.run.positions });
+    this.app.setState({ run: viewRunState(`saved:${record.id}`, read.run.candidates, read.run.generations, read.run.status, read.run.elapsedMs) });
+    this.set({ shared: null });
+    this.notify(`Imported "${fileName}" with ${read.run.candidates.length} candidates.`, null, read.notes);
+  }
+
+  /** Imports a network into the editor from a Keras or TF.js model.json, or a genome file, as one undoable edit. */
+  importNetwork(text: string, fileName: string): boolean {
+    const context = shapeContextOf(this.app.getState().config);
+    const looksLikeGenome = /"nodes"\s*:/.test(text.slice(0, 2000)) && !/"class_name"/.test(text.slice(0, 2000));
+    const imported = looksLikeGenome ? readGenomeFile(text, context) : importKerasTopology(text, context);
+    if (!imported.ok) {
+      this.notify(`"${fileName}" could not be imported into the editor.`, imported.errors.join(' '));
+      return false;
+    }
+    this.app.getState().actions.setGraph(imported.genome);
+    const notes = imported.notes.map((note) => (typeof note === 'string' ? { field: fileName, reason: note } : note));
+    this.notify(`Imported the network from "${fileName}" into the editor.`, null, notes);
+    return true;
+  }
+}
+
+function importedRecord(run: ImportedRun, fileName: string): RunRecord {
+  const best = bestOf(run.candidates as EvaluatedCandidate[]);
+  const now = Date.now();
+  return {
+    schema: RECORD_SCHEMA,
+    id: `import-${now.toString(36)}`,
+    name: `Imported: ${fileName}`.slice(0, 120),
+    createdAt: now,
+    updatedAt: now,
+    status: run.status,
+    taskId: run.config.task.id,
+    strategy: run.config.search.strategy,
+    bestFitness: best?.metrics ? best.fitness : null,
+    evaluations: run.candidates.length,
+    elapsedMs: run.elapsedMs,
+    config: run.config,
+    positions: run.positions ? [...run.positions].map(([id, at]) => [id, at.x, at.y] as const) : undefined,
+    source: 'imported',
+  };
+}

@@ -1,0 +1,48 @@
+/** Loading a setup (config, graph, canvas positions) into the app store, and keys to compare setups. */
+
+import type { Genome } from '../../core/genome';
+import type { RunConfig } from '../../workers/run-config';
+import { shapeContextOf } from '../graph-context';
+import type { XY } from '../graph-model';
+import type { RunRecord } from '../persist/run-records';
+import { encodeSharePayload } from '../share/link-codec';
+import { restoreGenome } from '../share/restore-share';
+import type { RestoreNote } from '../share/share-state';
+import { starterGenome } from '../starter';
+import type { AppState, AppStore } from '../store';
+
+export interface Setup {
+  /** The run config without `seedGenome`; the graph is `graph`. */
+  readonly config: RunConfig;
+  readonly graph: Genome;
+  readonly positions?: ReadonlyMap<string, XY>;
+}
+
+export const isRunActive = (state: AppState): boolean => ['starting', 'running', 'paused', 'stopping'].includes(state.run.phase);
+
+/** Replaces the config and the canvas graph, with a fresh undo history. */
+export function loadSetup(store: AppStore, setup: Setup): void {
+  store.setState({ config: setup.config, configErrors: [], dataset: null });
+  store.getState().editorActions.loadGraph(setup.graph, { positions: setup.positions, resetHistory: true });
+}
+
+/** Returns the setup the page shows now. */
+export function currentSetup(state: AppState): Setup {
+  const { seedGenome: _graph, ...config } = state.config;
+  return { config, graph: state.graph, positions: state.editor.model.positions };
+}
+
+/** Returns a text that is equal for two setups exactly when a link would carry the same config, graph and positions. */
+export function setupKey(setup: Setup): string {
+  return encodeSharePayload({ ...setup, results: [] });
+}
+
+/** Reads the setup a saved run started with; its graph is checked against the task like a link's. */
+export function setupOfRecord(record: RunRecord, notes: RestoreNote[]): Setup {
+  const { seedGenome, ...config } = record.config;
+  const graph = seedGenome === undefined ? null : restoreGenome(seedGenome, shapeContextOf(config), `runs.${record.id}.graph`, notes);
+  if (graph === null) return { config, graph: starterGenome(config.task.id) };
+  const ids = new Set(graph.nodes.map((gene) => gene.id));
+  const positions = new Map((record.positions ?? []).filter(([id]) => ids.has(id)).map(([id, x, y]) => [id, { x, y }]));
+  return { config, graph, positions: positions.size === ids.size ? positions : undefined };
+}

@@ -1,0 +1,104 @@
+/**
+ * The Export dialog: the run as JSON, the leaderboard as CSV, the visible charts as SVG, and
+ * the best network as a genome, as Keras code, or trained as TensorFlow.js model files.
+ */
+
+import { useRef, useState } from 'react';
+import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
+import { WASM_PATHS } from '../../train/wasm-paths.browser';
+import { exportModelInWorker } from '../../workers/export-client';
+import { formatPercent } from '../format';
+import { useAppStore, useApp } from '../store-context';
+import { downloadFile, standaloneSvg } from './download';
+import { SessionDialog } from './SessionDialog';
+
+const absolute = (path: string) => new URL(path, window.location.href).href;
+
+type ModelStatus = { readonly kind: 'idle' } | { readonly kind: 'training'; readonly text: string } | { readonly kind: 'done' | 'failed'; readonly text: string };
+
+export function ExportDialog() {
+  const app = useAppStore();
+  const [open, setOpen] = useState(false);
+  const [probabilities, setProbabilities] = useState(true);
+  const [status, setStatus] = useState<ModelStatus>({ kind: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const best = useApp(exportedCandidate);
+  const evaluated = useApp((state) => state.run.evaluations.length);
+  const stem = best ? `nas-${best.candidate.id}` : 'nas-best';
+
+  const saveCharts = () => {
+    const charts = document.querySelectorAll<SVGSVGElement>('.run-panel svg.recharts-surface');
+    charts.forEach((svg, index) => downloadFile(`nas-chart-${index + 1}.svg`, standaloneSvg(svg), 'image/svg+xml'));
+  };
+
+  const trainAndSave = async () => {
+    if (!best) return;
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    const wasmPaths = Object.fromEntries(Object.entries(WASM_PATHS).map(([file, url]) => [file, absolute(url)]));
+    const request = modelExportRequest(app.getState(), best, absolute(import.meta.env.BASE_URL), wasmPaths, probabilities);
+    setStatus({ kind: 'training', text: `Training ${best.candidate.id} for export…` });
+    try {
+      const result = await exportModelInWorker(request, (epoch, epochs) => setStatus({ kind: 'training', text: `Training ${best.candidate.id} for export: epoch ${epoch} of ${epochs}…` }), controller.signal);
+      downloadFile('model.json', result.modelJson, 'application/json');
+      downloadFile(result.weightsFile, result.weights, 'application/octet-stream');
+      const accuracy = formatPercent(result.metrics.validationAccuracy ?? result.metrics.fitness);
+      setStatus({ kind: 'done', text: `Saved model.json and ${result.weightsFile} (trained on ${result.backend}; validation accuracy ${accuracy}). Keep both files in one folder and load them with tf.loadLayersModel.` });
+    } catch (error) {
+      if (!controller.signal.aborted) setStatus({ kind: 'failed', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <SessionDialog
+      label="Export"
+      title="Export"
+      description="Save the run, its leaderboard and charts, or the best network found, as files."
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next && status.kind !== 'training') setStatus({ kind: 'idle' });
+      }}
+    >
+      <section className="export__group" aria-label="The run">
+        <h3 className="export__heading">The run</h3>
+        <button type="button" className="button" onClick={() => downloadFile(runFileName(app.getState()), runFileText(app.getState()), 'application/json')}>
+          Run as JSON
+        </button>
+        <button type="button" className="button" disabled={evaluated === 0} onClick={() => downloadFile('nas-leaderboard.csv', leaderboardCsvText(app.getState()), 'text/csv')}>
+          Leaderboard as CSV
+        </button>
+        <button type="button" className="button" disabled={evaluated === 0} onClick={saveCharts}>
+          Visible charts as SVG
+        </button>
+      </section>
+      <section className="export__group" aria-label="The best network">
+        <h3 className="export__heading">The best network{best ? `: ${best.candidate.id}, ${formatPercent(best.fitness)}` : ''}</h3>
+        {!best && <p className="export__hint">Run a search (or open a link with results) to export its best network.</p>}
+        <button type="button" className="button" disabled={!best} onClick={() => best && downloadFile(`${stem}.genome.json`, genomeFileText(app.getState(), best), 'application/json')}>
+          Genome as JSON
+        </button>
+        <button type="button" className="button" disabled={!best} onClick={() => best && downloadFile(`${stem}.py`, kerasCodeText(app.getState(), best), 'text/x-python')}>
+          Keras Python code
+        </button>
+        <div className="export__model">
+          <button type="button" className="button" disabled={!best || status.kind === 'training'} onClick={() => void trainAndSave()}>
+            TensorFlow.js model with trained weights
+          </button>
+          <label>
+            <input type="checkbox" checked={probabilities} onChange={(event) => setProbabilities(event.target.checked)} /> Output class probabilities (adds a softmax layer; otherwise the model outputs logits)
+          </label>
+          {status.kind === 'training' && (
+            <button type="button" className="button" onClick={() => abort.current?.abort()}>
+              Cancel training
+            </button>
+          )}
+        </div>
+        <p role="status" className={`export__status export__status--${status.kind}`} data-testid="model-export-status">
+          {status.kind === 'idle' ? '' : status.text}
+        </p>
+      </section>
+    </SessionDialog>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Applies a link's view options to the page: `present` enlarges everything for a projector,
+ * and `hide` removes the named panels. Both work through attributes on <html> that the
+ * session style sheet reads, so no panel needs to know about them.
+ */
+
+import { useEffect } from 'react';
+import { useSession, useSessionState } from './session-context';
+
+export function PresenterLayout() {
+  const session = useSession();
+  const view = useSessionState((state) => state.view);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (view.present) root.dataset.present = 'true';
+    else delete root.dataset.present;
+    if (view.hide.length > 0) root.dataset.hide = view.hide.join(' ');
+    else delete root.dataset.hide;
+  }, [view]);
+
+  if (!view.present && view.hide.length === 0) return null;
+  return (
+    <button type="button" className="button presenter-exit" onClick={() => session.setView({ present: false, hide: [] })}>
+      Exit presentation
+    </button>
+  );
+}

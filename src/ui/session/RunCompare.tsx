@@ -1,0 +1,85 @@
+/** Two saved runs side by side: best fitness, evaluations and time, and their best-so-far curves on one chart. */
+
+import { useEffect, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { StoredRun } from '../../state/persist/run-db';
+import { formatDuration, formatPercent } from '../format';
+import { evaluationRows } from '../run/chart-data';
+import { useSession } from './session-context';
+
+const SERIES = ['var(--series-networks)', 'var(--series-best)'];
+
+/** Merges the best-so-far curves of several runs into rows keyed by evaluation. */
+function curveRows(runs: readonly StoredRun[]): Record<string, number>[] {
+  const byEvaluation = new Map<number, Record<string, number>>();
+  runs.forEach((run, index) => {
+    for (const row of evaluationRows(run.candidates)) {
+      const entry = byEvaluation.get(row.evaluation) ?? { evaluation: row.evaluation };
+      entry[`run${index}`] = row.bestSoFar;
+      byEvaluation.set(row.evaluation, entry);
+    }
+  });
+  return [...byEvaluation.values()].sort((a, b) => a.evaluation - b.evaluation);
+}
+
+export function RunCompare({ ids }: { ids: readonly [string, string] }) {
+  const session = useSession();
+  const [runs, setRuns] = useState<StoredRun[] | null>(null);
+  const [first, second] = ids;
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([session.loadRun(first), session.loadRun(second)]).then((loaded) => {
+      if (current) setRuns(loaded.filter((run): run is StoredRun => run !== null));
+    });
+    return () => {
+      current = false;
+    };
+  }, [session, first, second]);
+
+  if (runs === null) return <p className="compare__loading">Loading the two runs…</p>;
+  if (runs.length < 2) return <p className="compare__loading">One of the runs could not be read.</p>;
+
+  return (
+    <section className="compare" aria-label="Run comparison">
+      <table className="compare__table">
+        <thead>
+          <tr>
+            <th scope="col">Run</th>
+            <th scope="col" className="num">Best fitness</th>
+            <th scope="col" className="num">Evaluations</th>
+            <th scope="col" className="num">Time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run, index) => (
+            <tr key={run.record.id}>
+              <th scope="row">
+                <span className="compare__swatch" style={{ background: SERIES[index] }} /> {run.record.name}
+              </th>
+              <td className="num" data-testid={`compare-best-${index}`}>
+                {formatPercent(run.record.bestFitness)}
+              </td>
+              <td className="num">{run.candidates.length}</td>
+              <td className="num">{formatDuration(run.record.elapsedMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="compare__chart" data-testid="compare-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={curveRows(runs)} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+            <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
+            <Legend />
+            {runs.map((run, index) => (
+              <Line key={run.record.id} dataKey={`run${index}`} name={`${run.record.name}: best so far`} type="stepAfter" stroke={SERIES[index]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}

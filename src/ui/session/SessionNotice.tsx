@@ -1,0 +1,100 @@
+/**
+ * Notices of the session above the canvas: what a link or file restore ignored and why, the
+ * marking of results that came from a link with "Replay search" and its outcome, and a run
+ * resumed after a reload.
+ */
+
+import { formatPercent } from '../format';
+import { selectRunActive } from '../run-phase';
+import { useApp } from '../store-context';
+import { useSession, useSessionState } from './session-context';
+
+function RestoreNotice() {
+  const session = useSession();
+  const notice = useSessionState((state) => state.notice);
+  if (!notice) return null;
+  return (
+    <div className={notice.error ? 'session-notice session-notice--error' : 'session-notice'} role={notice.error ? 'alert' : 'status'} aria-label="Link and file notice" key={notice.id}>
+      <div className="session-notice__bar">
+        <p className="session-notice__title">{notice.title}</p>
+        <button type="button" className="button session-notice__dismiss" onClick={() => session.dismissNotice()}>
+          Dismiss
+        </button>
+      </div>
+      {notice.error && <p className="session-notice__error">{notice.error}</p>}
+      {notice.notes.length > 0 && (
+        <ul className="session-notice__notes" aria-label="Ignored or changed values">
+          {notice.notes.map((note, index) => (
+            <li key={index}>
+              <code>{note.field}</code> {note.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function SharedResultsNotice() {
+  const session = useSession();
+  const shared = useSessionState((state) => state.shared);
+  const showingShared = useApp((state) => state.run.runId === 'view:shared');
+  const active = useApp(selectRunActive);
+  const replaying = useApp((state) => shared !== null && state.run.runId === shared.replayRunId);
+  const backend = useApp((state) => state.config.backend);
+  if (!shared || (!showingShared && !replaying)) return null;
+
+  const comparison = shared.comparison;
+  return (
+    <div className="session-notice session-notice--shared" role="status" aria-label="Shared results">
+      <div className="session-notice__bar">
+        <p className="session-notice__title">
+          {showingShared
+            ? `Shared results: the ${shared.results.length} best architectures from the link, trained where the link was made, not here (best ${formatPercent(shared.results[0]?.fitness)}).`
+            : replaying && !comparison
+              ? 'Replaying the shared search with the link\'s seed…'
+              : null}
+          {comparison && `Replay reproduced ${comparison.matched} of ${comparison.total} shared results exactly.`}
+        </p>
+        {showingShared && (
+          <button type="button" className="button button--primary" disabled={active} onClick={() => void session.replaySearch()}>
+            Replay search
+          </button>
+        )}
+      </div>
+      {showingShared && backend !== 'cpu' && backend !== 'wasm' && (
+        <p className="session-notice__hint">Replays repeat the same candidates and fitness values on the cpu and wasm backends; on GPU backends fitness may differ slightly.</p>
+      )}
+      {comparison && comparison.differences.length > 0 && (
+        <ul className="session-notice__notes">
+          {comparison.differences.map((difference) => (
+            <li key={difference.id}>
+              <code>{difference.id}</code> shared {formatPercent(difference.shared, 2)}, replayed {difference.replayed === null ? 'not evaluated' : formatPercent(difference.replayed, 2)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ResumedNotice() {
+  const resumed = useSessionState((state) => state.resumed);
+  const current = useApp((state) => state.run.runId);
+  if (!resumed || resumed.runId !== current) return null;
+  return (
+    <p className="session-notice session-notice--resumed" role="status" aria-label="Resumed run">
+      Resumed the interrupted search: {resumed.evaluations} saved evaluations were restored without training, and it continues from there.
+    </p>
+  );
+}
+
+export function SessionNotices() {
+  return (
+    <>
+      <RestoreNotice />
+      <SharedResultsNotice />
+      <ResumedNotice />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Gives components the page session (links, run history, imports) through React context.
+ * The provider creates the session for the app store above it and starts it once.
+ */
+
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { RunDatabase } from '../../state/persist/run-db';
+import { Session, type AddressBar, type RunLocks, type SessionState } from '../../state/session/session';
+import { useAppStore } from '../store-context';
+
+const SessionContext = createContext<Session | null>(null);
+
+const browserAddressBar: AddressBar = {
+  get fragment() {
+    return window.location.hash.replace(/^#/, '');
+  },
+  replace(fragment) {
+    window.history.replaceState(window.history.state, '', `#${fragment}`);
+  },
+};
+
+function browserRunLocks(): RunLocks | null {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return null;
+  return {
+    hold: (name, released) => void locks.request(name, () => released),
+    held: async () => ((await locks.query()).held ?? []).flatMap((lock) => (lock.name ? [lock.name] : [])),
+  };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const app = useAppStore();
+  const [session] = useState(() => new Session(app, { address: browserAddressBar, openDatabase: () => RunDatabase.open(), locks: browserRunLocks() }));
+
+  useEffect(() => {
+    void session.start();
+    const flush = () => void session.flush();
+    const flushWhenHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flushWhenHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flushWhenHidden);
+    };
+  }, [session]);
+
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession was called outside <SessionProvider>; wrap the app in it.');
+  return session;
+}
+
+/** Reads a selection of the session state; the component re-renders only when it changes. */
+export function useSessionState<T>(selector: (state: SessionState) => T): T {
+  return useStore(useSession().store, selector);
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { chainGenome } from '../../../src/core/genome';
+import { nodeAssetReader } from '../../../src/data/node-assets';
+import { decodeShareFragment, shareFragment } from '../../../src/state/share/link-codec';
+import type { ShareState } from '../../../src/state/share/share-state';
+import { Session, type AddressBar } from '../../../src/state/session/session';
+import { createAppStore } from '../../../src/state/store';
+import { nodeWorkerFactory } from '../../../src/workers/node-pool';
+import { typicalShare } from '../share/fixtures';
+
+/** An address bar kept in memory, as the page's would be. */
+class MemoryAddressBar implements AddressBar {
+  readonly replaced: string[] = [];
+  constructor(public fragment: string) {}
+  replace(fragment: string): void {
+    this.fragment = fragment;
+    this.replaced.push(fragment);
+  }
+}
+
+async function openSession(fragment: string) {
+  const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+  const address = new MemoryAddressBar(fragment);
+  const session = new Session(app, {
+    address,
+    openDatabase: () => Promise.reject(new Error('IndexedDB is not available in Node.')),
+    addressDelayMs: 5,
+  });
+  await session.start();
+  return { app, address, session };
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function decode(url: string): ShareState {
+  const result = decodeShareFragment(url.slice(url.indexOf('#')));
+  if (result.kind !== 'state') throw new Error(`expected a state: ${JSON.stringify(result)}`);
+  return result.state;
+}
+
+describe('page session', () => {
+  it('opens a link with its setup and shared results', async () => {
+    const shared = typicalShare();
+    const { app, session } = await openSession(shareFragment(shared, { present: true, hide: ['palette'] }));
+    const state = app.getState();
+
+    expect(state.config).toEqual(shared.config);
+    expect(state.graph).toEqual(shared.graph);
+    expect(state.run.runId).toBe('view:shared');
+    expect(state.run.evaluations.map((e) => e.candidate.id)).toEqual(shared.results.map((r) => r.id));
+    expect(state.run.best?.candidate.id).toBe(shared.results[0].id);
+    expect(session.store.getState().view).toEqual({ present: true, hide: ['palette'] });
+    expect(session.store.getState().storage).toBe('unavailable');
+  });
+
+  it('copies a link that reopens the same state', async () => {
+    const shared = typicalShare();
+    const { session } = await openSession(shareFragment(shared));
+    const reopened = decode(session.shareUrl('http://127.0.0.1/', { present: false, hide: [] }));
+
+    expect(reopened.config).toEqual(shared.config);
+    expect(reopened.graph).toEqual(shared.graph);
+    expect(reopened.results.map((r) => [r.id, r.fitness])).toEqual(shared.results.map((r) => [r.id, Math.round(r.fitness * 1e4) / 1e4]));
+  });
+
+  it('drops shared results once the setup changes', async () => {
+    const { app, address, session } = await openSession(shareFragment(typicalShare()));
+    app.getState().actions.setNumber('search.seed', 99);
+    await wait(30);
+
+    expect(decode(session.shareUrl('http://127.0.0.1/', { present: false, hide: [] })).results).toEqual([]);
+    expect(address.replaced).toHaveLength(1);
+    expect(decode(`#${address.fragment}`).config.search.seed).toBe(99);
+  });
+
+  it('replaces the address once per burst of edits', async () => {
+    const { app, address } = await openSession('');
+    for (const seed of [5, 6, 7, 8]) app.getState().actions.setNumber('search.seed', seed);
+    app.getState().actions.setGraph(chainGenome([{ kind: 'dense', params: { units: 3, activation: 'relu' } }]));
+    await wait(30);
+
+    expect(address.replaced).toHaveLength(1);
+    const state = decode(`#${address.fragment}`);
+    expect(state.config.search.seed).toBe(8);
+    expect(state.graph.nodes.map((node) => node.kind)).toEqual(['input', 'dense', 'output']);
+    expect(state.results).toEqual([]);
+  });
+
+  it('lists what a damaged link ignored', async () => {
+    const { app, session } = await openSession('s=%%%');
+    const notice = session.store.getState().notice;
+
+    expect(notice?.title).toMatch(/could not be opened/);
+    expect(notice?.error).toMatch(/characters that a share link never has/);
+    expect(app.getState().run.runId).toBeNull();
+  });
+
+  it('imports a network into the editor as an undoable edit', async () => {
+    const { app, session } = await openSession('');
+    const before = app.getState().graph;
+    const imported = session.importNetwork(JSON.stringify(chainGenome([{ kind: 'dense', params: { units: 5, activation: 'tanh' } }])), 'net.json');
+
+    expect(imported).toBe(true);
+    expect(app.getState().graph.nodes[1].params.units).toBe(5);
+    app.getState().editorActions.undo();
+    expect(app.getState().graph).toEqual(before);
+  });
+
+  it('rejects an unsupported Keras layer with a clear message', async () => {
+    const { session } = await openSession('');
+    const keras = { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv1D', config: { name: 'c', batch_input_shape: [null, 2] } }, { class_name: 'Dense', config: { name: 'o', units: 2 } }] } };
+    expect(session.importNetwork(JSON.stringify(keras), 'model.json')).toBe(false);
+    expect(session.store.getState().notice?.error).toMatch(/Layer "c" is a Conv1D, which the layer registry does not have\. Supported layers:/);
+  });
+});
