@@ -131,6 +131,7 @@ export class CoevolutionStrategy implements SearchStrategy {
         moduleIds: network.moduleIds,
         fitness: results[index].fitness,
         failed: results[index].failed,
+        params: results[index].params,
       })),
     );
     const summary = this.summarise(results, credit);
@@ -302,7 +303,7 @@ export class CoevolutionStrategy implements SearchStrategy {
 
 function scoredMember<T>(id: string, value: T, species: number, credit: Credit['modules']): ScoredMember<T> {
   const credited = credit.get(id);
-  return { id, value, species, fitness: credited?.fitness, failed: credited?.failed ?? false };
+  return { id, value, species, fitness: credited?.fitness, failed: credited?.failed ?? false, params: credited?.params };
 }
 
 /**
@@ -313,15 +314,23 @@ function targetSpeciesCount(size: number): number {
   return Math.min(MAX_TARGET_SPECIES, Math.max(1, Math.round(size / 4)));
 }
 
-/** Returns the network with the highest fitness that did not fail, or null when all failed. */
+/**
+ * Returns the network with the highest fitness that did not fail, the smaller one on a
+ * tie, or null when all failed.
+ */
 function bestNetwork(networks: readonly Network[], results: readonly CandidateResult[]) {
   let best: Network | null = null;
-  let bestFitness = -Infinity;
+  let bestResult: CandidateResult | null = null;
   for (let index = 0; index < networks.length; index++) {
     const result = results[index];
-    if (!result.failed && result.fitness > bestFitness) {
+    if (result.failed) continue;
+    const better =
+      !bestResult ||
+      result.fitness > bestResult.fitness ||
+      (result.fitness === bestResult.fitness && result.params < bestResult.params);
+    if (better) {
       best = networks[index];
-      bestFitness = result.fitness;
+      bestResult = result;
     }
   }
   return best && { blueprintId: best.blueprintId, moduleIds: best.moduleIds };

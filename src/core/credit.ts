@@ -10,10 +10,14 @@ export interface NetworkCredit {
   /** The network's fitness; failed networks count as 0. */
   readonly fitness: number;
   readonly failed: boolean;
+  /** The network's parameter count, averaged like fitness to break ties toward smaller networks. */
+  readonly params: number;
 }
 
 export interface CreditedFitness {
   readonly fitness: number;
+  /** Mean parameter count of the networks the member took part in. */
+  readonly params: number;
   /** Number of networks the member took part in. */
   readonly networks: number;
   /** True when every one of those networks failed. */
@@ -32,18 +36,19 @@ export function assignCredit(networks: readonly NetworkCredit[]): Credit {
   const modules = new Accumulator();
   for (const network of networks) {
     const fitness = network.failed ? 0 : network.fitness;
-    blueprints.add(network.blueprintId, fitness, network.failed);
-    for (const id of new Set(network.moduleIds)) modules.add(id, fitness, network.failed);
+    blueprints.add(network.blueprintId, fitness, network.params, network.failed);
+    for (const id of new Set(network.moduleIds)) modules.add(id, fitness, network.params, network.failed);
   }
   return { blueprints: blueprints.means(), modules: modules.means() };
 }
 
 class Accumulator {
-  private readonly totals = new Map<string, { sum: number; count: number; failures: number }>();
+  private readonly totals = new Map<string, { sum: number; params: number; count: number; failures: number }>();
 
-  add(id: string, fitness: number, failed: boolean): void {
-    const total = this.totals.get(id) ?? { sum: 0, count: 0, failures: 0 };
+  add(id: string, fitness: number, params: number, failed: boolean): void {
+    const total = this.totals.get(id) ?? { sum: 0, params: 0, count: 0, failures: 0 };
     total.sum += fitness;
+    total.params += params;
     total.count += 1;
     if (failed) total.failures += 1;
     this.totals.set(id, total);
@@ -51,8 +56,8 @@ class Accumulator {
 
   means(): Map<string, CreditedFitness> {
     const means = new Map<string, CreditedFitness>();
-    for (const [id, { sum, count, failures }] of this.totals) {
-      means.set(id, { fitness: sum / count, networks: count, failed: failures === count });
+    for (const [id, { sum, params, count, failures }] of this.totals) {
+      means.set(id, { fitness: sum / count, params: params / count, networks: count, failed: failures === count });
     }
     return means;
   }

@@ -16,6 +16,8 @@ export interface ScoredMember<T> {
   readonly fitness: number | undefined;
   /** True when every network the member took part in failed. */
   readonly failed: boolean;
+  /** Mean parameter count of those networks, which breaks fitness ties toward smaller ones. */
+  readonly params?: number;
 }
 
 export interface Breeder<T> {
@@ -42,7 +44,8 @@ export interface Offspring<T> {
 
 /**
  * Orders members best first: evaluated members by fitness, then unevaluated ones, then
- * failed ones. Ties keep population order, so the ranking is deterministic.
+ * failed ones. Equal fitness goes to fewer parameters (a parsimony pressure that stops
+ * bloat on fitness plateaus), and remaining ties keep population order.
  */
 export function rankMembers<T>(members: readonly ScoredMember<T>[]): ScoredMember<T>[] {
   const tier = (member: ScoredMember<T>) => {
@@ -56,6 +59,7 @@ export function rankMembers<T>(members: readonly ScoredMember<T>[]): ScoredMembe
       (a, b) =>
         tier(a.member) - tier(b.member) ||
         (b.member.fitness ?? 0) - (a.member.fitness ?? 0) ||
+        (a.member.params ?? 0) - (b.member.params ?? 0) ||
         a.index - b.index,
     )
     .map(({ member }) => member);

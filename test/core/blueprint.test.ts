@@ -173,17 +173,18 @@ describe('assembleGenome', () => {
 describe('assignCredit', () => {
   it('credits the mean over the networks each member took part in', () => {
     const credit = assignCredit([
-      { blueprintId: 'b1', moduleIds: ['m1', 'm2'], fitness: 0.9, failed: false },
-      { blueprintId: 'b1', moduleIds: ['m1', 'm3'], fitness: 0.5, failed: false },
-      { blueprintId: 'b2', moduleIds: ['m3', 'm3'], fitness: 0.2, failed: false },
-      { blueprintId: 'b2', moduleIds: ['m4'], fitness: 0.7, failed: true },
+      { blueprintId: 'b1', moduleIds: ['m1', 'm2'], fitness: 0.9, failed: false, params: 100 },
+      { blueprintId: 'b1', moduleIds: ['m1', 'm3'], fitness: 0.5, failed: false, params: 300 },
+      { blueprintId: 'b2', moduleIds: ['m3', 'm3'], fitness: 0.2, failed: false, params: 500 },
+      { blueprintId: 'b2', moduleIds: ['m4'], fitness: 0.7, failed: true, params: 700 },
     ]);
     expect(credit.blueprints.get('b1')!.fitness).toBeCloseTo(0.7);
     expect(credit.blueprints.get('b2')!.fitness).toBeCloseTo(0.1);
     expect(credit.modules.get('m1')!.fitness).toBeCloseTo(0.7);
     expect(credit.modules.get('m2')!.fitness).toBeCloseTo(0.9);
-    expect(credit.modules.get('m3')!).toEqual({ fitness: 0.35, networks: 2, failed: false });
-    expect(credit.modules.get('m4')!).toEqual({ fitness: 0, networks: 1, failed: true });
+    expect(credit.modules.get('m3')!).toEqual({ fitness: 0.35, params: 400, networks: 2, failed: false });
+    expect(credit.modules.get('m4')!).toEqual({ fitness: 0, params: 700, networks: 1, failed: true });
+    expect(credit.blueprints.get('b1')!.params).toBe(200);
     expect(credit.modules.has('m5')).toBe(false);
   });
 });

@@ -21,8 +21,14 @@ const hashFitness = (genome: Genome) => parseInt(hashText(canonicalHash(genome))
 
 const countKind = (genome: Genome, kind: LayerKind) => genome.nodes.filter((node) => node.kind === kind).length;
 
+/** Results in batch order; `params` is a size proxy (node count), since the strategy only compares it. */
 const resultsFor = (batch: readonly Candidate[], fitness: (genome: Genome) => number): CandidateResult[] =>
-  batch.map((candidate) => ({ candidateId: candidate.id, fitness: fitness(candidate.genome), params: 0, failed: false }));
+  batch.map((candidate) => ({
+    candidateId: candidate.id,
+    fitness: fitness(candidate.genome),
+    params: candidate.genome.nodes.length,
+    failed: false,
+  }));
 
 /** Runs a strategy to the end and returns its batches and summaries. */
 function run(strategy: SearchStrategy, fitness: (genome: Genome) => number) {

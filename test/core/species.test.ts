@@ -111,6 +111,15 @@ describe('reproduction', () => {
     expect(ranked.map((m) => m.id)).toEqual(['d', 'c', 'b', 'a']);
   });
 
+  it('ranks equal fitness by fewer parameters', () => {
+    const ranked = rankMembers([
+      { ...member('big', 1, 0.9), params: 5000 },
+      { ...member('small', 1, 0.9), params: 50 },
+      { ...member('best', 1, 0.95), params: 9000 },
+    ]);
+    expect(ranked.map((m) => m.id)).toEqual(['best', 'small', 'big']);
+  });
+
   it('allocates offspring by mean fitness', () => {
     const allocation = allocateOffspring(new Map([[1, 0.9], [2, 0.5], [3, 0.1]]), 10);
     expect([...allocation.elites].sort()).toEqual([1, 2]);
