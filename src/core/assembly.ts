@@ -4,10 +4,10 @@
  * they meet inside a blueprint.
  */
 
-import { INPUT_ID, OUTPUT_ID, type Genome, type LayerGene, type SizeLimits } from './genome';
+import { DEFAULT_LIMITS, INPUT_ID, OUTPUT_ID, analyzeGenome, type Genome, type LayerGene, type SizeLimits } from './genome';
 import type { ShapeContext } from './layers';
-import { sortTopologically } from './graph';
-import { repairGenome } from './repair';
+import { bypassNode, sortTopologically } from './graph';
+import { normaliseGenome, repairGenome } from './repair';
 import type { Blueprint } from './blueprint';
 
 /** A CoDeepNEAT module: a layer graph from an entry (the input node) to an exit (the node feeding the output head). */
@@ -19,13 +19,16 @@ export interface Module {
 /**
  * Builds the network for `blueprint`, substituting for every slot the module chosen for
  * its species. A slot whose species has no module passes its input through. Layer ids
- * are "<slot id>:<module node id>", and merges keep their blueprint id.
+ * are "<slot id>:<module node id>", and merges keep their blueprint id. Unless `exact`
+ * is set, a flatten that meets a vector (one module's flatten after another's dense
+ * layer) is dropped, since it changes nothing but the hash.
  */
 export function assembleGenome(
   blueprint: Blueprint,
   modulesBySpecies: ReadonlyMap<number, Module>,
   context: ShapeContext,
-  limits?: SizeLimits,
+  limits: SizeLimits = DEFAULT_LIMITS,
+  exact = false,
 ): Genome {
   const nodes: LayerGene[] = [{ id: INPUT_ID, kind: 'input', params: {}, inputs: [] }];
   const exitOf = new Map<string, string>();
@@ -50,7 +53,22 @@ export function assembleGenome(
         break;
     }
   }
-  return repairGenome({ nodes }, context, limits);
+  const repaired = repairGenome({ nodes }, context, limits);
+  return exact ? repaired : dropVectorFlattens(repaired, context, limits);
+}
+
+/** Drops flatten layers on vectors, keeping the genome as it was if that would break a merge. */
+function dropVectorFlattens(genome: Genome, context: ShapeContext, limits: SizeLimits): Genome {
+  const shapes = analyzeGenome(genome, context, limits).nodes;
+  let nodes = [...genome.nodes];
+  for (const node of genome.nodes) {
+    if (node.kind === 'flatten' && shapes.get(node.inputs[0])?.shape.length === 1) nodes = bypassNode(nodes, node.id);
+  }
+  if (nodes.length === genome.nodes.length) return genome;
+
+  // Bypassing can join a merge's inputs into one, and normalising removes such a merge.
+  const simplified = normaliseGenome({ nodes });
+  return simplified && analyzeGenome(simplified, context, limits).valid ? simplified : genome;
 }
 
 /** Appends a copy of the module's hidden layers fed by `entry` and returns the id of its exit. */

@@ -69,6 +69,8 @@ export class CoevolutionStrategy implements SearchStrategy {
   private blueprints: BlueprintMember[] = [];
   /** Mean credited fitness of each module species in the last generation evaluated. */
   private moduleSpeciesFitness = new Map<number, number | undefined>();
+  /** The seed network's blueprint and module, set when the search starts from a user's network. */
+  private seed: { readonly blueprintId: string; readonly module: ModuleMember } | null = null;
   /** The best network of the last generation, which the next one assembles again. */
   private champion: { readonly blueprintId: string; readonly moduleIds: readonly string[] } | null = null;
 
@@ -167,6 +169,13 @@ export class CoevolutionStrategy implements SearchStrategy {
       blueprint,
       species: blueprintSpecies[index],
     }));
+    if (seedGenome) this.seed = { blueprintId: this.blueprints[0].id, module: this.modules[0] };
+  }
+
+  /** The seed module, exactly as the user built it, for the seed blueprint's first network of generation 0. */
+  private seedModules(member: BlueprintMember, copy: number): ModuleMember[] | null {
+    const isSeed = this.generation === 0 && copy === 0 && this.seed?.blueprintId === member.id;
+    return isSeed ? [this.seed!.module] : null;
   }
 
   private assembleGeneration(): Network[] {
@@ -175,10 +184,13 @@ export class CoevolutionStrategy implements SearchStrategy {
     const networks: Network[] = [];
     for (const member of this.blueprints) {
       for (let copy = 0; copy < this.settings.networksPerBlueprint; copy++) {
+        const seedModules = this.seedModules(member, copy);
         const championModules = copy === 0 ? this.championModules(member) : null;
-        const { genome, hash, chosen } = championModules
-          ? this.assembleWith(member.blueprint, championModules)
-          : this.assembleDistinct(member.blueprint, usage, seen);
+        let assembled;
+        if (seedModules) assembled = this.assembleWith(member.blueprint, seedModules, true);
+        else if (championModules) assembled = this.assembleWith(member.blueprint, championModules);
+        else assembled = this.assembleDistinct(member.blueprint, usage, seen);
+        const { genome, hash, chosen } = assembled;
         for (const module of chosen) usage.set(module.id, (usage.get(module.id) ?? 0) + 1);
         seen.add(hash);
         const moduleIds = chosen.map((module) => module.id);
@@ -227,13 +239,16 @@ export class CoevolutionStrategy implements SearchStrategy {
     return modules as ModuleMember[];
   }
 
-  /** Assembles with `chosen[i]` for the i-th species the blueprint names; a missing module leaves its slots empty. */
-  private assembleWith(blueprint: Blueprint, chosen: readonly (ModuleMember | undefined)[]) {
+  /**
+   * Assembles with `chosen[i]` for the i-th species the blueprint names; a missing module
+   * leaves its slots empty. `exact` keeps the seed network as the user built it.
+   */
+  private assembleWith(blueprint: Blueprint, chosen: readonly (ModuleMember | undefined)[], exact = false) {
     const bySpecies = new Map<number, ModuleMember>();
     namedSpecies(blueprint).forEach((id, index) => {
       if (chosen[index]) bySpecies.set(id, chosen[index]);
     });
-    const genome = assembleGenome(blueprint, bySpecies, this.context, this.limits);
+    const genome = assembleGenome(blueprint, bySpecies, this.context, this.limits, exact);
     return { genome, hash: canonicalHash(genome), chosen: [...bySpecies.values()] };
   }
 

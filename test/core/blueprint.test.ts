@@ -154,6 +154,16 @@ describe('assembleGenome', () => {
     expect(genome.nodes.map((node) => node.kind)).toEqual(['input', 'flatten', 'output']);
   });
 
+  it('drops a flatten that meets a vector', () => {
+    const mlpModule = { id: 'm4', genome: chainGenome([{ kind: 'flatten' }, { kind: 'dense', params: { units: 16 } }]) };
+    const blueprint = chainBlueprint([1, 1], new InnovationCounter('s'));
+    const simplified = assembleGenome(blueprint, new Map([[1, mlpModule]]), image);
+    expect(simplified.nodes.map((node) => node.kind)).toEqual(['input', 'flatten', 'dense', 'dense', 'output']);
+    expect(analyzeGenome(simplified, image).valid).toBe(true);
+    const exact = assembleGenome(blueprint, new Map([[1, mlpModule]]), image, undefined, true);
+    expect(exact.nodes.map((node) => node.kind)).toEqual(['input', 'flatten', 'dense', 'flatten', 'dense', 'output']);
+  });
+
   it('joins parallel slots with the blueprint merge', () => {
     const blueprint: Blueprint = {
       nodes: [

@@ -252,6 +252,12 @@ describe('seedGenome', () => {
     });
   }
 
+  it('keeps a seed with a no-op flatten exact', () => {
+    const mlp = chainGenome([{ kind: 'flatten' }, { kind: 'dense', params: { units: 16 } }, { kind: 'flatten' }, { kind: 'dense', params: { units: 8 } }]);
+    const batch = createStrategy(settingsFor(image), image, { seedGenome: mlp }).propose()!;
+    expect(batch[0].hash).toBe(canonicalHash(mlp));
+  });
+
   it('keeps the seed through the search when it is the best', () => {
     const strategy = createStrategy(settingsFor(image, { generations: 3 }), image, { seedGenome: seed });
     const seedHash = canonicalHash(seed);
