@@ -181,7 +181,8 @@ export function changeParam(genome: Genome, rng: Rng, context: LayerGraphContext
  */
 export function addBranch(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
   const merges = mergeKinds(context.candidateSet);
-  // Branches beside layers with weights (Inception-style) are worth more than beside an activation.
+  // A branch beside a layer with weights (as in Inception blocks) can learn something of
+  // its own; one beside an activation rarely does.
   const layers = hiddenNodes(genome).filter((node) => !isMergeKind(node.kind));
   const heavy = layers.filter((node) => kindWeight(node.kind) >= HEAVY_KIND_WEIGHT);
   const targets = heavy.length > 0 ? heavy : layers;

@@ -129,9 +129,9 @@ export function allocateOffspring(meanFitness: ReadonlyMap<number, number | unde
 
 /**
  * Breeds the next generation of `total` members. Members named in `keep` pass on
- * unchanged first (at most half of `total`, so a population of one still changes), then
- * the elites of the best species in species order, then the offspring, so that
- * speciation of the result keeps elites as representatives.
+ * unchanged first, at most half of `total` so that a population of one still changes.
+ * The elites of the best species follow in species order, then the offspring. Elites
+ * come before offspring so that speciation of the result keeps them as representatives.
  */
 export function reproduce<T>(
   members: readonly ScoredMember<T>[],
