@@ -56,8 +56,6 @@ export interface SessionNotice {
 
 export interface SharedView {
   readonly results: readonly SharedResult[];
-  /** `setupKey` of the link's setup; results are shared on only while the setup is unchanged. */
-  readonly setupKey: string;
   readonly replayRunId: string | null;
   readonly comparison: ReplayComparison | null;
 }
@@ -97,6 +95,8 @@ export class Session {
   private started = false;
   private addressTimer: ReturnType<typeof setTimeout> | null = null;
   private heldRun: { id: string; release: () => void } | null = null;
+  /** The run on display and the `setupKey` of the setup its results came from. */
+  private resultsSetup: { runId: string | null; key: string } | null = null;
 
   constructor(
     private readonly app: AppStore,
@@ -167,16 +167,26 @@ export class Session {
     loadSetup(this.app, setup);
     const shown = share.results.length > 0;
     this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, evaluatedFromShared(share.results, share.config), [], null) : IDLE_RUN });
-    this.set({ shared: shown ? { results: share.results, setupKey: setupKey(setup), replayRunId: null, comparison: null } : null });
+    this.resultsSetup = { runId: this.app.getState().run.runId, key: setupKey(setup) };
+    this.set({ shared: shown ? { results: share.results, replayRunId: null, comparison: null } : null });
     if (notes.length > 0) this.notify('The link was opened, but some of its values were ignored or changed.', null, notes);
   }
 
-  /** Results a link made now would carry: the shared ones while their setup is unchanged, else the run's best. */
+  /**
+   * Tells whether the results on display came from the setup the page shows now. After an
+   * edit they no longer do, and a link carrying them would claim what a replay cannot repeat.
+   */
+  resultsMatchSetup(): boolean {
+    const state = this.app.getState();
+    return this.resultsSetup !== null && this.resultsSetup.runId === state.run.runId && this.resultsSetup.key === setupKey(currentSetup(state));
+  }
+
+  /** Results a link made now would carry: those on display, while the setup they came from is unchanged. */
   private resultsToShare(includeResults: boolean): readonly SharedResult[] {
-    if (!includeResults) return [];
+    if (!includeResults || !this.resultsMatchSetup()) return [];
     const state = this.app.getState();
     const shared = this.state.shared;
-    if (state.run.runId === `view:${SHARED_VIEW_ID}`) return shared && shared.setupKey === setupKey(currentSetup(state)) ? shared.results : [];
+    if (state.run.runId === `view:${SHARED_VIEW_ID}`) return shared ? shared.results : [];
     return sharedResultsOf(state.run);
   }
 
@@ -213,6 +223,10 @@ export class Session {
 
   private followRun(): void {
     const run = this.app.getState().run;
+    if (run.phase === 'starting' && run.runId !== this.resultsSetup?.runId) {
+      // A search starts from the config and graph on the page, which are locked while it runs.
+      this.resultsSetup = { runId: run.runId, key: setupKey(currentSetup(this.app.getState())) };
+    }
     const shared = this.state.shared;
     if (shared && shared.replayRunId === run.runId && run.phase === 'finished' && shared.comparison === null) {
       this.set({ shared: { ...shared, comparison: compareReplay(shared.results, run.evaluations) } });
@@ -283,9 +297,11 @@ export class Session {
       return;
     }
     const notes = [...stored.notes];
-    loadSetup(this.app, setupOfRecord(stored.record, notes));
+    const setup = setupOfRecord(stored.record, notes);
+    loadSetup(this.app, setup);
     const outcome = stored.record.status === 'running' ? 'stopped' : stored.record.status;
     this.app.setState({ run: viewRunState(`saved:${id}`, stored.candidates, stored.generations, outcome, stored.record.elapsedMs) });
+    this.resultsSetup = { runId: this.app.getState().run.runId, key: setupKey(setup) };
     this.set({ shared: null });
     if (notes.length > 0) this.notify(`The run "${stored.record.name}" was opened, but some of its records were skipped or changed.`, null, notes);
   }
@@ -343,8 +359,10 @@ export class Session {
       await this.refreshRuns();
     }
     const { seedGenome, ...config } = read.run.config;
-    loadSetup(this.app, { config, graph: seedGenome!, positions: read.run.positions });
+    const setup = { config, graph: seedGenome!, positions: read.run.positions };
+    loadSetup(this.app, setup);
     this.app.setState({ run: viewRunState(`saved:${record.id}`, read.run.candidates, read.run.generations, read.run.status, read.run.elapsedMs) });
+    this.resultsSetup = { runId: this.app.getState().run.runId, key: setupKey(setup) };
     this.set({ shared: null });
     this.notify(`Imported "${fileName}" with ${read.run.candidates.length} candidates.`, null, read.notes);
   }

@@ -6,18 +6,13 @@
 
 import { useEffect } from 'react';
 import { useSession, useSessionState } from './session-context';
+import { applyViewAttributes } from './view-attributes';
 
 export function PresenterLayout() {
   const session = useSession();
   const view = useSessionState((state) => state.view);
 
-  useEffect(() => {
-    const root = document.documentElement;
-    if (view.present) root.dataset.present = 'true';
-    else delete root.dataset.present;
-    if (view.hide.length > 0) root.dataset.hide = view.hide.join(' ');
-    else delete root.dataset.hide;
-  }, [view]);
+  useEffect(() => applyViewAttributes(view), [view]);
 
   if (!view.present && view.hide.length === 0) return null;
   return (

@@ -52,6 +52,8 @@ export function ShareDialog() {
 
   const baseUrl = `${window.location.origin}${window.location.pathname}${window.location.search}`;
   const url = open ? session.shareUrl(baseUrl, { present, hide }, includeResults) : '';
+  const hasResults = useApp((state) => state.run.evaluations.length > 0);
+  const resultsLeftOut = open && includeResults && hasResults && !session.resultsMatchSetup();
   const advice = lengthAdvice(url.length);
 
   const togglePanel = (panel: PanelName) => setHide((current) => (current.includes(panel) ? current.filter((p) => p !== panel) : [...current, panel]));
@@ -76,6 +78,9 @@ export function ShareDialog() {
         <p className={`share__length share__length--${advice.level}`} data-testid="link-length" data-length={url.length}>
           {advice.text}
         </p>
+        {resultsLeftOut && (
+          <p className="share__note">The setup changed after these results were found, so the link leaves them out: a replay of it could not repeat them. Run the search again to share its results.</p>
+        )}
         <div className="share__actions">
           <button type="button" className="button button--primary" onClick={() => void copy()}>
             Copy link

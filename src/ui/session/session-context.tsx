@@ -7,7 +7,9 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useStore } from 'zustand';
 import { RunDatabase } from '../../state/persist/run-db';
 import { Session, type AddressBar, type RunLocks, type SessionState } from '../../state/session/session';
+import { decodeShareFragment } from '../../state/share/link-codec';
 import { useAppStore } from '../store-context';
+import { applyViewAttributes } from './view-attributes';
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -31,7 +33,11 @@ function browserRunLocks(): RunLocks | null {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const app = useAppStore();
-  const [session] = useState(() => new Session(app, { address: browserAddressBar, openDatabase: () => RunDatabase.open(), locks: browserRunLocks() }));
+  const [session] = useState(() => {
+    // Lay the page out for the link's view options before anything renders, so the canvas fits its graph to the final size.
+    applyViewAttributes(decodeShareFragment(browserAddressBar.fragment).view);
+    return new Session(app, { address: browserAddressBar, openDatabase: () => RunDatabase.open(), locks: browserRunLocks() });
+  });
 
   useEffect(() => {
     void session.start();

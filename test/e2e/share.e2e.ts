@@ -1,0 +1,299 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { canonicalHash } from '../../src/core/canonical';
+import type { Genome } from '../../src/core/genome';
+import type { TestHooks } from '../../src/ui/editor/dev-hooks';
+import { BASE_URL, launchBrowser } from './browser';
+
+const OUT = 'test-results/share';
+
+let browser: Browser;
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+interface OpenPage {
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+/** Opens the app at 1366×768 with the test hooks, in a context of its own (its own IndexedDB). */
+async function open(fragment = '', context?: BrowserContext): Promise<OpenPage> {
+  const owner = context ?? (await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true }));
+  await owner.addInitScript(() => {
+    window.__nasTestHooks = {};
+  });
+  const page = await owner.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${BASE_URL}${fragment}`);
+  await page.getByRole('button', { name: 'Share', exact: true }).waitFor();
+  return { page, errors };
+}
+
+async function setNumber(page: Page, name: string, value: number): Promise<void> {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.fill(String(value));
+  await field.press('Enter');
+}
+
+async function choose(page: Page, combobox: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function configure(page: Page, settings: { generations: number; population: number; epochs: number; workers: number }): Promise<void> {
+  await choose(page, 'Task', 'XOR');
+  await choose(page, 'Backend', 'WASM');
+  await setNumber(page, 'Generations', settings.generations);
+  await setNumber(page, 'Population (networks per generation)', settings.population);
+  await setNumber(page, 'Epochs', settings.epochs);
+  await setNumber(page, 'Workers', settings.workers);
+}
+
+const progressStatus = (page: Page) => page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
+
+async function waitForFinish(page: Page, timeoutMs: number): Promise<string> {
+  await progressStatus(page).filter({ hasText: /Search (finished|stopped|failed)/ }).waitFor({ timeout: timeoutMs });
+  return (await progressStatus(page).textContent()) ?? '';
+}
+
+async function evaluationsDone(page: Page): Promise<number> {
+  const text = (await page.getByRole('region', { name: 'Progress' }).textContent()) ?? '';
+  return Number(/Evaluations:\s*(\d+) done/.exec(text)?.[1] ?? 0);
+}
+
+async function waitForEvaluations(page: Page, count: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const done = await evaluationsDone(page);
+    if (done >= count) return done;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`fewer than ${count} evaluations within ${timeoutMs / 1000} s`);
+}
+
+const storeGraph = (page: Page) => page.evaluate(() => (window.__nasTestHooks as TestHooks).store!.getState().graph);
+
+const leaderboardRows = (page: Page) => page.getByRole('region', { name: 'Leaderboard' }).locator('tbody tr');
+
+async function shareLink(page: Page): Promise<{ url: string; lengthText: string }> {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const field = page.getByRole('textbox', { name: 'Share link' });
+  await field.waitFor();
+  const url = await field.inputValue();
+  const lengthText = (await page.getByTestId('link-length').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
+  return { url, lengthText };
+}
+
+async function download(page: Page, button: string, name?: string): Promise<string> {
+  const waiting = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const file = await waiting;
+  const path = `${OUT}/${name ?? file.suggestedFilename()}`;
+  await file.saveAs(path);
+  return path;
+}
+
+/** A tfjs IOHandler that reads model.json and its weights from disk, as a Node program would. */
+function fileHandler(modelPath: string): tf.io.IOHandler {
+  return {
+    load: async () => {
+      const json = JSON.parse(readFileSync(modelPath, 'utf8'));
+      const manifest = json.weightsManifest[0];
+      const bytes = readFileSync(`${modelPath.replace(/model\.json$/, '')}${manifest.paths[0]}`);
+      const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return { modelTopology: json.modelTopology, weightSpecs: manifest.weights, weightData, format: json.format };
+    },
+  };
+}
+
+const HAND_BUILT: Genome = {
+  nodes: [
+    { id: 'input', kind: 'input', params: {}, inputs: [] },
+    { id: 'l1', kind: 'dense', params: { units: 12, activation: 'tanh' }, inputs: ['input'] },
+    { id: 'l2', kind: 'dense', params: { units: 6, activation: 'relu' }, inputs: ['input'] },
+    { id: 'l3', kind: 'concatenate', params: {}, inputs: ['l1', 'l2'] },
+    { id: 'output', kind: 'output', params: {}, inputs: ['l3'] },
+  ],
+};
+
+/** The first page's finished search, which later tests export from, and its share link. */
+let searched: OpenPage | null = null;
+let sharedUrl = '';
+
+describe('share links, saved runs and exports', () => {
+  it('shares a search and replays it from the link', async () => {
+    const first = await open();
+    searched = first;
+    const { page } = first;
+    await configure(page, { generations: 2, population: 4, epochs: 15, workers: 2 });
+    await page.evaluate((graph) => (window.__nasTestHooks as TestHooks).store!.getState().actions.setGraph(graph), HAND_BUILT);
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    assert.match(await waitForFinish(page, 90_000), /Search finished/);
+    const ownRows = await leaderboardRows(page).count();
+
+    const { url, lengthText } = await shareLink(page);
+    sharedUrl = url;
+    assert.match(url, /#s=[A-Za-z0-9_-]+$/);
+    assert.ok(url.length < 2000, `a share link with results is ${url.length} characters`);
+    assert.match(lengthText, new RegExp(`${url.length.toLocaleString('en-US')} characters: short enough`));
+
+    const shared = await open(url.slice(url.indexOf('#')));
+    await shared.page.getByRole('status', { name: 'Shared results' }).waitFor();
+    assert.deepEqual(await storeGraph(shared.page), HAND_BUILT);
+    assert.equal(await shared.page.getByRole('combobox', { name: 'Task' }).textContent().then((text) => /XOR/.test(text ?? '')), true);
+    assert.equal(await leaderboardRows(shared.page).count(), ownRows);
+    assert.equal(await shared.page.getByTestId('shared-badge').first().isVisible(), true);
+    assert.ok((await shared.page.getByRole('region', { name: 'Best architecture' }).locator('.react-flow__node').count()) >= 3);
+    await shared.page.screenshot({ path: `${OUT}/shared-link.png` });
+
+    await shared.page.getByRole('button', { name: 'Replay search', exact: true }).click();
+    assert.match(await waitForFinish(shared.page, 90_000), /Search finished/);
+    const replay = shared.page.getByRole('status', { name: 'Shared results' });
+    await replay.filter({ hasText: /Replay reproduced/ }).waitFor();
+    assert.match((await replay.textContent()) ?? '', new RegExp(`Replay reproduced ${ownRows} of ${ownRows} shared results exactly`));
+    await shared.page.screenshot({ path: `${OUT}/replayed.png` });
+    assert.deepEqual(shared.errors, []);
+    assert.deepEqual(first.errors, []);
+    await shared.page.context().close();
+  });
+
+  it('exports the best network and loads it with tfjs', async () => {
+    assert.ok(searched, 'the first test ran a search');
+    const { page, errors } = searched;
+    const caption = (await page.getByTestId('best-candidate').textContent()) ?? '';
+    const bestAccuracy = /(\d+(?:\.\d+)?)%/.exec(caption)?.[1];
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const runFile = await download(page, 'Run as JSON', 'run.json');
+    const csv = await download(page, 'Leaderboard as CSV', 'leaderboard.csv');
+    const code = await download(page, 'Keras Python code', 'best.py');
+    const models = page.waitForEvent('download', { timeout: 60_000 });
+    const weightsDownload = page.waitForEvent('download', { predicate: (file) => file.suggestedFilename().endsWith('.bin'), timeout: 60_000 });
+    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
+    await (await models).saveAs(`${OUT}/model.json`);
+    const weights = await weightsDownload;
+    await weights.saveAs(`${OUT}/${weights.suggestedFilename()}`);
+    const status = (await page.getByTestId('model-export-status').textContent()) ?? '';
+    await page.screenshot({ path: `${OUT}/export.png` });
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    assert.match(status, new RegExp(`trained on wasm; validation accuracy ${bestAccuracy}%`));
+    assert.equal(JSON.parse(readFileSync(runFile, 'utf8')).tool, 'nas-playground');
+    assert.match(readFileSync(csv, 'utf8'), /^rank,candidate,generation,fitness,/);
+    assert.match(readFileSync(code, 'utf8'), /^model = keras\.Model\(inputs=inputs, outputs=outputs, name="candidate"\)$/m);
+
+    await tf.setBackend('cpu');
+    const model = await tfl.loadLayersModel(fileHandler(`${OUT}/model.json`));
+    const probabilities = (model.predict(tf.tensor2d([[0.5, -0.5], [-0.5, -0.5]])) as tf.Tensor).arraySync() as number[][];
+    model.dispose();
+    assert.equal(probabilities.length, 2);
+    for (const row of probabilities) {
+      assert.equal(row.length, 2);
+      assert.ok(Math.abs(row[0] + row[1] - 1) < 1e-5, `probabilities ${row} sum to 1`);
+    }
+
+    // The exported model.json goes back into the editor as the same architecture.
+    const bestHash = await page.evaluate(() => (window.__nasTestHooks as TestHooks).store!.getState().run.best!.candidate.hash);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel(/^Network:/).setInputFiles(`${OUT}/model.json`);
+    const notice = page.getByRole('status', { name: 'Link and file notice' });
+    await notice.filter({ hasText: /Imported the network from "model\.json"/ }).waitFor();
+    assert.match((await notice.textContent()) ?? '', /final softmax layer "probabilities" was dropped/);
+    assert.equal(canonicalHash(await storeGraph(page)), bestHash);
+    assert.deepEqual(errors, []);
+  });
+
+  it('resumes a search after a reload with its charts', async () => {
+    const { page, errors } = await open();
+    await configure(page, { generations: 6, population: 4, epochs: 30, workers: 1 });
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    await waitForEvaluations(page, 6, 60_000);
+    // Saved results are written in batches about once a second.
+    await page.waitForTimeout(1500);
+    const beforeReload = await evaluationsDone(page);
+
+    await page.reload();
+    await page.getByRole('status', { name: 'Resumed run' }).waitFor({ timeout: 10_000 });
+    const restored = await evaluationsDone(page);
+    const chartPoints = Number(await page.getByTestId('generation-chart').getAttribute('data-points'));
+    await page.screenshot({ path: `${OUT}/resumed.png` });
+    assert.ok(restored >= 4 && restored <= beforeReload, `restored ${restored} of ${beforeReload} evaluations at once`);
+    assert.ok(chartPoints >= 1, 'the generation chart is drawn from the saved summaries');
+
+    await waitForEvaluations(page, beforeReload + 2, 60_000);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    assert.match(await waitForFinish(page, 60_000), /Search stopped/);
+
+    // Import the first test's run file, then compare the two runs.
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel(/^Run file/).setInputFiles(`${OUT}/run.json`);
+    await page.getByRole('status', { name: 'Link and file notice' }).filter({ hasText: /Imported "run\.json"/ }).waitFor();
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    const runs = page.getByRole('dialog', { name: 'Saved runs' });
+    await runs.getByRole('checkbox', { name: /^Compare Imported: run\.json/ }).check();
+    await runs.getByRole('checkbox', { name: /^Compare xor · coevolution/ }).check();
+    await runs.getByTestId('compare-chart').locator('.recharts-line').first().waitFor();
+    assert.equal(await runs.getByTestId('compare-chart').locator('.recharts-line').count(), 2);
+    assert.match((await runs.getByTestId('compare-best-0').textContent()) ?? '', /%/);
+    await page.screenshot({ path: `${OUT}/runs-compare.png` });
+
+    await runs.getByRole('button', { name: /^Rename Imported: run\.json/ }).click();
+    await runs.getByRole('textbox', { name: /^New name for/ }).fill('Shared xor run');
+    await runs.getByRole('textbox', { name: /^New name for/ }).press('Enter');
+    await runs.getByRole('button', { name: 'Delete Shared xor run' }).click();
+    await runs.getByRole('button', { name: /^Delete Shared xor run/ }).waitFor({ state: 'detached' });
+    assert.equal(await runs.locator('tbody tr').count(), 1);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('opens presenter links and damaged links safely', async () => {
+    assert.ok(searched, 'the first test ran a search');
+    const url = sharedUrl;
+    const presenter = await open(`${url.slice(url.indexOf('#'))}&present=1&hide=palette,inspector`);
+    assert.equal(await presenter.page.evaluate(() => document.documentElement.dataset.present), 'true');
+    assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), false);
+    assert.equal(await presenter.page.getByRole('complementary', { name: 'Settings' }).isVisible(), false);
+    await presenter.page.screenshot({ path: `${OUT}/presenter.png` });
+    await presenter.page.getByRole('button', { name: 'Exit presentation' }).click();
+    assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), true);
+    assert.deepEqual(presenter.errors, []);
+    await presenter.page.context().close();
+
+    const damaged: [string, RegExp][] = [
+      [url.slice(url.indexOf('#'), url.length - 40), /cut short|damaged/],
+      ['#config=%E0%A4%A&hide=palette,toolbar', /malformed percent escape/],
+      [`#s=${'A'.repeat(40_000)}`, /above the 32,768 this app opens/],
+    ];
+    for (const [fragment, message] of damaged) {
+      const opened = await open(fragment);
+      const notice = opened.page.getByRole('alert', { name: 'Link and file notice' });
+      await notice.waitFor();
+      assert.match((await notice.textContent()) ?? '', message);
+      assert.equal(await opened.page.getByRole('button', { name: 'Start search', exact: true }).isEnabled(), true);
+      assert.deepEqual(opened.errors, []);
+      if (fragment.includes('toolbar')) {
+        assert.match((await notice.textContent()) ?? '', /names no panel "toolbar"/);
+        await opened.page.screenshot({ path: `${OUT}/damaged-link.png` });
+      }
+      await opened.page.context().close();
+    }
+    await searched.page.context().close();
+  });
+});
