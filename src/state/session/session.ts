@@ -15,7 +15,7 @@ import type { RunDatabase, StoredRun } from '../persist/run-db';
 import { RunRecorder, isViewOnlyRun } from '../persist/run-recorder';
 import { RECORD_SCHEMA, type RunRecord } from '../persist/run-records';
 import { IDLE_RUN } from '../run-state';
-import { decodeShareFragment, shareFragment } from '../share/link-codec';
+import { decodeShareFragment, shareFragment, type LinkDecodeResult } from '../share/link-codec';
 import { DEFAULT_VIEW, type RestoreNote, type ShareState, type SharedResult, type ViewOptions } from '../share/share-state';
 import type { AppStore } from '../store';
 import { currentSetup, isRunActive, loadSetup, setupKey, setupOfRecord } from './setup';
@@ -126,11 +126,7 @@ export class Session {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const decoded = decodeShareFragment(this.dependencies.address.fragment);
-    this.set({ view: decoded.view });
-    if (decoded.kind === 'state') this.applyShare(decoded.state, decoded.notes);
-    else if (decoded.kind === 'error') this.notify('The link could not be opened; the default setup is shown.', decoded.error, decoded.notes);
-    else if (decoded.notes.length > 0) this.notify('Some parts of the link were ignored.', null, decoded.notes);
+    const decoded = this.openFragment(this.dependencies.address.fragment);
 
     this.app.subscribe((state, previous) => {
       if (state.config !== previous.config || state.graph !== previous.graph || state.editor.model !== previous.editor.model || state.run.runId !== previous.run.runId) {
@@ -156,6 +152,16 @@ export class Session {
   }
 
   // ---- links ---------------------------------------------------------------------------------
+
+  /** Opens a link's fragment, as on page load or when another link is pasted into the address bar. */
+  openFragment(fragment: string): LinkDecodeResult {
+    const decoded = decodeShareFragment(fragment);
+    this.set({ view: decoded.view });
+    if (decoded.kind === 'state') this.applyShare(decoded.state, decoded.notes);
+    else if (decoded.kind === 'error') this.notify('The link could not be opened; the setup shown was kept.', decoded.error, decoded.notes);
+    else if (decoded.notes.length > 0) this.notify('Some parts of the link were ignored.', null, decoded.notes);
+    return decoded;
+  }
 
   /** Shows a decoded link: its setup, and its results in place of a run, marked as shared. */
   applyShare(share: ShareState, notes: readonly RestoreNote[]): void {

@@ -63,7 +63,7 @@ export function ShareDialog() {
     <SessionDialog
       label="Share"
       title="Share this search"
-      description="The link holds the task, the network, the candidate set, the strategy with its settings and seed, and the best architectures found. Opening it shows them without training and offers to replay the search."
+      description="The link contains the task, the network, the candidate set, the strategy with its settings and seed, and the best architectures found. Opening it shows them without training and offers to replay the search."
       open={open}
       onOpenChange={(next) => {
         setOpen(next);

@@ -45,9 +45,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const flushWhenHidden = () => {
       if (document.visibilityState === 'hidden') flush();
     };
+    // Address updates from the session use replaceState, which fires no hashchange: this one is a link the user opened.
+    const openPastedLink = () => session.openFragment(browserAddressBar.fragment);
+    window.addEventListener('hashchange', openPastedLink);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', flushWhenHidden);
     return () => {
+      window.removeEventListener('hashchange', openPastedLink);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', flushWhenHidden);
     };

@@ -95,6 +95,15 @@ describe('page session', () => {
     expect(app.getState().run.runId).toBeNull();
   });
 
+  it('opens a link pasted into the address bar', async () => {
+    const { app, session } = await openSession('');
+    const shared = typicalShare();
+    session.openFragment(shareFragment(shared));
+
+    expect(app.getState().config).toEqual(shared.config);
+    expect(app.getState().run.runId).toBe('view:shared');
+  });
+
   it('imports a network into the editor as an undoable edit', async () => {
     const { app, session } = await openSession('');
     const before = app.getState().graph;
