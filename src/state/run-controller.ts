@@ -23,7 +23,7 @@ export interface RunListener {
   onStartFailed(runId: string, message: string): void;
 }
 
-/** What a run restarted after a reload brings from its earlier sessions. */
+/** The saved part of a run restarted after a reload: its id, results and elapsed time. */
 export interface ResumeOptions {
   /** The id the run had; its saved records stay under it. */
   readonly runId: string;

@@ -63,7 +63,9 @@ function migrateV0(payload: Record<string, unknown>, notes: RestoreNote[]): Comp
   }
 
   const genes = chainGenes(payload.layers, 'graph', notes);
-  const ids = genes.map((_gene, index) => (index === 0 ? 'input' : index === genes.length - 1 ? 'output' : `l${index}`));
+  const ids = genes.map((_gene, index) => `l${index}`);
+  ids[0] = 'input';
+  ids[ids.length - 1] = 'output';
   const migrated: CompactLinkV1 = { v: 1, c: config, g: { n: genes, i: ids } };
 
   if (Array.isArray(payload.best)) {

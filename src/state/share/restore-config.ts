@@ -18,7 +18,7 @@ import type { RestoreNote } from './share-state';
 const PICKLIST_PATHS = ['search.strategy', 'training.optimizer', 'backend'] as const;
 type PicklistPath = (typeof PICKLIST_PATHS)[number];
 
-/** Every field path the restore knows; other keys of the input are noted as ignored. */
+/** Every field path the restore reads; other keys of the input are noted as ignored. */
 const KNOWN_PATHS = new Set<string>(['task.id', ...Object.keys(NUMERIC_FIELDS), ...PICKLIST_PATHS, 'search.candidateSet', 'seedGenome']);
 const KNOWN_GROUPS = new Set(['task', 'search', 'training']);
 
@@ -27,7 +27,8 @@ const MAX_CANDIDATE_VALUES = 32;
 const describe = (value: unknown): string => {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
 };
 
 function readPath(source: unknown, path: string): unknown {
@@ -39,7 +40,7 @@ function readPath(source: unknown, path: string): unknown {
   return value;
 }
 
-/** The schema of one field of `runConfigSchema`, found by its dot path. */
+/** Returns the schema of one field of `runConfigSchema`, found by its dot path. */
 function fieldSchema(path: string): v.GenericSchema {
   let schema = runConfigSchema as unknown as { entries: Record<string, unknown> };
   for (const key of path.split('.')) schema = schema.entries[key] as { entries: Record<string, unknown> };
