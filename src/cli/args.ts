@@ -6,7 +6,7 @@
 import { STRATEGY_NAMES } from '../core/strategy';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericField, type NumericPath } from '../state/config';
 import { TASK_IDS, type TaskId } from '../data/types';
-import { BACKENDS, OPTIMIZERS } from '../train/types';
+import { OPTIMIZERS } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
 
 interface FlagSpec {

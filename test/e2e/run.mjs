@@ -54,7 +54,7 @@ const stopServer = () => {
 };
 process.on('exit', stopServer);
 
-let code = 1;
+let code;
 try {
   await waitForServer(baseUrl, 30_000);
   mkdirSync('test-results', { recursive: true });
