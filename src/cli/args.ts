@@ -6,6 +6,7 @@
 import { STRATEGY_NAMES } from '../core/strategy';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericField, type NumericPath } from '../state/config';
 import { TASK_IDS, type TaskId } from '../data/types';
+import { starterGenome } from '../state/starter';
 import { OPTIMIZERS } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
 
@@ -29,7 +30,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   optimizer: { path: 'training.optimizer', choices: OPTIMIZERS, value: 'NAME', help: 'Optimizer.' },
   seed: { path: 'search.seed', value: 'N', help: 'Seed of the search and of weight initialisation.' },
   'data-seed': { path: 'task.seed', value: 'N', help: 'Seed of the data generator and split.' },
-  noise: { path: 'task.noise', value: 'X', help: 'Noise of generated toy sets, 0 to 0.5.' },
+  noise: { path: 'task.noise', value: 'X', help: 'Noise of generated toy sets.' },
   samples: { path: 'task.samples', value: 'N', help: 'Examples generated for toy sets.' },
   backend: { path: 'backend', choices: ['auto', 'wasm', 'cpu'], value: 'NAME', help: 'tfjs backend (auto picks wasm in Node).' },
   'final-epochs': { path: 'finalEpochs', value: 'N', help: 'Retrain the best candidate on all training rows for N epochs at the end (0: off).' },
@@ -109,7 +110,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (typeof taskValue === 'string' && !(TASK_IDS as readonly string[]).includes(taskValue)) {
     throw new UsageError(`Unknown task "${taskValue}". Accepted tasks: ${TASK_IDS.join(', ')}.`);
   }
-  const config = structuredClone(defaultRunConfig((taskValue as TaskId | undefined) ?? 'iris')) as unknown as Record<string, unknown>;
+  const taskId = (taskValue as TaskId | undefined) ?? 'iris';
+  // The task's starting network enters the first generation, as it does in the app.
+  const config = structuredClone({ ...defaultRunConfig(taskId), seedGenome: starterGenome(taskId) }) as unknown as Record<
+    string,
+    unknown
+  >;
 
   for (const [name, value] of values) {
     const spec = FLAGS[name];
