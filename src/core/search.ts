@@ -7,7 +7,11 @@ import type { ShapeContext } from './layers';
 import { STRATEGY_NAMES, type CandidateSet, type SearchStrategy, type StrategyName } from './strategy';
 import { candidateSetProblems } from './candidate-set';
 import { CoevolutionStrategy } from './coevolution';
+import { EARLY_STOPPING_RULES, type EarlyStoppingRule } from './early-stopping';
+import { maxDepthProblems } from './exhaustive';
+import { ExhaustiveStrategy } from './exhaustive-search';
 import { RandomSearchStrategy } from './random-search';
+import { RegularizedEvolutionStrategy } from './regularized';
 
 export interface SearchSettings {
   readonly strategy: StrategyName;
@@ -24,6 +28,15 @@ export interface SearchSettings {
   readonly maxBlueprintSlots: number;
   readonly seed: number;
   readonly candidateSet: CandidateSet;
+  /**
+   * Budget in distinct architectures trained: the run ends once this many were trained, an
+   * architecture met again being counted once. 0 or absent means no limit.
+   */
+  readonly maxEvaluations?: number;
+  /** Stops hopeless candidates before their last epoch; absent means 'off'. */
+  readonly earlyStopping?: EarlyStoppingRule;
+  /** Tournament size of regularized evolution; 0 or absent means a quarter of its population. */
+  readonly sampleSize?: number;
 }
 
 export interface StrategyOptions {
@@ -54,6 +67,12 @@ export const SEARCH_SETTING_RANGES = {
   seed: { min: 0, max: 0xffffffff },
 } as const satisfies Record<string, { min: number; max: number }>;
 
+/** Accepted range of each optional numeric setting; 0 means "no limit" or "automatic". */
+export const OPTIONAL_SETTING_RANGES = {
+  maxEvaluations: { min: 0, max: 100_000 },
+  sampleSize: { min: 0, max: 1000 },
+} as const satisfies Record<string, { min: number; max: number }>;
+
 /** Lists what is wrong with search settings, naming each field and value. */
 export function searchSettingsProblems(settings: SearchSettings): string[] {
   const problems: string[] = [];
@@ -66,7 +85,17 @@ export function searchSettingsProblems(settings: SearchSettings): string[] {
       problems.push(`${field} must be a whole number from ${min} to ${max}, got ${String(value)}.`);
     }
   }
+  for (const [field, { min, max }] of Object.entries(OPTIONAL_SETTING_RANGES)) {
+    const value = settings[field as keyof typeof OPTIONAL_SETTING_RANGES];
+    if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+      problems.push(`${field} must be a whole number from ${min} to ${max} (0: ${field === 'maxEvaluations' ? 'no limit' : 'automatic'}), got ${String(value)}.`);
+    }
+  }
+  if (settings.earlyStopping !== undefined && !EARLY_STOPPING_RULES.includes(settings.earlyStopping)) {
+    problems.push(`earlyStopping must be one of ${EARLY_STOPPING_RULES.join(', ')}, got "${String(settings.earlyStopping)}".`);
+  }
   problems.push(...candidateSetProblems(settings.candidateSet));
+  problems.push(...maxDepthProblems(settings.candidateSet));
   return problems;
 }
 
@@ -74,7 +103,15 @@ export function searchSettingsProblems(settings: SearchSettings): string[] {
 export function createStrategy(settings: SearchSettings, context: ShapeContext, options: StrategyOptions = {}): SearchStrategy {
   const problems = searchSettingsProblems(settings);
   if (problems.length > 0) throw new Error(`Invalid search settings:\n- ${problems.join('\n- ')}`);
-  return settings.strategy === 'random'
-    ? new RandomSearchStrategy(settings, context, options)
-    : new CoevolutionStrategy(settings, context, options);
+  switch (settings.strategy) {
+    case 'random':
+      return new RandomSearchStrategy(settings, context, options);
+    case 'regularized':
+      return new RegularizedEvolutionStrategy(settings, context, options);
+    case 'exhaustive':
+      // Throws with a message on how to shrink the space when it exceeds EXHAUSTIVE_LIMIT.
+      return new ExhaustiveStrategy(settings, context, options);
+    case 'coevolution':
+      return new CoevolutionStrategy(settings, context, options);
+  }
 }

@@ -12,7 +12,7 @@
 import type { Genome } from './genome';
 import type { LayerKind, ParamValue } from './layers';
 
-export const STRATEGY_NAMES = ['coevolution', 'random'] as const;
+export const STRATEGY_NAMES = ['coevolution', 'regularized', 'random', 'exhaustive'] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
 /**
@@ -21,6 +21,12 @@ export type StrategyName = (typeof STRATEGY_NAMES)[number];
  */
 export interface CandidateSet {
   readonly layers: readonly CandidateLayer[];
+  /**
+   * Longest chain of primitives the exhaustive strategy enumerates (chains of 1 to
+   * `maxDepth` layers before the output head); absent means `DEFAULT_MAX_DEPTH`. The other
+   * strategies bound depth with their own settings.
+   */
+  readonly maxDepth?: number;
 }
 
 export interface CandidateLayer {
@@ -32,6 +38,10 @@ export interface CandidateLayer {
 export type CandidateOrigin =
   | { readonly type: 'seed' }
   | { readonly type: 'random' }
+  /** Bred from an earlier candidate by mutation (regularized evolution). */
+  | { readonly type: 'mutated'; readonly parentId: string }
+  /** The `index`-th chain of an exhaustive enumeration, counting from 0. */
+  | { readonly type: 'enumerated'; readonly index: number }
   | {
       readonly type: 'assembled';
       readonly blueprintId: string;
@@ -48,6 +58,19 @@ export interface Candidate {
   /** Canonical hash: equal for architectures that differ only in node ids or order. */
   readonly hash: string;
   readonly origin: CandidateOrigin;
+  /** Where the genome came from, for the lineage view; absent where the strategy does not record it. */
+  readonly lineage?: CandidateLineage;
+}
+
+/**
+ * The parents of a candidate and the operations that turned them into it. Parents are
+ * candidate ids for strategies that breed networks (regularized evolution), and module and
+ * blueprint ids for coevolution, whose networks are assembled rather than bred.
+ */
+export interface CandidateLineage {
+  readonly parents: readonly string[];
+  /** Operations in the order applied, for example "mutate:insert-layer" or "assemble". */
+  readonly operations: readonly string[];
 }
 
 /** What a strategy learns about one evaluated candidate. */
@@ -58,6 +81,8 @@ export interface CandidateResult {
   readonly params: number;
   /** True when training diverged or the evaluation failed; such candidates rank last. */
   readonly failed: boolean;
+  /** True when early stopping ended training before the last epoch; fitness is the last validation figure then. */
+  readonly stoppedEarly?: boolean;
 }
 
 export interface SpeciesSummary {
@@ -77,9 +102,22 @@ export interface PopulationSummary {
   readonly species: readonly SpeciesSummary[];
 }
 
+/** Fitness credited to one module or blueprint in one generation (CoDeepNEAT credit). */
+export interface CreditEntry {
+  readonly id: string;
+  readonly population: 'modules' | 'blueprints';
+  readonly species: number;
+  /** Mean fitness of the networks the member took part in. */
+  readonly fitness: number;
+  /** Number of networks it took part in this generation. */
+  readonly networks: number;
+}
+
 export interface GenerationSummary {
   readonly generation: number;
   readonly populations: readonly PopulationSummary[];
+  /** Credited fitness per module and blueprint, for strategies that assign credit (coevolution). */
+  readonly credit?: readonly CreditEntry[];
 }
 
 export interface SearchStrategy {

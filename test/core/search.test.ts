@@ -27,7 +27,9 @@ describe('createStrategy', () => {
     ['NaN module population', { modulePopulation: Number.NaN }, /modulePopulation must be a whole number .* got NaN/],
     ['zero networks per blueprint', { networksPerBlueprint: 0 }, /networksPerBlueprint must be a whole number from 1 to 16, got 0/],
     ['negative seed', { seed: -1 }, /seed must be a whole number from 0 to 4294967295, got -1/],
-    ['unknown strategy', { strategy: 'annealing' as StrategyName }, /strategy must be one of coevolution, random, got "annealing"/],
+    ['unknown strategy', { strategy: 'annealing' as StrategyName }, /strategy must be one of coevolution, regularized, random, exhaustive, got "annealing"/],
+    ['negative evaluation budget', { maxEvaluations: -3 }, /maxEvaluations must be a whole number from 0 to 100000 \(0: no limit\), got -3/],
+    ['unknown early stopping rule', { earlyStopping: 'patience' as SearchSettings['earlyStopping'] }, /earlyStopping must be one of off, median, halving, got "patience"/],
     ['bad candidate set', { candidateSet: { layers: [{ kind: 'dense', params: { units: [0] } }] } }, /dense\.units must be an integer from 1 to 1024, got 0/],
   ];
   for (const [name, overrides, message] of invalid) {
