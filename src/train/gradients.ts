@@ -19,9 +19,12 @@
  * - cpu: the same `Conv2DBackpropFilter`, which trains the CNN of bench/train-throughput.ts
  *   about 7× faster than cpu's own. cpu's transposed matmul is not slow, so it stays.
  * webgl and webgpu keep their own kernels.
+ *
+ * It also registers the one-pass Adam step of fused-adam.ts on wasm and cpu.
  */
 
 import * as tf from '@tensorflow/tfjs-core';
+import { registerFusedAdam, unregisterFusedAdam } from './fused-adam';
 import {
   backend_util,
   type KernelBackend,
@@ -61,24 +64,47 @@ function swapInnerAxes(rank: number): number[] {
 }
 
 /**
+ * Whether `a · bᵀ` (a: [m, n], b: [k, n], no batch axis beyond 1) moves fewer values computed as `(b · aᵀ)ᵀ`.
+ * Transposing b costs k·n, and wasm packs the fresh k·n right operand once more. The other
+ * order transposes a (m·n), packs aᵀ (n·m) and transposes the m·k result. In a dense layer's
+ * input gradient, m is the batch and k·n the weights, so the second order wins there.
+ */
+function transposeProductFirst(a: TensorInfo, b: TensorInfo): boolean {
+  const outerSize = (x: TensorInfo) => x.shape.slice(0, -2).reduce((acc, d) => acc * d, 1);
+  if (outerSize(a) !== 1 || outerSize(b) !== 1) return false;
+  const [m, n] = a.shape.slice(-2);
+  const k = b.shape[b.shape.length - 2];
+  return m * (2 * n + k) < 2 * k * n;
+}
+
+/**
  * Wraps a matmul kernel (`BatchMatMul` or `_FusedMatMul`, inputs `a` and `b`) so that a
  * transposed operand is transposed explicitly and the original kernel runs untransposed.
+ * A plain `a · bᵀ` whose left operand is short runs as `(b · aᵀ)ᵀ` instead, which leaves
+ * the large operand, usually the weights, untransposed.
  */
 function plainMatMulKernel(original: KernelConfig): KernelConfig {
+  const plainOnly = original.kernelName === tf.BatchMatMul;
   const kernelFunc = (args: KernelArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
     if (!attrs.transposeA && !attrs.transposeB) return original.kernelFunc(args as never) as TensorInfo;
 
     const transpose = (x: TensorInfo) =>
       runKernel(original.backendName, 'Transpose', { inputs: { x }, backend, attrs: { perm: swapInnerAxes(x.shape.length) } });
+    const multiply = (a: TensorInfo, b: TensorInfo) =>
+      original.kernelFunc({ inputs: { ...inputs, a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } } as never) as TensorInfo;
+
+    if (plainOnly && !attrs.transposeA && transposeProductFirst(inputs.a!, inputs.b!)) {
+      const aTransposed = transpose(inputs.a!);
+      const product = multiply(inputs.b!, aTransposed);
+      const out = transpose(product);
+      disposeIntermediates(backend, [], [aTransposed, product]);
+      return out;
+    }
+
     const a = attrs.transposeA ? transpose(inputs.a!) : inputs.a!;
     const b = attrs.transposeB ? transpose(inputs.b!) : inputs.b!;
-    const out = original.kernelFunc({
-      inputs: { ...inputs, a, b },
-      backend,
-      attrs: { ...attrs, transposeA: false, transposeB: false },
-    } as never) as TensorInfo;
-
+    const out = multiply(a, b);
     disposeIntermediates(backend, [inputs.a!, inputs.b!], [a, b]);
     return out;
   };
@@ -173,6 +199,7 @@ export function registerFastGradients(): void {
       swapKernel(config);
     }
   }
+  registerFusedAdam();
 }
 
 /** Restores the kernels tfjs registered before `registerFastGradients`, for comparisons. */
@@ -183,4 +210,5 @@ export function unregisterFastGradients(): void {
     if (original) tf.registerKernel(original);
   }
   replacedKernels.clear();
+  unregisterFusedAdam();
 }

@@ -10,6 +10,13 @@
 import { getKernel } from '@tensorflow/tfjs-core';
 import { assertValidGenome, type Genome } from '../core/genome';
 import { LAYERS, type ShapeContext } from '../core/layers';
+import { FUSED_ADAM_KERNEL } from './fused-adam';
+
+/**
+ * Kernels the trainer uses only where the backend has them, with a fallback made of listed
+ * kernels elsewhere: the one-pass Adam step (fused-adam.ts) instead of tfjs' Adam.
+ */
+export const OPTIONAL_KERNELS: readonly string[] = [FUSED_ADAM_KERNEL];
 
 /** Kernels of every candidate: the output head, both losses, the four optimizers, the metrics. */
 const TRAINING_LOOP_KERNELS = [

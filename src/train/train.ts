@@ -13,6 +13,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { Rng } from '../core/rng';
 import type { Split } from '../data/types';
 import { makeBatch, meanLoss, type TaskShape } from './batches';
+import { FusedAdamOptimizer, hasFusedAdam } from './fused-adam';
 import { withSeededRandom } from './seeded-random';
 import type { EvaluateOptions, OptimizerName, TrainingSettings } from './types';
 
@@ -48,10 +49,11 @@ export interface TrainingRandomness {
   readonly steps: Rng;
 }
 
+/** Creates an optimizer; Adam takes one fused pass per variable where the backend has that kernel. */
 export function createOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
   switch (name) {
     case 'adam':
-      return tf.train.adam(learningRate);
+      return hasFusedAdam() ? new FusedAdamOptimizer(learningRate) : tf.train.adam(learningRate);
     case 'sgd':
       return tf.train.sgd(learningRate);
     case 'momentum':

@@ -68,6 +68,36 @@ describe('matmul gradient', () => {
   });
 });
 
+describe('matmul with a transposed right operand on wasm', () => {
+  // [m, n] · [k, n]ᵀ: a short left operand runs as (b · aᵀ)ᵀ, a tall one transposes b.
+  const cases = [
+    { m: 8, n: 32, k: 40, order: '(b·aᵀ)ᵀ' },
+    { m: 16, n: 64, k: 200, order: '(b·aᵀ)ᵀ' },
+    { m: 40, n: 8, k: 4, order: 'a·(bᵀ)' },
+    { m: 3, n: 5, k: 2, order: 'a·(bᵀ)' },
+  ];
+
+  it.each(cases)('[$m, $n] · [$k, $n]ᵀ, computed as $order, matches cpu with its gradients', async ({ m, n, k }) => {
+    const makeInputs = () => [normal([m, n], 7), normal([k, n], 8)];
+    const loss: Loss = (a, b) => tf.sum(tf.square(tf.matMul(a, b, false, true)));
+    const product = async (backend: BackendName, fast: boolean) => {
+      await useBackend(backend);
+      if (fast) registerFastGradients();
+      else unregisterFastGradients();
+      const [a, b] = makeInputs();
+      const values = tf.tidy(() => tf.matMul(a, b, false, true).arraySync());
+      tf.dispose([a, b]);
+      return values;
+    };
+
+    expect(maxRelativeDifference(await product('wasm', true), await product('cpu', false))).toBeLessThan(TOLERANCE);
+    const reference = await gradientsOn('cpu', false, loss, makeInputs);
+    const wasm = await gradientsOn('wasm', true, loss, makeInputs);
+    expect(maxRelativeDifference(wasm.values, reference.values)).toBeLessThan(TOLERANCE);
+    expect(wasm.leaked).toEqual({ tensors: 0, buffers: 0 });
+  });
+});
+
 describe('conv2d gradient', () => {
   const cases = [];
   for (const padding of ['valid', 'same'] as const) {
