@@ -13,13 +13,14 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import { BUFFER_BACKENDS, bufferAccess, checkFloat32 } from './backend-buffers';
 import { simdAdamFor } from './simd-adam';
 
 /** Name of the kernel that applies one Adam step to one variable. */
 export const FUSED_ADAM_KERNEL = 'NasFusedAdamStep';
 
-/** Backends that get the fused kernel; their buffers are plain Float32Arrays reachable from JavaScript. */
-export const FUSED_ADAM_BACKENDS = ['wasm', 'cpu'] as const;
+/** Backends that get the fused kernel: those whose buffers JavaScript reaches. */
+export const FUSED_ADAM_BACKENDS = BUFFER_BACKENDS;
 
 interface AdamStepAttrs {
   readonly beta1: number;
@@ -29,18 +30,6 @@ interface AdamStepAttrs {
   readonly stepSize: number;
   /** 1 / (1 − beta2^t). */
   readonly secondScale: number;
-}
-
-interface WasmBackendLike {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-  dataIdMap: { get(dataId: object): { memoryOffset: number } };
-  wasm: { asm: { memory: WebAssembly.Memory } };
-}
-
-interface CpuBackendLike {
-  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
-  data: { get(dataId: object): { values: Float32Array } };
 }
 
 /** The four inputs and three outputs of one step, as flat arrays. */
@@ -81,78 +70,49 @@ function adamStep(arrays: StepArrays, attrs: AdamStepAttrs, from = 0): void {
 
 type KernelArgs = { inputs: Record<string, TensorInfo>; backend: KernelBackend; attrs: NamedAttrMap };
 
-function checkInputs(inputs: Record<string, TensorInfo>): void {
-  for (const [name, info] of Object.entries(inputs)) {
-    if (info.dtype !== 'float32') throw new Error(`The fused Adam step needs float32 tensors, got ${info.dtype} for ${name}.`);
-  }
-}
-
-/** wasm: the SIMD function over all groups of four values, JavaScript for the rest. */
-function wasmAdamKernel({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
-  checkInputs(inputs);
-  const wasm = backend as unknown as WasmBackendLike;
-  const { value, gradient, firstMoment, secondMoment } = inputs;
-  const outputs = [0, 1, 2].map(() => wasm.makeOutput(value.shape, 'float32'));
-  const step = attrs as unknown as AdamStepAttrs;
-  const size = tf.util.sizeFromShape(value.shape);
-  const simd = simdAdamFor(wasm.wasm.asm.memory);
-  const simdCount = simd ? size - (size % 4) : 0;
-  if (simd && simdCount > 0) {
-    const address = (info: TensorInfo) => wasm.dataIdMap.get(info.dataId).memoryOffset;
-    simd({
-      weights: address(value),
-      gradient: address(gradient),
-      firstMoment: address(firstMoment),
-      secondMoment: address(secondMoment),
-      nextWeights: address(outputs[0]),
-      nextFirstMoment: address(outputs[1]),
-      nextSecondMoment: address(outputs[2]),
-      count: simdCount,
-      ...step,
-    });
-  }
-  if (simdCount < size) {
-    // Views are taken after every allocation: growing the wasm heap detaches older views.
-    const view = (info: TensorInfo) => wasm.typedArrayFromHeap(info);
-    const arrays = {
-      weights: view(value),
-      gradient: view(gradient),
-      firstMoment: view(firstMoment),
-      secondMoment: view(secondMoment),
-      nextWeights: view(outputs[0]),
-      nextFirstMoment: view(outputs[1]),
-      nextSecondMoment: view(outputs[2]),
-    };
-    adamStep(arrays, step, simdCount);
-  }
-  return outputs;
-}
-
-/** cpu: JavaScript over the backend's arrays. */
-function cpuAdamKernel({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
-  checkInputs(inputs);
-  const cpu = backend as unknown as CpuBackendLike;
-  const { value, gradient, firstMoment, secondMoment } = inputs;
-  const size = tf.util.sizeFromShape(value.shape);
-  const next = [0, 1, 2].map(() => new Float32Array(size));
-  const view = (info: TensorInfo) => cpu.data.get(info.dataId).values;
-  adamStep(
-    {
-      weights: view(value),
-      gradient: view(gradient),
-      firstMoment: view(firstMoment),
-      secondMoment: view(secondMoment),
-      nextWeights: next[0],
-      nextFirstMoment: next[1],
-      nextSecondMoment: next[2],
-    },
-    attrs as unknown as AdamStepAttrs,
-  );
-  return next.map((values) => cpu.makeTensorInfo(value.shape, 'float32', values));
-}
-
+/**
+ * Runs one step: on wasm the SIMD function over every group of four values, then
+ * JavaScript over the rest (all values on cpu, or where WebAssembly has no SIMD).
+ */
 function fusedAdamKernel(backendName: string): KernelConfig {
-  const kernelFunc = backendName === 'wasm' ? wasmAdamKernel : cpuAdamKernel;
+  const kernelFunc = ({ inputs, backend, attrs }: KernelArgs): TensorInfo[] => {
+    checkFloat32('The fused Adam step', inputs);
+    const access = bufferAccess(backendName, backend);
+    const { value, gradient, firstMoment, secondMoment } = inputs;
+    const outputs = [0, 1, 2].map(() => access.allocate(value.shape));
+    const step = attrs as unknown as AdamStepAttrs;
+    const size = tf.util.sizeFromShape(value.shape);
+    const simd = access.memory ? simdAdamFor(access.memory) : null;
+    const simdCount = simd ? size - (size % 4) : 0;
+
+    if (simd && simdCount > 0) {
+      const address = (info: TensorInfo) => access.address(info)!;
+      simd({
+        weights: address(value),
+        gradient: address(gradient),
+        firstMoment: address(firstMoment),
+        secondMoment: address(secondMoment),
+        nextWeights: address(outputs[0]),
+        nextFirstMoment: address(outputs[1]),
+        nextSecondMoment: address(outputs[2]),
+        count: simdCount,
+        ...step,
+      });
+    }
+    if (simdCount < size) {
+      const arrays = {
+        weights: access.view(value),
+        gradient: access.view(gradient),
+        firstMoment: access.view(firstMoment),
+        secondMoment: access.view(secondMoment),
+        nextWeights: access.view(outputs[0]),
+        nextFirstMoment: access.view(outputs[1]),
+        nextSecondMoment: access.view(outputs[2]),
+      };
+      adamStep(arrays, step, simdCount);
+    }
+    return outputs;
+  };
   return { kernelName: FUSED_ADAM_KERNEL, backendName, kernelFunc: kernelFunc as unknown as KernelFunc };
 }
 

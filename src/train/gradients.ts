@@ -24,36 +24,11 @@
  */
 
 import * as tf from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { convGradientKernels } from './conv-gradients';
 import { registerFusedAdam, unregisterFusedAdam } from './fused-adam';
-import {
-  backend_util,
-  type KernelBackend,
-  type KernelConfig,
-  type KernelFunc,
-  type NamedAttrMap,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
-
-interface KernelArgs {
-  readonly inputs: Record<string, TensorInfo | undefined>;
-  readonly backend: KernelBackend;
-  readonly attrs: NamedAttrMap;
-}
-
-/** Runs another kernel of the same backend, as backends compose their own kernels. */
-function runKernel(backendName: string, kernelName: string, args: KernelArgs): TensorInfo {
-  const kernel = tf.getKernel(kernelName, backendName);
-  if (!kernel) {
-    throw new Error(`The ${backendName} backend has no ${kernelName} kernel, which the replacement kernels need.`);
-  }
-  return kernel.kernelFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
-}
-
-function disposeIntermediates(backend: KernelBackend, keep: readonly TensorInfo[], infos: readonly TensorInfo[]): void {
-  for (const info of new Set(infos)) {
-    if (!keep.includes(info)) backend.disposeData(info.dataId);
-  }
-}
+import { disposeIntermediates, runKernel, type KernelArgs } from './kernel-calls';
+import { poolGradientKernels } from './pool-kernels';
 
 /** Returns the permutation that swaps the last two axes of a rank-`rank` tensor. */
 function swapInnerAxes(rank: number): number[] {
@@ -111,59 +86,9 @@ function plainMatMulKernel(original: KernelConfig): KernelConfig {
   return { ...original, kernelFunc: kernelFunc as unknown as KernelFunc };
 }
 
-/**
- * Filter gradient of a stride-s convolution, written as a forward convolution:
- * dW[i, j, c, o] = Σ_{n, p, q} x[n, p·s + i, q·s + j, c] · dy[n, p, q, o]. Taking the input
- * channels as the batch and the examples as the channels, that sum is a convolution of the
- * padded input with dy as the filter, dilated by the stride.
- */
-function conv2dBackpropFilterKernel(backendName: string): KernelConfig {
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
-    const { inputs, backend, attrs } = args;
-    const x = inputs.x!;
-    const dy = inputs.dy!;
-    const run = (kernelName: string, kernelInputs: Record<string, TensorInfo>, kernelAttrs: NamedAttrMap) =>
-      runKernel(backendName, kernelName, { inputs: kernelInputs, backend, attrs: kernelAttrs });
-
-    if (attrs.dataFormat === 'NCHW') {
-      throw new Error(`Conv2DBackpropFilter on ${backendName} supports only NHWC data, got NCHW.`);
-    }
-    const filterShape = attrs.filterShape as [number, number, number, number];
-    const info = backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filterShape,
-      attrs.strides as [number, number] | number,
-      1,
-      attrs.pad as 'valid' | 'same',
-      attrs.dimRoundingMode as 'floor' | 'round' | 'ceil' | undefined,
-    );
-    const { top, bottom, left, right } = info.padInfo;
-
-    const padded =
-      top + bottom + left + right === 0
-        ? x
-        : run('PadV2', { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
-    const channelsAsBatch = run('Transpose', { x: padded }, { perm: [3, 1, 2, 0] });
-    const dyAsFilter = run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
-    const full = run(
-      'Conv2D',
-      { x: channelsAsBatch, filter: dyAsFilter },
-      { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [info.strideHeight, info.strideWidth] },
-    );
-    // Rows and columns past the kernel size pair dy with input positions no window reached.
-    const [inChannels, , , outChannels] = full.shape;
-    const cropped = run('Slice', { x: full }, { begin: [0, 0, 0, 0], size: [inChannels, info.filterHeight, info.filterWidth, outChannels] });
-    const filterGradient = run('Transpose', { x: cropped }, { perm: [1, 2, 0, 3] });
-
-    disposeIntermediates(backend, [x, dy], [padded, channelsAsBatch, dyAsFilter, full, cropped]);
-    return filterGradient;
-  };
-  return { kernelName: tf.Conv2DBackpropFilter, backendName, kernelFunc: kernelFunc as unknown as KernelFunc };
-}
-
 /** Builds the replacement kernels for one backend from that backend's current kernels. */
 function replacementKernels(backendName: string): KernelConfig[] {
-  const replacements: KernelConfig[] = [conv2dBackpropFilterKernel(backendName)];
+  const replacements: KernelConfig[] = [...convGradientKernels(backendName), ...poolGradientKernels(backendName)];
   if (backendName === 'wasm') {
     for (const kernelName of [tf.BatchMatMul, tf._FusedMatMul]) {
       const original = tf.getKernel(kernelName, backendName);

@@ -39,8 +39,8 @@ export const CLASS_KERNELS: Readonly<Record<string, readonly string[]>> = {
   Activation: [],
   Flatten: ['Reshape'],
   Reshape: ['Reshape'],
-  // Conv2DBackpropFilter on wasm and cpu is the one from gradients.ts, built from the other four.
-  Conv2D: ['FusedConv2D', 'Conv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'PadV2', 'Slice', 'Transpose', 'Add', 'Sum'],
+  // Conv2DBackpropFilter and Conv2DBackpropInput on wasm and cpu are those of conv-gradients.ts, built from the others.
+  Conv2D: ['FusedConv2D', 'Conv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'PadV2', 'Reverse', 'Slice', 'Transpose', 'Add', 'Sum'],
   MaxPooling2D: ['MaxPool', 'MaxPoolGrad'],
   AveragePooling2D: ['AvgPool', 'AvgPoolGrad'],
   GlobalAveragePooling2D: ['Mean'],

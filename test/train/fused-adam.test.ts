@@ -44,7 +44,7 @@ describe('FusedAdamOptimizer', () => {
     const reference = await trainedWeights('cpu', () => tf.train.adam(LEARNING_RATE), shape);
     const fused = await trainedWeights(backend, () => new FusedAdamOptimizer(LEARNING_RATE), shape);
 
-    expect(maxRelativeDifference(fused.values, reference.values)).toBeLessThan(1e-5);
+    expect(maxRelativeDifference([fused.values], [reference.values])).toBeLessThan(1e-5);
     // Two moments per variable stay alive until the optimizer is disposed, like tfjs' Adam's.
     expect(fused.liveTensors).toBe(2);
   });
@@ -62,7 +62,7 @@ describe('FusedAdamOptimizer', () => {
     registerFusedAdam();
     const ints = tf.tensor1d([1, 2], 'int32');
     expect(() => tf.engine().runKernel('NasFusedAdamStep', { value: ints, gradient: ints, firstMoment: ints, secondMoment: ints }, {})).toThrow(
-      /needs float32 tensors, got int32 for value/,
+      /The fused Adam step needs float32 tensors, got int32 for value/,
     );
     ints.dispose();
   });

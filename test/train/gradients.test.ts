@@ -90,7 +90,7 @@ describe('matmul with a transposed right operand on wasm', () => {
       return values;
     };
 
-    expect(maxRelativeDifference(await product('wasm', true), await product('cpu', false))).toBeLessThan(TOLERANCE);
+    expect(maxRelativeDifference([await product('wasm', true)], [await product('cpu', false)])).toBeLessThan(TOLERANCE);
     const reference = await gradientsOn('cpu', false, loss, makeInputs);
     const wasm = await gradientsOn('wasm', true, loss, makeInputs);
     expect(maxRelativeDifference(wasm.values, reference.values)).toBeLessThan(TOLERANCE);
@@ -138,6 +138,32 @@ describe('conv2d gradient', () => {
       }
     },
   );
+});
+
+describe('pooling gradients', () => {
+  const cases = [];
+  for (const pool of ['max', 'avg'] as const) {
+    for (const padding of ['valid', 'same'] as const) {
+      // The registry's strides equal the pool size; stride 1 checks overlapping windows too.
+      for (const [size, strides] of [[2, 2], [3, 3], [4, 4], [3, 1]]) cases.push({ pool, padding, size, strides });
+    }
+  }
+
+  it.each(cases)('$pool pool $size, strides $strides, $padding padding matches cpu', async ({ pool, padding, size, strides }) => {
+    // Rounding makes ties inside windows, and the values are mostly negative, so the first
+    // maximum and all-negative windows are both checked.
+    const makeInputs = () => [tf.tidy(() => tf.div(tf.round(tf.mul(tf.sub(normal([2, 9, 10, 3], 9), 1), 2)), 2))];
+    const poolOp = pool === 'max' ? tf.maxPool : tf.avgPool;
+    const loss: Loss = (x) => tf.sum(tf.mul(poolOp(x as tf.Tensor4D, size, strides, padding), normal([1, 1, 1, 3], 10)));
+
+    const reference = await gradientsOn('cpu', false, loss, makeInputs);
+    const wasm = await gradientsOn('wasm', true, loss, makeInputs);
+    const cpu = await gradientsOn('cpu', true, loss, makeInputs);
+
+    expect(maxRelativeDifference(wasm.values, reference.values)).toBeLessThan(TOLERANCE);
+    expect(maxRelativeDifference(cpu.values, reference.values)).toBeLessThan(TOLERANCE);
+    expect(wasm.leaked).toEqual({ tensors: 0, buffers: 0 });
+  });
 });
 
 describe('registerFastGradients', () => {
