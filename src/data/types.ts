@@ -3,7 +3,11 @@
  */
 
 export const CLASSIFICATION_TASKS = ['spiral', 'circles', 'xor', 'gaussians', 'iris', 'mnist'] as const;
-export const TASK_IDS = [...CLASSIFICATION_TASKS] as const;
+/** Sequence tasks where memory matters: inputs are [timesteps, features]. */
+export const SEQUENCE_TASK_IDS = ['parity', 'brackets', 'adding'] as const;
+/** 1D regression targets: inputs are [1]. */
+export const REGRESSION_TASK_IDS = ['sin', 'step', 'sawtooth', 'polynomial'] as const;
+export const TASK_IDS = [...CLASSIFICATION_TASKS, ...SEQUENCE_TASK_IDS, ...REGRESSION_TASK_IDS] as const;
 export type TaskId = (typeof TASK_IDS)[number];
 
 export type TaskKind = 'classification' | 'regression';

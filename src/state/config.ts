@@ -11,7 +11,7 @@ import { LAYERS, checkParam, isLayerKind } from '../core/layers';
 import { DEFAULT_SEARCH } from '../core/search';
 import { STRATEGY_NAMES, type CandidateSet } from '../core/strategy';
 import { TASKS } from '../data/tasks';
-import { MAX_TOY_SAMPLES, isToyTask } from '../data/toy';
+import { MAX_TOY_SAMPLES } from '../data/toy';
 import { TASK_IDS, type TaskId } from '../data/types';
 import { BACKENDS, OPTIMIZERS, type TrainingSettings } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
@@ -149,6 +149,13 @@ const TRAINING_BY_TASK: Record<TaskId, TrainingSettings> = {
   gaussians: { epochs: 15, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
   iris: { epochs: 60, batchSize: 16, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
   mnist: { epochs: 2, batchSize: 64, learningRate: 0.002, optimizer: 'adam', maxTrainRows: 0 },
+  parity: { epochs: 40, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  brackets: { epochs: 30, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  adding: { epochs: 30, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  sin: { epochs: 100, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  step: { epochs: 100, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  sawtooth: { epochs: 100, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  polynomial: { epochs: 100, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
 };
 
 /** The default configuration for a task: what the app opens on and what the CLI starts from. */
@@ -184,7 +191,7 @@ export function parseRunConfig(input: unknown): ConfigResult {
     };
   }
   const config = parsed.output as RunConfig;
-  if (isToyTask(config.task.id) && config.task.samples > MAX_TOY_SAMPLES) {
+  if (TASKS[config.task.id].origin === 'generated' && config.task.samples > MAX_TOY_SAMPLES) {
     return {
       ok: false,
       errors: [`task.samples must be at most ${MAX_TOY_SAMPLES} for generated tasks, got ${config.task.samples}.`],
@@ -194,7 +201,7 @@ export function parseRunConfig(input: unknown): ConfigResult {
     const dataset = TASKS[config.task.id];
     const analysis = analyzeGenome(config.seedGenome as Genome, {
       inputShape: dataset.inputShape,
-      outputUnits: dataset.classes.length,
+      outputUnits: dataset.outputUnits,
     });
     if (!analysis.valid) {
       return { ok: false, errors: analysis.issues.map((issue) => `seedGenome: ${issue.message} ${issue.fix}`) };

@@ -6,5 +6,5 @@ import type { RunConfig } from '../workers/run-config';
 
 export function shapeContextOf(config: RunConfig): ShapeContext {
   const task = TASKS[config.task.id];
-  return { inputShape: task.inputShape, outputUnits: task.classes.length };
+  return { inputShape: task.inputShape, outputUnits: task.outputUnits };
 }

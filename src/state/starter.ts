@@ -14,6 +14,19 @@ export function starterGenome(task: TaskId): Genome {
       ]);
     case 'iris':
       return chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]);
+    case 'parity':
+    case 'brackets':
+    case 'adding':
+      // A recurrent layer reads the sequence; its last state feeds the head.
+      return chainGenome([{ kind: 'gru', params: { units: 16, activation: 'tanh', returnSequences: false } }]);
+    case 'sin':
+    case 'step':
+    case 'sawtooth':
+    case 'polynomial':
+      return chainGenome([
+        { kind: 'dense', params: { units: 16, activation: 'tanh' } },
+        { kind: 'dense', params: { units: 16, activation: 'tanh' } },
+      ]);
     default:
       return chainGenome([
         { kind: 'dense', params: { units: 8, activation: 'tanh' } },

@@ -119,7 +119,7 @@ async function trainAndScore(
   }
 }
 
-type Scores = Pick<EvaluationMetrics, 'fitness' | 'validationLoss' | 'validationAccuracy' | 'testLoss' | 'testAccuracy'>;
+type Scores = Pick<EvaluationMetrics, 'fitness' | 'validationLoss' | 'validationAccuracy' | 'testLoss' | 'testAccuracy' | 'validationR2' | 'testR2'>;
 
 async function scores(model: tfl.LayersModel, dataset: Dataset): Promise<Scores> {
   const task: TaskShape = dataset;
@@ -131,6 +131,8 @@ async function scores(model: tfl.LayersModel, dataset: Dataset): Promise<Scores>
     validationAccuracy: validation.accuracy,
     testLoss: test.loss,
     testAccuracy: test.accuracy,
+    validationR2: validation.r2,
+    testR2: test.r2,
   };
 }
 

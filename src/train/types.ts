@@ -35,6 +35,10 @@ export interface EvaluationMetrics {
   readonly validationAccuracy: number | null;
   readonly testLoss: number;
   readonly testAccuracy: number | null;
+  /** Coefficient of determination on the validation split for regression; absent or null for classification. */
+  readonly validationR2?: number | null;
+  /** Coefficient of determination on the test split for regression; absent or null for classification. */
+  readonly testR2?: number | null;
   /** Mean training loss of each epoch. */
   readonly trainLoss: readonly number[];
   readonly params: number;

@@ -15,12 +15,18 @@ describe('TASKS', () => {
   it.each(TASK_IDS)('entry %s is complete', (id) => {
     const task = TASKS[id];
     expect(task.id).toBe(id);
-    expect(task.kind).toBe('classification');
     expect(task.name.length).toBeGreaterThan(0);
     expect(task.description.length).toBeGreaterThan(0);
     expect(task.source.length).toBeGreaterThan(0);
     expect(task.licence.length).toBeGreaterThan(0);
-    expect(task.classes.length).toBeGreaterThanOrEqual(2);
+    if (task.kind === 'classification') {
+      expect(task.classes.length).toBeGreaterThanOrEqual(2);
+      expect(task.outputUnits).toBe(task.classes.length);
+    } else {
+      expect(task.kind).toBe('regression');
+      expect(task.classes).toEqual([]);
+      expect(task.outputUnits).toBeGreaterThanOrEqual(1);
+    }
     expect(task.inputShape.every((side) => Number.isInteger(side) && side > 0)).toBe(true);
   });
 

@@ -70,7 +70,7 @@ export function buildRunFile(input: RunFileInput) {
     message: input.message,
     elapsedMs: input.elapsedMs,
     backends,
-    task: { id: task.id, name: task.name, inputShape: task.inputShape, outputUnits: task.classes.length, counts: input.counts },
+    task: { id: task.id, name: task.name, inputShape: task.inputShape, outputUnits: task.outputUnits, counts: input.counts },
     config: input.config,
     positions: input.positions ? [...input.positions].map(([id, at]) => ({ id, x: at.x, y: at.y })) : undefined,
     generations: input.generations,

@@ -9,7 +9,8 @@ import * as v from 'valibot';
 import { candidateSetProblems as coreCandidateSetProblems } from '../../core/candidate-set';
 import { LAYERS, checkParam, isLayerKind, type LayerKind, type ParamValue } from '../../core/layers';
 import type { CandidateLayer, CandidateSet } from '../../core/strategy';
-import { MAX_TOY_SAMPLES, isToyTask } from '../../data/toy';
+import { TASKS } from '../../data/tasks';
+import { MAX_TOY_SAMPLES } from '../../data/toy';
 import type { TaskId } from '../../data/types';
 import type { RunConfig } from '../../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, runConfigSchema, type NumericPath } from '../config';
@@ -171,7 +172,7 @@ export function restoreRunConfig(input: unknown, notes: RestoreNote[]): RunConfi
   for (const path of PICKLIST_PATHS) config = restorePicklist(config, input, path, notes);
   config = restoreCandidateSet(config, input, notes);
 
-  if (isToyTask(config.task.id) && config.task.samples > MAX_TOY_SAMPLES) {
+  if (TASKS[config.task.id].origin === 'generated' && config.task.samples > MAX_TOY_SAMPLES) {
     notes.push({ field: 'task.samples', reason: `${config.task.samples} is above ${MAX_TOY_SAMPLES}, the limit for generated tasks; ${MAX_TOY_SAMPLES} was used.` });
     config = setPath(config, 'task.samples', MAX_TOY_SAMPLES);
   }

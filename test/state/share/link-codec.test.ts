@@ -6,7 +6,7 @@ import { analyzeGenome, chainGenome, type Genome } from '../../../src/core/genom
 import { LAYER_KINDS } from '../../../src/core/layers';
 import { STRATEGY_NAMES } from '../../../src/core/strategy';
 import { TASKS } from '../../../src/data/tasks';
-import { MAX_TOY_SAMPLES, isToyTask } from '../../../src/data/toy';
+import { MAX_TOY_SAMPLES } from '../../../src/data/toy';
 import { TASK_IDS } from '../../../src/data/types';
 import { BACKENDS, OPTIMIZERS } from '../../../src/train/types';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from '../../../src/state/config';
@@ -88,7 +88,7 @@ const configArbitrary: fc.Arbitrary<RunConfig> = fc.constantFrom(...TASK_IDS).ch
     .map(({ numbers: values, strategy, optimizer, backend }) => {
       const base = defaultRunConfig(taskId);
       const n = values as Record<NumericPath, number>;
-      const samples = isToyTask(taskId) ? Math.min(n['task.samples'], MAX_TOY_SAMPLES) : n['task.samples'];
+      const samples = TASKS[taskId].origin === 'generated' ? Math.min(n['task.samples'], MAX_TOY_SAMPLES) : n['task.samples'];
       return {
         ...base,
         task: { id: taskId, noise: n['task.noise'], samples, seed: n['task.seed'] },
