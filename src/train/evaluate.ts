@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { assertValidGenome, type Genome, type GenomeAnalysis } from '../core/genome';
+import { medianStopEpoch } from '../core/early-stopping';
 import { Rng, deriveSeed } from '../core/rng';
 import type { Dataset } from '../data/types';
 import { activateBackend } from './backend';
@@ -16,7 +17,7 @@ import { findKernelGap } from './kernels';
 import { evaluateSplit, type SplitMetrics } from './metrics';
 import { buildModel } from './model';
 import { withSeededRandom } from './seeded-random';
-import { abortError, trainModel } from './train';
+import { abortError, trainModel, type EpochEndHook } from './train';
 import type { BackendName, EvaluateOptions, EvaluationMetrics, TrainingSettings } from './types';
 
 export interface CandidateOptions extends EvaluateOptions {
@@ -25,6 +26,16 @@ export interface CandidateOptions extends EvaluateOptions {
    * or probe it; training waits for the returned promise. The model is disposed afterwards.
    */
   readonly onEpochEnd?: (model: tfl.LayersModel, epoch: number, epochLoss: number) => Promise<void> | void;
+  /**
+   * Measures the validation fitness after every epoch and stops training after the first
+   * epoch where the median rule's threshold (see `medianStopEpoch`) is not met.
+   */
+  readonly earlyStop?: EarlyStopRequest;
+}
+
+/** Per-epoch thresholds of the median stopping rule, index 0 for epoch 1; null stops nothing. */
+export interface EarlyStopRequest {
+  readonly thresholds: readonly (number | null)[];
 }
 
 /**
@@ -97,11 +108,11 @@ async function trainAndScore(
   const model = withSeededRandom(new Rng(deriveSeed(seed, 'weights')), () => buildModel(genome, context));
 
   try {
-    const { onEpochEnd } = options;
     const randomness = { order: new Rng(deriveSeed(seed, 'order')), steps: new Rng(deriveSeed(seed, 'steps')) };
+    const validationCurve: number[] = [];
     const outcome = await trainModel(model, dataset.train, dataset, settings, randomness, {
       ...options,
-      onEpochEnd: onEpochEnd && ((epoch, epochLoss) => onEpochEnd(model, epoch, epochLoss)),
+      onEpochEnd: epochEndHook(model, dataset, options, validationCurve),
     });
     const trainMs = performance.now() - started;
     const common = {
@@ -111,12 +122,29 @@ async function trainAndScore(
       epochs: outcome.trainLoss.length,
       trainMs,
       backend,
+      ...(options.earlyStop ? { validationCurve, stoppedEarly: outcome.stoppedEarly ?? false } : {}),
     };
     if (outcome.diverged) return { ...common, ...divergedScores(dataset), diverged: outcome.diverged };
     return { ...common, ...(await scores(model, dataset)) };
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * Combines the caller's epoch hook with the median rule: when `earlyStop` is set, the
+ * validation fitness of each epoch is appended to `curve`, and the hook returns 'stop' at
+ * the epoch where `medianStopEpoch` says to stop.
+ */
+function epochEndHook(model: tfl.LayersModel, dataset: Dataset, options: CandidateOptions, curve: number[]): EpochEndHook | undefined {
+  const { onEpochEnd, earlyStop } = options;
+  if (!onEpochEnd && !earlyStop) return undefined;
+  return async (epoch, epochLoss) => {
+    await onEpochEnd?.(model, epoch, epochLoss);
+    if (!earlyStop) return;
+    curve.push(fitnessOf(await evaluateSplit(model, dataset.validation, dataset)));
+    return medianStopEpoch(curve, earlyStop.thresholds) === epoch ? 'stop' : undefined;
+  };
 }
 
 type Scores = Pick<EvaluationMetrics, 'fitness' | 'validationLoss' | 'validationAccuracy' | 'testLoss' | 'testAccuracy' | 'validationR2' | 'testR2'>;

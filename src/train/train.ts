@@ -29,13 +29,15 @@ export interface TrainingOutcome {
   readonly trainLoss: readonly number[];
   /** Set when a NaN or infinite loss stopped training. */
   readonly diverged?: string;
+  /** True when the epoch-end hook asked to stop before the last epoch. */
+  readonly stoppedEarly?: boolean;
 }
 
 /**
  * Called after each completed epoch with its mean training loss; training waits for the
- * returned promise before the next epoch starts.
+ * returned promise before the next epoch starts, and stops there when it resolves to 'stop'.
  */
-export type EpochEndHook = (epoch: number, epochLoss: number) => Promise<void> | void;
+export type EpochEndHook = (epoch: number, epochLoss: number) => Promise<void | 'stop'> | void | 'stop';
 
 export interface TrainModelOptions extends EvaluateOptions {
   readonly onEpochEnd?: EpochEndHook;
@@ -137,7 +139,8 @@ export async function trainModel(
         }
       }
       trainLoss.push(lossSum / rowsDone);
-      await options.onEpochEnd?.(epoch, lossSum / rowsDone);
+      const request = await options.onEpochEnd?.(epoch, lossSum / rowsDone);
+      if (request === 'stop' && epoch < settings.epochs) return { trainLoss, stoppedEarly: true };
     }
     if (options.signal?.aborted) throw abortError(options.signal);
     return { trainLoss };

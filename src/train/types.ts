@@ -51,6 +51,10 @@ export interface EvaluationMetrics {
   readonly backend: BackendName;
   /** Why the candidate ran on another backend than the worker's own, if it did. */
   readonly fallbackReason?: string;
+  /** Validation fitness after each epoch, measured only when early stopping asked for it. */
+  readonly validationCurve?: readonly number[];
+  /** True when early stopping ended training before the last epoch; fitness is that epoch's validation figure. */
+  readonly stoppedEarly?: boolean;
   /** Set when training stopped on a NaN or infinite loss; fitness is 0 then. */
   readonly diverged?: string;
 }

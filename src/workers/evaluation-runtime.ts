@@ -79,6 +79,7 @@ export class EvaluationRuntime {
     try {
       const metrics = await evaluateCandidate(job.genome, this.dataset, job.settings, job.seed, {
         signal: abort.signal,
+        earlyStop: job.earlyStop,
         onProgress: ({ epoch, epochs, loss }) =>
           this.post({ type: 'progress', runId, jobId, candidateId, epoch, epochs, loss }),
       });

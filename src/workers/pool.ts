@@ -7,6 +7,7 @@
 
 import type { Genome } from '../core/genome';
 import type { Dataset } from '../data/types';
+import type { EarlyStopRequest } from '../train/evaluate';
 import type { BackendName, BackendPreference, EvaluationMetrics, TrainingSettings } from '../train/types';
 import { transferableDataset, type BackendAttempt, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -27,6 +28,8 @@ export interface Job {
   readonly genome: Genome;
   readonly settings: TrainingSettings;
   readonly seed: number;
+  /** Thresholds of the median stopping rule; absent trains every epoch. */
+  readonly earlyStop?: EarlyStopRequest;
   readonly onProgress?: (progress: { epoch: number; epochs: number; loss: number }) => void;
 }
 
@@ -229,6 +232,7 @@ export class WorkerPool {
         genome: job.genome,
         settings: job.settings,
         seed: job.seed,
+        earlyStop: job.earlyStop,
       });
     });
   }

@@ -6,6 +6,7 @@
 
 import type { Genome } from '../core/genome';
 import type { Dataset } from '../data/types';
+import type { EarlyStopRequest } from '../train/evaluate';
 import type { EpochRecord } from '../train/live';
 import type { ProbeSpec } from '../train/probe';
 import type { BackendName, BackendPreference, EvaluationMetrics, TrainingSettings } from '../train/types';
@@ -26,6 +27,8 @@ export type WorkerRequest =
       readonly genome: Genome;
       readonly settings: TrainingSettings;
       readonly seed: number;
+      /** Thresholds of the median stopping rule, when the run stops hopeless candidates early. */
+      readonly earlyStop?: EarlyStopRequest;
     }
   | {
       /** Trains one network alone and reports every epoch (see `trainLive`). */
