@@ -16,6 +16,7 @@ import type { Dataset } from '../data/types';
 import type { EvaluationMetrics } from '../train/types';
 import type { Job, JobOutcome } from './pool';
 import type { RunConfig } from './run-config';
+import { scheduleBatch } from './schedule';
 
 /** The part of a worker pool the coordinator uses. */
 export interface EvaluationPool {
@@ -272,20 +273,32 @@ export class SearchCoordinator {
     return result;
   }
 
-  /** Evaluates a batch with at most one job per worker in flight; returns results in batch order. */
+  /**
+   * Evaluates a batch with at most one job per worker in flight, costliest architectures
+   * first; repeats of known architectures take their result afterwards without holding a
+   * worker (see schedule.ts). Returns results in batch order.
+   */
   private async evaluateBatch(batch: readonly Candidate[]): Promise<EvaluatedCandidate[]> {
     const evaluated: EvaluatedCandidate[] = new Array(batch.length);
+    const { dataset } = this.options;
+    const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
+    // Saved results of a resumed run stay in the training order, so the run records them where it first did.
+    const schedule = scheduleBatch(batch, context, (hash) => this.cache.has(hash));
     let next = 0;
     const lane = async (): Promise<void> => {
       while (!this.stopped) {
         await this.waitWhilePaused();
-        if (this.stopped || next >= batch.length) return;
-        const index = next++;
+        if (this.stopped || next >= schedule.train.length) return;
+        const index = schedule.train[next++];
         evaluated[index] = await this.evaluate(batch[index]);
       }
     };
-    const lanes = Math.max(1, Math.min(this.options.pool.size, batch.length));
+    const lanes = Math.max(1, Math.min(this.options.pool.size, schedule.train.length));
     await Promise.all(Array.from({ length: lanes }, lane));
+    for (const index of schedule.repeat) {
+      if (this.stopped) break;
+      evaluated[index] = await this.evaluate(batch[index]);
+    }
     return evaluated;
   }
 
