@@ -8,6 +8,8 @@ import * as v from 'valibot';
 import { defaultCandidateSet } from '../core/candidate-set';
 import { analyzeGenome, type Genome } from '../core/genome';
 import { LAYERS, checkParam, isLayerKind } from '../core/layers';
+import { EARLY_STOPPING_RULES } from '../core/early-stopping';
+import { MAX_DEPTH_RANGE } from '../core/exhaustive';
 import { DEFAULT_SEARCH } from '../core/search';
 import { STRATEGY_NAMES, type CandidateSet } from '../core/strategy';
 import { TASKS } from '../data/tasks';
@@ -37,6 +39,8 @@ export const NUMERIC_FIELDS = {
   'search.maxModuleLayers': { min: 1, max: 8, integer: true, label: 'Max layers per module' },
   'search.maxBlueprintSlots': { min: 1, max: 8, integer: true, label: 'Max modules per blueprint' },
   'search.seed': { min: 0, max: 4294967295, integer: true, label: 'Search seed' },
+  'search.maxEvaluations': { min: 0, max: 100_000, integer: true, label: 'Evaluation budget (0 = no limit)', unit: 'architectures' },
+  'search.sampleSize': { min: 0, max: 200, integer: true, label: 'Tournament size (0 = a quarter of the population)', unit: 'networks' },
   'training.epochs': { min: 1, max: 200, integer: true, label: 'Epochs' },
   'training.batchSize': { min: 1, max: 1024, integer: true, label: 'Batch size', unit: 'examples' },
   'training.learningRate': { min: 0.00001, max: 1, integer: false, label: 'Learning rate' },
@@ -72,6 +76,15 @@ const candidateSetSchema = v.pipe(
       ),
       v.maxLength(64, 'The candidate set lists more than 64 layers.'),
     ),
+    maxDepth: v.optional(
+      v.pipe(
+        v.number(),
+        v.check(
+          (value) => Number.isInteger(value) && value >= MAX_DEPTH_RANGE.min && value <= MAX_DEPTH_RANGE.max,
+          (issue) => `search.candidateSet.maxDepth must be a whole number from ${MAX_DEPTH_RANGE.min} to ${MAX_DEPTH_RANGE.max}, got ${String(issue.input)}.`,
+        ),
+      ),
+    ),
   }),
   v.check((set) => candidateSetProblems(set as CandidateSet).length === 0, (issue) =>
     candidateSetProblems(issue.input as CandidateSet).join(' '),
@@ -102,6 +115,11 @@ export const runConfigSchema = v.object({
     maxBlueprintSlots: numeric('search.maxBlueprintSlots'),
     seed: numeric('search.seed'),
     candidateSet: candidateSetSchema,
+    maxEvaluations: v.optional(numeric('search.maxEvaluations')),
+    sampleSize: v.optional(numeric('search.sampleSize')),
+    earlyStopping: v.optional(
+      v.picklist(EARLY_STOPPING_RULES, `search.earlyStopping must be one of ${EARLY_STOPPING_RULES.join(', ')}.`),
+    ),
   }),
   training: v.object({
     epochs: numeric('training.epochs'),
@@ -167,6 +185,9 @@ export function defaultRunConfig(taskId: TaskId = 'spiral'): RunConfig {
       ...DEFAULT_SEARCH,
       seed: 1,
       candidateSet: defaultCandidateSet(task.inputShape),
+      maxEvaluations: 0,
+      sampleSize: 0,
+      earlyStopping: 'off',
     },
     training: TRAINING_BY_TASK[taskId],
     backend: 'auto',

@@ -32,6 +32,10 @@ export const CONFIG_KEYS_V1 = {
   workers: 'u',
   finalEpochs: 'f',
   timeBudgetSeconds: 'h',
+  'search.maxEvaluations': 'v',
+  'search.sampleSize': 'a',
+  'search.earlyStopping': 'j',
+  'search.candidateSet.maxDepth': 'i',
 } as const;
 
 export type ConfigPath = keyof typeof CONFIG_KEYS_V1;

@@ -188,7 +188,7 @@ function expandConfig(value: unknown, notes: RestoreNote[]): Record<string, unkn
   return config;
 }
 
-function expandCandidateSet(value: unknown, notes: RestoreNote[]): unknown {
+function expandCandidateSet(value: unknown, notes: RestoreNote[]): { layers: unknown[] } | undefined {
   if (value === undefined) return undefined;
   const entries = asArray(value);
   if (entries === null) {
@@ -212,7 +212,8 @@ export function expandPayload(payload: Record<string, unknown>, notes: RestoreNo
   }
   const config = expandConfig(payload.c, notes);
   const candidateSet = expandCandidateSet(payload.k, notes);
-  if (candidateSet !== undefined) writePath(config, 'search.candidateSet', candidateSet);
+  // The set's maxDepth arrives among the config fields, so the layers join it rather than replace it.
+  if (candidateSet !== undefined) writePath(config, 'search.candidateSet.layers', candidateSet.layers);
 
   const graph = isRecord(payload.g) ? payload.g : null;
   if (payload.g !== undefined && graph === null) notes.push({ field: 'graph', reason: 'is not a graph; the starting network was used.' });

@@ -7,6 +7,7 @@
 
 import * as v from 'valibot';
 import { candidateSetProblems as coreCandidateSetProblems } from '../../core/candidate-set';
+import { MAX_DEPTH_RANGE } from '../../core/exhaustive';
 import { LAYERS, checkParam, isLayerKind, type LayerKind, type ParamValue } from '../../core/layers';
 import type { CandidateLayer, CandidateSet } from '../../core/strategy';
 import { TASKS } from '../../data/tasks';
@@ -16,7 +17,7 @@ import type { RunConfig } from '../../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, runConfigSchema, type NumericPath } from '../config';
 import type { RestoreNote } from './share-state';
 
-const PICKLIST_PATHS = ['search.strategy', 'training.optimizer', 'backend'] as const;
+const PICKLIST_PATHS = ['search.strategy', 'search.earlyStopping', 'training.optimizer', 'backend'] as const;
 type PicklistPath = (typeof PICKLIST_PATHS)[number];
 
 /** Every field path the restore reads; other keys of the input are noted as ignored. */
@@ -45,7 +46,9 @@ function readPath(source: unknown, path: string): unknown {
 function fieldSchema(path: string): v.GenericSchema {
   let schema = runConfigSchema as unknown as { entries: Record<string, unknown> };
   for (const key of path.split('.')) schema = schema.entries[key] as { entries: Record<string, unknown> };
-  return schema as unknown as v.GenericSchema;
+  // An optional field is restored like a required one: a value that is present must be valid.
+  const optional = schema as unknown as { type?: string; wrapped?: unknown };
+  return (optional.type === 'optional' ? optional.wrapped : schema) as v.GenericSchema;
 }
 
 function setPath(config: RunConfig, path: string, value: unknown): RunConfig {
@@ -133,13 +136,27 @@ function restoreCandidateSet(config: RunConfig, input: unknown, notes: RestoreNo
   });
   if (entries.length > 64) notes.push({ field: 'search.candidateSet', reason: `lists ${entries.length} layers; only the first 64 were kept.` });
 
-  const set: CandidateSet = { layers };
+  const set: CandidateSet = { layers, ...restoreMaxDepth(supplied, notes) };
   const problems = coreCandidateSetProblems(set);
   if (problems.length > 0) {
     notes.push({ field: 'search.candidateSet', reason: `${problems.join(' ')} The task default was used.` });
     return config;
   }
   return setPath(config, 'search.candidateSet', set);
+}
+
+/** Restores the candidate set's `maxDepth`, clamped into its range; absent when not supplied or not a number. */
+function restoreMaxDepth(supplied: unknown, notes: RestoreNote[]): { maxDepth?: number } {
+  const value = readPath(supplied, 'maxDepth');
+  if (value === undefined) return {};
+  const field = 'search.candidateSet.maxDepth';
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    notes.push({ field, reason: `must be a number, got ${describe(value)}; the default was used.` });
+    return {};
+  }
+  const clamped = Math.min(MAX_DEPTH_RANGE.max, Math.max(MAX_DEPTH_RANGE.min, Math.round(value)));
+  if (clamped !== value) notes.push({ field, reason: `${value} is outside ${MAX_DEPTH_RANGE.min} to ${MAX_DEPTH_RANGE.max} or not whole; ${clamped} was used.` });
+  return { maxDepth: clamped };
 }
 
 function noteUnknownKeys(input: unknown, notes: RestoreNote[]): void {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultCandidateSet } from '../../../src/core/candidate-set';
 import { analyzeGenome, chainGenome, type Genome } from '../../../src/core/genome';
 import { LAYER_KINDS } from '../../../src/core/layers';
+import { EARLY_STOPPING_RULES } from '../../../src/core/early-stopping';
+import { MAX_DEPTH_RANGE } from '../../../src/core/exhaustive';
 import { STRATEGY_NAMES } from '../../../src/core/strategy';
 import { TASKS } from '../../../src/data/tasks';
 import { MAX_TOY_SAMPLES } from '../../../src/data/toy';
@@ -84,8 +86,9 @@ const configArbitrary: fc.Arbitrary<RunConfig> = fc.constantFrom(...TASK_IDS).ch
       strategy: fc.constantFrom(...STRATEGY_NAMES),
       optimizer: fc.constantFrom(...OPTIMIZERS),
       backend: fc.constantFrom('auto' as const, ...BACKENDS),
+      earlyStopping: fc.constantFrom(...EARLY_STOPPING_RULES),
     })
-    .map(({ numbers: values, strategy, optimizer, backend }) => {
+    .map(({ numbers: values, strategy, optimizer, backend, earlyStopping }) => {
       const base = defaultRunConfig(taskId);
       const n = values as Record<NumericPath, number>;
       const samples = TASKS[taskId].origin === 'generated' ? Math.min(n['task.samples'], MAX_TOY_SAMPLES) : n['task.samples'];
@@ -102,6 +105,9 @@ const configArbitrary: fc.Arbitrary<RunConfig> = fc.constantFrom(...TASK_IDS).ch
           maxModuleLayers: n['search.maxModuleLayers'],
           maxBlueprintSlots: n['search.maxBlueprintSlots'],
           seed: n['search.seed'],
+          maxEvaluations: n['search.maxEvaluations'],
+          sampleSize: n['search.sampleSize'],
+          earlyStopping,
         },
         training: { epochs: n['training.epochs'], batchSize: n['training.batchSize'], learningRate: n['training.learningRate'], optimizer, maxTrainRows: n['training.maxTrainRows'] },
         backend,
@@ -110,7 +116,11 @@ const configArbitrary: fc.Arbitrary<RunConfig> = fc.constantFrom(...TASK_IDS).ch
         timeBudgetSeconds: n.timeBudgetSeconds,
       } satisfies RunConfig;
     })
-    .chain((config) => candidateSetFor(config).map((candidateSet) => ({ ...config, search: { ...config.search, candidateSet } })));
+    .chain((config) =>
+      fc
+        .tuple(candidateSetFor(config), fc.option(fc.integer({ min: MAX_DEPTH_RANGE.min, max: MAX_DEPTH_RANGE.max }), { nil: undefined }))
+        .map(([candidateSet, maxDepth]) => ({ ...config, search: { ...config.search, candidateSet: maxDepth === undefined ? candidateSet : { ...candidateSet, maxDepth } } })),
+    );
 });
 
 /** A valid network for any task: flatten first, so dense layers see a vector. */
