@@ -22,6 +22,7 @@ export class ProgressLine {
   private doneInGeneration = 0;
   private best: number | null = null;
   private elapsedMs = 0;
+  private retraining = false;
   private readonly startedAt = Date.now();
   private readonly interactive: boolean;
 
@@ -53,7 +54,10 @@ export class ProgressLine {
         if (!this.interactive) this.write(`${this.line()}\n`);
         return;
       case 'final-training-started':
-        this.write(`${this.interactive ? '\n' : ''}Retraining the best candidate on all training rows for ${event.epochs} epochs…\n`);
+        // With several workers the best few candidates are retrained side by side; say so once.
+        if (this.retraining) return;
+        this.retraining = true;
+        this.write(`${this.interactive ? '\n' : ''}Retraining the best candidates on all training rows for ${event.epochs} epochs…\n`);
         return;
       default:
         return;

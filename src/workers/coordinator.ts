@@ -16,6 +16,7 @@ import type { Dataset } from '../data/types';
 import type { EvaluationMetrics } from '../train/types';
 import type { Job, JobOutcome } from './pool';
 import type { RunConfig } from './run-config';
+import { finalCandidates, retrainingEstimateMs } from './final-training';
 import { scheduleBatch } from './schedule';
 
 /** The part of a worker pool the coordinator uses. */
@@ -73,7 +74,7 @@ export type RunEvent =
       readonly runId: string;
       readonly status: RunStatus;
       readonly best: EvaluatedCandidate | null;
-      /** The best candidate retrained on all training rows, when the run asked for it. */
+      /** The final network, when the run asked for one: the best of the top candidates retrained on all training rows. */
       readonly final: EvaluatedCandidate | null;
       readonly evaluations: number;
       readonly trained: number;
@@ -85,7 +86,7 @@ export interface RunResult {
   readonly runId: string;
   readonly status: RunStatus;
   readonly best: EvaluatedCandidate | null;
-  /** The best candidate retrained on all training rows, when the run asked for it. */
+  /** The final network, when the run asked for one: the best of the top candidates retrained on all training rows. */
   readonly final: EvaluatedCandidate | null;
   readonly candidates: readonly EvaluatedCandidate[];
   readonly generations: readonly GenerationSummary[];
@@ -147,6 +148,8 @@ export class SearchCoordinator {
   private resumeWaiters: (() => void)[] = [];
   private budgetTimer: ReturnType<typeof setTimeout> | null = null;
   private outOfTime = false;
+  /** Set when the time budget leaves only the time the final retraining needs. */
+  private searchEnded = false;
   private trained = 0;
 
   constructor(private readonly options: CoordinatorOptions) {
@@ -200,19 +203,20 @@ export class SearchCoordinator {
     let message: string | undefined;
     let final: EvaluatedCandidate | null = null;
     try {
-      while (!this.stopped) {
+      while (!this.stopped && !this.searchEnded) {
         const batch = this.strategy.propose();
         if (batch === null) break;
         const generation = batch[0]?.generation ?? this.summaries.length;
         this.emit({ type: 'generation-started', runId, generation, candidates: batch });
         const evaluated = await this.evaluateBatch(batch);
-        if (this.stopped) break;
+        if (this.stopped || this.searchEnded) break;
         const summary = this.strategy.observe(evaluated.map(toResult));
         this.summaries.push(summary);
         this.emit({ type: 'generation-finished', runId, summary, best: this.best, elapsedMs: this.elapsed() });
       }
+      if (!this.stopped) final = await this.retrainFinal();
       if (this.stopped) status = this.outOfTime ? 'time-budget' : 'stopped';
-      else final = await this.retrainBest();
+      else if (this.searchEnded) status = 'time-budget';
     } catch (error) {
       status = 'failed';
       message = error instanceof Error ? error.message : String(error);
@@ -240,27 +244,38 @@ export class SearchCoordinator {
   }
 
   /**
-   * Retrains the best candidate on every training row for `finalEpochs` epochs. Its metrics
-   * are reported apart from the search's, which may come from shorter or subsampled training.
+   * Retrains the best candidates on every training row for `finalEpochs` epochs, one per
+   * worker side by side, and returns the one with the best validation fitness afterwards
+   * (see final-training.ts). Its metrics are reported apart from the search's, which may come
+   * from shorter or subsampled training.
    */
-  private async retrainBest(): Promise<EvaluatedCandidate | null> {
+  private async retrainFinal(): Promise<EvaluatedCandidate | null> {
     const { runId, config } = this.options;
-    const best = this.best;
-    if (config.finalEpochs <= 0 || best === null || best.metrics === null || best.metrics.diverged) return null;
+    const chosen = finalCandidates(this.results, this.options.pool.size, compareCandidates);
+    if (config.finalEpochs <= 0 || chosen.length === 0) return null;
 
-    const candidateId = `${best.candidate.id}-final`;
+    const retrained = await Promise.all(chosen.map((evaluated) => this.retrain(evaluated)));
+    if (this.stopped) return null;
+    const final = [...retrained].sort(compareCandidates)[0];
+    this.emit({ type: 'final-evaluated', runId, result: final });
+    return final;
+  }
+
+  /** Retrains one candidate at full fidelity; its id gets the suffix "-final". */
+  private async retrain(evaluated: EvaluatedCandidate): Promise<EvaluatedCandidate> {
+    const { runId, config } = this.options;
+    const candidateId = `${evaluated.candidate.id}-final`;
     this.emit({ type: 'final-training-started', runId, candidateId, epochs: config.finalEpochs });
     const outcome = await this.options.pool.run({
       runId,
       candidateId,
-      genome: best.candidate.genome,
+      genome: evaluated.candidate.genome,
       settings: { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 },
-      seed: deriveSeed(config.search.seed, 'final', best.candidate.hash),
+      seed: deriveSeed(config.search.seed, 'final', evaluated.candidate.hash),
       onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId, ...progress }),
     });
-    if (this.stopped) return null;
-    const result: EvaluatedCandidate = {
-      candidate: { ...best.candidate, id: candidateId },
+    return {
+      candidate: { ...evaluated.candidate, id: candidateId },
       metrics: outcome.ok ? outcome.metrics : null,
       fitness: outcome.ok ? outcome.metrics.fitness : 0,
       failure: outcome.ok ? undefined : outcome.message,
@@ -269,8 +284,22 @@ export class SearchCoordinator {
       evaluation: this.results.length,
       finishedAt: this.elapsed(),
     };
-    this.emit({ type: 'final-evaluated', runId, result });
-    return result;
+  }
+
+  /**
+   * Ends the search phase when a time budget leaves just enough time to retrain the best
+   * candidates at full fidelity: running search jobs are cancelled, and the run goes on to
+   * the final retraining. Without a final retraining the budget simply stops the run.
+   */
+  private checkSearchDeadline(): void {
+    const { config, dataset, pool, runId } = this.options;
+    if (this.searchEnded || this.stopped || config.timeBudgetSeconds <= 0 || config.finalEpochs <= 0) return;
+    const chosen = finalCandidates(this.results, pool.size, compareCandidates);
+    const reserveMs = Math.max(0, ...chosen.map((evaluated) => retrainingEstimateMs(evaluated, config.training, config.finalEpochs, dataset)));
+    if (this.elapsed() + reserveMs < config.timeBudgetSeconds * 1000) return;
+    this.searchEnded = true;
+    pool.cancelRun(runId);
+    for (const wake of this.resumeWaiters.splice(0)) wake();
   }
 
   /**
@@ -286,9 +315,9 @@ export class SearchCoordinator {
     const schedule = scheduleBatch(batch, context, (hash) => this.cache.has(hash));
     let next = 0;
     const lane = async (): Promise<void> => {
-      while (!this.stopped) {
+      while (!this.stopped && !this.searchEnded) {
         await this.waitWhilePaused();
-        if (this.stopped || next >= schedule.train.length) return;
+        if (this.stopped || this.searchEnded || next >= schedule.train.length) return;
         const index = schedule.train[next++];
         evaluated[index] = await this.evaluate(batch[index]);
       }
@@ -296,14 +325,14 @@ export class SearchCoordinator {
     const lanes = Math.max(1, Math.min(this.options.pool.size, schedule.train.length));
     await Promise.all(Array.from({ length: lanes }, lane));
     for (const index of schedule.repeat) {
-      if (this.stopped) break;
+      if (this.stopped || this.searchEnded) break;
       evaluated[index] = await this.evaluate(batch[index]);
     }
     return evaluated;
   }
 
   private waitWhilePaused(): Promise<void> {
-    if (!this.paused || this.stopped) return Promise.resolve();
+    if (!this.paused || this.stopped || this.searchEnded) return Promise.resolve();
     return new Promise((resolve) => this.resumeWaiters.push(resolve));
   }
 
@@ -343,7 +372,7 @@ export class SearchCoordinator {
       seed,
       onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId: candidate.id, ...progress }),
     });
-    if (this.stopped) return null;
+    if (this.stopped || this.searchEnded) return null;
     this.trained++;
     return outcome.ok
       ? { candidate, metrics: outcome.metrics, fitness: outcome.metrics.fitness, reused: false, worker: outcome.worker }
@@ -355,6 +384,7 @@ export class SearchCoordinator {
     this.results.push(result);
     if (this.best === null || compareCandidates(result, this.best) < 0) this.best = result;
     this.emit({ type: 'candidate-evaluated', runId: this.options.runId, result });
+    this.checkSearchDeadline();
     return result;
   }
 }
