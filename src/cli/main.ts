@@ -4,13 +4,15 @@
  */
 
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { loadDataset } from '../data/tasks';
 import { nodeAssetReader } from '../data/node-assets';
 import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
 import { nodeWorkerFactory } from '../workers/node-pool';
-import { WorkerPool } from '../workers/pool';
+import { startWorkerPool } from '../workers/worker-count';
 import { UsageError, helpText, parseArgs, type CliOptions } from './args';
+import { compareMain, presetMain } from './compare-main';
 import { ProgressLine, summaryTable } from './report';
 import { buildResultFile } from './result-file';
 
@@ -34,6 +36,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = (line: string) => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
+  if (options.preset) return presetMain(options, log);
+  if (options.compare) return compareMain(options, options.compare, log);
   log(`Loading task ${config.task.id}…`);
   const dataset = await loadDataset(config.task, nodeAssetReader());
   log(
@@ -41,8 +45,9 @@ async function main(argv: readonly string[]): Promise<number> {
   );
 
   const backends: string[] = [];
-  const pool = await WorkerPool.start({
-    size: config.workers,
+  const pool = await startWorkerPool({
+    workers: config.workers,
+    cores: availableParallelism(),
     backend: config.backend,
     dataset,
     factory: nodeWorkerFactory,

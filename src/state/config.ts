@@ -46,7 +46,7 @@ export const NUMERIC_FIELDS = {
   'training.learningRate': { min: 0.00001, max: 1, integer: false, label: 'Learning rate' },
   'training.maxTrainRows': { min: 0, max: 1_000_000, integer: true, label: 'Training rows per candidate (0 = all)' },
   finalEpochs: { min: 0, max: 200, integer: true, label: 'Final training epochs (0 = off)' },
-  workers: { min: 1, max: 16, integer: true, label: 'Workers' },
+  workers: { min: 0, max: 16, integer: true, label: 'Workers (0 = auto)' },
   timeBudgetSeconds: { min: 0, max: 86_400, integer: true, label: 'Time budget', unit: 's' },
 } as const satisfies Record<string, NumericField>;
 
@@ -191,7 +191,7 @@ export function defaultRunConfig(taskId: TaskId = 'spiral'): RunConfig {
     },
     training: TRAINING_BY_TASK[taskId],
     backend: 'auto',
-    workers: 2,
+    workers: 0,
     finalEpochs: 0,
     timeBudgetSeconds: 0,
   };

@@ -6,7 +6,8 @@
 import { loadDataset } from '../data/tasks';
 import type { AssetReader, Dataset } from '../data/types';
 import { SearchCoordinator, type PreviousResult, type RunEvent } from '../workers/coordinator';
-import { WorkerPool, type PoolEvent, type WorkerFactory } from '../workers/pool';
+import type { PoolEvent, WorkerFactory, WorkerPool } from '../workers/pool';
+import { logicalCores, startWorkerPool } from '../workers/worker-count';
 import type { RunConfig } from '../workers/run-config';
 
 export interface RunEnvironment {
@@ -58,8 +59,9 @@ export class RunController {
       const dataset = await loadDataset(config.task, this.environment.readAsset);
       if (session.cancelled) return;
       this.listener.onDataset(runId, dataset);
-      session.pool = await WorkerPool.start({
-        size: config.workers,
+      session.pool = await startWorkerPool({
+        workers: config.workers,
+        cores: logicalCores(),
         backend: config.backend,
         dataset,
         factory: this.environment.workerFactory,

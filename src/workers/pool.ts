@@ -89,9 +89,18 @@ export class WorkerPool {
       throw new RangeError(`A worker pool needs at least 1 worker, got ${options.size}.`);
     }
     const pool = new WorkerPool(options);
-    for (let i = 0; i < options.size; i++) pool.slots.push(pool.spawn(i, 0));
-    await pool.whenReady();
+    await pool.grow(options.size);
     return pool;
+  }
+
+  /**
+   * Starts workers until the pool has `size`, and resolves once all report ready. Lets a
+   * caller size the pool after the first worker has reported its backend.
+   */
+  async grow(size: number): Promise<void> {
+    if (this.closed) throw new Error('The worker pool is closed; start a new one.');
+    for (let i = this.slots.length; i < size; i++) this.slots.push(this.spawn(i, 0));
+    await this.whenReady();
   }
 
   get size(): number {

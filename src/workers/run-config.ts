@@ -13,7 +13,7 @@ export interface RunConfig {
   readonly search: SearchSettings;
   readonly training: TrainingSettings;
   readonly backend: BackendPreference;
-  /** Number of evaluation workers. */
+  /** Number of evaluation workers; 0 (auto) picks one per core on cpu and wasm, one on webgl and webgpu. */
   readonly workers: number;
   /** Epochs of retraining the best candidate on all training rows at the end; 0 skips it. */
   readonly finalEpochs: number;

@@ -19,7 +19,7 @@ describe('parseArgs', () => {
     ['negative generations', ['--generations', '-3'], /Invalid value "-3" for --generations: expected a whole number from 1 to/],
     ['fractional population', ['--population', '2.5'], /Invalid value "2.5" for --population: expected a whole number/],
     ['NaN epochs', ['--epochs', 'NaN'], /Invalid value "NaN" for --epochs/],
-    ['huge workers', ['--workers', '1000'], /Invalid value "1000" for --workers: expected a whole number from 1 to 16/],
+    ['huge workers', ['--workers', '1000'], /Invalid value "1000" for --workers: expected a whole number from 0 to 16/],
     ['missing value', ['--seed'], /The flag --seed needs a value/],
     ['repeated flag', ['--seed', '1', '--seed', '2'], /The flag --seed is given twice/],
     ['bare argument', ['iris'], /Unexpected argument "iris"/],

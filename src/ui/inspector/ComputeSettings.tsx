@@ -1,6 +1,7 @@
 /** Compute settings: the tfjs backend and the number of evaluation workers. */
 
 import { BACKENDS, type BackendPreference } from '../../train/types';
+import { autoWorkerCount, logicalCores } from '../../workers/worker-count';
 import { SelectField, type SelectOption } from '../controls/SelectField';
 import { useActions, useApp } from '../store-context';
 import { ConfigNumber } from './ConfigNumber';
@@ -27,8 +28,15 @@ const BACKEND_OPTIONS: SelectOption<BackendPreference>[] = (['auto', ...BACKENDS
   hint: BACKEND_HINTS[name],
 }));
 
+/** Describes what 0 (auto) workers means on this machine. */
+function autoWorkersHint(): string {
+  const cores = logicalCores();
+  return `Auto: one worker per core on WASM and CPU (${autoWorkerCount('wasm', cores)} here), one on WebGL and WebGPU, which share the GPU.`;
+}
+
 export function ComputeSettings({ locked }: { locked: boolean }) {
   const backend = useApp((state) => state.config.backend);
+  const workers = useApp((state) => state.config.workers);
   const { setBackend } = useActions();
 
   return (
@@ -36,6 +44,7 @@ export function ComputeSettings({ locked }: { locked: boolean }) {
       <h3 id="inspector-compute">Compute</h3>
       <SelectField label="Backend" value={backend} options={BACKEND_OPTIONS} onChange={setBackend} disabled={locked} />
       <ConfigNumber path="workers" disabled={locked} />
+      {workers === 0 && <p className="inspector__hint">{autoWorkersHint()}</p>}
     </section>
   );
 }
