@@ -13,6 +13,9 @@ import { evaluateCandidate } from '../train/evaluate';
 import { trainLive } from '../train/live';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
+/** Shortest gap between two progress messages of one candidate. */
+const PROGRESS_POST_INTERVAL_MS = 250;
+
 /** Sends a message to the page; buffers listed in `transfer` move instead of being copied. */
 type Post = (message: WorkerResponse, transfer?: ArrayBuffer[]) => void;
 type EvaluateRequest = Extract<WorkerRequest, { type: 'evaluate' }>;
@@ -76,12 +79,18 @@ export class EvaluationRuntime {
     }
     const abort = new AbortController();
     this.aborts.set(jobId, abort);
+    let lastProgress = Number.NEGATIVE_INFINITY;
     try {
       const metrics = await evaluateCandidate(job.genome, this.dataset, job.settings, job.seed, {
         signal: abort.signal,
         earlyStop: job.earlyStop,
-        onProgress: ({ epoch, epochs, loss }) =>
-          this.post({ type: 'progress', runId, jobId, candidateId, epoch, epochs, loss }),
+        onProgress: ({ epoch, epochs, loss }) => {
+          // Small networks finish an epoch every few milliseconds; the page needs a few updates a second.
+          const now = performance.now();
+          if (now - lastProgress < PROGRESS_POST_INTERVAL_MS) return;
+          lastProgress = now;
+          this.post({ type: 'progress', runId, jobId, candidateId, epoch, epochs, loss });
+        },
       });
       this.post({ type: 'result', runId, jobId, candidateId, metrics });
     } catch (error) {
