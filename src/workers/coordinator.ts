@@ -9,6 +9,7 @@
  * trained in this run reuses that result instead of training again.
  */
 
+import { medianThresholds } from '../core/early-stopping';
 import { deriveSeed } from '../core/rng';
 import { createStrategy } from '../core/search';
 import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from '../core/strategy';
@@ -17,6 +18,7 @@ import type { EvaluationMetrics } from '../train/types';
 import type { Job, JobOutcome } from './pool';
 import type { RunConfig } from './run-config';
 import { finalCandidates, retrainingEstimateMs } from './final-training';
+import { successiveHalving } from './halving';
 import { scheduleBatch } from './schedule';
 
 /** The part of a worker pool the coordinator uses. */
@@ -34,6 +36,8 @@ export interface EvaluatedCandidate {
   readonly failure?: string;
   /** True when the result was reused from an identical architecture trained earlier. */
   readonly reused: boolean;
+  /** True when early stopping ended its training before the last epoch; fitness is the last validation figure then. */
+  readonly stoppedEarly?: boolean;
   /** True when the result was saved by an earlier session of this run and passed in as `previousResults`. */
   readonly restored?: boolean;
   /** Index of the worker that trained it; -1 when reused or never run. */
@@ -92,6 +96,8 @@ export interface RunResult {
   readonly generations: readonly GenerationSummary[];
   readonly elapsedMs: number;
   readonly message?: string;
+  /** Epochs trained by all search jobs together (the final retraining excluded), the cost early stopping saves. */
+  readonly epochsTrained?: number;
 }
 
 export interface CoordinatorOptions {
@@ -151,6 +157,14 @@ export class SearchCoordinator {
   /** Set when the time budget leaves only the time the final retraining needs. */
   private searchEnded = false;
   private trained = 0;
+  /** Distinct architectures trained or restored, which `search.maxEvaluations` limits. */
+  private budgetUsed = 0;
+  private budgetReached = false;
+  /** Per-epoch validation fitness of each candidate that trained all its epochs, for the median rule. */
+  private readonly completedCurves: number[][] = [];
+  /** The median rule's thresholds for the batch in progress, fixed when it starts. */
+  private batchThresholds: (number | null)[] | null = null;
+  private epochsTrained = 0;
 
   constructor(private readonly options: CoordinatorOptions) {
     const { config, dataset } = options;
@@ -203,20 +217,27 @@ export class SearchCoordinator {
     let message: string | undefined;
     let final: EvaluatedCandidate | null = null;
     try {
-      while (!this.stopped && !this.searchEnded) {
+      while (!this.stopped && !this.searchEnded && !this.budgetSpent()) {
         const batch = this.strategy.propose();
         if (batch === null) break;
         const generation = batch[0]?.generation ?? this.summaries.length;
         this.emit({ type: 'generation-started', runId, generation, candidates: batch });
         const evaluated = await this.evaluateBatch(batch);
         if (this.stopped || this.searchEnded) break;
-        const summary = this.strategy.observe(evaluated.map(toResult));
+        // A batch cut short by the evaluation budget is not observed: the strategy needs all of its results.
+        const complete = evaluated.filter((entry) => entry !== undefined);
+        if (complete.length < batch.length) {
+          this.budgetReached = true;
+          break;
+        }
+        const summary = this.strategy.observe(complete.map(toResult));
         this.summaries.push(summary);
         this.emit({ type: 'generation-finished', runId, summary, best: this.best, elapsedMs: this.elapsed() });
       }
       if (!this.stopped) final = await this.retrainFinal();
       if (this.stopped) status = this.outOfTime ? 'time-budget' : 'stopped';
       else if (this.searchEnded) status = 'time-budget';
+      else if (this.budgetReached || this.budgetSpent()) message = `Reached the evaluation budget of ${this.maxEvaluations} architectures.`;
     } catch (error) {
       status = 'failed';
       message = error instanceof Error ? error.message : String(error);
@@ -236,7 +257,17 @@ export class SearchCoordinator {
       elapsedMs,
       message,
     });
-    return { runId, status, best: this.best, final, candidates: this.results, generations: this.summaries, elapsedMs, message };
+    return {
+      runId,
+      status,
+      best: this.best,
+      final,
+      candidates: this.results,
+      generations: this.summaries,
+      elapsedMs,
+      message,
+      epochsTrained: this.epochsTrained,
+    };
   }
 
   private elapsed(): number {
@@ -305,30 +336,102 @@ export class SearchCoordinator {
   /**
    * Evaluates a batch with at most one job per worker in flight, costliest architectures
    * first; repeats of known architectures take their result afterwards without holding a
-   * worker (see schedule.ts). Returns results in batch order.
+   * worker (see schedule.ts). New architectures beyond the evaluation budget are left out,
+   * the first ones in batch order going in, so the cut does not depend on the worker count.
+   * Returns results in batch order, with a gap for each candidate left out.
    */
-  private async evaluateBatch(batch: readonly Candidate[]): Promise<EvaluatedCandidate[]> {
-    const evaluated: EvaluatedCandidate[] = new Array(batch.length);
-    const { dataset } = this.options;
+  private async evaluateBatch(batch: readonly Candidate[]): Promise<(EvaluatedCandidate | undefined)[]> {
+    const evaluated: (EvaluatedCandidate | undefined)[] = new Array(batch.length);
+    const { dataset, config } = this.options;
     const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
     // Saved results of a resumed run stay in the training order, so the run records them where it first did.
     const schedule = scheduleBatch(batch, context, (hash) => this.cache.has(hash));
+    const admitted = this.admit(schedule.train);
+    const toTrain = schedule.train.filter((index) => admitted.has(index));
+    this.batchThresholds = config.search.earlyStopping === 'median' ? medianThresholds(this.completedCurves, config.training.epochs) : null;
+
+    if (config.search.earlyStopping === 'halving') {
+      await this.evaluateByHalving(batch, toTrain, evaluated);
+    } else {
+      await this.inLanes(toTrain, async (index) => {
+        evaluated[index] = await this.evaluate(batch[index]);
+      });
+    }
+    for (const index of schedule.repeat) {
+      if (this.stopped || this.searchEnded) break;
+      if (this.cache.has(batch[index].hash)) evaluated[index] = await this.evaluate(batch[index]);
+    }
+    this.collectCompletedCurves(toTrain.map((index) => evaluated[index]));
+    return evaluated;
+  }
+
+  private get maxEvaluations(): number {
+    return this.options.config.search.maxEvaluations ?? 0;
+  }
+
+  private budgetSpent(): boolean {
+    return this.maxEvaluations > 0 && this.budgetUsed >= this.maxEvaluations;
+  }
+
+  /** Takes budget for the new architectures of `indices` in batch order; returns the positions that got it. */
+  private admit(indices: readonly number[]): Set<number> {
+    const admitted = new Set<number>();
+    for (const index of [...indices].sort((a, b) => a - b)) {
+      if (this.budgetSpent()) break;
+      this.budgetUsed++;
+      admitted.add(index);
+    }
+    return admitted;
+  }
+
+  /** Runs `work` for each index with at most one job per worker in flight, pausing when the run pauses. */
+  private async inLanes(indices: readonly number[], work: (index: number) => Promise<void>): Promise<void> {
     let next = 0;
     const lane = async (): Promise<void> => {
       while (!this.stopped && !this.searchEnded) {
         await this.waitWhilePaused();
-        if (this.stopped || this.searchEnded || next >= schedule.train.length) return;
-        const index = schedule.train[next++];
-        evaluated[index] = await this.evaluate(batch[index]);
+        if (this.stopped || this.searchEnded || next >= indices.length) return;
+        await work(indices[next++]);
       }
     };
-    const lanes = Math.max(1, Math.min(this.options.pool.size, schedule.train.length));
+    const lanes = Math.max(1, Math.min(this.options.pool.size, indices.length));
     await Promise.all(Array.from({ length: lanes }, lane));
-    for (const index of schedule.repeat) {
-      if (this.stopped || this.searchEnded) break;
-      evaluated[index] = await this.evaluate(batch[index]);
+  }
+
+  /**
+   * Trains the new architectures of a batch by successive halving (see halving.ts) and
+   * records each with its last rung's result, marking those that did not reach the full budget.
+   */
+  private async evaluateByHalving(batch: readonly Candidate[], indices: readonly number[], evaluated: (EvaluatedCandidate | undefined)[]): Promise<void> {
+    const restored = indices.filter((index) => this.options.previousResults?.has(batch[index].hash));
+    for (const index of restored) evaluated[index] = await this.evaluate(batch[index]);
+    const fresh = indices.filter((index) => !restored.includes(index));
+    const firstRung = new Set<number>();
+    const halving = await successiveHalving(fresh, this.options.config.training.epochs, {
+      train: async (index, epochs) => {
+        const outcome = await this.train(batch[index], epochs, !firstRung.has(index));
+        firstRung.add(index);
+        return outcome && { ...outcome, failed: outcome.metrics === null || outcome.metrics.diverged !== undefined };
+      },
+      inLanes: (ids, work) => this.inLanes(ids, work),
+    });
+    if (halving === null) return;
+    for (const index of [...fresh].sort((a, b) => a - b)) {
+      const { failed: _failed, ...outcome } = halving.outcomes.get(index)!;
+      const settled = { ...outcome, stoppedEarly: halving.stoppedEarly.has(index) };
+      this.cache.set(batch[index].hash, Promise.resolve(settled));
+      evaluated[index] = this.record(settled);
     }
-    return evaluated;
+  }
+
+  /** Keeps the validation curves of candidates that trained every epoch, in batch order, for the median rule. */
+  private collectCompletedCurves(results: readonly (EvaluatedCandidate | undefined)[]): void {
+    for (const result of results) {
+      const curve = result?.metrics?.validationCurve;
+      if (result && !result.reused && !result.stoppedEarly && curve && curve.length === this.options.config.training.epochs) {
+        this.completedCurves.push([...curve]);
+      }
+    }
   }
 
   private waitWhilePaused(): Promise<void> {
@@ -358,8 +461,16 @@ export class SearchCoordinator {
     return this.record(trained);
   }
 
-  /** Trains one candidate on the pool; resolves with null when the run stopped meanwhile. */
-  private async train(candidate: Candidate): Promise<Omit<EvaluatedCandidate, 'evaluation' | 'finishedAt'> | null> {
+  /**
+   * Trains one candidate on the pool, for `epochs` epochs (the configured number unless
+   * successive halving asks for fewer); resolves with null when the run stopped meanwhile.
+   * `first` is false when the architecture trained before in this run, so it is not counted twice.
+   */
+  private async train(
+    candidate: Candidate,
+    epochs = this.options.config.training.epochs,
+    first = true,
+  ): Promise<Omit<EvaluatedCandidate, 'evaluation' | 'finishedAt'> | null> {
     const { runId, config } = this.options;
     // The seed depends on the architecture, not on the candidate id, so a reused result is
     // exactly what training the architecture again would give.
@@ -368,14 +479,16 @@ export class SearchCoordinator {
       runId,
       candidateId: candidate.id,
       genome: candidate.genome,
-      settings: config.training,
+      settings: { ...config.training, epochs },
       seed,
+      earlyStop: this.batchThresholds ? { thresholds: this.batchThresholds } : undefined,
       onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId: candidate.id, ...progress }),
     });
     if (this.stopped || this.searchEnded) return null;
-    this.trained++;
+    if (first) this.trained++;
+    if (outcome.ok) this.epochsTrained += outcome.metrics.epochs;
     return outcome.ok
-      ? { candidate, metrics: outcome.metrics, fitness: outcome.metrics.fitness, reused: false, worker: outcome.worker }
+      ? { candidate, metrics: outcome.metrics, fitness: outcome.metrics.fitness, reused: false, worker: outcome.worker, stoppedEarly: outcome.metrics.stoppedEarly }
       : { candidate, metrics: null, fitness: 0, failure: outcome.message, reused: false, worker: outcome.worker };
   }
 
@@ -395,5 +508,6 @@ function toResult(evaluated: EvaluatedCandidate): CandidateResult {
     fitness: evaluated.fitness,
     params: evaluated.metrics?.params ?? 0,
     failed: evaluated.metrics === null || evaluated.metrics.diverged !== undefined,
+    stoppedEarly: evaluated.stoppedEarly,
   };
 }
