@@ -3,7 +3,14 @@
  * the run configuration, so the CLI validates exactly what the app validates.
  */
 
-import { STRATEGY_NAMES } from '../core/strategy';
+import { readFileSync } from 'node:fs';
+import { defaultCandidateSet } from '../core/candidate-set';
+import { EARLY_STOPPING_RULES } from '../core/early-stopping';
+import { DEFAULT_MAX_DEPTH, MAX_DEPTH_RANGE } from '../core/exhaustive';
+import { isLayerKind, PLACEABLE_KINDS } from '../core/layers';
+import { STRATEGY_NAMES, type CandidateSet, type StrategyName } from '../core/strategy';
+import { TASKS } from '../data/tasks';
+import { PRESET_IDS } from '../state/presets';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericField, type NumericPath } from '../state/config';
 import { TASK_IDS, type TaskId } from '../data/types';
 import { starterGenome } from '../state/starter';
@@ -13,7 +20,7 @@ import type { RunConfig } from '../workers/run-config';
 interface FlagSpec {
   readonly help: string;
   /** Config path the value goes to; `numeric` fields take their range from the schema. */
-  readonly path?: NumericPath | 'task.id' | 'search.strategy' | 'training.optimizer' | 'backend';
+  readonly path?: NumericPath | 'task.id' | 'search.strategy' | 'search.earlyStopping' | 'training.optimizer' | 'backend';
   readonly choices?: readonly string[];
   readonly value?: string;
 }
@@ -24,6 +31,17 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   generations: { path: 'search.generations', value: 'N', help: 'Generations to run.' },
   population: { path: 'search.population', value: 'N', help: 'Networks trained per generation (blueprint population).' },
   'module-population': { path: 'search.modulePopulation', value: 'N', help: 'Size of the module population.' },
+  'max-module-layers': { path: 'search.maxModuleLayers', value: 'N', help: 'Most layers in one module; random and regularized networks have at most this times --max-blueprint-slots layers.' },
+  'max-blueprint-slots': { path: 'search.maxBlueprintSlots', value: 'N', help: 'Most modules in one blueprint.' },
+  'max-evaluations': { path: 'search.maxEvaluations', value: 'N', help: 'Stop after training this many distinct architectures, a repeat counting once (0: no limit).' },
+  'early-stopping': { path: 'search.earlyStopping', choices: EARLY_STOPPING_RULES, value: 'RULE', help: 'Stop hopeless candidates early: by the median rule, or by successive halving within each generation.' },
+  'sample-size': { path: 'search.sampleSize', value: 'N', help: 'Tournament size of regularized evolution (0: a quarter of its population).' },
+  kinds: { value: 'LIST', help: "Restrict the task's default candidate set to these layer kinds, comma-separated (a kind it lacks gets the registry defaults)." },
+  'candidate-set': { value: 'FILE', help: 'Read the candidate set from a JSON file: {"layers": [{"kind": "dense", "params": {"units": [8, 16]}}], "maxDepth": 2}.' },
+  'max-depth': { value: 'N', help: `Longest chain the exhaustive strategy enumerates, ${MAX_DEPTH_RANGE.min} to ${MAX_DEPTH_RANGE.max} (default ${DEFAULT_MAX_DEPTH}).` },
+  compare: { value: 'LIST', help: 'Run these strategies in turn, comma-separated, with the same task, candidate set, budget and seeds, and print best-so-far fitness against evaluations.' },
+  seeds: { value: 'LIST', help: 'Search seeds of a comparison or preset run, comma-separated (default: --seed).' },
+  preset: { choices: PRESET_IDS, value: 'ID', help: 'Run the variants of a preset experiment; combines only with --workers, --seeds, --json and --quiet.' },
   epochs: { path: 'training.epochs', value: 'N', help: 'Training epochs per candidate.' },
   'batch-size': { path: 'training.batchSize', value: 'N', help: 'Examples per training step.' },
   'learning-rate': { path: 'training.learningRate', value: 'X', help: 'Optimizer learning rate.' },
@@ -47,7 +65,16 @@ export interface CliOptions {
   readonly json: string | null;
   readonly quiet: boolean;
   readonly help: boolean;
+  /** Strategies to compare, in order; null for a single search. */
+  readonly compare: readonly StrategyName[] | null;
+  /** Seeds of a comparison or preset run; null when --seeds is not given. */
+  readonly seeds: readonly number[] | null;
+  /** The preset to run; null for none. */
+  readonly preset: string | null;
 }
+
+/** Flags that may accompany --preset, which sets everything else. */
+const PRESET_COMPANIONS = new Set(['preset', 'workers', 'seeds', 'json', 'quiet']);
 
 /** A command-line usage error; the CLI prints the message and exits with status 2. */
 export class UsageError extends Error {
@@ -110,6 +137,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (typeof taskValue === 'string' && !(TASK_IDS as readonly string[]).includes(taskValue)) {
     throw new UsageError(`Unknown task "${taskValue}". Accepted tasks: ${TASK_IDS.join(', ')}.`);
   }
+  const preset = values.get('preset');
+  if (typeof preset === 'string') {
+    if (!PRESET_IDS.includes(preset)) throw new UsageError(`Unknown preset "${preset}". Presets: ${PRESET_IDS.join(', ')}.`);
+    const extra = [...values.keys()].filter((flag) => !PRESET_COMPANIONS.has(flag));
+    if (extra.length > 0) {
+      throw new UsageError(`--preset sets the task and the search; it combines only with --workers, --seeds, --json and --quiet, not with ${extra.map((flag) => `--${flag}`).join(', ')}.`);
+    }
+  }
   const taskId = (taskValue as TaskId | undefined) ?? 'iris';
   // The task's starting network enters the first generation, as it does in the app.
   const config = structuredClone({ ...defaultRunConfig(taskId), seedGenome: starterGenome(taskId) }) as unknown as Record<
@@ -138,6 +173,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     setPath(config, spec.path, number);
   }
 
+  applyCandidateSetFlags(config, taskId, values);
+
   const parsed = parseRunConfig(config);
   if (!parsed.ok) throw new UsageError(`Invalid configuration:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
   const json = values.get('json');
@@ -146,5 +183,83 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     json: typeof json === 'string' ? json : null,
     quiet: values.has('quiet'),
     help: values.has('help'),
+    compare: parseStrategyList(values.get('compare')),
+    seeds: parseSeedList(values.get('seeds')),
+    preset: typeof preset === 'string' ? preset : null,
   };
+}
+
+/**
+ * Applies --candidate-set, --kinds and --max-depth to the config. A seed network that uses
+ * a kind outside the resulting set is dropped, so the set alone decides what the search
+ * may build.
+ */
+function applyCandidateSetFlags(config: Record<string, unknown>, taskId: TaskId, values: ReadonlyMap<string, string | true>): void {
+  const file = values.get('candidate-set');
+  const kinds = values.get('kinds');
+  const depth = values.get('max-depth');
+  if (file === undefined && kinds === undefined && depth === undefined) return;
+
+  let set: CandidateSet = typeof file === 'string' ? readCandidateSet(file) : defaultCandidateSet(TASKS[taskId].inputShape);
+  if (typeof kinds === 'string') set = restrictKinds(set, kinds);
+  if (typeof depth === 'string') {
+    const value = Number(depth);
+    if (!Number.isInteger(value) || value < MAX_DEPTH_RANGE.min || value > MAX_DEPTH_RANGE.max) {
+      throw new UsageError(`Invalid value "${depth}" for --max-depth: expected a whole number from ${MAX_DEPTH_RANGE.min} to ${MAX_DEPTH_RANGE.max}.`);
+    }
+    set = { ...set, maxDepth: value };
+  }
+  setPath(config, 'search.candidateSet', set);
+
+  const seed = config.seedGenome as RunConfig['seedGenome'];
+  const listed = new Set<string>(set.layers.map((entry) => entry.kind));
+  if (seed?.nodes.some((node) => node.kind !== 'input' && node.kind !== 'output' && !listed.has(node.kind))) delete config.seedGenome;
+}
+
+function readCandidateSet(path: string): CandidateSet {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the candidate set file "${path}": ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  try {
+    return JSON.parse(text) as CandidateSet;
+  } catch (error) {
+    throw new UsageError(`The candidate set file "${path}" is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+/** Keeps the listed kinds of `set`, in the order listed; a kind the set lacks enters with the registry defaults. */
+function restrictKinds(set: CandidateSet, list: string): CandidateSet {
+  const names = list.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !isLayerKind(name) || !PLACEABLE_KINDS.includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`Invalid value "${list}" for --kinds: ${unknown.length > 0 ? `unknown kinds ${unknown.join(', ')}` : 'no kinds'}. Kinds: ${PLACEABLE_KINDS.join(', ')}.`);
+  }
+  return {
+    ...set,
+    layers: names.map((name) => set.layers.find((entry) => entry.kind === name) ?? { kind: name as CandidateSet['layers'][number]['kind'], params: {} }),
+  };
+}
+
+function parseStrategyList(value: string | true | undefined): StrategyName[] | null {
+  if (typeof value !== 'string') return null;
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(STRATEGY_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`Invalid value "${value}" for --compare: ${unknown.length > 0 ? `unknown strategies ${unknown.join(', ')}` : 'no strategies'}. Strategies: ${STRATEGY_NAMES.join(', ')}.`);
+  }
+  if (new Set(names).size !== names.length) throw new UsageError(`Invalid value "${value}" for --compare: a strategy is listed twice.`);
+  return names as StrategyName[];
+}
+
+function parseSeedList(value: string | true | undefined): number[] | null {
+  if (typeof value !== 'string') return null;
+  const field = NUMERIC_FIELDS['search.seed'];
+  const seeds = value.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
+  if (seeds.length === 0 || seeds.some((seed) => !Number.isInteger(seed) || seed < field.min || seed > field.max)) {
+    throw new UsageError(`Invalid value "${value}" for --seeds: expected whole numbers from ${field.min} to ${field.max}, comma-separated.`);
+  }
+  return seeds;
 }
