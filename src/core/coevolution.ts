@@ -15,7 +15,7 @@
 import { DEFAULT_LIMITS, type Genome, type SizeLimits } from './genome';
 import type { ShapeContext } from './layers';
 import { Rng } from './rng';
-import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from './strategy';
+import type { Candidate, CandidateResult, CreditEntry, GenerationSummary, MemberBirth, SearchStrategy } from './strategy';
 import type { SearchSettings, StrategyOptions } from './search';
 import { assembleGenome, type Module } from './assembly';
 import {
@@ -37,7 +37,7 @@ import { checkResults, populationSummary, type MemberFitness } from './generatio
 import { InnovationCounter } from './innovation';
 import { moduleCapacity, seedModule, speciesWeights, startingBlueprints, startingModules } from './initial-population';
 import { mutateLayerGraph, type LayerGraphContext } from './mutation';
-import { reproduce, speciesMeanFitness, type Breeder, type ScoredMember } from './reproduction';
+import { reproduce, speciesMeanFitness, type Breeder, type Offspring, type ScoredMember } from './reproduction';
 import { Speciation, nearestAliveSpecies } from './species';
 
 export interface ModuleMember extends Module {
@@ -73,6 +73,8 @@ export class CoevolutionStrategy implements SearchStrategy {
   private seed: { readonly blueprintId: string; readonly module: ModuleMember } | null = null;
   /** The best network of the last generation, which the next one assembles again. */
   private champion: { readonly blueprintId: string; readonly moduleIds: readonly string[] } | null = null;
+  /** Modules and blueprints new in the current generation, reported with its summary. */
+  private births: MemberBirth[] = [];
 
   private readonly rng: Rng;
   private readonly limits: SizeLimits;
@@ -136,7 +138,7 @@ export class CoevolutionStrategy implements SearchStrategy {
         params: results[index].params,
       })),
     );
-    const summary = this.summarise(results, credit);
+    const summary = { ...this.summarise(results, credit), credit: creditEntries(this.modules, this.blueprints, credit), births: this.births };
     this.champion = bestNetwork(networks!, results);
 
     this.pending = null;
@@ -170,6 +172,11 @@ export class CoevolutionStrategy implements SearchStrategy {
       species: blueprintSpecies[index],
     }));
     if (seedGenome) this.seed = { blueprintId: this.blueprints[0].id, module: this.modules[0] };
+    const origin = (index: number) => (seedGenome && index === 0 ? 'seed' : 'initial');
+    this.births = [
+      ...this.modules.map((module, index) => birth(module.id, 'modules', module.species, [], origin(index))),
+      ...this.blueprints.map((member, index) => birth(member.id, 'blueprints', member.species, [], origin(index))),
+    ];
   }
 
   /** The seed module, exactly as the user built it, for the seed blueprint's first network of generation 0. */
@@ -200,6 +207,7 @@ export class CoevolutionStrategy implements SearchStrategy {
           genome,
           hash,
           origin: { type: 'assembled', blueprintId: member.id, moduleIds },
+          lineage: { parents: [member.id, ...moduleIds], operations: ['assemble'] },
         };
         networks.push({ candidate, blueprintId: member.id, moduleIds });
       }
@@ -254,6 +262,7 @@ export class CoevolutionStrategy implements SearchStrategy {
 
   private evolve(credit: Credit): void {
     const rng = this.rng.fork('evolve', this.generation);
+    this.births = [];
     this.evolveModules(credit, rng.fork('modules'));
     this.evolveBlueprints(credit, rng.fork('blueprints'));
   }
@@ -272,6 +281,7 @@ export class CoevolutionStrategy implements SearchStrategy {
 
     const assignment = this.moduleSpeciation.assign(next.map((module) => module.genome));
     this.modules = next.map((module, index) => ({ ...module, species: assignment.speciesOf[index] }));
+    this.births.push(...offspringBirths(offspring, this.modules, 'modules'));
 
     // Slots naming a species that died out now name the nearest surviving one.
     const remap = nearestAliveSpecies(assignment.extinct, assignment.alive, layerGraphDistance);
@@ -299,6 +309,7 @@ export class CoevolutionStrategy implements SearchStrategy {
 
     const assignment = this.blueprintSpeciation.assign(next.map((member) => member.blueprint));
     this.blueprints = next.map((member, index) => ({ ...member, species: assignment.speciesOf[index] }));
+    this.births.push(...offspringBirths(offspring, this.blueprints, 'blueprints'));
   }
 
   private summarise(results: readonly CandidateResult[], credit: Credit): GenerationSummary {
@@ -314,6 +325,35 @@ export class CoevolutionStrategy implements SearchStrategy {
       ],
     };
   }
+}
+
+function birth(id: string, population: MemberBirth['population'], species: number, parents: readonly string[], operation: string): MemberBirth {
+  return { id, population, species, parents, operation };
+}
+
+/** Births of the bred offspring (elites are not new), matched by position to the members they became. */
+function offspringBirths(
+  offspring: readonly Offspring<unknown>[],
+  members: readonly { readonly id: string; readonly species: number }[],
+  population: MemberBirth['population'],
+): MemberBirth[] {
+  return offspring.flatMap((child, index) =>
+    child.eliteId ? [] : [birth(members[index].id, population, members[index].species, child.parentIds ?? [], child.operation ?? 'mutation')],
+  );
+}
+
+/** The credit of every module and blueprint that took part in a network this generation. */
+function creditEntries(modules: readonly ModuleMember[], blueprints: readonly BlueprintMember[], credit: Credit): CreditEntry[] {
+  const entries: CreditEntry[] = [];
+  for (const module of modules) {
+    const credited = credit.modules.get(module.id);
+    if (credited) entries.push({ id: module.id, population: 'modules', species: module.species, fitness: credited.fitness, networks: credited.networks });
+  }
+  for (const member of blueprints) {
+    const credited = credit.blueprints.get(member.id);
+    if (credited) entries.push({ id: member.id, population: 'blueprints', species: member.species, fitness: credited.fitness, networks: credited.networks });
+  }
+  return entries;
 }
 
 function scoredMember<T>(id: string, value: T, species: number, credit: Credit['modules']): ScoredMember<T> {

@@ -40,7 +40,13 @@ export interface Offspring<T> {
   readonly species: number;
   /** Id kept by an elite, which passes to the next generation unchanged. */
   readonly eliteId?: string;
+  /** Ids of the members it was bred from, the fitter first; absent for an elite. */
+  readonly parentIds?: readonly string[];
+  /** How it was bred: 'mutation', 'crossover' or 'crossover+mutation'; absent for an elite. */
+  readonly operation?: BreedOperation;
 }
+
+export type BreedOperation = 'mutation' | 'crossover' | 'crossover+mutation';
 
 /**
  * Orders members best first: evaluated members by fitness, then unevaluated ones, then
@@ -159,13 +165,13 @@ export function reproduce<T>(
     const best = ranked[0];
     if (allocation.elites.has(species)) {
       // A kept member that leads its species is already its elite, so the slot breeds instead.
-      if (keep.has(best.id)) children.push({ value: breed(parentPool(ranked, options.survivalFraction), breeder, rng, options), species });
+      if (keep.has(best.id)) children.push({ ...breed(parentPool(ranked, options.survivalFraction), breeder, rng, options), species });
       else elites.push({ value: best.value, species, eliteId: best.id });
     }
 
     const parents = parentPool(ranked, options.survivalFraction);
     const count = allocation.offspring.get(species) ?? 0;
-    for (let i = 0; i < count; i++) children.push({ value: breed(parents, breeder, rng, options), species });
+    for (let i = 0; i < count; i++) children.push({ ...breed(parents, breeder, rng, options), species });
   }
   return [...kept, ...elites, ...children];
 }
@@ -176,7 +182,9 @@ function parentPool<T>(ranked: readonly ScoredMember<T>[], survivalFraction: num
   return pool.slice(0, Math.max(1, Math.ceil(pool.length * survivalFraction)));
 }
 
-function breed<T>(parents: readonly ScoredMember<T>[], breeder: Breeder<T>, rng: Rng, options: ReproductionOptions): T {
+type Bred<T> = Required<Pick<Offspring<T>, 'value' | 'parentIds' | 'operation'>>;
+
+function breed<T>(parents: readonly ScoredMember<T>[], breeder: Breeder<T>, rng: Rng, options: ReproductionOptions): Bred<T> {
   const first = rng.int(0, parents.length - 1);
   if (parents.length >= 2 && rng.chance(options.crossoverRate)) {
     let second = rng.int(0, parents.length - 2);
@@ -184,7 +192,10 @@ function breed<T>(parents: readonly ScoredMember<T>[], breeder: Breeder<T>, rng:
     // Parents are ranked, so the lower index is the fitter one.
     const [fitter, other] = first < second ? [parents[first], parents[second]] : [parents[second], parents[first]];
     const child = breeder.crossover(fitter.value, other.value, rng);
-    return rng.chance(0.5) ? breeder.mutate(child, rng) : child;
+    const parentIds = [fitter.id, other.id];
+    return rng.chance(0.5)
+      ? { value: breeder.mutate(child, rng), parentIds, operation: 'crossover+mutation' }
+      : { value: child, parentIds, operation: 'crossover' };
   }
-  return breeder.mutate(parents[first].value, rng);
+  return { value: breeder.mutate(parents[first].value, rng), parentIds: [parents[first].id], operation: 'mutation' };
 }

@@ -113,11 +113,27 @@ export interface CreditEntry {
   readonly networks: number;
 }
 
+/** A module or blueprint that entered the population, with where it came from. */
+export interface MemberBirth {
+  readonly id: string;
+  readonly population: 'modules' | 'blueprints';
+  readonly species: number;
+  /** Ids of the members it was bred from, the fitter first; empty for the first generation. */
+  readonly parents: readonly string[];
+  /** 'initial', 'seed' (the user's network), 'mutation', 'crossover' or 'crossover+mutation'. */
+  readonly operation: string;
+}
+
 export interface GenerationSummary {
   readonly generation: number;
   readonly populations: readonly PopulationSummary[];
   /** Credited fitness per module and blueprint, for strategies that assign credit (coevolution). */
   readonly credit?: readonly CreditEntry[];
+  /**
+   * Modules and blueprints new in this generation, for coevolution: with each network's
+   * `lineage` (its blueprint and modules) they trace the ancestry of any network.
+   */
+  readonly births?: readonly MemberBirth[];
 }
 
 export interface SearchStrategy {
