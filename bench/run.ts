@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, string[]> = {
   throughput: ['bench/train-throughput.ts'],
   scaling: ['bench/worker-scaling.ts'],
   quality: ['bench/search-quality.ts'],
+  strategies: ['bench/strategies.ts'],
   editor: ['bench/editor-drag.ts'],
 };
 
