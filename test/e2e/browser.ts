@@ -30,3 +30,23 @@ export async function openApp(browser: Browser, query = ''): Promise<{ page: Pag
   await page.goto(`${BASE_URL}${query}`);
   return { page, errors };
 }
+
+/** Types a value into a labelled number field and commits it with Enter, as the field expects. */
+export async function setNumber(page: Page, name: string, value: number): Promise<void> {
+  const field = page.getByRole('textbox', { name, exact: true });
+  await field.fill(String(value));
+  await field.press('Enter');
+}
+
+/** Picks an option of a labelled Radix select. */
+export async function choose(page: Page, combobox: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Waits until the search status reports an end, and returns its text. */
+export async function waitForFinish(page: Page, timeoutMs: number): Promise<string> {
+  const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
+  await status.filter({ hasText: /Search (finished|stopped|failed)/ }).waitFor({ timeout: timeoutMs });
+  return (await status.textContent()) ?? '';
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser';
+import type { Browser } from 'playwright-core';
+import { choose, launchBrowser, openApp, setNumber, waitForFinish } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -10,23 +10,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function setNumber(page: Page, name: string, value: number): Promise<void> {
-  const field = page.getByRole('textbox', { name, exact: true });
-  await field.fill(String(value));
-  await field.press('Enter');
-}
-
-async function choose(page: Page, combobox: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function waitForFinish(page: Page, timeoutMs: number): Promise<string> {
-  const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
-  await status.filter({ hasText: /Search (finished|stopped|failed)/ }).waitFor({ timeout: timeoutMs });
-  return (await status.textContent()) ?? '';
-}
 
 describe('search in the browser', () => {
   it('opens on a default task with a starting network', async () => {

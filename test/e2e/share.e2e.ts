@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { canonicalHash } from '../../src/core/canonical';
 import type { Genome } from '../../src/core/genome';
 import type { TestHooks } from '../../src/ui/editor/dev-hooks';
-import { BASE_URL, launchBrowser } from './browser';
+import { BASE_URL, choose, launchBrowser, setNumber, waitForFinish } from './browser';
 
 const OUT = 'test-results/share';
 
@@ -43,17 +43,6 @@ async function open(fragment = '', context?: BrowserContext): Promise<OpenPage> 
   return { page, errors };
 }
 
-async function setNumber(page: Page, name: string, value: number): Promise<void> {
-  const field = page.getByRole('textbox', { name, exact: true });
-  await field.fill(String(value));
-  await field.press('Enter');
-}
-
-async function choose(page: Page, combobox: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
 async function configure(page: Page, settings: { generations: number; population: number; epochs: number; workers: number }): Promise<void> {
   await choose(page, 'Task', 'XOR');
   await choose(page, 'Backend', 'WASM');
@@ -61,13 +50,6 @@ async function configure(page: Page, settings: { generations: number; population
   await setNumber(page, 'Population (networks per generation)', settings.population);
   await setNumber(page, 'Epochs', settings.epochs);
   await setNumber(page, 'Workers', settings.workers);
-}
-
-const progressStatus = (page: Page) => page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
-
-async function waitForFinish(page: Page, timeoutMs: number): Promise<string> {
-  await progressStatus(page).filter({ hasText: /Search (finished|stopped|failed)/ }).waitFor({ timeout: timeoutMs });
-  return (await progressStatus(page).textContent()) ?? '';
 }
 
 async function evaluationsDone(page: Page): Promise<number> {

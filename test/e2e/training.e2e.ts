@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { TestHooks } from '../../src/ui/editor/dev-hooks';
-import { BASE_URL, launchBrowser, openApp } from './browser';
+import { BASE_URL, choose, launchBrowser, openApp, setNumber } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -11,17 +11,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function setNumber(page: Page, name: string, value: number): Promise<void> {
-  const field = page.getByRole('textbox', { name, exact: true });
-  await field.fill(String(value));
-  await field.press('Enter');
-}
-
-async function choose(page: Page, combobox: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: combobox }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const trainingStatus = (page: Page) => page.getByRole('region', { name: 'Training progress' }).locator('.progress__status');
