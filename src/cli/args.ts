@@ -27,6 +27,12 @@ interface FlagSpec {
 
 export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   task: { path: 'task.id', choices: TASK_IDS, value: 'ID', help: 'Task to search on.' },
+  data: {
+    value: 'FILE',
+    help:
+      'Search on the rows of a data file (task custom). CSV: a header, numeric feature columns, a "label" column and a "split" column of train or test. ' +
+      'JSON: {"train": {"x": [[...], ...], "y": [...]}, "test": {...}}. The validation split is carved from the training rows.',
+  },
   strategy: { path: 'search.strategy', choices: STRATEGY_NAMES, value: 'NAME', help: 'Search strategy.' },
   generations: { path: 'search.generations', value: 'N', help: 'Generations to run.' },
   population: { path: 'search.population', value: 'N', help: 'Networks trained per generation (blueprint population).' },
@@ -71,6 +77,8 @@ export interface CliOptions {
   readonly seeds: readonly number[] | null;
   /** The preset to run; null for none. */
   readonly preset: string | null;
+  /** The data file of the custom task; null for a built-in task. */
+  readonly dataFile: string | null;
 }
 
 /** Flags that may accompany --preset, which sets everything else. */
@@ -145,7 +153,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       throw new UsageError(`--preset sets the task and the search; it combines only with --workers, --seeds, --json and --quiet, not with ${extra.map((flag) => `--${flag}`).join(', ')}.`);
     }
   }
-  const taskId = (taskValue as TaskId | undefined) ?? 'iris';
+  const dataFile = values.get('data');
+  if (typeof dataFile === 'string' && taskValue !== undefined && taskValue !== 'custom') {
+    throw new UsageError(`--data reads the custom task from a file; drop --task ${String(taskValue)}.`);
+  }
+  if (taskValue === 'custom' && typeof dataFile !== 'string') throw new UsageError('The custom task reads its rows from a file: add --data FILE.');
+  const taskId = typeof dataFile === 'string' ? 'custom' : ((taskValue as TaskId | undefined) ?? 'iris');
   // The task's starting network enters the first generation, as it does in the app.
   const config = structuredClone({ ...defaultRunConfig(taskId), seedGenome: starterGenome(taskId) }) as unknown as Record<
     string,
@@ -186,6 +199,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     compare: parseStrategyList(values.get('compare')),
     seeds: parseSeedList(values.get('seeds')),
     preset: typeof preset === 'string' ? preset : null,
+    dataFile: typeof dataFile === 'string' ? dataFile : null,
   };
 }
 

@@ -3,10 +3,14 @@
  * Progress goes to stderr, the summary table to stdout, and the full result to --json.
  */
 
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyzeGenome, type Genome } from '../core/genome';
+import { DataFileError, parseDataFile } from '../data/data-file';
 import { loadDataset } from '../data/tasks';
+import type { Dataset } from '../data/types';
+import type { RunConfig } from '../workers/run-config';
 import { nodeAssetReader } from '../data/node-assets';
 import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
 import { nodeWorkerFactory } from '../workers/node-pool';
@@ -38,8 +42,17 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   if (options.preset) return presetMain(options, log);
   if (options.compare) return compareMain(options, options.compare, log);
-  log(`Loading task ${config.task.id}…`);
-  const dataset = await loadDataset(config.task, nodeAssetReader());
+  log(`Loading task ${options.dataFile ?? config.task.id}…`);
+  let dataset: Dataset;
+  try {
+    dataset = options.dataFile ? readDataFile(options.dataFile, config) : await loadDataset(config.task, nodeAssetReader());
+  } catch (error) {
+    if (error instanceof DataFileError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
   log(
     `${dataset.name}: ${dataset.train.count} training, ${dataset.validation.count} validation, ${dataset.test.count} test examples.`,
   );
@@ -90,6 +103,25 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Reads the custom task's data file and checks the seed network against its shape, which
+ * the config schema could not know. Throws DataFileError naming the file.
+ */
+function readDataFile(path: string, config: RunConfig): Dataset {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataFileError(`Cannot read the data file "${path}": ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const dataset = parseDataFile(text, path, config.task.seed);
+  if (config.seedGenome) {
+    const analysis = analyzeGenome(config.seedGenome as Genome, { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits });
+    if (!analysis.valid) throw new DataFileError(`${path}: the starting network does not fit the file's rows: ${analysis.issues.map((i) => i.message).join(' ')}`);
+  }
+  return dataset;
 }
 
 main(process.argv.slice(2)).then(

@@ -30,8 +30,11 @@ export interface TaskInfo {
   readonly classes: readonly string[];
   /** Units of the output head: the number of classes, or of regression targets. */
   readonly outputUnits: number;
-  /** `generated` sets are drawn from the seed; `shipped` ones are read from `public/data/`. */
-  readonly origin: 'generated' | 'shipped';
+  /**
+   * `generated` sets are drawn from the seed; `shipped` ones are read from `public/data/`;
+   * `file` ones come from a data file of the user's, so their shape is known only once read.
+   */
+  readonly origin: 'generated' | 'shipped' | 'file';
   /** Origin of the data, in one line. */
   readonly source: string;
   /** Licence of the data, or a note that generated data has none. */
@@ -103,6 +106,23 @@ function toyTask(id: ToyTaskId, name: string, description: string, classNames: r
   };
 }
 
+/** Rows of a data file (data-file.ts): input shape and classes are placeholders until it is read. */
+const CUSTOM_TASK: TaskInfo = {
+  id: 'custom',
+  name: 'Data file',
+  kind: 'classification',
+  description: 'Classification rows read from a CSV or JSON file of your own (command line: --data FILE).',
+  inputShape: [1],
+  classes: ['class 1', 'class 2'],
+  outputUnits: 2,
+  origin: 'file',
+  source: 'A data file given on the command line.',
+  licence: 'That of the file.',
+  // The file fixes the samples; this only satisfies the config schema's range.
+  defaultSamples: 100,
+  defaultNoise: 0,
+};
+
 export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
   spiral: toyTask('spiral', 'Spiral', 'Two interleaved spiral arms, one per class.', ['arm A', 'arm B']),
   circles: toyTask('circles', 'Circles', 'A disk of one class inside a ring of the other.', ['inner disk', 'outer ring']),
@@ -143,6 +163,7 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
   step: regressionTask('step', 'Step', 'y = -1 below 0 and 1 from 0 on (regression).'),
   sawtooth: regressionTask('sawtooth', 'Sawtooth', 'y = 2·frac(x) - 1 on [-1, 1]: two ramps with jumps (regression).'),
   polynomial: regressionTask('polynomial', 'Polynomial', 'y = 4x³ - 3x on [-1, 1], a cubic (regression).'),
+  custom: CUSTOM_TASK,
 };
 
 /** Returns the default config of a task: its default size and noise, and seed 1. */
@@ -163,6 +184,9 @@ export async function loadDataset(config: TaskConfig, readAsset: AssetReader): P
   if (config.id === 'mnist') return loadMnist(config.seed, readAsset);
   if (isSequenceTask(config.id)) return generateSequenceDataset(config.id, config, TASKS[config.id]);
   if (isRegressionTask(config.id)) return generateRegressionDataset(config.id, config, TASKS[config.id]);
+  if (config.id === 'custom') {
+    throw new RangeError('The custom task reads its rows from a data file: on the command line, pass --data FILE.');
+  }
   throw new RangeError(`Unknown task "${String(config.id)}"; the tasks are ${Object.keys(TASKS).join(', ')}.`);
 }
 

@@ -7,7 +7,9 @@ export const CLASSIFICATION_TASKS = ['spiral', 'circles', 'xor', 'gaussians', 'i
 export const SEQUENCE_TASK_IDS = ['parity', 'brackets', 'adding'] as const;
 /** 1D regression targets: inputs are [1]. */
 export const REGRESSION_TASK_IDS = ['sin', 'step', 'sawtooth', 'polynomial'] as const;
-export const TASK_IDS = [...CLASSIFICATION_TASKS, ...SEQUENCE_TASK_IDS, ...REGRESSION_TASK_IDS] as const;
+/** Rows read from a data file of the user's (the CLI's --data; see data-file.ts). */
+export const FILE_TASK_IDS = ['custom'] as const;
+export const TASK_IDS = [...CLASSIFICATION_TASKS, ...SEQUENCE_TASK_IDS, ...REGRESSION_TASK_IDS, ...FILE_TASK_IDS] as const;
 export type TaskId = (typeof TASK_IDS)[number];
 
 export type TaskKind = 'classification' | 'regression';

@@ -174,6 +174,7 @@ const TRAINING_BY_TASK: Record<TaskId, TrainingSettings> = {
   step: { epochs: 100, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
   sawtooth: { epochs: 100, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
   polynomial: { epochs: 100, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
+  custom: { epochs: 30, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
 };
 
 /** The default configuration for a task: what the app opens on and what the CLI starts from. */
@@ -218,7 +219,8 @@ export function parseRunConfig(input: unknown): ConfigResult {
       errors: [`task.samples must be at most ${MAX_TOY_SAMPLES} for generated tasks, got ${config.task.samples}.`],
     };
   }
-  if (config.seedGenome) {
+  // A data file's shape is known only once it is read; the CLI checks the seed genome then.
+  if (config.seedGenome && TASKS[config.task.id].origin !== 'file') {
     const dataset = TASKS[config.task.id];
     const analysis = analyzeGenome(config.seedGenome as Genome, {
       inputShape: dataset.inputShape,

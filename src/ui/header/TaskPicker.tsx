@@ -6,7 +6,8 @@ import { SelectField, type SelectOption } from '../controls/SelectField';
 import { selectRunActive } from '../run-phase';
 import { useActions, useApp } from '../store-context';
 
-const TASK_OPTIONS: SelectOption<TaskId>[] = TASK_IDS.map((id) => ({
+// A data file's task needs the file, which only the command line reads for now.
+const TASK_OPTIONS: SelectOption<TaskId>[] = TASK_IDS.filter((id) => TASKS[id].origin !== 'file').map((id) => ({
   value: id,
   label: TASKS[id].name,
   hint: TASKS[id].description,

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DataFileError, VALIDATION_FRACTION, dataFileCsv, parseDataFile } from '../../src/data/data-file';
+
+/** Two features, classes "a" and "b", 20 training rows and 6 test rows. */
+function rows() {
+  const train = Array.from({ length: 20 }, (_, i) => [i, 100 - i * 3]);
+  const test = Array.from({ length: 6 }, (_, i) => [i + 0.5, 50 + i]);
+  const label = (row: number[]) => (row[0] % 2 < 1 ? 'a' : 'b');
+  return { train, test, trainLabels: train.map(label), testLabels: test.map(label) };
+}
+
+function csvText(): string {
+  const { train, test, trainLabels, testLabels } = rows();
+  return dataFileCsv(['x1', 'x2'], [
+    { split: 'train', x: train, labels: trainLabels },
+    { split: 'test', x: test, labels: testLabels },
+  ]);
+}
+
+describe('parseDataFile', () => {
+  it('reads a CSV file into standardised splits', () => {
+    const dataset = parseDataFile(csvText(), 'rows.csv', 1);
+    expect(dataset.task).toBe('custom');
+    expect(dataset.inputShape).toEqual([2]);
+    expect(dataset.classNames).toEqual(['a', 'b']);
+    expect(dataset.validation.count).toBe(20 * VALIDATION_FRACTION);
+    expect(dataset.train.count).toBe(16);
+    expect(dataset.test.count).toBe(6);
+    const firstFeature = Array.from({ length: dataset.train.count }, (_, row) => dataset.train.x[row * 2]);
+    expect(Math.abs(firstFeature.reduce((a, b) => a + b, 0) / firstFeature.length)).toBeLessThan(1e-5);
+  });
+
+  it('reads the same rows from JSON as from CSV', () => {
+    const { train, test, trainLabels, testLabels } = rows();
+    const json = JSON.stringify({ train: { x: train, y: trainLabels }, test: { x: test, y: testLabels } });
+    const fromJson = parseDataFile(json, 'rows.json', 1);
+    const fromCsv = parseDataFile(csvText(), 'rows.csv', 1);
+    expect(Array.from(fromJson.train.x)).toEqual(Array.from(fromCsv.train.x));
+    expect(Array.from(fromJson.validation.y)).toEqual(Array.from(fromCsv.validation.y));
+    expect(Array.from(fromJson.test.x)).toEqual(Array.from(fromCsv.test.x));
+  });
+
+  it('orders numeric class names by value', () => {
+    const text = 'f,label,split\n1,10,train\n2,9,train\n3,10,train\n4,9,train\n5,10,train\n6,9,train\n7,10,train\n8,9,train\n1,9,test\n';
+    expect(parseDataFile(text, 'n.csv', 1).classNames).toEqual(['9', '10']);
+  });
+
+  const malformed: [string, string, string, RegExp][] = [
+    ['no label column', 'bad.csv', 'x,split\n1,train\n', /bad\.csv line 1: the header needs a "label" column/],
+    ['a short row', 'bad.csv', 'x,label,split\n1,a,train\n2,b\n', /bad\.csv line 3: 2 fields, but the header has 3/],
+    ['a text feature', 'bad.csv', 'x,label,split\n1,a,train\nabc,b,train\n', /bad\.csv line 3, field "x": "abc" is not a finite number/],
+    ['an unknown split', 'bad.csv', 'x,label,split\n1,a,valid\n', /bad\.csv line 2, field "split": "valid" is neither "train" nor "test"/],
+    ['an empty label', 'bad.csv', 'x,label,split\n1,,train\n', /bad\.csv line 2, field "label": the label is empty/],
+    ['an unknown extension', 'rows.txt', 'x,label,split\n', /rows\.txt: unknown data file type; name it \.csv or \.json/],
+    ['invalid JSON', 'bad.json', '{"train":', /bad\.json: not valid JSON/],
+    ['rows and labels of different counts', 'bad.json', '{"train":{"x":[[1]],"y":[]},"test":{"x":[],"y":[]}}', /bad\.json, field "train": 1 rows in x but 0 labels in y/],
+    ['a text cell', 'bad.json', '{"train":{"x":[["1"]],"y":["a"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json, field "train\.x\[0\]\[0\]": "1" is not a finite number/],
+    ['a class outside the list', 'bad.json', '{"classes":["a","b"],"train":{"x":[[1],[2]],"y":["a","c"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json field "train\.y\[1\]": class "c" is not among the classes a, b/],
+    ['no test rows', 'bad.csv', 'x,label,split\n1,a,train\n2,b,train\n', /bad\.csv: no test rows/],
+    ['rows of different widths', 'bad.json', '{"train":{"x":[[1,2],[3]],"y":["a","b"]},"test":{"x":[[1,2]],"y":["a"]}}', /field "train\.y\[1\]": 1 features, but the first training row has 2/],
+  ];
+
+  it.each(malformed)('rejects %s, naming the place', (_, name, text, message) => {
+    expect(() => parseDataFile(text, name, 1)).toThrow(DataFileError);
+    expect(() => parseDataFile(text, name, 1)).toThrow(message);
+  });
+});
