@@ -64,7 +64,7 @@ export function table(rows: readonly (readonly string[])[]): string {
 const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /**
- * The report of a comparison: the exhaustive optimum per seed, the mean best-so-far of each
+ * Writes the report of a comparison: the exhaustive optimum per seed, the mean best-so-far of each
  * strategy at a few evaluation counts, and the evaluations each run needed to come within
  * 1% of the optimum.
  */
@@ -159,7 +159,7 @@ export async function runPreset(request: PresetRequest): Promise<{ outcomes: Pre
   return { outcomes, report: presetReport(preset, outcomes) };
 }
 
-/** One line per variant and seed: the best fitness, its architecture and the training work. */
+/** Writes one line per variant and seed: the best fitness, its architecture and the training time. */
 export function presetReport(preset: Preset, outcomes: readonly PresetOutcome[]): string {
   const rows = outcomes.map(({ variant, seed, entry }) => {
     const best = entry.result.best;

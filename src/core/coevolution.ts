@@ -342,7 +342,7 @@ function offspringBirths(
   );
 }
 
-/** The credit of every module and blueprint that took part in a network this generation. */
+/** Lists the credit of every module and blueprint that took part in a network this generation. */
 function creditEntries(modules: readonly ModuleMember[], blueprints: readonly BlueprintMember[], credit: Credit): CreditEntry[] {
   const entries: CreditEntry[] = [];
   for (const module of modules) {

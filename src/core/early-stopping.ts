@@ -26,7 +26,7 @@ export const HALVING_MAX_RUNGS = 3;
 
 /**
  * Returns the median rule's threshold for each epoch 1 to `epochs` (index 0 is epoch 1):
- * the median over `completed` of each curve's mean up to that epoch. `completed` holds the
+ * the median over `completed` of each curve's mean up to that epoch. `completed` contains the
  * per-epoch validation fitness of each candidate that trained all its epochs. An entry is
  * null where the rule stops nothing: before the grace epochs, at the last epoch (stopping
  * there saves nothing), and while fewer than `MEDIAN_MIN_COMPLETED` candidates completed.

@@ -2,10 +2,10 @@
  * Exhaustive enumeration of chain architectures, the exact search that gives the optimum
  * over a small space as ground truth for the other strategies.
  *
- * A chain of length d is input → p1 → … → pd → output head, where each primitive p is a
+ * A chain of length d is input → p1 → … → pd → output head. Each primitive p is a
  * single-input kind the candidate set lists, with one combination of the parameter values
- * the set allows (parameters it does not list keep the registry default). The space holds
- * every chain of length 1 to `maxDepth` that `analyzeGenome` accepts: chains are counted and
+ * the set allows, and parameters the set does not list keep the registry default. The space
+ * contains every chain of length 1 to `maxDepth` that `analyzeGenome` accepts: chains are counted and
  * enumerated up to the depth, not only at it, so that a short network that fits the target
  * best is found too. Merge kinds (add, concatenate) take no part, since a chain has no
  * branches.
@@ -82,7 +82,7 @@ function stepShape(primitive: Primitive, input: Shape, context: ShapeContext, li
 }
 
 export interface EnumerationOptions {
-  /** Longest chain; defaults to the set's `maxDepth`. */
+  /** Maximum chain length; defaults to the set's `maxDepth`. */
   readonly maxDepth?: number;
   readonly limits?: SizeLimits;
 }

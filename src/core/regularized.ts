@@ -7,7 +7,7 @@
  * The paper runs it asynchronously, one child at a time. Here children come in batches of
  * population × networksPerBlueprint, so that a batch fits the ask-and-tell interface, and
  * all children of a batch are bred from the queue as it stood before the batch. The queue
- * holds two batches (`LIFETIME_GENERATIONS`): with one, every batch would replace the whole
+ * contains two batches (`LIFETIME_GENERATIONS`): with one, every batch would replace the whole
  * queue and aging would reduce to generational selection without survivors. Every random
  * choice comes from the seed and the generation number, and results arrive in batch order,
  * so the run is the same whatever the number of workers.
@@ -93,7 +93,7 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
     return this.settings.population * this.settings.networksPerBlueprint;
   }
 
-  /** Members the queue holds once full. */
+  /** Capacity of the queue: the members it contains once full. */
   get capacity(): number {
     return LIFETIME_GENERATIONS * this.batchSize;
   }

@@ -22,9 +22,9 @@ export type StrategyName = (typeof STRATEGY_NAMES)[number];
 export interface CandidateSet {
   readonly layers: readonly CandidateLayer[];
   /**
-   * Longest chain of primitives the exhaustive strategy enumerates (chains of 1 to
-   * `maxDepth` layers before the output head); absent means `DEFAULT_MAX_DEPTH`. The other
-   * strategies bound depth with their own settings.
+   * Maximum chain length the exhaustive strategy enumerates (chains of 1 to `maxDepth`
+   * layers before the output head); absent means `DEFAULT_MAX_DEPTH`. The other strategies
+   * bound depth with their own settings.
    */
   readonly maxDepth?: number;
 }
@@ -58,7 +58,7 @@ export interface Candidate {
   /** Canonical hash: equal for architectures that differ only in node ids or order. */
   readonly hash: string;
   readonly origin: CandidateOrigin;
-  /** Where the genome came from, for the lineage view; absent where the strategy does not record it. */
+  /** Parents and operations behind the genome, for the lineage view; absent where the strategy does not record them. */
   readonly lineage?: CandidateLineage;
 }
 
@@ -113,7 +113,7 @@ export interface CreditEntry {
   readonly networks: number;
 }
 
-/** A module or blueprint that entered the population, with where it came from. */
+/** A module or blueprint that entered the population, with its parents and the operation that bred it. */
 export interface MemberBirth {
   readonly id: string;
   readonly population: 'modules' | 'blueprints';

@@ -4,7 +4,7 @@
  * and System Sciences 50(1), 1995): a recurrent network whose state update is an affine map
  * of the previous state and the input followed by the saturated-linear function
  * σ(x) = min(1, max(0, x)), read out by an affine map. Their construction needs rational
- * weights and unbounded precision, so the rule says what the set can express in principle,
+ * weights and unbounded precision, so the rule states what the set can express in principle,
  * not what a float32 network trained for a few epochs will learn.
  */
 
@@ -28,7 +28,7 @@ export interface TuringVerdict {
   readonly equivalent: boolean;
   /** One or two sentences for the UI: which entries qualify, or what is missing. */
   readonly reason: string;
-  /** What to add to the set for equivalence; empty when it is equivalent. */
+  /** Primitives to add to the set for equivalence; empty when it is equivalent. */
   readonly missing: readonly string[];
 }
 
@@ -40,7 +40,7 @@ export const TURING_EXPLANATION =
   'activation (hardSigmoid, or sigmoid and tanh as smooth analogues) and dense layers for the affine maps. ' +
   'A feed-forward set of fixed depth is not Turing-equivalent, however large: it maps each input through a ' +
   'fixed number of steps, so it cannot run an unbounded computation. Float32 training gives neither ' +
-  'unbounded precision nor a guarantee of finding such weights, so this says what a set can express, not ' +
+  'unbounded precision nor a guarantee of finding such weights, so the rule states what a set can express, not ' +
   'what a search will learn.';
 
 /** Activations the set lets a recurrent entry take: the listed values, or the registry default. */

@@ -9,7 +9,7 @@ import { generateSequenceSet, type SequenceTaskId } from './sequences';
 import { SIXTY_TWENTY_TWENTY, selectRows, stratifiedSplit, type SplitFractions, type SplitIndices } from './split';
 import type { Dataset, TaskConfig, TaskKind } from './types';
 
-/** What the task registry states about a generated task, as the builder needs it. */
+/** The registry entry of a generated task, as far as the builder needs it. */
 export interface GeneratedTaskInfo {
   readonly name: string;
   readonly kind: TaskKind;

@@ -9,9 +9,10 @@
  * feature, so padding is never mistaken for data.
  *
  * - parity: steps one-hot [bit is 0, bit is 1]; class 1 when the count of ones is odd.
- * - brackets: steps one-hot ["(", ")"]; class 1 when the string is balanced. Lengths are
- *   even, so length alone tells nothing. Half of the unbalanced strings have as many "(" as
- *   ")" but close one too early, so counting alone does not solve the task either.
+ * - brackets: steps one-hot ["(", ")"]; class 1 when the string is balanced. Every length
+ *   is even, so the length does not give the class away. Half of the unbalanced strings
+ *   have as many "(" as ")" but close one too early, so counting alone does not solve the
+ *   task either.
  * - adding: steps [value, marker]; values are uniform in [0, 1) and exactly two steps are
  *   marked, one in each half of the sequence. The target is the sum of the two marked
  *   values, a regression target in [0, 2).

@@ -19,12 +19,12 @@ export interface PresetVariant {
 export interface Preset {
   readonly id: string;
   readonly title: string;
-  /** What the preset shows, in two or three sentences for the UI. */
+  /** The point the preset makes, in two or three sentences for the UI. */
   readonly summary: string;
   readonly variants: readonly PresetVariant[];
   /** Search seeds the preset runs; results are reported per seed. */
   readonly seeds: readonly number[];
-  /** What a run of the preset gave, with the command; figures from one machine, see docs/benchmarks.md. */
+  /** Figures a run of the preset gave, with the command and the machine. */
   readonly measured: string;
 }
 
@@ -41,7 +41,7 @@ const RECURRENT_SET: CandidateSet = {
   ],
 };
 
-/** The shared settings of a preset variant: no seed network, so the candidate set alone decides. */
+/** Builds a variant's config: the task defaults, the shared search settings and no seed network, so the candidate set alone decides. */
 function variantConfig(task: TaskId, candidateSet: CandidateSet, search: Partial<RunConfig['search']>): RunConfig {
   const base = defaultRunConfig(task);
   return { ...base, workers: 2, search: { ...base.search, ...search, candidateSet } };

@@ -134,7 +134,7 @@ async function trainAndScore(
 /**
  * Combines the caller's epoch hook with the median rule: when `earlyStop` is set, the
  * validation fitness of each epoch is appended to `curve`, and the hook returns 'stop' at
- * the epoch where `medianStopEpoch` says to stop.
+ * the epoch that `medianStopEpoch` returns.
  */
 function epochEndHook(model: tfl.LayersModel, dataset: Dataset, options: CandidateOptions, curve: number[]): EpochEndHook | undefined {
   const { onEpochEnd, earlyStop } = options;

@@ -34,7 +34,7 @@ export interface TrainingOutcome {
 }
 
 /**
- * Called after each completed epoch with its mean training loss; training waits for the
+ * Called after each completed epoch with its mean training loss. Training waits for the
  * returned promise before the next epoch starts, and stops there when it resolves to 'stop'.
  */
 export type EpochEndHook = (epoch: number, epochLoss: number) => Promise<void | 'stop'> | void | 'stop';

@@ -1,7 +1,7 @@
 /**
  * Strategies side by side: several searches with the same task, candidate set, evaluation
- * budget and seeds, one strategy after another on one worker pool, with the exhaustive
- * optimum of the candidate set's chain space as ground truth when that space is small
+ * budget and seeds, one strategy after another on one worker pool. The exhaustive optimum
+ * of the candidate set's chain space serves as ground truth when that space is small
  * enough. The coordinator derives each training seed from the search seed and the
  * architecture, so an architecture trained under two strategies with the same seed gets the
  * same fitness, and the curves differ only by what each strategy chose to train.

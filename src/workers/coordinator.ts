@@ -336,8 +336,8 @@ export class SearchCoordinator {
   /**
    * Evaluates a batch with at most one job per worker in flight, costliest architectures
    * first; repeats of known architectures take their result afterwards without holding a
-   * worker (see schedule.ts). New architectures beyond the evaluation budget are left out,
-   * the first ones in batch order going in, so the cut does not depend on the worker count.
+   * worker (see schedule.ts). New architectures beyond the evaluation budget are left out.
+   * The first ones in batch order go in, so the cut does not depend on the worker count.
    * Returns results in batch order, with a gap for each candidate left out.
    */
   private async evaluateBatch(batch: readonly Candidate[]): Promise<(EvaluatedCandidate | undefined)[]> {
@@ -463,7 +463,7 @@ export class SearchCoordinator {
 
   /**
    * Trains one candidate on the pool, for `epochs` epochs (the configured number unless
-   * successive halving asks for fewer); resolves with null when the run stopped meanwhile.
+   * successive halving requests fewer); resolves with null when the run stopped meanwhile.
    * `first` is false when the architecture trained before in this run, so it is not counted twice.
    */
   private async train(

@@ -2,9 +2,9 @@
  * Successive halving within one generation: every new architecture of the batch trains for
  * the first rung's epochs, the best share goes on to the next rung, and the last survivors
  * train for the full budget (see `halvingSchedule`). A survivor trains again from the start
- * with the same seed, which gives exactly the state that continuing would (training for
+ * with the same seed, which gives exactly the state that continuing would. Training for
  * fewer epochs is a prefix of training for more, because the learning rate is constant and
- * every epoch draws its shuffle from the same seeded stream). That costs the prefix again,
+ * every epoch draws its shuffle from the same seeded stream. That costs the prefix again,
  * but it needs no model kept alive in a worker between rungs.
  *
  * Promotion ranks by fitness with ties to the earlier batch position, so the outcome does
