@@ -7,6 +7,10 @@ import type { RunConfig } from '../workers/run-config';
 export const percent = (fraction: number | null | undefined): string =>
   fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(1)}%`;
 
+/** Formats a split's score: accuracy in percent, or R² for regression (which has no accuracy). */
+export const score = (accuracy: number | null | undefined, r2: number | null | undefined, fallback?: number): string =>
+  accuracy === null && r2 !== null && r2 !== undefined ? `R² ${r2.toFixed(3)}` : percent(accuracy ?? fallback);
+
 export const duration = (ms: number): string => {
   const seconds = Math.round(ms / 1000);
   const minutes = Math.floor(seconds / 60);
@@ -100,8 +104,8 @@ export function summaryTable(result: RunResult, backends: readonly string[], row
   const body = ranked.map((c, i) => [
     String(i + 1),
     c.candidate.id,
-    c.metrics?.diverged ? 'diverged' : c.metrics ? percent(c.metrics.validationAccuracy ?? c.fitness) : 'failed',
-    percent(c.metrics?.testAccuracy),
+    c.metrics?.diverged ? 'diverged' : c.metrics ? score(c.metrics.validationAccuracy, c.metrics.validationR2, c.fitness) : 'failed',
+    score(c.metrics?.testAccuracy, c.metrics?.testR2),
     c.metrics ? c.metrics.params.toLocaleString('en-US') : '—',
     c.metrics ? (c.metrics.trainMs / 1000).toFixed(1) : '—',
     describeGenome(c.candidate.genome),
@@ -119,7 +123,7 @@ export function summaryTable(result: RunResult, backends: readonly string[], row
   if (result.best) {
     lines.push(
       '',
-      `Best: ${result.best.candidate.id}, validation ${percent(result.best.fitness)}, test ${percent(result.best.metrics?.testAccuracy)}, ${result.best.metrics?.params.toLocaleString('en-US')} parameters.`,
+      `Best: ${result.best.candidate.id}, validation ${score(result.best.metrics?.validationAccuracy, result.best.metrics?.validationR2, result.best.fitness)}, test ${score(result.best.metrics?.testAccuracy, result.best.metrics?.testR2)}, ${result.best.metrics?.params.toLocaleString('en-US')} parameters.`,
     );
   }
   const final = result.final;

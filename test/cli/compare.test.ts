@@ -109,3 +109,11 @@ describe('npm run search --compare', () => {
     for (const run of file.runs) expect(run.curve.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('npm run search on a regression task', () => {
+  it('reports R² instead of accuracy', () => {
+    const { status, stdout } = runCli(['--task', 'sin', '--generations', '1', '--population', '2', '--epochs', '3', '--samples', '100', '--workers', '1', '--quiet']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Best: g0-\d, validation R² -?\d\.\d{3}, test R² -?\d\.\d{3}/);
+  });
+});
