@@ -86,7 +86,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'one-set-two-targets',
     title: 'One candidate set, two targets',
     summary:
-      'Exhaustive search over every chain of one or two dense(8) layers with relu, tanh or sigmoid (12 chains), ' +
+      'Exhaustive search over every chain of one or two dense(4) layers with relu, tanh or sigmoid (12 chains), ' +
       'on a smooth target (sin) and on a discontinuous one (step). The best chain for one target is not the best ' +
       'for the other: no single architecture approximates every function best.',
     variants: [
