@@ -38,6 +38,11 @@ export interface EvaluatedCandidate {
   readonly reused: boolean;
   /** True when early stopping ended its training before the last epoch; fitness is the last validation figure then. */
   readonly stoppedEarly?: boolean;
+  /**
+   * Epochs its training took, with the prefixes that successive halving trained again; 0
+   * when the result was reused or restored.
+   */
+  readonly epochsTrained?: number;
   /** True when the result was saved by an earlier session of this run and passed in as `previousResults`. */
   readonly restored?: boolean;
   /** Index of the worker that trained it; -1 when reused or never run. */
@@ -418,7 +423,7 @@ export class SearchCoordinator {
     if (halving === null) return;
     for (const index of [...fresh].sort((a, b) => a - b)) {
       const { failed: _failed, ...outcome } = halving.outcomes.get(index)!;
-      const settled = { ...outcome, stoppedEarly: halving.stoppedEarly.has(index) };
+      const settled = { ...outcome, stoppedEarly: halving.stoppedEarly.has(index), epochsTrained: halving.epochs.get(index) ?? 0 };
       this.cache.set(batch[index].hash, Promise.resolve(settled));
       evaluated[index] = this.record(settled);
     }
@@ -443,11 +448,11 @@ export class SearchCoordinator {
     const cached = this.cache.get(candidate.hash);
     if (cached) {
       const earlier = await cached;
-      if (earlier) return this.record({ ...earlier, candidate, reused: true, worker: -1 });
+      if (earlier) return this.record({ ...earlier, candidate, reused: true, worker: -1, epochsTrained: 0 });
     }
     const saved = this.options.previousResults?.get(candidate.hash);
     if (saved) {
-      const restored = { candidate, metrics: saved.metrics, fitness: saved.fitness, failure: saved.failure, worker: saved.worker, reused: false };
+      const restored = { candidate, metrics: saved.metrics, fitness: saved.fitness, failure: saved.failure, worker: saved.worker, reused: false, epochsTrained: 0 };
       this.cache.set(candidate.hash, Promise.resolve(restored));
       return this.record({ ...restored, restored: true });
     }
@@ -488,8 +493,16 @@ export class SearchCoordinator {
     if (first) this.trained++;
     if (outcome.ok) this.epochsTrained += outcome.metrics.epochs;
     return outcome.ok
-      ? { candidate, metrics: outcome.metrics, fitness: outcome.metrics.fitness, reused: false, worker: outcome.worker, stoppedEarly: outcome.metrics.stoppedEarly }
-      : { candidate, metrics: null, fitness: 0, failure: outcome.message, reused: false, worker: outcome.worker };
+      ? {
+          candidate,
+          metrics: outcome.metrics,
+          fitness: outcome.metrics.fitness,
+          reused: false,
+          worker: outcome.worker,
+          stoppedEarly: outcome.metrics.stoppedEarly,
+          epochsTrained: outcome.metrics.epochs,
+        }
+      : { candidate, metrics: null, fitness: 0, failure: outcome.message, reused: false, worker: outcome.worker, epochsTrained: 0 };
   }
 
   private record(partial: Omit<EvaluatedCandidate, 'evaluation' | 'finishedAt'>): EvaluatedCandidate {

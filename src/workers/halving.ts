@@ -31,6 +31,8 @@ export interface HalvingResult<T> {
   readonly outcomes: ReadonlyMap<number, T>;
   /** Positions of the candidates that did not reach the last rung. */
   readonly stoppedEarly: ReadonlySet<number>;
+  /** Epochs each candidate trained over all its rungs, the prefixes trained again included. */
+  readonly epochs: ReadonlyMap<number, number>;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function successiveHalving<T extends RungOutcome>(
 ): Promise<HalvingResult<T> | null> {
   const outcomes = new Map<number, T>();
   const stoppedEarly = new Set<number>();
+  const spent = new Map<number, number>();
   let alive = [...indices].sort((a, b) => a - b);
   const rungs = halvingSchedule(epochs, Math.max(1, alive.length));
 
@@ -55,6 +58,7 @@ export async function successiveHalving<T extends RungOutcome>(
       else outcomes.set(index, outcome);
     });
     if (interrupted) return null;
+    for (const index of alive) spent.set(index, (spent.get(index) ?? 0) + rungs[rung].epochs);
 
     const next = rungs[rung + 1];
     if (!next) break;
@@ -62,5 +66,5 @@ export async function successiveHalving<T extends RungOutcome>(
     for (const index of alive) if (!kept.has(index)) stoppedEarly.add(index);
     alive = alive.filter((index) => kept.has(index));
   }
-  return { outcomes, stoppedEarly };
+  return { outcomes, stoppedEarly, epochs: spent };
 }

@@ -76,6 +76,7 @@ describe('early stopping', () => {
       expect(candidate.fitness).toBeCloseTo(candidate.metrics!.validationCurve!.at(-1)!, 6);
     }
     expect(result.epochsTrained).toBe(trained.reduce((sum, c) => sum + c.metrics!.epochs, 0));
+    expect(result.candidates.reduce((sum, c) => sum + (c.epochsTrained ?? 0), 0)).toBe(result.epochsTrained);
     expect(result.epochsTrained).toBeLessThan(trained.length * 8);
   });
 
@@ -90,6 +91,7 @@ describe('early stopping', () => {
     // Rungs for 6 candidates and 9 epochs: 6 train 1 epoch, 2 train 3, 1 trains 9.
     expect(result.candidates.filter((c) => c.stoppedEarly)).toHaveLength(5);
     expect(result.epochsTrained).toBe(6 * 1 + 2 * 3 + 1 * 9);
+    expect(result.candidates.map((c) => c.epochsTrained).sort((a, b) => a! - b!)).toEqual([1, 1, 1, 1, 4, 13]);
     const full = result.candidates.find((c) => !c.stoppedEarly)!;
     expect(full.metrics!.epochs).toBe(9);
     expect(full.fitness).toBe(Math.max(...result.candidates.map((c) => c.fitness)));
