@@ -6,6 +6,7 @@ import { formatCount, formatPercent } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
 import { genomeToFlow } from '../graph/genome-flow';
 import { SharedBadge } from '../session/SharedBadge';
+import { FinalResult } from './FinalResult';
 import { useActions, useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
@@ -34,6 +35,7 @@ export function BestArchitecture() {
           </span>
         )}
       </div>
+      <FinalResult />
       <div className="run-view__body run-view__graph">
         {flow && best ? (
           <GenomeGraph key={best.candidate.id} flow={flow} colorMode={theme} compact />

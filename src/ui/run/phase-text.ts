@@ -9,14 +9,14 @@ const OUTCOME_TEXT = {
   failed: 'Search failed.',
 } as const;
 
-export function phaseText(run: Pick<RunState, 'phase' | 'outcome'>): string {
+export function phaseText(run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining'>>): string {
   switch (run.phase) {
     case 'idle':
       return 'Ready. Press Start search to begin.';
     case 'starting':
       return 'Starting: loading the data set and the workers…';
     case 'running':
-      return 'Searching…';
+      return run.finalTraining ? 'Retraining the best candidates on all training rows…' : 'Searching…';
     case 'paused':
       return 'Paused. Candidates already training finish first.';
     case 'stopping':
