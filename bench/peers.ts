@@ -1,0 +1,230 @@
+/**
+ * Equal-time comparison with two peers: our search (the CLI on a data file), NEAT
+ * neuroevolution (the npm package neataptic, one thread) and a fixed two-hidden-layer tfjs
+ * MLP with no search (wasm, one thread).
+ *
+ * Run: npm run bench:peers [-- --quick] [-- --budgets 60,180 --seeds 1,2,3 --tasks spiral,xor,iris]
+ *
+ * Defaults: budgets of 60 and 180 s, seeds 1, 2 and 3, tasks spiral, xor and iris (about
+ * 1.5 hours). --quick runs a 20 s budget on seed 1 (about 3 minutes).
+ *
+ * For each task and seed, the task's train, validation and test rows are written to one CSV
+ * data file (training and validation rows as "train", test rows as "test"), and every tool
+ * reads that file through `parseDataFile`, so all three see the same training, validation
+ * and test rows with the same scaling. Each tool gets the same wall-clock budget for its
+ * training, and chooses its model on the validation rows only:
+ * - ours: `npm run search -- --data FILE --time-budget SECONDS --seed SEED` with the
+ *   defaults of the custom task; the final network if the run retrained one, else the best.
+ * - NEAT: neataptic's Neat with the settings of its evolve documentation's XOR example
+ *   (FFW mutation, equal, elitism 5, mutation rate 0.5, population 50), fitness the negative
+ *   mean squared error on the training rows against one-hot targets minus neataptic's
+ *   default size penalty (growth 0.0001), as `Network.evolve` computes it; generations run
+ *   until the budget ends, and the fittest genome of the generation with the best
+ *   validation accuracy counts. Math.random is seeded during its run.
+ * - MLP: 64-64 ReLU, Adam 0.01, batch 32, epochs until the budget ends; the epoch with the
+ *   best validation accuracy counts.
+ * Printed per task, budget and tool: mean test accuracy over the seeds, each seed's figure,
+ * and the size of the chosen model (weights and biases).
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import neataptic from 'neataptic';
+import { chainGenome } from '../src/core/genome';
+import { Rng } from '../src/core/rng';
+import { dataFileCsv, parseDataFile } from '../src/data/data-file';
+import { nodeAssetReader } from '../src/data/node-assets';
+import { loadDataset, TASKS } from '../src/data/tasks';
+import type { Dataset, Split, TaskId } from '../src/data/types';
+import { initBackend } from '../src/train/backend';
+import { registerFastGradients } from '../src/train/gradients';
+import { evaluateSplit } from '../src/train/metrics';
+import { buildModel } from '../src/train/model';
+import { withSeededRandom } from '../src/train/seeded-random';
+import { trainModel } from '../src/train/train';
+
+interface Outcome {
+  readonly testAccuracy: number;
+  readonly size: number;
+}
+
+type Tool = 'ours' | 'NEAT' | 'MLP';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const listFlag = (name: string, fallback: string[]): string[] => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1].split(',') : fallback;
+};
+const budgets = listFlag('budgets', quick ? ['20'] : ['60', '180']).map(Number);
+const seeds = listFlag('seeds', quick ? ['1'] : ['1', '2', '3']).map(Number);
+const tasks = listFlag('tasks', ['spiral', 'xor', 'iris']) as TaskId[];
+
+/** Writes a task's splits for one seed as a data file; returns its path. */
+async function writeSplits(task: TaskId, seed: number, dir: string): Promise<string> {
+  const info = TASKS[task];
+  const dataset = await loadDataset({ id: task, noise: info.defaultNoise, samples: info.defaultSamples, seed }, nodeAssetReader());
+  const features = dataset.inputShape[0];
+  const rows = (split: Split) => Array.from({ length: split.count }, (_, i) => Array.from(split.x.subarray(i * features, (i + 1) * features)));
+  const labels = (split: Split) => Array.from(split.y, (label) => `c${label}`);
+  const text = dataFileCsv(
+    Array.from({ length: features }, (_, i) => `x${i + 1}`),
+    [
+      { split: 'train', x: [...rows(dataset.train), ...rows(dataset.validation)], labels: [...labels(dataset.train), ...labels(dataset.validation)] },
+      { split: 'test', x: rows(dataset.test), labels: labels(dataset.test) },
+    ],
+  );
+  const path = join(dir, `${task}-seed${seed}.csv`);
+  writeFileSync(path, text);
+  return path;
+}
+
+function runOurs(file: string, budget: number, seed: number, dir: string): Outcome {
+  const json = join(dir, `ours-${budget}-${seed}-${Date.now()}.json`);
+  const child = spawnSync(
+    'node_modules/.bin/tsx',
+    ['src/cli/main.ts', '--data', file, '--time-budget', String(budget), '--seed', String(seed), '--json', json, '--quiet'],
+    { encoding: 'utf8', timeout: (budget + 120) * 1000 },
+  );
+  if (child.status !== 0) throw new Error(`Our search failed on ${file} (status ${child.status}): ${child.stderr.trim().split('\n').pop()}`);
+  const result = JSON.parse(readFileSync(json, 'utf8')) as {
+    best: { metrics: { testAccuracy: number; params: number } | null } | null;
+    final: { metrics: { testAccuracy: number; params: number } | null } | null;
+  };
+  const chosen = result.final?.metrics ?? result.best?.metrics;
+  if (!chosen) throw new Error(`Our search on ${file} chose no trained network.`);
+  return { testAccuracy: chosen.testAccuracy, size: chosen.params };
+}
+
+/** Fraction of rows whose largest output is their class. */
+function accuracyOf(predict: (row: number[]) => number[], split: Split, features: number): number {
+  let correct = 0;
+  for (let i = 0; i < split.count; i++) {
+    const output = predict(Array.from(split.x.subarray(i * features, (i + 1) * features)));
+    if (output.indexOf(Math.max(...output)) === split.y[i]) correct++;
+  }
+  return correct / split.count;
+}
+
+interface NeatNetwork {
+  activate(input: number[]): number[];
+  test(set: { input: number[]; output: number[] }[], cost: unknown): { error: number };
+  nodes: unknown[];
+  connections: unknown[];
+  gates: unknown[];
+  input: number;
+  output: number;
+  score?: number;
+}
+
+async function runNeat(dataset: Dataset, budget: number, seed: number): Promise<Outcome> {
+  const { Neat, methods } = neataptic as unknown as {
+    Neat: new (input: number, output: number, fitness: (genome: NeatNetwork) => number, options: object) => {
+      evolve(): Promise<NeatNetwork>;
+      generation: number;
+    };
+    methods: { mutation: { FFW: unknown }; cost: { MSE: unknown } };
+  };
+  const features = dataset.inputShape[0];
+  const classes = dataset.outputUnits;
+  const trainingSet = Array.from({ length: dataset.train.count }, (_, i) => ({
+    input: Array.from(dataset.train.x.subarray(i * features, (i + 1) * features)),
+    output: Array.from({ length: classes }, (_, c) => (c === dataset.train.y[i] ? 1 : 0)),
+  }));
+  const growth = 0.0001;
+  const size = (genome: NeatNetwork) => genome.nodes.length - genome.input - genome.output + genome.connections.length + genome.gates.length;
+  const fitness = (genome: NeatNetwork) => {
+    const score = -genome.test(trainingSet, methods.cost.MSE).error - size(genome) * growth;
+    return Number.isNaN(score) ? Number.NEGATIVE_INFINITY : score;
+  };
+
+  const random = Math.random;
+  const rng = new Rng(seed);
+  Math.random = () => rng.float();
+  try {
+    const neat = new Neat(features, classes, fitness, { mutation: methods.mutation.FFW, equal: true, elitism: 5, mutationRate: 0.5, popsize: 50 });
+    const deadline = performance.now() + budget * 1000;
+    let best: { validation: number; test: number; size: number } | null = null;
+    while (performance.now() < deadline) {
+      const fittest = await neat.evolve();
+      const validation = accuracyOf((row) => fittest.activate(row), dataset.validation, features);
+      if (best === null || validation > best.validation) {
+        const weights = fittest.connections.length + fittest.nodes.length - fittest.input;
+        best = { validation, test: accuracyOf((row) => fittest.activate(row), dataset.test, features), size: weights };
+      }
+    }
+    return { testAccuracy: best!.test, size: best!.size };
+  } finally {
+    Math.random = random;
+  }
+}
+
+async function runMlp(dataset: Dataset, budget: number, seed: number): Promise<Outcome> {
+  const genome = chainGenome([
+    { kind: 'dense', params: { units: 64, activation: 'relu' } },
+    { kind: 'dense', params: { units: 64, activation: 'relu' } },
+  ]);
+  const model = withSeededRandom(new Rng(seed), () => buildModel(genome, dataset));
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), budget * 1000);
+  let best: { validation: number; test: number } | null = null;
+  const onEpochEnd = async () => {
+    const validation = (await evaluateSplit(model as tfl.LayersModel, dataset.validation, dataset)).accuracy ?? 0;
+    if (best === null || validation > best.validation) {
+      best = { validation, test: (await evaluateSplit(model, dataset.test, dataset)).accuracy ?? 0 };
+    }
+  };
+  try {
+    const settings = { epochs: 200, batchSize: 32, learningRate: 0.01, optimizer: 'adam' as const, maxTrainRows: 0 };
+    const randomness = { order: new Rng(seed + 1), steps: new Rng(seed + 2) };
+    // Train in rounds of 200 epochs until the budget aborts; the optimizer restarts each round.
+    while (!abort.signal.aborted) {
+      await trainModel(model, dataset.train, dataset, settings, randomness, { signal: abort.signal, onEpochEnd }).catch((error: unknown) => {
+        if (!abort.signal.aborted) throw error;
+      });
+    }
+    const params = model.countParams();
+    const chosen = best as { validation: number; test: number } | null;
+    return { testAccuracy: chosen?.test ?? 0, size: params };
+  } finally {
+    clearTimeout(timer);
+    model.dispose();
+  }
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  await initBackend('wasm');
+  registerFastGradients();
+  const dir = mkdtempSync(join(tmpdir(), 'nas-peers-'));
+  console.log(`Budgets ${budgets.join(', ')} s; seeds ${seeds.join(', ')}; data files in ${dir}.\n`);
+  console.log('| task | budget | tool | mean test accuracy | per seed | mean size (weights) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const task of tasks) {
+    const files = new Map<number, string>();
+    for (const seed of seeds) files.set(seed, await writeSplits(task, seed, dir));
+    for (const budget of budgets) {
+      const outcomes: Record<Tool, Outcome[]> = { ours: [], NEAT: [], MLP: [] };
+      for (const seed of seeds) {
+        const file = files.get(seed)!;
+        const dataset = parseDataFile(readFileSync(file, 'utf8'), file, seed);
+        outcomes.ours.push(runOurs(file, budget, seed, dir));
+        outcomes.NEAT.push(await runNeat(dataset, budget, seed));
+        outcomes.MLP.push(await runMlp(dataset, budget, seed));
+      }
+      for (const tool of ['ours', 'NEAT', 'MLP'] as Tool[]) {
+        const runs = outcomes[tool];
+        const mean = (pick: (o: Outcome) => number) => runs.reduce((sum, o) => sum + pick(o), 0) / runs.length;
+        console.log(
+          `| ${task} | ${budget} s | ${tool} | ${percent(mean((o) => o.testAccuracy))} | ${runs.map((o) => percent(o.testAccuracy)).join(', ')} | ${Math.round(mean((o) => o.size)).toLocaleString('en-US')} |`,
+        );
+      }
+    }
+  }
+}
+
+await main();
