@@ -2,7 +2,7 @@
  * Classification data from a file, for searches on data sets of one's own (`--data FILE`) and
  * for comparisons with other tools on exactly the same rows.
  *
- * Two formats, told apart by the file name's extension:
+ * Two formats, chosen by the file name's extension:
  *
  * - CSV (.csv): a header row, then one row per example. A `label` column holds the class
  *   (any text; classes are ordered by name, numerically where every name is a number), a
@@ -31,7 +31,7 @@ export const FILE_TASK = 'custom';
 interface RawSplit {
   readonly x: number[][];
   readonly labels: string[];
-  /** Where each row came from, for error messages: "line 12" or "train.y[3]". */
+  /** The origin of each row, for error messages: "line 12" or "field \"train.y[3]\"". */
   readonly origins: string[];
 }
 
