@@ -17,7 +17,7 @@ import type { Dataset } from '../data/types';
 import type { EvaluationMetrics } from '../train/types';
 import type { Job, JobOutcome } from './pool';
 import type { RunConfig } from './run-config';
-import { finalCandidates, retrainingEstimateMs } from './final-training';
+import { MAX_RESERVE_SHARE, epochsWithin, finalCandidates, retrainingEstimateMs } from './final-training';
 import { successiveHalving } from './halving';
 import { scheduleBatch } from './schedule';
 
@@ -290,7 +290,15 @@ export class SearchCoordinator {
     const chosen = finalCandidates(this.results, this.options.pool.size, compareCandidates);
     if (config.finalEpochs <= 0 || chosen.length === 0) return null;
 
-    const retrained = await Promise.all(chosen.map((evaluated) => this.retrain(evaluated)));
+    // Under a time budget each candidate gets the epochs that fit in the time left.
+    const remainingMs = config.timeBudgetSeconds > 0 ? config.timeBudgetSeconds * 1000 - this.elapsed() : Infinity;
+    const plans = chosen
+      .map((evaluated, index) => ({
+        evaluated,
+        epochs: epochsWithin(evaluated, config.training, config.finalEpochs, this.options.dataset, remainingMs, index === 0),
+      }))
+      .filter((plan) => plan.epochs > 0);
+    const retrained = await Promise.all(plans.map(({ evaluated, epochs }) => this.retrain(evaluated, epochs)));
     if (this.stopped) return null;
     const final = [...retrained].sort(compareCandidates)[0];
     this.emit({ type: 'final-evaluated', runId, result: final });
@@ -298,15 +306,15 @@ export class SearchCoordinator {
   }
 
   /** Retrains one candidate at full fidelity; its id gets the suffix "-final". */
-  private async retrain(evaluated: EvaluatedCandidate): Promise<EvaluatedCandidate> {
+  private async retrain(evaluated: EvaluatedCandidate, epochs: number): Promise<EvaluatedCandidate> {
     const { runId, config } = this.options;
     const candidateId = `${evaluated.candidate.id}-final`;
-    this.emit({ type: 'final-training-started', runId, candidateId, epochs: config.finalEpochs });
+    this.emit({ type: 'final-training-started', runId, candidateId, epochs });
     const outcome = await this.options.pool.run({
       runId,
       candidateId,
       genome: evaluated.candidate.genome,
-      settings: { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 },
+      settings: { ...config.training, epochs, maxTrainRows: 0 },
       seed: deriveSeed(config.search.seed, 'final', evaluated.candidate.hash),
       onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId, ...progress }),
     });
@@ -324,15 +332,19 @@ export class SearchCoordinator {
 
   /**
    * Ends the search phase when a time budget leaves just enough time to retrain the best
-   * candidates at full fidelity: running search jobs are cancelled, and the run goes on to
-   * the final retraining. Without a final retraining the budget simply stops the run.
+   * candidate at full fidelity, or MAX_RESERVE_SHARE of the budget when that is less (it then
+   * retrains for fewer epochs). Running search jobs are cancelled, and the run goes on to the
+   * final retraining. Without a final retraining the budget simply stops the run.
    */
   private checkSearchDeadline(): void {
     const { config, dataset, pool, runId } = this.options;
     if (this.searchEnded || this.stopped || config.timeBudgetSeconds <= 0 || config.finalEpochs <= 0) return;
-    const chosen = finalCandidates(this.results, pool.size, compareCandidates);
-    const reserveMs = Math.max(0, ...chosen.map((evaluated) => retrainingEstimateMs(evaluated, config.training, config.finalEpochs, dataset)));
-    if (this.elapsed() + reserveMs < config.timeBudgetSeconds * 1000) return;
+    // The final network needs its retraining; the other workers retrain what fits beside it.
+    const [best] = finalCandidates(this.results, 1, compareCandidates);
+    if (!best) return;
+    const budgetMs = config.timeBudgetSeconds * 1000;
+    const reserveMs = Math.min(retrainingEstimateMs(best, config.training, config.finalEpochs, dataset), MAX_RESERVE_SHARE * budgetMs);
+    if (this.elapsed() + reserveMs < budgetMs) return;
     this.searchEnded = true;
     pool.cancelRun(runId);
     for (const wake of this.resumeWaiters.splice(0)) wake();

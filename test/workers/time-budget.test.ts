@@ -73,7 +73,9 @@ describe('time budget', () => {
 
     expect(result.status).toBe('time-budget');
     expect(result.final).not.toBeNull();
-    expect(result.final?.metrics?.epochs).toBe(20);
+    // The final network gets the epochs that fit in the time left, up to finalEpochs.
+    expect(result.final?.metrics?.epochs).toBeGreaterThanOrEqual(1);
+    expect(result.final?.metrics?.epochs).toBeLessThanOrEqual(20);
     expect(result.elapsedMs).toBeLessThan(6000);
   });
 });
