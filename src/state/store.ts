@@ -13,6 +13,8 @@ import type { RunConfig } from '../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
 import { RunController, type ResumeOptions, type RunEnvironment } from './run-controller';
 import { IDLE_RUN, applyRunEvent, type RunState, type WorkerInfo } from './run-state';
+import { createFrameBatcher } from './frame-batcher';
+import type { RunEvent } from '../workers/coordinator';
 import { starterGenome } from './starter';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
 import { createTrainingSlice, type TrainingSlice } from './training-slice';
@@ -67,7 +69,14 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
   return createStore<AppState>()((set, get) => {
     const editorSlice = createEditorSlice(set, get, initial?.graph ?? starterGenome(config.task.id), () => shapeContextOf(get().config));
     const trainingSlice = createTrainingSlice(set, get, environment);
-    const setRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
+    const applyToRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
+    // Search events arrive in bursts; the run state takes them once per animation frame.
+    const runEvents = createFrameBatcher<RunEvent>((events) => applyToRun((run) => events.reduce(applyRunEvent, run)));
+    // Other changes to the run come after the events already received.
+    const setRun = (update: (run: RunState) => RunState) => {
+      runEvents.flush();
+      applyToRun(update);
+    };
     const setWorker = (runId: string, index: number, info: WorkerInfo) =>
       setRun((run) => {
         if (run.runId !== runId) return run;
@@ -77,7 +86,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       });
 
     const controller = new RunController(environment, {
-      onRunEvent: (event) => setRun((run) => applyRunEvent(run, event)),
+      onRunEvent: (event) => runEvents.push(event),
       onDataset: (runId, dataset) => {
         if (get().run.runId !== runId) return;
         set({
