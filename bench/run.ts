@@ -11,6 +11,9 @@ const BENCHMARKS: Record<string, string[]> = {
   quality: ['bench/search-quality.ts'],
   strategies: ['bench/strategies.ts'],
   editor: ['bench/editor-drag.ts'],
+  smoothness: ['bench/page-smoothness.ts'],
+  // The full comparison takes about 1.5 hours: npm run bench:peers.
+  peers: ['bench/peers.ts', '--quick'],
 };
 
 const chosen = process.argv.slice(2);
