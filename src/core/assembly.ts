@@ -20,8 +20,8 @@ export interface Module {
  * Builds the network for `blueprint`, substituting for every slot the module chosen for
  * its species. A slot whose species has no module passes its input through. Layer ids
  * are "<slot id>:<module node id>", and merges keep their blueprint id. Unless `exact`
- * is set, a flatten that meets a vector (one module's flatten after another's dense
- * layer) is dropped, since it changes nothing but the hash.
+ * is set, an unfixed flatten that meets a vector (one module's flatten after another's
+ * dense layer) is dropped, since it changes nothing but the hash.
  */
 export function assembleGenome(
   blueprint: Blueprint,
@@ -57,12 +57,12 @@ export function assembleGenome(
   return exact ? repaired : dropVectorFlattens(repaired, context, limits);
 }
 
-/** Drops flatten layers on vectors, keeping the genome as it was if that would break a merge. */
+/** Drops unfixed flatten layers on vectors, keeping the genome as it was if that would break a merge. */
 function dropVectorFlattens(genome: Genome, context: ShapeContext, limits: SizeLimits): Genome {
   const shapes = analyzeGenome(genome, context, limits).nodes;
   let nodes = [...genome.nodes];
   for (const node of genome.nodes) {
-    if (node.kind === 'flatten' && shapes.get(node.inputs[0])?.shape.length === 1) nodes = bypassNode(nodes, node.id);
+    if (node.kind === 'flatten' && !node.fixed && shapes.get(node.inputs[0])?.shape.length === 1) nodes = bypassNode(nodes, node.id);
   }
   if (nodes.length === genome.nodes.length) return genome;
 
@@ -72,7 +72,7 @@ function dropVectorFlattens(genome: Genome, context: ShapeContext, limits: SizeL
 }
 
 /** Appends a copy of the module's hidden layers fed by `entry` and returns the id of its exit. */
-function substituteModule(module: Genome, prefix: string, entry: string, into: LayerGene[]): string {
+export function substituteModule(module: Genome, prefix: string, entry: string, into: LayerGene[]): string {
   const rename = new Map<string, string>();
   for (const node of module.nodes) rename.set(node.id, node.kind === 'input' ? entry : `${prefix}${node.id}`);
 

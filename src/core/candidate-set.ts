@@ -88,6 +88,10 @@ export function candidateSetProblems(set: CandidateSet): string[] {
       problems.push(`The candidate set names unknown layer kind "${String(kind)}"; use one of the palette's layers.`);
       continue;
     }
+    if (kind === 'moduleSlot') {
+      problems.push('The candidate set lists moduleSlot, a placeholder that a search fills; remove it from the set.');
+      continue;
+    }
     if (seen.has(kind)) problems.push(`The candidate set lists ${kind} twice; merge its parameter values into one entry.`);
     seen.add(kind);
 

@@ -10,6 +10,10 @@
  * speciated, share offspring among species by mean fitness, keep each species' best, and
  * breed the rest by mutation and crossover within species. Both start minimal: modules of
  * one layer and blueprints of one or two slots.
+ *
+ * A seed network with module slots is a template (see template.ts). Every network is then
+ * the template with a module in each slot. Blueprints name one species per template slot
+ * and evolve only those choices, and modules evolve on the shape entering the first slot.
  */
 
 import { DEFAULT_LIMITS, type Genome, type SizeLimits } from './genome';
@@ -17,7 +21,7 @@ import type { ShapeContext } from './layers';
 import { Rng } from './rng';
 import type { Candidate, CandidateResult, CreditEntry, GenerationSummary, MemberBirth, SearchStrategy } from './strategy';
 import type { SearchSettings, StrategyOptions } from './search';
-import { assembleGenome, type Module } from './assembly';
+import type { Module } from './assembly';
 import {
   blueprintDistance,
   chainBlueprint,
@@ -25,6 +29,7 @@ import {
   mutateBlueprint,
   namedSpecies,
   remapSpecies,
+  slotsOf,
   type Blueprint,
   type MergeKind,
 } from './blueprint';
@@ -33,12 +38,17 @@ import { mergeKinds } from './candidate-set';
 import { layerGraphDistance } from './compatibility';
 import { assignCredit, type Credit } from './credit';
 import { crossoverLayerGraphs } from './crossover';
+import { assembleKeepingFixed } from './fixed-assembly';
 import { checkResults, populationSummary, type MemberFitness } from './generation';
 import { InnovationCounter } from './innovation';
 import { moduleCapacity, seedModule, speciesWeights, startingBlueprints, startingModules } from './initial-population';
 import { mutateLayerGraph, type LayerGraphContext } from './mutation';
 import { reproduce, speciesMeanFitness, type Breeder, type Offspring, type ScoredMember } from './reproduction';
 import { Speciation, nearestAliveSpecies } from './species';
+import { checkSeedGenome } from './generation';
+import { hasModuleSlots, moduleShapeContext, moduleSlotIds } from './template';
+import { assembleTemplate } from './template-assembly';
+import { mutateTemplateBlueprint, startingTemplateBlueprints } from './template-blueprint';
 
 export interface ModuleMember extends Module {
   readonly species: number;
@@ -84,6 +94,8 @@ export class CoevolutionStrategy implements SearchStrategy {
   private readonly moduleSpeciation: Speciation<Genome>;
   private readonly blueprintSpeciation: Speciation<Blueprint>;
   private readonly layerContext: LayerGraphContext;
+  /** The seed network when it has module slots; every network fills its slots. */
+  private readonly template: Genome | null;
 
   constructor(
     private readonly settings: SearchSettings,
@@ -92,9 +104,12 @@ export class CoevolutionStrategy implements SearchStrategy {
   ) {
     this.rng = new Rng(settings.seed);
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    const seed = options.seedGenome;
+    this.template = seed && hasModuleSlots(seed) ? seed : null;
+    if (this.template) checkSeedGenome(this.template, context, this.limits);
     this.layerContext = {
       candidateSet: settings.candidateSet,
-      shape: context,
+      shape: this.template ? moduleShapeContext(this.template, context, this.limits) : context,
       limits: this.limits,
       maxLayers: settings.maxModuleLayers,
       innovations: this.nodeIds,
@@ -111,7 +126,7 @@ export class CoevolutionStrategy implements SearchStrategy {
       step: 0.2,
       minThreshold: 0.2,
     });
-    this.initialise(options.seedGenome);
+    this.initialise(this.template ? undefined : seed);
   }
 
   propose(): Candidate[] | null {
@@ -154,7 +169,7 @@ export class CoevolutionStrategy implements SearchStrategy {
 
   private initialise(seedGenome: Genome | undefined): void {
     const rng = this.rng.fork('initial');
-    const start = { candidateSet: this.settings.candidateSet, shape: this.context, limits: this.limits, innovations: this.nodeIds };
+    const start = { candidateSet: this.settings.candidateSet, shape: this.layerContext.shape, limits: this.limits, innovations: this.nodeIds };
     const seed = seedGenome ? [seedModule(seedGenome, start)] : [];
     const genomes = [...seed, ...startingModules(this.settings.modulePopulation - seed.length, rng, start)];
     const moduleSpecies = this.moduleSpeciation.assign(genomes).speciesOf;
@@ -164,7 +179,9 @@ export class CoevolutionStrategy implements SearchStrategy {
     // network is the first candidate of generation 0.
     const first = seedGenome ? [chainBlueprint([this.modules[0].species], this.nodeIds)] : [];
     const species = this.moduleSpeciation.current.map((record) => ({ id: record.id, weight: moduleCapacity(record.representative) }));
-    const blueprints = startingBlueprints(this.settings.population, first, species, this.settings.maxBlueprintSlots, rng, this.nodeIds);
+    const blueprints = this.template
+      ? startingTemplateBlueprints(this.settings.population, moduleSlotIds(this.template), species, rng)
+      : startingBlueprints(this.settings.population, first, species, this.settings.maxBlueprintSlots, rng, this.nodeIds);
     const blueprintSpecies = this.blueprintSpeciation.assign(blueprints).speciesOf;
     this.blueprints = blueprints.map((blueprint, index) => ({
       id: this.blueprintIds.next(),
@@ -256,8 +273,23 @@ export class CoevolutionStrategy implements SearchStrategy {
     namedSpecies(blueprint).forEach((id, index) => {
       if (chosen[index]) bySpecies.set(id, chosen[index]);
     });
-    const genome = assembleGenome(blueprint, bySpecies, this.context, this.limits, exact);
-    return { genome, hash: canonicalHash(genome), chosen: [...bySpecies.values()] };
+    const { genome, placed } = this.assembleNetwork(blueprint, bySpecies, exact);
+    return { genome, hash: canonicalHash(genome), chosen: [...placed] };
+  }
+
+  /** Builds a network from the template or the blueprint's graph; `placed` lists the modules it contains. */
+  private assembleNetwork(blueprint: Blueprint, bySpecies: ReadonlyMap<number, ModuleMember>, exact: boolean) {
+    if (!this.template) {
+      const { genome, placed } = assembleKeepingFixed(blueprint, bySpecies, this.context, this.limits, exact);
+      return { genome, placed: [...placed.values()] as ModuleMember[] };
+    }
+    const fills = new Map<string, ModuleMember>();
+    for (const slot of slotsOf(blueprint)) {
+      const module = bySpecies.get(slot.species);
+      if (module) fills.set(slot.id, module);
+    }
+    const { genome, filled } = assembleTemplate(this.template, fills, this.context, this.limits);
+    return { genome, placed: [...new Set(filled.map((slot) => fills.get(slot)!))] };
   }
 
   private evolve(credit: Credit): void {
@@ -299,7 +331,10 @@ export class CoevolutionStrategy implements SearchStrategy {
       innovations: this.nodeIds,
     };
     const breeder: Breeder<Blueprint> = {
-      mutate: (parent, random) => mutateBlueprint(parent, random, blueprintContext).blueprint,
+      mutate: (parent, random) =>
+        this.template
+          ? mutateTemplateBlueprint(parent, random, blueprintContext.species)
+          : mutateBlueprint(parent, random, blueprintContext).blueprint,
       crossover: (fitter, other, random) => crossoverBlueprints(fitter, other, random),
     };
     const scored = this.blueprints.map((member) => scoredMember(member.id, member.blueprint, member.species, credit.blueprints));

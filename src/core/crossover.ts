@@ -2,7 +2,7 @@
  * NEAT-style crossover of layer graphs. Node ids act as innovation numbers: two nodes with
  * the same id and kind descend from the same mutation and are matching genes. The child
  * takes its structure (nodes and edges) from the fitter parent, and for each matching node
- * its parameters from either parent at random.
+ * that is not fixed its parameters from either parent at random.
  */
 
 import { analyzeGenome, type Genome, type SizeLimits } from './genome';
@@ -10,6 +10,7 @@ import type { ShapeContext } from './layers';
 import type { Rng } from './rng';
 import { canonicalParams } from './canonical';
 import { repairGenome } from './repair';
+import { isFixedGene } from './template';
 
 export interface CrossoverContext {
   readonly shape: ShapeContext;
@@ -28,7 +29,7 @@ export function crossoverLayerGraphs(fitter: Genome, other: Genome, rng: Rng, co
 
   for (const node of child.nodes) {
     const match = otherById.get(node.id);
-    if (!match || match.kind !== node.kind) continue;
+    if (!match || match.kind !== node.kind || isFixedGene(node)) continue;
     if (canonicalParams(match.params) === canonicalParams(node.params) || !rng.chance(0.5)) continue;
 
     const candidate = {

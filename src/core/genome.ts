@@ -25,6 +25,12 @@ export interface LayerGene {
   readonly params: LayerParams;
   /** Ids of the nodes feeding this one, in order (order matters for concatenate). */
   readonly inputs: readonly string[];
+  /**
+   * Set on a layer the user froze: search operators never change or remove it, and assembly
+   * drops a module rather than let repair change it (see template.ts). Ignored on the input
+   * node, the output head and module slots.
+   */
+  readonly fixed?: boolean;
 }
 
 /** A network architecture. Exactly one node has kind `input` and one has kind `output`. */

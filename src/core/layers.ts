@@ -33,7 +33,8 @@ export type LayerGroup =
   | 'normalization'
   | 'regularization'
   | 'merge'
-  | 'recurrent';
+  | 'recurrent'
+  | 'search';
 
 /** Facts about the task that shape rules need: the input shape and the head's width. */
 export interface ShapeContext {
@@ -438,6 +439,23 @@ const LAYER_LIST: LayerSpec[] = [
   recurrent('simpleRNN', 'SimpleRNN', 1),
   recurrent('gru', 'GRU', 3),
   recurrent('lstm', 'LSTM', 4),
+  {
+    kind: 'moduleSlot',
+    label: 'Module slot',
+    group: 'search',
+    description:
+      'A placeholder that a search fills with an evolved module. Only a search template may contain it; the editor passes the shape through unchanged.',
+    params: {},
+    arity: { min: 1, max: 1 },
+    // The real output shape depends on the module a search places here. Treating the slot
+    // as an identity lets the editor check the layers around it against its input shape.
+    outputShape: identity,
+    paramCount: () => 0,
+    flops: () => 0,
+    keras() {
+      throw new Error('A module slot has no tfjs layer: a search replaces it with a module. Replace the slot with layers to build this network.');
+    },
+  },
 ];
 
 export type LayerKind =
@@ -456,7 +474,8 @@ export type LayerKind =
   | 'concatenate'
   | 'simpleRNN'
   | 'gru'
-  | 'lstm';
+  | 'lstm'
+  | 'moduleSlot';
 
 export const LAYERS: Readonly<Record<LayerKind, LayerSpec>> = Object.fromEntries(
   LAYER_LIST.map((spec) => [spec.kind, spec]),
@@ -464,10 +483,19 @@ export const LAYERS: Readonly<Record<LayerKind, LayerSpec>> = Object.fromEntries
 
 export const LAYER_KINDS = LAYER_LIST.map((spec) => spec.kind as LayerKind);
 
-/** Kinds a user or a search may place: every kind except the input and the output head. */
+/** The placeholder kind that a search fills with an evolved module. */
+export const MODULE_SLOT_KIND = 'moduleSlot' satisfies LayerKind;
+
+/**
+ * Kinds a search may place and a trainable network may contain: every kind except the
+ * input, the output head and the module slot.
+ */
 export const PLACEABLE_KINDS: readonly LayerKind[] = LAYER_KINDS.filter(
-  (kind) => kind !== 'input' && kind !== 'output',
+  (kind) => kind !== 'input' && kind !== 'output' && kind !== MODULE_SLOT_KIND,
 );
+
+/** Kinds a user may place in the editor: the placeable kinds and the module slot. */
+export const EDITOR_KINDS: readonly LayerKind[] = [...PLACEABLE_KINDS, MODULE_SLOT_KIND];
 
 export const isLayerKind = (value: unknown): value is LayerKind =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(LAYERS, value);

@@ -4,7 +4,8 @@
  *
  * Every operator draws from the candidate set, takes new node ids from the strategy's
  * innovation counter, and returns either a genome that `analyzeGenome` accepts or null
- * when it found no valid way to apply itself after a few tries.
+ * when it found no valid way to apply itself after a few tries. No operator removes or
+ * changes a fixed layer, or inserts a layer between two fixed ones (see template.ts).
  */
 
 import { analyzeGenome, type Genome, type GenomeAnalysis, type LayerGene, type SizeLimits } from './genome';
@@ -24,6 +25,7 @@ import { candidateLayer, kindWeight, mergeKinds, placeableKinds, sampleKind, sam
 import { ancestorsOf, bypassNode, edgesOf, insertAfter, redirectConsumers, type Edge } from './graph';
 import { canonicalParams } from './canonical';
 import { normaliseGenome, repairGenome } from './repair';
+import { isFixedGene, isFrozenEdge, keepsFixedGenes } from './template';
 
 export interface LayerGraphContext {
   readonly candidateSet: CandidateSet;
@@ -32,6 +34,8 @@ export interface LayerGraphContext {
   /** Maximum single-input layers (merges not counted) a graph may contain after a mutation. */
   readonly maxLayers: number;
   readonly innovations: InnovationCounter;
+  /** Ids of further nodes the operators treat as fixed, such as a template's layers. */
+  readonly frozen?: ReadonlySet<string>;
 }
 
 export const LAYER_MUTATIONS = ['insert-layer', 'remove-layer', 'change-param', 'add-branch', 'add-skip'] as const;
@@ -78,7 +82,8 @@ export function mutateLayerGraph(genome: Genome, rng: Rng, context: LayerGraphCo
     const index = rng.weightedIndex(remaining.map((name) => MUTATION_WEIGHTS[name]));
     const [name] = remaining.splice(index, 1);
     const mutated = OPERATORS[name](start, rng, context);
-    if (mutated) return { genome: mutated, mutation: name };
+    // Removing a merge prunes the branches it drops, which may hold fixed layers.
+    if (mutated && keepsFixedGenes(start, mutated, context.frozen)) return { genome: mutated, mutation: name };
   }
   return { genome: start, mutation: null };
 }
@@ -95,7 +100,9 @@ export const HEAVY_KIND_WEIGHT = 3;
 /** Inserts a new layer on a random edge. */
 export function insertLayer(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
   if (layerCount(genome) >= context.maxLayers) return null;
-  const edges = edgesOf(genome.nodes);
+  const byId = new Map(genome.nodes.map((node) => [node.id, node]));
+  const edges = edgesOf(genome.nodes).filter((edge) => !isFrozenEdge(byId.get(edge.from)!, byId.get(edge.to)!, context.frozen));
+  if (edges.length === 0) return null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const inserted = insertLayerOnEdge(genome, rng.pick(edges), rng, context);
     if (inserted) return inserted;
@@ -143,7 +150,7 @@ export function insertLayerOnEdge(genome: Genome, edge: Edge, rng: Rng, context:
  */
 export function removeLayer(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
   const layers = layerCount(genome);
-  const removable = hiddenNodes(genome).filter((node) => isMergeKind(node.kind) || layers > 1);
+  const removable = mutableNodes(genome, context).filter((node) => isMergeKind(node.kind) || layers > 1);
   for (const node of rng.shuffle(removable).slice(0, ATTEMPTS)) {
     const removed = normaliseGenome({ nodes: bypassNode(genome.nodes, node.id) });
     if (removed && layerCount(removed) >= Math.min(1, layers)) {
@@ -156,7 +163,7 @@ export function removeLayer(genome: Genome, rng: Rng, context: LayerGraphContext
 
 /** Changes one parameter of one layer to another value the candidate set lists. */
 export function changeParam(genome: Genome, rng: Rng, context: LayerGraphContext): Genome | null {
-  const options = hiddenNodes(genome).flatMap((node) => {
+  const options = mutableNodes(genome, context).flatMap((node) => {
     const entry = candidateLayer(context.candidateSet, node.kind);
     if (!entry) return [];
     return Object.entries(entry.params)
@@ -183,7 +190,7 @@ export function addBranch(genome: Genome, rng: Rng, context: LayerGraphContext):
   const merges = mergeKinds(context.candidateSet);
   // A branch beside a layer with weights (as in Inception blocks) can learn something of
   // its own; one beside an activation rarely does.
-  const layers = hiddenNodes(genome).filter((node) => !isMergeKind(node.kind));
+  const layers = mutableNodes(genome, context).filter((node) => !isMergeKind(node.kind));
   const heavy = layers.filter((node) => kindWeight(node.kind) >= HEAVY_KIND_WEIGHT);
   const targets = heavy.length > 0 ? heavy : layers;
   if (merges.length === 0 || targets.length === 0 || layerCount(genome) >= context.maxLayers) return null;
@@ -224,7 +231,7 @@ export function addSkip(genome: Genome, rng: Rng, context: LayerGraphContext): G
   const merges = mergeKinds(context.candidateSet);
   if (merges.length === 0 || hiddenNodes(genome).length >= 2 * context.maxLayers) return null;
   const analysis = analyze(genome, context);
-  const pairs = skipPairs(genome, analysis, merges);
+  const pairs = skipPairs(genome, analysis, merges, mutableNodes(genome, context));
 
   for (const { from, to, merge } of rng.shuffle(pairs).slice(0, ATTEMPTS)) {
     const target = genome.nodes.find((node) => node.id === to)!;
@@ -249,9 +256,9 @@ interface SkipPair {
 }
 
 /** Lists (earlier, later) node pairs that a merge of a listed kind accepts together. */
-function skipPairs(genome: Genome, analysis: GenomeAnalysis, merges: readonly LayerKind[]): SkipPair[] {
+function skipPairs(genome: Genome, analysis: GenomeAnalysis, merges: readonly LayerKind[], targets: readonly LayerGene[]): SkipPair[] {
   const pairs: SkipPair[] = [];
-  for (const target of hiddenNodes(genome)) {
+  for (const target of targets) {
     const targetShape = analysis.nodes.get(target.id)?.shape;
     if (!targetShape) continue;
     for (const from of ancestorsOf(genome.nodes, target.id)) {
@@ -385,6 +392,11 @@ function fittingShape(kind: LayerKind, params: SampledLayer['params'], inputs: r
 
 export function hiddenNodes(genome: Genome): LayerGene[] {
   return genome.nodes.filter((node) => node.kind !== 'input' && node.kind !== 'output');
+}
+
+/** Hidden nodes that operators may change or remove: all but fixed and frozen ones. */
+function mutableNodes(genome: Genome, context: LayerGraphContext): LayerGene[] {
+  return hiddenNodes(genome).filter((node) => !isFixedGene(node) && !(context.frozen?.has(node.id) ?? false));
 }
 
 /** Number of single-input layers, the measure that `maxLayers` caps. */

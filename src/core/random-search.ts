@@ -3,11 +3,12 @@
  * population × networksPerBlueprint random valid networks from the candidate set, the
  * same number coevolution evaluates. Networks are as deep as coevolution could assemble,
  * up to maxModuleLayers × maxBlueprintSlots layers, with branches and skip connections
- * when the set lists a merge.
+ * when the set lists a merge. With a template seed (a network with module slots) every
+ * candidate is the template with a random module of up to maxModuleLayers layers in each slot.
  */
 
 import { DEFAULT_LIMITS, OUTPUT_ID, type Genome, type SizeLimits } from './genome';
-import type { ShapeContext } from './layers';
+import type { Shape, ShapeContext } from './layers';
 import { Rng } from './rng';
 import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from './strategy';
 import type { SearchSettings, StrategyOptions } from './search';
@@ -15,8 +16,11 @@ import { canonicalHash } from './canonical';
 import { mergeKinds } from './candidate-set';
 import { checkResults, checkSeedGenome, populationSummary } from './generation';
 import { InnovationCounter } from './innovation';
-import { addBranch, addSkip, insertLayerOnEdge, type LayerGraphContext } from './mutation';
+import { addBranch, addSkip, hiddenNodes, insertLayerOnEdge, type LayerGraphContext } from './mutation';
 import { minimalGenome } from './repair';
+import type { Module } from './assembly';
+import { hasModuleSlots, slotInputShapes } from './template';
+import { assembleTemplate, type TemplateAssembly } from './template-assembly';
 
 /** Draws per candidate before a network already proposed in this run is accepted again. */
 const DISTINCT_ATTEMPTS = 4;
@@ -41,6 +45,35 @@ export function randomGenome(rng: Rng, context: LayerGraphContext): Genome {
   return genome;
 }
 
+/** A template with what filling its slots at random needs. */
+export interface TemplateFill {
+  readonly template: Genome;
+  /** Shape entering each slot, in template order. */
+  readonly slotShapes: ReadonlyMap<string, Shape>;
+  /** Context of the modules drawn for the slots; its shape is the task's. */
+  readonly moduleContext: LayerGraphContext;
+}
+
+/** Returns the template fill for a seed network with module slots, or null for any other seed. */
+export function templateFillFor(seed: Genome | undefined, moduleContext: LayerGraphContext): TemplateFill | null {
+  if (!seed || !hasModuleSlots(seed)) return null;
+  return { template: seed, slotShapes: slotInputShapes(seed, moduleContext.shape, moduleContext.limits), moduleContext };
+}
+
+/**
+ * Fills each slot of a template with a random module, drawn as `randomGenome` draws a
+ * network but on the shape entering the slot, and assembles the network.
+ */
+export function randomTemplateNetwork(fill: TemplateFill, rng: Rng): TemplateAssembly {
+  const { template, slotShapes, moduleContext } = fill;
+  const fills = new Map<string, Module>();
+  for (const [slot, inputShape] of slotShapes) {
+    const genome = randomGenome(rng, { ...moduleContext, shape: { ...moduleContext.shape, inputShape } });
+    if (hiddenNodes(genome).length > 0) fills.set(slot, { id: slot, genome });
+  }
+  return assembleTemplate(template, fills, moduleContext.shape, moduleContext.limits);
+}
+
 export class RandomSearchStrategy implements SearchStrategy {
   readonly name = 'random' as const;
 
@@ -51,6 +84,7 @@ export class RandomSearchStrategy implements SearchStrategy {
   private readonly limits: SizeLimits;
   private readonly layerContext: LayerGraphContext;
   private readonly seedGenome: Genome | undefined;
+  private readonly templateFill: TemplateFill | null;
 
   constructor(
     private readonly settings: SearchSettings,
@@ -68,6 +102,7 @@ export class RandomSearchStrategy implements SearchStrategy {
     };
     if (options.seedGenome) checkSeedGenome(options.seedGenome, context, this.limits);
     this.seedGenome = options.seedGenome;
+    this.templateFill = templateFillFor(options.seedGenome, { ...this.layerContext, maxLayers: settings.maxModuleLayers });
   }
 
   propose(): Candidate[] | null {
@@ -86,7 +121,8 @@ export class RandomSearchStrategy implements SearchStrategy {
       batch.push({ id: `g${this.generation}-${batch.length}`, generation: this.generation, genome, hash, origin });
     };
 
-    if (this.generation === 0 && this.seedGenome) add(this.seedGenome, { type: 'seed' });
+    // A template cannot be trained itself; its candidates fill its slots.
+    if (this.generation === 0 && this.seedGenome && !this.templateFill) add(this.seedGenome, { type: 'seed' });
     while (batch.length < this.settings.population * this.settings.networksPerBlueprint) {
       add(this.drawDistinct(rng), { type: 'random' });
     }
@@ -104,10 +140,9 @@ export class RandomSearchStrategy implements SearchStrategy {
   }
 
   private drawDistinct(rng: Rng): Genome {
-    let genome = randomGenome(rng, this.layerContext);
-    for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(genome)); attempt++) {
-      genome = randomGenome(rng, this.layerContext);
-    }
+    const draw = () => (this.templateFill ? randomTemplateNetwork(this.templateFill, rng).genome : randomGenome(rng, this.layerContext));
+    let genome = draw();
+    for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(genome)); attempt++) genome = draw();
     return genome;
   }
 }

@@ -11,6 +11,10 @@
  * queue and aging would reduce to generational selection without survivors. Every random
  * choice comes from the seed and the generation number, and results arrive in batch order,
  * so the run is the same whatever the number of workers.
+ *
+ * With a template seed (a network with module slots) the random networks fill its slots
+ * with random modules, and mutation treats every template layer as fixed, so children
+ * differ from their parents only inside the slots.
  */
 
 import { DEFAULT_LIMITS, type Genome, type SizeLimits } from './genome';
@@ -21,8 +25,9 @@ import type { SearchSettings, StrategyOptions } from './search';
 import { canonicalHash } from './canonical';
 import { checkResults, checkSeedGenome, populationSummary } from './generation';
 import { InnovationCounter } from './innovation';
-import { mutateLayerGraph, type LayerGraphContext } from './mutation';
-import { randomGenome } from './random-search';
+import { layerCount, mutateLayerGraph, type LayerGraphContext } from './mutation';
+import { randomGenome, randomTemplateNetwork, templateFillFor, type TemplateFill } from './random-search';
+import { isModuleSlot, moduleSlotIds } from './template';
 
 /** Generations a member stays in the queue after it was evaluated. */
 export const LIFETIME_GENERATIONS = 2;
@@ -69,6 +74,7 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   private readonly limits: SizeLimits;
   private readonly layerContext: LayerGraphContext;
   private readonly seedGenome: Genome | undefined;
+  private readonly templateFill: TemplateFill | null;
 
   constructor(
     private readonly settings: SearchSettings,
@@ -77,7 +83,7 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   ) {
     this.rng = new Rng(settings.seed);
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.layerContext = {
+    const networkContext: LayerGraphContext = {
       candidateSet: settings.candidateSet,
       shape: context,
       limits: this.limits,
@@ -86,6 +92,8 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
     };
     if (options.seedGenome) checkSeedGenome(options.seedGenome, context, this.limits);
     this.seedGenome = options.seedGenome;
+    this.templateFill = templateFillFor(options.seedGenome, { ...networkContext, maxLayers: settings.maxModuleLayers });
+    this.layerContext = this.templateFill ? templateMutationContext(networkContext, this.templateFill.template, settings.maxModuleLayers) : networkContext;
   }
 
   /** Children per generation. */
@@ -126,7 +134,8 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
 
     // The first batch, and any batch after one that failed entirely, starts from random networks.
     const parents = this.queue.filter((member) => !member.failed);
-    if (this.generation === 0 && this.seedGenome) add(this.seedGenome, { type: 'seed' }, { parents: [], operations: ['seed'] });
+    // A template cannot be trained itself; its candidates fill its slots.
+    if (this.generation === 0 && this.seedGenome && !this.templateFill) add(this.seedGenome, { type: 'seed' }, { parents: [], operations: ['seed'] });
     while (batch.length < this.batchSize) {
       if (parents.length === 0) {
         add(this.drawRandom(rng), { type: 'random' }, { parents: [], operations: ['random'] });
@@ -171,10 +180,20 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   }
 
   private drawRandom(rng: Rng): Genome {
-    let genome = randomGenome(rng, this.layerContext);
-    for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(genome)); attempt++) {
-      genome = randomGenome(rng, this.layerContext);
-    }
+    const draw = () => (this.templateFill ? randomTemplateNetwork(this.templateFill, rng).genome : randomGenome(rng, this.layerContext));
+    let genome = draw();
+    for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(genome)); attempt++) genome = draw();
     return genome;
   }
+}
+
+/**
+ * Returns the mutation context for networks filled from a template: every template layer is frozen,
+ * and the layer cap is the template's own layers plus maxModuleLayers per slot.
+ */
+function templateMutationContext(context: LayerGraphContext, template: Genome, maxModuleLayers: number): LayerGraphContext {
+  const frozen = new Set(template.nodes.filter((gene) => !isModuleSlot(gene)).map((gene) => gene.id));
+  const slots = moduleSlotIds(template).length;
+  const templateLayers = layerCount(template) - slots;
+  return { ...context, frozen, maxLayers: templateLayers + slots * maxModuleLayers };
 }

@@ -12,6 +12,7 @@ import { maxDepthProblems } from './exhaustive';
 import { ExhaustiveStrategy } from './exhaustive-search';
 import { RandomSearchStrategy } from './random-search';
 import { RegularizedEvolutionStrategy } from './regularized';
+import { templateStrategyProblem } from './template';
 
 export interface SearchSettings {
   readonly strategy: StrategyName;
@@ -40,7 +41,10 @@ export interface SearchSettings {
 }
 
 export interface StrategyOptions {
-  /** A user's network; it becomes one of the first candidates. */
+  /**
+   * A user's network; it becomes one of the first candidates. A network with module slots
+   * is a template instead, which every candidate fills (see template.ts).
+   */
   readonly seedGenome?: Genome;
   readonly limits?: SizeLimits;
 }
@@ -103,6 +107,8 @@ export function searchSettingsProblems(settings: SearchSettings): string[] {
 export function createStrategy(settings: SearchSettings, context: ShapeContext, options: StrategyOptions = {}): SearchStrategy {
   const problems = searchSettingsProblems(settings);
   if (problems.length > 0) throw new Error(`Invalid search settings:\n- ${problems.join('\n- ')}`);
+  const templateProblem = options.seedGenome ? templateStrategyProblem(settings.strategy, options.seedGenome) : null;
+  if (templateProblem) throw new Error(templateProblem);
   switch (settings.strategy) {
     case 'random':
       return new RandomSearchStrategy(settings, context, options);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { LAYERS, PLACEABLE_KINDS } from '../../src/core/layers';
+import { EDITOR_KINDS, LAYERS } from '../../src/core/layers';
 import { paletteGroups } from '../../src/ui/palette/palette-groups';
 
 describe('paletteGroups', () => {
   const groups = paletteGroups();
 
-  it('lists every placeable kind once', () => {
+  it('lists every editor kind once', () => {
     const listed = groups.flatMap((group) => group.kinds);
-    expect([...listed].sort()).toEqual([...PLACEABLE_KINDS].sort());
+    expect([...listed].sort()).toEqual([...EDITOR_KINDS].sort());
+  });
+
+  it('ends with the module slot', () => {
+    expect(groups[groups.length - 1]).toEqual({ group: 'search', label: 'Search template', kinds: ['moduleSlot'] });
   });
 
   it('leaves out the input and the output head', () => {

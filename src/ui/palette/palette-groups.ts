@@ -1,6 +1,6 @@
 /** The palette's layer kinds, grouped by their registry group in a fixed order. */
 
-import { LAYERS, PLACEABLE_KINDS, type LayerGroup, type LayerKind } from '../../core/layers';
+import { EDITOR_KINDS, LAYERS, type LayerGroup, type LayerKind } from '../../core/layers';
 
 const GROUP_LABELS: Record<LayerGroup, string> = {
   io: 'Input and output',
@@ -11,6 +11,7 @@ const GROUP_LABELS: Record<LayerGroup, string> = {
   regularization: 'Regularization',
   merge: 'Merge',
   recurrent: 'Recurrent',
+  search: 'Search template',
 };
 
 export interface PaletteGroup {
@@ -19,8 +20,8 @@ export interface PaletteGroup {
   readonly kinds: readonly LayerKind[];
 }
 
-/** Groups the placeable kinds, keeping the groups in first-appearance order of the registry. */
-export function paletteGroups(kinds: readonly LayerKind[] = PLACEABLE_KINDS): PaletteGroup[] {
+/** Groups the kinds a user may place, keeping the groups in first-appearance order of the registry. */
+export function paletteGroups(kinds: readonly LayerKind[] = EDITOR_KINDS): PaletteGroup[] {
   const groups = new Map<LayerGroup, LayerKind[]>();
   for (const kind of kinds) {
     const group = LAYERS[kind].group;
