@@ -5,7 +5,8 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Genome } from '../core/genome';
-import type { StrategyName } from '../core/strategy';
+import type { EarlyStoppingRule } from '../core/early-stopping';
+import type { CandidateSet, StrategyName } from '../core/strategy';
 import { TASKS } from '../data/tasks';
 import type { TaskId } from '../data/types';
 import type { BackendPreference, OptimizerName } from '../train/types';
@@ -18,7 +19,9 @@ import type { RunEvent } from '../workers/coordinator';
 import { starterGenome } from './starter';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
 import { createTrainingSlice, type TrainingSlice } from './training-slice';
+import { createComparisonSlice, type ComparisonSlice } from './comparison-slice';
 import { isTrainingActive } from './training-state';
+import { isComparisonActive } from './comparison-state';
 import { shapeContextOf } from './graph-context';
 
 export interface DatasetSummary {
@@ -29,7 +32,7 @@ export interface DatasetSummary {
   readonly inputShape: readonly number[];
 }
 
-export interface AppState extends EditorSlice, TrainingSlice {
+export interface AppState extends EditorSlice, TrainingSlice, ComparisonSlice {
   readonly config: RunConfig;
   /** The network shown on the canvas, always `editor.model.genome`; it enters the search's first generation. */
   readonly graph: Genome;
@@ -44,6 +47,9 @@ export interface AppActions {
   setTask(id: TaskId): void;
   setNumber(path: NumericPath, value: number): void;
   setStrategy(strategy: StrategyName): void;
+  /** Replaces the candidate set; problems with it appear in `configErrors`. */
+  setCandidateSet(set: CandidateSet): void;
+  setEarlyStopping(rule: EarlyStoppingRule): void;
   setBackend(backend: BackendPreference): void;
   setOptimizer(optimizer: OptimizerName): void;
   setGraph(graph: Genome): void;
@@ -69,6 +75,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
   return createStore<AppState>()((set, get) => {
     const editorSlice = createEditorSlice(set, get, initial?.graph ?? starterGenome(config.task.id), () => shapeContextOf(get().config));
     const trainingSlice = createTrainingSlice(set, get, environment);
+    const comparisonSlice = createComparisonSlice(set, get, environment);
     const applyToRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
     // Search events arrive in bursts; the run state takes them once per animation frame.
     const runEvents = createFrameBatcher<RunEvent>((events) => applyToRun((run) => events.reduce(applyRunEvent, run)));
@@ -141,13 +148,15 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
         editConfig(withPath(get().config, path, clamped));
       },
       setStrategy: (strategy) => editConfig(withPath(get().config, 'search.strategy', strategy)),
+      setCandidateSet: (candidateSet) => editConfig(withPath(get().config, 'search.candidateSet', candidateSet)),
+      setEarlyStopping: (rule) => editConfig(withPath(get().config, 'search.earlyStopping', rule)),
       setBackend: (backend) => editConfig(withPath(get().config, 'backend', backend)),
       setOptimizer: (optimizer) => editConfig(withPath(get().config, 'training.optimizer', optimizer)),
       setGraph: (graph) => editorSlice.editorActions.loadGraph(graph),
 
       async startSearch(resume) {
         const { config, graph } = get();
-        if (isTrainingActive(get().training)) return;
+        if (isTrainingActive(get().training) || isComparisonActive(get().comparison)) return;
         const parsed = parseRunConfig({ ...config, seedGenome: graph });
         if (!parsed.ok) {
           set({ configErrors: parsed.errors });
@@ -176,6 +185,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       config,
       ...editorSlice,
       ...trainingSlice,
+      ...comparisonSlice,
       graph: editorSlice.editor.model.genome,
       run: IDLE_RUN,
       dataset: null,

@@ -9,6 +9,7 @@ import { deriveSeed } from '../core/rng';
 import { TASKS } from '../data/tasks';
 import type { RunConfig } from '../workers/run-config';
 import { parseRunConfig } from './config';
+import { isComparisonActive, type ComparisonState } from './comparison-state';
 import { analyzeGraph } from './graph-analysis';
 import { shapeContextOf } from './graph-context';
 import type { RunEnvironment } from './run-controller';
@@ -32,6 +33,7 @@ interface TrainingHost extends TrainingSlice {
   readonly config: RunConfig;
   readonly graph: Genome;
   readonly run: { readonly phase: RunPhase };
+  readonly comparison: ComparisonState;
 }
 
 type SetTraining = (partial: { training: TrainingState } | { configErrors: readonly string[] }) => void;
@@ -44,8 +46,8 @@ export function createTrainingSlice(set: SetTraining, get: () => TrainingHost, e
 
   const trainingActions: TrainingActions = {
     async startTraining() {
-      const { config, graph, training, run } = get();
-      if (isTrainingActive(training) || SEARCH_PHASES_THAT_BLOCK.includes(run.phase)) return;
+      const { config, graph, training, run, comparison } = get();
+      if (isTrainingActive(training) || SEARCH_PHASES_THAT_BLOCK.includes(run.phase) || isComparisonActive(comparison)) return;
       const parsed = parseRunConfig({ ...config, seedGenome: graph });
       if (!parsed.ok) {
         set({ configErrors: parsed.errors });
