@@ -12,6 +12,7 @@ import { exposeStoreForTests } from './ui/editor/dev-hooks';
 import { AppStoreProvider } from './ui/store-context';
 import { ThemeProvider } from './ui/theme';
 import { browserWorkerFactory } from './workers/browser-pool';
+import { browserStrategyHost } from './workers/browser-strategy';
 import './ui/styles/theme.css';
 import './ui/styles/app.css';
 
@@ -23,6 +24,7 @@ const store = createAppStore({
   readAsset: fetchAssetReader(absolute(import.meta.env.BASE_URL)),
   workerFactory: browserWorkerFactory,
   wasmPaths,
+  strategyHost: browserStrategyHost,
 });
 
 exposeStoreForTests(store);

@@ -9,11 +9,14 @@ import { SearchCoordinator, type PreviousResult, type RunEvent } from '../worker
 import type { PoolEvent, WorkerFactory, WorkerPool } from '../workers/pool';
 import { logicalCores, startWorkerPool } from '../workers/worker-count';
 import type { RunConfig } from '../workers/run-config';
+import type { StrategyHostFactory } from '../workers/strategy-host';
 
 export interface RunEnvironment {
   readonly readAsset: AssetReader;
   readonly workerFactory: WorkerFactory;
   readonly wasmPaths?: Record<string, string>;
+  /** Where the search strategy runs; the page passes a Web Worker host, tests and the CLI leave it out. */
+  readonly strategyHost?: StrategyHostFactory;
 }
 
 export interface RunListener {
@@ -77,6 +80,7 @@ export class RunController {
         onEvent: (event) => this.listener.onRunEvent(event),
         previousResults: resume?.previousResults,
         previousElapsedMs: resume?.previousElapsedMs,
+        strategyHost: this.environment.strategyHost,
       });
       await session.coordinator.run();
     } catch (error) {

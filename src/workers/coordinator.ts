@@ -11,8 +11,7 @@
 
 import { medianThresholds } from '../core/early-stopping';
 import { deriveSeed } from '../core/rng';
-import { createStrategy } from '../core/search';
-import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from '../core/strategy';
+import type { Candidate, CandidateResult, GenerationSummary } from '../core/strategy';
 import type { Dataset } from '../data/types';
 import type { EvaluationMetrics } from '../train/types';
 import type { Job, JobOutcome } from './pool';
@@ -20,6 +19,7 @@ import type { RunConfig } from './run-config';
 import { MAX_RESERVE_SHARE, epochsWithin, finalCandidates, retrainingEstimateMs } from './final-training';
 import { successiveHalving } from './halving';
 import { scheduleBatch } from './schedule';
+import { localStrategyHost, type StrategyHost, type StrategyHostFactory } from './strategy-host';
 
 /** The part of a worker pool the coordinator uses. */
 export interface EvaluationPool {
@@ -122,6 +122,8 @@ export interface CoordinatorOptions {
   readonly previousResults?: ReadonlyMap<string, PreviousResult>;
   /** Milliseconds the earlier sessions of the run took; elapsed times and the time budget continue from there. */
   readonly previousElapsedMs?: number;
+  /** Where the strategy runs; by default in this thread. The page passes a Web Worker host. */
+  readonly strategyHost?: StrategyHostFactory;
 }
 
 /** A saved evaluation that a resumed run takes instead of training the architecture again. */
@@ -145,7 +147,7 @@ function candidateOrder(candidate: Candidate): number {
 }
 
 export class SearchCoordinator {
-  private readonly strategy: SearchStrategy;
+  private readonly strategy: StrategyHost;
   private readonly now: () => number;
   private readonly emit: (event: RunEvent) => void;
   /** Training of each architecture trained in this run, keyed by canonical hash. */
@@ -173,7 +175,7 @@ export class SearchCoordinator {
 
   constructor(private readonly options: CoordinatorOptions) {
     const { config, dataset } = options;
-    this.strategy = createStrategy(
+    this.strategy = (options.strategyHost ?? localStrategyHost)(
       config.search,
       { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits },
       { seedGenome: config.seedGenome },
@@ -223,7 +225,7 @@ export class SearchCoordinator {
     let final: EvaluatedCandidate | null = null;
     try {
       while (!this.stopped && !this.searchEnded && !this.budgetSpent()) {
-        const batch = this.strategy.propose();
+        const batch = await this.strategy.propose();
         if (batch === null) break;
         const generation = batch[0]?.generation ?? this.summaries.length;
         this.emit({ type: 'generation-started', runId, generation, candidates: batch });
@@ -235,7 +237,7 @@ export class SearchCoordinator {
           this.budgetReached = true;
           break;
         }
-        const summary = this.strategy.observe(complete.map(toResult));
+        const summary = await this.strategy.observe(complete.map(toResult));
         this.summaries.push(summary);
         this.emit({ type: 'generation-finished', runId, summary, best: this.best, elapsedMs: this.elapsed() });
       }
@@ -248,6 +250,7 @@ export class SearchCoordinator {
       message = error instanceof Error ? error.message : String(error);
     } finally {
       if (this.budgetTimer) clearTimeout(this.budgetTimer);
+      this.strategy.dispose();
     }
 
     const elapsedMs = this.elapsed();
