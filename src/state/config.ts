@@ -96,6 +96,7 @@ const geneSchema = v.object({
   kind: v.string(),
   params: v.record(v.string(), v.union([v.number(), v.string(), v.boolean()])),
   inputs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(8)),
+  fixed: v.optional(v.boolean('A gene\'s "fixed" flag must be true or false.')),
 });
 
 export const runConfigSchema = v.object({
@@ -141,6 +142,10 @@ export function candidateSetProblems(set: CandidateSet): string[] {
   for (const layer of set.layers) {
     if (!isLayerKind(layer.kind) || layer.kind === 'input' || layer.kind === 'output') {
       problems.push(`The candidate set names unknown layer kind "${String(layer.kind)}".`);
+      continue;
+    }
+    if (layer.kind === 'moduleSlot') {
+      problems.push('The candidate set lists moduleSlot, a placeholder that a search fills; remove it from the set.');
       continue;
     }
     for (const [param, values] of Object.entries(layer.params)) {

@@ -33,6 +33,8 @@ export type GraphChange =
   /** Moves one end of an existing connection; it keeps its slot when its target stays. */
   | { readonly type: 'reconnect'; readonly edge: EdgeRef; readonly from: string; readonly to: string }
   | { readonly type: 'set-param'; readonly nodeId: string; readonly param: string; readonly value: ParamValue }
+  /** Marks a layer as kept by every search (or clears the mark); see `LayerGene.fixed`. */
+  | { readonly type: 'set-fixed'; readonly nodeId: string; readonly fixed: boolean }
   /** Replaces the whole graph, for example with one loaded from a link or the leaderboard. */
   | { readonly type: 'replace-graph'; readonly model: GraphModel }
   /** Several changes applied as one edit: all of them, or none when one is rejected. */
@@ -69,6 +71,8 @@ export function describeChange(change: GraphChange, genome: Genome): string {
       return `reconnect to ${change.from} → ${change.to}`;
     case 'set-param':
       return `set ${change.param} of ${change.nodeId}`;
+    case 'set-fixed':
+      return `${change.fixed ? 'fix' : 'unfix'} ${describeNode(genome, change.nodeId)}`;
     case 'replace-graph':
       return 'load a network';
     case 'batch':
@@ -190,6 +194,22 @@ function setParam(model: GraphModel, nodeId: string, param: string, value: Param
   return { ok: true, model: { ...model, genome: { nodes } } };
 }
 
+function setFixed(model: GraphModel, nodeId: string, fixed: boolean): ChangeResult {
+  const gene = model.genome.nodes.find((node) => node.id === nodeId);
+  if (!gene) return reject(`Cannot fix "${nodeId}": there is no such layer.`);
+  if (IO_KINDS.has(gene.kind)) return reject(`The ${gene.kind === 'input' ? 'input node' : 'output head'} is part of every network a search builds; it needs no fixing.`);
+  if (gene.kind === 'moduleSlot') return reject(`Module slot "${nodeId}" is what a search fills, so it cannot be fixed; fix the layers around it instead.`);
+  if (Boolean(gene.fixed) === fixed) return { ok: true, model };
+
+  const nodes = model.genome.nodes.map((node) => {
+    if (node.id !== nodeId) return node;
+    if (fixed) return { ...node, fixed: true };
+    const { fixed: _cleared, ...rest } = node;
+    return rest;
+  });
+  return { ok: true, model: { ...model, genome: { nodes } } };
+}
+
 function applyOne(model: GraphModel, change: GraphChange): ChangeResult {
   switch (change.type) {
     case 'add-nodes':
@@ -204,6 +224,8 @@ function applyOne(model: GraphModel, change: GraphChange): ChangeResult {
       return reconnect(model, change.edge, change.from, change.to);
     case 'set-param':
       return setParam(model, change.nodeId, change.param, change.value);
+    case 'set-fixed':
+      return setFixed(model, change.nodeId, change.fixed);
     case 'replace-graph':
       return { ok: true, model: change.model };
     case 'batch': {

@@ -28,6 +28,8 @@ export interface EditorNode {
   readonly kind: LayerKind;
   readonly params: LayerParams;
   readonly position: XY;
+  /** True for a layer the search must keep as built (see `LayerGene.fixed`). */
+  readonly fixed?: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export function editorGraphOf(model: GraphModel): EditorGraph {
     kind: gene.kind,
     params: gene.params,
     position: model.positions.get(gene.id) ?? { x: 0, y: 0 },
+    ...(gene.fixed ? { fixed: true } : {}),
   }));
   return { nodes, edges: editorEdges(model.genome) };
 }
@@ -95,7 +98,8 @@ export function modelFromEditorGraph(graph: EditorGraph): GraphModel {
 
   const nodes: LayerGene[] = graph.nodes.map((node) => {
     const edges = [...(incoming.get(node.id) ?? [])].sort((a, b) => a.slot - b.slot);
-    return { id: node.id, kind: node.kind, params: node.params, inputs: edges.map((edge) => edge.source) };
+    const gene: LayerGene = { id: node.id, kind: node.kind, params: node.params, inputs: edges.map((edge) => edge.source) };
+    return node.fixed ? { ...gene, fixed: true } : gene;
   });
   const positions = new Map(graph.nodes.map((node) => [node.id, node.position]));
   return { genome: { nodes }, positions };

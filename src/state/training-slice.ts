@@ -6,6 +6,7 @@
 import { canonicalHash } from '../core/canonical';
 import type { Genome } from '../core/genome';
 import { deriveSeed } from '../core/rng';
+import { slotTrainingProblem } from '../core/template';
 import { TASKS } from '../data/tasks';
 import type { RunConfig } from '../workers/run-config';
 import { parseRunConfig } from './config';
@@ -51,6 +52,11 @@ export function createTrainingSlice(set: SetTraining, get: () => TrainingHost, e
       const parsed = parseRunConfig({ ...config, seedGenome: graph });
       if (!parsed.ok) {
         set({ configErrors: parsed.errors });
+        return;
+      }
+      const slotProblem = slotTrainingProblem(graph);
+      if (slotProblem) {
+        set({ configErrors: [slotProblem] });
         return;
       }
 

@@ -72,3 +72,32 @@ describe('parseRunConfig search settings', () => {
     expect(parsed.ok ? [] : parsed.errors).toEqual(['task.samples must be at most 20000 for generated tasks, got 30000.']);
   });
 });
+
+describe('parseRunConfig seed template', () => {
+  const template = {
+    nodes: [
+      { id: 'input', kind: 'input', params: {}, inputs: [] },
+      { id: 'l1', kind: 'dense', params: { units: 8, activation: 'tanh' }, inputs: ['input'], fixed: true },
+      { id: 's1', kind: 'moduleSlot', params: {}, inputs: ['l1'] },
+      { id: 'output', kind: 'output', params: {}, inputs: ['s1'] },
+    ],
+  };
+
+  it('keeps module slots and fixed flags', () => {
+    const parsed = parseRunConfig({ ...defaultRunConfig('xor'), seedGenome: template });
+    expect(parsed.ok ? parsed.config.seedGenome : parsed.errors).toEqual(template);
+  });
+
+  it('rejects a fixed flag that is not a boolean', () => {
+    const nodes = template.nodes.map((gene) => (gene.id === 'l1' ? { ...gene, fixed: 'yes' } : gene));
+    const parsed = parseRunConfig({ ...defaultRunConfig('xor'), seedGenome: { nodes } });
+    expect(parsed.ok ? [] : parsed.errors.join(' ')).toMatch(/"fixed" flag must be true or false/);
+  });
+
+  it('rejects a module slot in the candidate set', () => {
+    const config = defaultRunConfig('xor');
+    const candidateSet = { layers: [...config.search.candidateSet.layers, { kind: 'moduleSlot', params: {} }] };
+    const parsed = parseRunConfig({ ...config, search: { ...config.search, candidateSet } });
+    expect(parsed.ok ? [] : parsed.errors.join(' ')).toMatch(/lists moduleSlot, a placeholder that a search fills/);
+  });
+});

@@ -103,6 +103,22 @@ const applyCases: ApplyCase[] = [
     },
   },
   {
+    name: 'set-fixed',
+    change: { type: 'set-fixed', nodeId: 'l1', fixed: true },
+    check(before, after) {
+      expect(after.genome.nodes[1].fixed).toBe(true);
+      expect(after.genome.nodes[2]).toBe(before.genome.nodes[2]);
+      expect(before.genome.nodes[1].fixed).toBeUndefined();
+    },
+  },
+  {
+    name: 'add a module slot',
+    change: { type: 'add-nodes', nodes: [{ gene: gene('s1', 'moduleSlot', ['l2']), position: { x: 0, y: 0 } }] },
+    check(_before, after) {
+      expect(inputsOf(after.genome, 's1')).toEqual(['l2']);
+    },
+  },
+  {
     name: 'replace-graph',
     change: { type: 'replace-graph', model: modelFromGenome(chainGenome([])) },
     check(_before, after) {
@@ -203,6 +219,8 @@ const rejectCases: RejectCase[] = [
     },
     reason: /This edit would close the loop/,
   },
+  { name: 'fix the input', change: { type: 'set-fixed', nodeId: 'input', fixed: true }, reason: /input node is part of every network a search builds/ },
+  { name: 'fix a missing layer', change: { type: 'set-fixed', nodeId: 'ghost', fixed: true }, reason: /Cannot fix "ghost": there is no such layer/ },
   { name: 'move off the map', change: { type: 'move-nodes', positions: new Map([['l1', { x: Number.NaN, y: 0 }]]) }, reason: /needs finite coordinates/ },
 ];
 
@@ -257,5 +275,21 @@ describe('graph history', () => {
   it('undo and redo of nothing return null', () => {
     expect(undoEdit(EMPTY_HISTORY, chain())).toBeNull();
     expect(redoEdit(EMPTY_HISTORY, chain())).toBeNull();
+  });
+});
+
+describe('fixed flag', () => {
+  it('clears without leaving a key', () => {
+    const fixed = applied(chain(), { type: 'set-fixed', nodeId: 'l2', fixed: true });
+    const cleared = applied(fixed, { type: 'set-fixed', nodeId: 'l2', fixed: false });
+    expect(cleared.genome).toEqual(chain().genome);
+    expect(describeChange({ type: 'set-fixed', nodeId: 'l2', fixed: true }, chain().genome)).toBe('fix Dense "l2"');
+  });
+
+  it('is rejected on a module slot', () => {
+    const withSlot = applied(chain(), { type: 'add-nodes', nodes: [{ gene: gene('s1', 'moduleSlot', ['l2']), position: { x: 0, y: 0 } }] });
+    const result = applyChange(withSlot, { type: 'set-fixed', nodeId: 's1', fixed: true }, vector);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/Module slot "s1" is what a search fills, so it cannot be fixed/);
   });
 });

@@ -83,6 +83,21 @@ describe('editor graph round trip', () => {
 
     expect(modelFromEditorGraph(shuffled).genome).toEqual(genome);
   });
+
+  it('keeps fixed flags and module slots', () => {
+    const genome: Genome = {
+      nodes: [
+        { id: 'input', kind: 'input', params: {}, inputs: [] },
+        { id: 'stem', kind: 'dense', params: { units: 3, activation: 'relu' }, inputs: ['input'], fixed: true },
+        { id: 's1', kind: 'moduleSlot', params: {}, inputs: ['stem'] },
+        { id: 'output', kind: 'output', params: {}, inputs: ['s1'] },
+      ],
+    };
+    const graph = editorGraphOf(modelFromGenome(genome));
+
+    expect(graph.nodes.map((node) => node.fixed ?? false)).toEqual([false, true, false, false]);
+    expect(modelFromEditorGraph(graph).genome).toEqual(genome);
+  });
 });
 
 describe('graph model', () => {

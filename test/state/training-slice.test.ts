@@ -103,4 +103,17 @@ describe('training slice', () => {
     expect(store.getState().training.phase).toBe('idle');
     expect(store.getState().configErrors.join(' ')).toMatch(/training\.epochs/);
   });
+
+  it('rejects a graph with a module slot', async () => {
+    const store = trainingStore(3);
+    const withSlot = {
+      nodes: [...NETWORK.nodes.filter((gene) => gene.kind !== 'output'), { id: 's1', kind: 'moduleSlot' as const, params: {}, inputs: ['l1'] }, { id: 'output', kind: 'output' as const, params: {}, inputs: ['s1'] }],
+    };
+    store.getState().editorActions.loadGraph(withSlot);
+
+    await store.getState().trainingActions.startTraining();
+
+    expect(store.getState().training.phase).toBe('idle');
+    expect(store.getState().configErrors).toEqual(['Module slot "s1" is filled only by a search; replace it with layers to train this network alone.']);
+  });
 });

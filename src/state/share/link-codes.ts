@@ -60,6 +60,7 @@ export const KIND_CODES_V1: readonly LayerKind[] = [
   'simpleRNN',
   'gru',
   'lstm',
+  'moduleSlot',
 ];
 
 const RECURRENT_PARAMS = ['units', 'activation', 'returnSequences'];

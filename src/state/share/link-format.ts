@@ -7,9 +7,11 @@
  *   { v: 1,
  *     c: { <key>: value, ... },           run config fields by their CONFIG_KEYS_V1 key
  *     k: [[kindCode, {param: [values]}]], candidate set
- *     g: { n: [gene...], i: [id...], p?: [x0, y0, x1, y1, ...] },  hand-built graph
- *     b?: [[id, [gene...], fitness, validationAccuracy, testAccuracy, trainMs, backendCode]] }
+ *     g: { n: [gene...], i: [id...], p?: [x0, y0, x1, y1, ...], f?: [fixed gene index...] },  hand-built graph
+ *     b?: [[id, [gene...], fitness, validationAccuracy, testAccuracy, trainMs, backendCode, [fixed gene index...]?]] }
  *   gene = [kindCode, [input indices], ...parameter values in PARAM_ORDER_V1 order]
+ * The fixed-gene lists came after the first v1 links and are written only when a gene is
+ * fixed, so older links read as networks without fixed layers.
  */
 
 import type { Genome, LayerGene } from '../../core/genome';
@@ -19,13 +21,13 @@ import { BACKEND_NAMES_V1, CONFIG_KEYS_V1, CONFIG_PATHS, KIND_CODES_V1, LINK_VER
 import type { RestoreNote, ShareState, SharedResult } from './share-state';
 
 export type CompactGene = [number, number[], ...ParamValue[]];
-export type CompactResult = [string, CompactGene[], number, number | null, number | null, number, number];
+export type CompactResult = [string, CompactGene[], number, number | null, number | null, number, number, number[]?];
 
 export interface CompactLinkV1 {
   v: 1;
   c: Record<string, string | number>;
   k?: [number, Record<string, ParamValue[]>][];
-  g: { n: CompactGene[]; i: string[]; p?: number[] };
+  g: { n: CompactGene[]; i: string[]; p?: number[]; f?: number[] };
   b?: CompactResult[];
 }
 
@@ -70,6 +72,11 @@ function packGenome(genome: Genome): CompactGene[] {
   });
 }
 
+/** Returns the indices of the fixed genes, which a link lists beside the genes. */
+function packFixed(genome: Genome): number[] {
+  return genome.nodes.flatMap((gene, index) => (gene.fixed ? [index] : []));
+}
+
 function packPositions(genome: Genome, positions: ReadonlyMap<string, XY>): number[] {
   return genome.nodes.flatMap((gene) => {
     const at = positions.get(gene.id) ?? { x: 0, y: 0 };
@@ -79,7 +86,7 @@ function packPositions(genome: Genome, positions: ReadonlyMap<string, XY>): numb
 
 function packResult(result: SharedResult): CompactResult {
   const accuracy = (value: number | null) => (value === null ? null : round(value, 4));
-  return [
+  const packed: CompactResult = [
     result.id,
     packGenome(result.genome),
     round(result.fitness, 4),
@@ -88,6 +95,9 @@ function packResult(result: SharedResult): CompactResult {
     Math.round(result.trainMs),
     BACKEND_NAMES_V1.indexOf(result.backend),
   ];
+  const fixed = packFixed(result.genome);
+  if (fixed.length > 0) packed.push(fixed);
+  return packed;
 }
 
 /** Writes a share state as a v1 payload. Every config field is written, so a link keeps its meaning when defaults change. */
@@ -102,6 +112,8 @@ export function packShare(state: ShareState): CompactLinkV1 {
     g: { n: packGenome(state.graph), i: state.graph.nodes.map((gene) => gene.id) },
   };
   if (state.positions) payload.g.p = packPositions(state.graph, state.positions);
+  const fixed = packFixed(state.graph);
+  if (fixed.length > 0) payload.g.f = fixed;
   if (state.results.length > 0) payload.b = state.results.map(packResult);
   return payload;
 }
@@ -120,8 +132,16 @@ function kindOf(code: unknown): LayerKind | string {
     : `unknown kind code ${JSON.stringify(code) ?? String(code)}`;
 }
 
+/** Returns the set of gene indices a link marks fixed, noting a list that is not one. */
+function expandFixed(value: unknown, field: string, notes: RestoreNote[]): Set<unknown> {
+  if (value === undefined) return new Set();
+  const list = asArray(value);
+  if (list === null) notes.push({ field: `${field}.fixed`, reason: 'is not a list of layer indices; no layer was fixed.' });
+  return new Set(list ?? []);
+}
+
 /** Turns compact genes into genome-shaped genes; values stay unchecked for the restore. */
-function expandGenome(value: unknown, ids: readonly unknown[] | null, field: string, notes: RestoreNote[]): unknown {
+function expandGenome(value: unknown, ids: readonly unknown[] | null, field: string, notes: RestoreNote[], fixedList?: unknown): unknown {
   const genes = asArray(value);
   if (genes === null) {
     notes.push({ field, reason: 'is not a list of layers.' });
@@ -134,6 +154,7 @@ function expandGenome(value: unknown, ids: readonly unknown[] | null, field: str
     if (kindOf(asArray(genes[index])?.[0]) === 'output') return 'output';
     return `l${index}`;
   };
+  const fixed = expandFixed(fixedList, field, notes);
   const nodes: Partial<LayerGene>[] = genes.map((entry, index) => {
     const gene = asArray(entry) ?? [];
     const kind = kindOf(gene[0]);
@@ -144,7 +165,8 @@ function expandGenome(value: unknown, ids: readonly unknown[] | null, field: str
     const inputs = (asArray(gene[1]) ?? []).map((source) =>
       typeof source === 'number' && Number.isInteger(source) && source >= 0 && source < genes.length ? idOf(source) : `missing node ${String(source)}`,
     );
-    return { id: idOf(index), kind: kind as LayerKind, params, inputs };
+    const expanded: Partial<LayerGene> = { id: idOf(index), kind: kind as LayerKind, params, inputs };
+    return fixed.has(index) ? { ...expanded, fixed: true } : expanded;
   });
   return { nodes };
 }
@@ -161,10 +183,10 @@ function expandResult(value: unknown, index: number, notes: RestoreNote[]): unkn
     notes.push({ field: `results[${index}]`, reason: 'is not a result entry; it was skipped.' });
     return undefined;
   }
-  const [id, genes, fitness, validationAccuracy, testAccuracy, trainMs, backend] = entry;
+  const [id, genes, fitness, validationAccuracy, testAccuracy, trainMs, backend, fixed] = entry;
   return {
     id,
-    genome: expandGenome(genes, null, `results[${index}].genome`, notes),
+    genome: expandGenome(genes, null, `results[${index}].genome`, notes, fixed),
     fitness,
     validationAccuracy,
     testAccuracy,
@@ -223,7 +245,7 @@ export function expandPayload(payload: Record<string, unknown>, notes: RestoreNo
 
   return {
     config,
-    graph: graph ? expandGenome(graph.n, ids, 'graph', notes) : undefined,
+    graph: graph ? expandGenome(graph.n, ids, 'graph', notes, graph.f) : undefined,
     positions: graph ? expandPositions(graph.p, ids) : undefined,
     results: results?.map((entry, index) => expandResult(entry, index, notes)).filter((entry) => entry !== undefined),
   };

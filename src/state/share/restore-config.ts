@@ -98,6 +98,10 @@ function restoreCandidateLayer(entry: unknown, index: number, notes: RestoreNote
     notes.push({ field, reason: `names the unknown layer kind ${describe(kind)}; it was dropped.` });
     return null;
   }
+  if (kind === 'moduleSlot') {
+    notes.push({ field, reason: 'names moduleSlot, a placeholder that a search fills rather than places; it was dropped.' });
+    return null;
+  }
   const params: Record<string, ParamValue[]> = {};
   const supplied = readPath(entry, 'params');
   const entries = typeof supplied === 'object' && supplied !== null && !Array.isArray(supplied) ? Object.entries(supplied) : [];

@@ -6,6 +6,7 @@
 
 import { DEFAULT_LIMITS, analyzeGenome, type Genome, type LayerGene } from '../../core/genome';
 import { canonicalHash } from '../../core/canonical';
+import { hasModuleSlots } from '../../core/template';
 import { LAYERS, checkParam, defaultParams, isLayerKind, type LayerParams, type ShapeContext } from '../../core/layers';
 import { BACKENDS, type BackendName } from '../../train/types';
 import { shapeContextOf } from '../graph-context';
@@ -68,7 +69,10 @@ function restoreGene(value: unknown, index: number, field: string, notes: Restor
     notes.push({ field: at, reason: 'lists its inputs wrongly; a layer takes at most 8 inputs, each a node id.' });
     return null;
   }
-  return { id, kind, params: restoreParams(kind, own(value, 'params'), `${field}.${id}`, notes), inputs: [...(inputs as string[])] };
+  const gene: LayerGene = { id, kind, params: restoreParams(kind, own(value, 'params'), `${field}.${id}`, notes), inputs: [...(inputs as string[])] };
+  const fixed = own(value, 'fixed');
+  if (fixed !== undefined && typeof fixed !== 'boolean') notes.push({ field: `${at}.fixed`, reason: `is ${JSON.stringify(fixed) ?? String(fixed)}, not true or false; the layer was left unfixed.` });
+  return fixed === true ? { ...gene, fixed: true } : gene;
 }
 
 /**
@@ -132,6 +136,10 @@ function restoreResult(value: unknown, index: number, context: ShapeContext, not
   const genome = restoreGenome(own(value, 'genome'), context, `${field}.genome`, notes);
   if (genome === null) {
     notes.push({ field, reason: 'has no valid network for this task; it was skipped.' });
+    return null;
+  }
+  if (hasModuleSlots(genome)) {
+    notes.push({ field, reason: 'contains a module slot, so it is a search template, not a trained network; it was skipped.' });
     return null;
   }
   const id = own(value, 'id');

@@ -332,3 +332,69 @@ describe('share link decoder', () => {
     expect(encodeSharePayload(typicalShare())).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 });
+
+describe('share link with a search template', () => {
+  /** input → stem (fixed) → s1 slot → head (fixed) → output, on xor. */
+  const template: Genome = {
+    nodes: [
+      { id: 'input', kind: 'input', params: {}, inputs: [] },
+      { id: 'stem', kind: 'dense', params: { units: 8, activation: 'tanh' }, inputs: ['input'], fixed: true },
+      { id: 's1', kind: 'moduleSlot', params: {}, inputs: ['stem'] },
+      { id: 'head', kind: 'dense', params: { units: 4, activation: 'relu' }, inputs: ['s1'], fixed: true },
+      { id: 'output', kind: 'output', params: {}, inputs: ['head'] },
+    ],
+  };
+  const filled: Genome = {
+    nodes: template.nodes.map((gene) => (gene.id === 's1' ? { id: 's1:n1', kind: 'dense', params: { units: 16, activation: 'elu' }, inputs: ['stem'] } : gene.id === 'head' ? { ...gene, inputs: ['s1:n1'] } : gene)),
+  };
+  const stateWith = (graph: Genome, results: Genome[]): ShareState => ({
+    ...typicalShare(),
+    graph,
+    positions: undefined,
+    results: results.map((genome, index) => ({ id: `g0-${index}`, genome, fitness: 0.9 - index / 10, validationAccuracy: 0.9, testAccuracy: null, trainMs: 10, backend: 'wasm' })),
+  });
+
+  it('keeps module slots and fixed flags', () => {
+    const state = stateWith(template, [filled]);
+    const result = decodeShareFragment(shareFragment(state));
+    const decoded = expectState(result);
+    expect(result.notes).toEqual([]);
+    expect(decoded.graph).toEqual(template);
+    // Result genes carry no ids in a link, so compare what each gene is.
+    const describeGenes = (genome: Genome) => genome.nodes.map((gene) => [gene.kind, gene.params, gene.fixed ?? false]);
+    expect(describeGenes(decoded.results[0].genome)).toEqual(describeGenes(filled));
+  });
+
+  it('writes no fixed list for a network without fixed layers', () => {
+    const fragment = shareFragment(typicalShare());
+    const unfixed = expectState(decodeShareFragment(fragment));
+    expect(unfixed.graph.nodes.some((gene) => gene.fixed)).toBe(false);
+    const fixedOnce = { ...typicalShare(), graph: { nodes: typicalShare().graph.nodes.map((gene) => (gene.id === 'l1' ? { ...gene, fixed: true } : gene)) } };
+    expect(shareFragment(fixedOnce).length).toBeGreaterThan(fragment.length);
+  });
+
+  it('skips a result with a module slot', () => {
+    const result = decodeShareFragment(shareFragment(stateWith(template, [template, filled])));
+    const decoded = expectState(result);
+    expect(decoded.results.map((shared) => shared.id)).toEqual(['g0-1']);
+    expect(noteText(result)).toMatch(/results\[0\]: contains a module slot, so it is a search template, not a trained network/);
+  });
+
+  it('notes a fixed list that is not a list', () => {
+    const payload = { v: 1, c: { t: 'xor' }, g: { n: [[0, []], [2, [0], 8, 'relu'], [1, [1]]], i: ['input', 'l1', 'output'], f: 'all' } };
+    const result = decodeShareFragment(fragmentOf(payload));
+    expect(expectState(result).graph.nodes.some((gene) => gene.fixed)).toBe(false);
+    expect(noteText(result)).toMatch(/graph\.fixed: is not a list of layer indices; no layer was fixed/);
+  });
+
+  it('drops a module slot from the candidate set', () => {
+    const result = decodeShareFragment(fragmentOf({ v: 1, c: { t: 'xor' }, k: [[2, { units: [8] }], [16, {}]] }));
+    expect(expectState(result).config.search.candidateSet.layers).toEqual([{ kind: 'dense', params: { units: [8] } }]);
+    expect(noteText(result)).toMatch(/names moduleSlot, a placeholder that a search fills rather than places; it was dropped/);
+  });
+
+  it('reads the module slot code from the end of the table', () => {
+    expect(KIND_CODES_V1.indexOf('moduleSlot')).toBe(KIND_CODES_V1.length - 1);
+    expect(KIND_CODES_V1.slice(0, 3)).toEqual(['input', 'output', 'dense']);
+  });
+});
