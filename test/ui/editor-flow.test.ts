@@ -110,5 +110,26 @@ describe('editor flow builders', () => {
     expect(layerName('lstm', 'l4')).toBe('LSTM layer l4');
     expect(layerName('input', 'input')).toBe('Input node');
     expect(layerName('output', 'output')).toBe('Output head');
+    expect(layerName('moduleSlot', 's1')).toBe('Module slot s1');
+  });
+
+  it('fixing a layer rebuilds only its data', () => {
+    const model = chain();
+    const first = build(model);
+    const result = applyChange(model, { type: 'set-fixed', nodeId: 'l1', fixed: true }, toy);
+    if (!result.ok) throw new Error(result.reason);
+    const data = buildNodeData(result.model.genome, analyzeGenome(result.model.genome, toy), toy, first.data);
+
+    expect(data.get('l1')?.fixed).toBe(true);
+    expect(data.get('l1')).not.toBe(first.data.get('l1'));
+    expect(data.get('l2')).toBe(first.data.get('l2'));
+  });
+
+  it('module slots show their input shape and summary', () => {
+    const result = applyChange(chain(), { type: 'add-nodes', nodes: [{ gene: { id: 's1', kind: 'moduleSlot', params: {}, inputs: ['l1'] }, position: { x: 0, y: 0 } }] }, toy);
+    if (!result.ok) throw new Error(result.reason);
+    const { data } = build(result.model);
+
+    expect(data.get('s1')).toMatchObject({ name: 'Module slot s1', title: 'Module slot', summary: 'filled by the search', shape: data.get('l1')?.shape, params: 0, fixed: false });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A layer on the editor canvas: kind, key parameters, output shape and parameter count, a
  * warning with the validator's messages when something is wrong, and named handles for its
- * input (left) and output (right).
+ * input (left) and output (right). A layer that searches keep fixed carries a badge.
  */
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -13,7 +13,14 @@ import type { EditorFlowNode } from './editor-flow';
 function EditorNodeViewInner({ id, data, selected }: NodeProps<EditorFlowNode>) {
   countRender(`node:${id}`);
   const invalid = data.issues.length > 0;
-  const className = ['layer-node', 'editor-node', `layer-node--${data.kind}`, invalid ? 'layer-node--invalid' : '', selected ? 'editor-node--selected' : '']
+  const className = [
+    'layer-node',
+    'editor-node',
+    `layer-node--${data.kind}`,
+    invalid ? 'layer-node--invalid' : '',
+    selected ? 'editor-node--selected' : '',
+    data.fixed ? 'editor-node--fixed' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -27,6 +34,11 @@ function EditorNodeViewInner({ id, data, selected }: NodeProps<EditorFlowNode>) 
           </span>
         )}
         {data.title} <span className="editor-node__id">{id}</span>
+        {data.fixed && (
+          <span className="editor-node__fixed" role="img" aria-label="Fixed during search" title="Fixed during search: every searched network keeps this layer as built.">
+            fixed
+          </span>
+        )}
       </div>
       {data.summary && <div className="layer-node__summary">{data.summary}</div>}
       <div className="layer-node__facts">

@@ -20,7 +20,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { PLACEABLE_KINDS, type LayerKind } from '../../core/layers';
+import { EDITOR_KINDS, type LayerKind } from '../../core/layers';
 import { analyzeGraph } from '../../state/graph-analysis';
 import { EDITOR_NODE_SIZE, type XY } from '../../state/graph-model';
 import { useApp } from '../store-context';
@@ -50,7 +50,7 @@ const NODE_TYPES: NodeTypes = { [EDITOR_NODE_TYPE]: EditorNodeView };
 const EDGE_TYPES: EdgeTypes = { [SHAPE_EDGE_TYPE]: ShapeEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const PLACEABLE = new Set<string>(PLACEABLE_KINDS);
+const PLACEABLE = new Set<string>(EDITOR_KINDS);
 const MINIMAP_SIZE = { width: 132, height: 84 };
 const ARIA_LABELS = { 'controls.zoomIn.ariaLabel': 'Zoom in', 'controls.zoomOut.ariaLabel': 'Zoom out', 'minimap.ariaLabel': 'Network overview' };
 

@@ -13,6 +13,7 @@ import { useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 import { formatFlops } from './editor-format';
 import { issuesByPlace, layerName } from './editor-flow';
+import { FixedSwitch } from './FixedSwitch';
 import { ParamField } from './ParamField';
 
 function InputList({ gene, genome }: { gene: LayerGene; genome: readonly LayerGene[] }) {
@@ -92,6 +93,7 @@ function SelectedLayer({ gene }: { gene: LayerGene }) {
         Object.entries(spec.params).map(([param, paramSpec]) => (
           <ParamField key={`${gene.id}:${param}`} spec={paramSpec} value={gene.params[param]} onCommit={(value) => commit(param, value)} />
         ))}
+      <FixedSwitch gene={gene} />
       {gene.kind !== 'input' && <InputList gene={gene} genome={genome.nodes} />}
       {issues.length > 0 && (
         <ul className="layer-inspector__issues" aria-label={`Issues of ${gene.id}`}>

@@ -8,6 +8,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Genome, GenomeAnalysis } from '../../core/genome';
 import { LAYERS, isLayerKind, type ShapeContext } from '../../core/layers';
+import { isFixedGene } from '../../core/template';
 import { editorEdges, type XY } from '../../state/graph-model';
 import { formatShapeCompact } from '../format';
 import { summarizeGene } from '../graph/gene-summary';
@@ -28,6 +29,8 @@ export type EditorNodeData = {
   readonly params: number | null;
   /** Issues on this node, each with its fix. */
   readonly issues: readonly string[];
+  /** True for a layer that searches keep as built. */
+  readonly fixed: boolean;
 };
 
 export type ShapeEdgeData = {
@@ -44,6 +47,7 @@ export type EditorFlowEdge = Edge<ShapeEdgeData, typeof SHAPE_EDGE_TYPE>;
 export function layerName(kind: string, id: string): string {
   if (kind === 'input') return 'Input node';
   if (kind === 'output') return 'Output head';
+  if (kind === 'moduleSlot') return `Module slot ${id}`;
   return `${isLayerKind(kind) ? LAYERS[kind].label : kind} layer ${id}`;
 }
 
@@ -74,6 +78,7 @@ function sameData(a: EditorNodeData, b: EditorNodeData): boolean {
     a.summary === b.summary &&
     a.shape === b.shape &&
     a.params === b.params &&
+    a.fixed === b.fixed &&
     sameList(a.issues, b.issues)
   );
 }
@@ -98,6 +103,7 @@ export function buildNodeData(
       shape: info ? formatShapeCompact(info.shape) : null,
       params: info ? info.params : null,
       issues: issues.get(gene.id) ?? [],
+      fixed: isFixedGene(gene),
     };
     const old = previous.get(gene.id);
     data.set(gene.id, old && sameData(old, next) ? old : next);

@@ -29,6 +29,8 @@ export function summarizeGene(kind: LayerKind, params: LayerParams, outputUnits:
       return `${window2d(p.poolSize)} · ${p.padding}`;
     case 'dropout':
       return `rate ${p.rate}`;
+    case 'moduleSlot':
+      return 'filled by the search';
     case 'simpleRNN':
     case 'gru':
     case 'lstm':

@@ -12,7 +12,7 @@ export function TrainButton() {
   const active = useApp((state) => isTrainingActive(state.training));
   const searchActive = useApp(selectRunActive);
   const errorCount = useApp((state) => state.configErrors.length);
-  const graphProblem = useGraphBlockReason();
+  const graphProblem = useGraphBlockReason('train');
   const { startTraining, stopTraining } = useApp((state) => state.trainingActions);
 
   if (active) {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGenome, chainGenome, type Genome } from '../../src/core/genome';
+import type { ShapeContext } from '../../src/core/layers';
+import { purposeBlockReason } from '../../src/ui/editor/graph-readiness';
+
+const toy: ShapeContext = { inputShape: [2], outputUnits: 2 };
+
+const template: Genome = {
+  nodes: [
+    { id: 'input', kind: 'input', params: {}, inputs: [] },
+    { id: 'l1', kind: 'dense', params: { units: 8, activation: 'tanh' }, inputs: ['input'], fixed: true },
+    { id: 's1', kind: 'moduleSlot', params: {}, inputs: ['l1'] },
+    { id: 'output', kind: 'output', params: {}, inputs: ['s1'] },
+  ],
+};
+
+const reason = (genome: Genome, purpose: 'search' | 'train', strategy: 'coevolution' | 'exhaustive' = 'coevolution') =>
+  purposeBlockReason(genome, analyzeGenome(genome, toy), purpose, strategy);
+
+describe('purposeBlockReason', () => {
+  it('blocks training a template', () => {
+    expect(reason(template, 'train')).toBe('Module slot "s1" is filled only by a search; replace it with layers to train this network alone.');
+  });
+
+  it('lets coevolution search a template', () => {
+    expect(reason(template, 'search')).toBeNull();
+  });
+
+  it('blocks an exhaustive search of a template', () => {
+    expect(reason(template, 'search', 'exhaustive')).toMatch(/exhaustive strategy .* cannot fill module slots/);
+  });
+
+  it('lets a plain network train', () => {
+    expect(reason(chainGenome([{ kind: 'dense' }]), 'train')).toBeNull();
+  });
+
+  it('names a validator issue first', () => {
+    const twoInputs: Genome = { nodes: template.nodes.map((gene) => (gene.id === 's1' ? { ...gene, inputs: ['l1', 'input'] } : gene)) };
+    expect(reason(twoInputs, 'train')).toMatch(/^Fix the network first: moduleSlot "s1" takes exactly 1 input but has 2/);
+  });
+});
