@@ -338,6 +338,21 @@ describe('other strategies with a template', () => {
     });
   }
 
+  it('regularized descendants of a seed keep its fixed layers', () => {
+    const seed: Genome = {
+      nodes: [
+        gene('input', 'input', []),
+        fixed(gene('l1', 'dense', ['input'], { units: 5, activation: 'elu' })),
+        gene('l2', 'dense', ['l1'], { units: 8 }),
+        gene('output', 'output', ['l2']),
+      ],
+    };
+    const candidates = run(createStrategy(settingsFor(vector, 'regularized', { generations: 5 }), vector, { seedGenome: seed }));
+    const descendants = candidates.filter((candidate) => byId(candidate.genome, 'l1'));
+    expect(descendants.length).toBeGreaterThan(1);
+    for (const candidate of descendants) expect(byId(candidate.genome, 'l1'), candidate.id).toEqual(seed.nodes[1]);
+  });
+
   it('regularized children change only the slot region', () => {
     const strategy = createStrategy(settingsFor(vector, 'regularized', { generations: 5 }), vector, { seedGenome: stemTemplate });
     const mutated = run(strategy).filter((candidate) => candidate.origin.type === 'mutated');
