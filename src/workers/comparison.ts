@@ -5,6 +5,9 @@
  * enough. The coordinator derives each training seed from the search seed and the
  * architecture, so an architecture trained under two strategies with the same seed gets the
  * same fitness, and the curves differ only by what each strategy chose to train.
+ *
+ * NOTE: with early stopping on, whether a candidate is stopped depends on the candidates
+ * trained before it, so that guarantee holds only with `earlyStopping` 'off'.
  */
 
 import { bestSoFar, type CurvePoint } from '../core/curves';
