@@ -31,6 +31,8 @@ export interface TrainingOutcome {
   readonly diverged?: string;
   /** True when the epoch-end hook asked to stop before the last epoch. */
   readonly stoppedEarly?: boolean;
+  /** True when `timeLimitMs` ended training; the last entry of `trainLoss` is then of a partial epoch. */
+  readonly timeLimited?: boolean;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function trainModel(
   const pending: tf.Scalar[] = [];
   let lastYield = performance.now();
   let lastProgress = lastYield;
+  const stopAt = options.timeLimitMs === undefined ? Infinity : lastYield + options.timeLimitMs;
 
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
@@ -129,6 +132,10 @@ export async function trainModel(
         }
 
         const now = performance.now();
+        if (now >= stopAt && !lastOfEpoch) {
+          trainLoss.push(lossSum / rowsDone);
+          return { trainLoss, timeLimited: true };
+        }
         if (lastOfEpoch || now - lastProgress >= PROGRESS_INTERVAL_MS) {
           options.onProgress?.({ epoch, epochs: settings.epochs, loss: lossSum / rowsDone, batch: batch + 1, batches });
           lastProgress = now;
@@ -141,6 +148,7 @@ export async function trainModel(
       trainLoss.push(lossSum / rowsDone);
       const request = await options.onEpochEnd?.(epoch, lossSum / rowsDone);
       if (request === 'stop' && epoch < settings.epochs) return { trainLoss, stoppedEarly: true };
+      if (performance.now() >= stopAt && epoch < settings.epochs) return { trainLoss, timeLimited: true };
     }
     if (options.signal?.aborted) throw abortError(options.signal);
     return { trainLoss };

@@ -72,6 +72,12 @@ export interface TrainingProgress {
 }
 
 export interface EvaluateOptions {
+  /**
+   * Milliseconds training may take: at the first loss check past it, training stops and the
+   * model is scored as it is, with its last epoch partly trained. For a final retraining
+   * under a time budget.
+   */
+  readonly timeLimitMs?: number;
   onProgress?(progress: TrainingProgress): void;
   /** Aborting rejects the evaluation with a DOMException named AbortError. */
   readonly signal?: AbortSignal;

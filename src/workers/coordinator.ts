@@ -16,7 +16,7 @@ import type { Dataset } from '../data/types';
 import type { EvaluationMetrics } from '../train/types';
 import type { Job, JobOutcome } from './pool';
 import type { RunConfig } from './run-config';
-import { MAX_RESERVE_SHARE, epochsWithin, finalCandidates, retrainingEstimateMs } from './final-training';
+import { MAX_RESERVE_SHARE, SCORING_SHARE, finalCandidates, retrainingEstimateMs } from './final-training';
 import { successiveHalving } from './halving';
 import { scheduleBatch } from './schedule';
 import { localStrategyHost, type StrategyHost, type StrategyHostFactory } from './strategy-host';
@@ -215,6 +215,8 @@ export class SearchCoordinator {
     this.emit({ type: 'run-started', runId, config });
     if (config.timeBudgetSeconds > 0) {
       this.budgetTimer = setTimeout(() => {
+        // The final retraining stops by its own time limit; it ends just after the budget at worst.
+        if (this.searchEnded) return;
         this.outOfTime = true;
         this.stop();
       }, Math.max(0, config.timeBudgetSeconds * 1000 - (this.options.previousElapsedMs ?? 0)));
@@ -293,15 +295,10 @@ export class SearchCoordinator {
     const chosen = finalCandidates(this.results, this.options.pool.size, compareCandidates);
     if (config.finalEpochs <= 0 || chosen.length === 0) return null;
 
-    // Under a time budget each candidate gets the epochs that fit in the time left.
-    const remainingMs = config.timeBudgetSeconds > 0 ? config.timeBudgetSeconds * 1000 - this.elapsed() : Infinity;
-    const plans = chosen
-      .map((evaluated, index) => ({
-        evaluated,
-        epochs: epochsWithin(evaluated, config.training, config.finalEpochs, this.options.dataset, remainingMs, index === 0),
-      }))
-      .filter((plan) => plan.epochs > 0);
-    const retrained = await Promise.all(plans.map(({ evaluated, epochs }) => this.retrain(evaluated, epochs)));
+    // Under a time budget, retraining stops in time to score the networks before it ends.
+    const timeLimitMs =
+      config.timeBudgetSeconds > 0 ? Math.max(0, (config.timeBudgetSeconds * 1000 - this.elapsed()) * (1 - SCORING_SHARE)) : undefined;
+    const retrained = await Promise.all(chosen.map((evaluated) => this.retrain(evaluated, timeLimitMs)));
     if (this.stopped) return null;
     const final = [...retrained].sort(compareCandidates)[0];
     this.emit({ type: 'final-evaluated', runId, result: final });
@@ -309,15 +306,16 @@ export class SearchCoordinator {
   }
 
   /** Retrains one candidate at full fidelity; its id gets the suffix "-final". */
-  private async retrain(evaluated: EvaluatedCandidate, epochs: number): Promise<EvaluatedCandidate> {
+  private async retrain(evaluated: EvaluatedCandidate, timeLimitMs: number | undefined): Promise<EvaluatedCandidate> {
     const { runId, config } = this.options;
     const candidateId = `${evaluated.candidate.id}-final`;
-    this.emit({ type: 'final-training-started', runId, candidateId, epochs });
+    this.emit({ type: 'final-training-started', runId, candidateId, epochs: config.finalEpochs });
     const outcome = await this.options.pool.run({
       runId,
       candidateId,
       genome: evaluated.candidate.genome,
-      settings: { ...config.training, epochs, maxTrainRows: 0 },
+      settings: { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 },
+      timeLimitMs,
       seed: deriveSeed(config.search.seed, 'final', evaluated.candidate.hash),
       onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId, ...progress }),
     });

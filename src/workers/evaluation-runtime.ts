@@ -84,6 +84,7 @@ export class EvaluationRuntime {
       const metrics = await evaluateCandidate(job.genome, this.dataset, job.settings, job.seed, {
         signal: abort.signal,
         earlyStop: job.earlyStop,
+        timeLimitMs: job.timeLimitMs,
         onProgress: ({ epoch, epochs, loss }) => {
           // Small networks finish an epoch every few milliseconds; the page needs a few updates a second.
           const now = performance.now();

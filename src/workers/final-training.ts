@@ -40,10 +40,16 @@ const MARGIN = 1.3;
 
 /**
  * Largest share of a time budget kept for the final retraining. A costly best candidate
- * would otherwise end the search after its first generation; it is retrained for fewer
- * epochs instead (see `epochsWithin`).
+ * would otherwise end the search after its first generation; its retraining stops at the
+ * budget instead, after fewer epochs.
  */
 export const MAX_RESERVE_SHARE = 0.4;
+
+/**
+ * Share of the time left after the search that goes to scoring the retrained networks on
+ * the validation and test splits, rather than to training them; an estimate.
+ */
+export const SCORING_SHARE = 0.1;
 
 /**
  * Estimates the milliseconds that retraining `evaluated` takes: its search training time,
@@ -61,22 +67,4 @@ export function retrainingEstimateMs(
   const searchRows = settings.maxTrainRows > 0 ? Math.min(dataset.train.count, settings.maxTrainRows) : dataset.train.count;
   const perEpochMs = metrics.trainMs / metrics.epochs;
   return MARGIN * perEpochMs * finalEpochs * (dataset.train.count / Math.max(1, searchRows));
-}
-
-/**
- * Returns how many of `finalEpochs` epochs of retraining fit in `remainingMs`: at least 1
- * for the final network itself (`required`), and 0 for another candidate that would not
- * finish in time.
- */
-export function epochsWithin(
-  evaluated: EvaluatedCandidate,
-  settings: TrainingSettings,
-  finalEpochs: number,
-  dataset: Pick<Dataset, 'train'>,
-  remainingMs: number,
-  required: boolean,
-): number {
-  const perEpochMs = retrainingEstimateMs(evaluated, settings, 1, dataset);
-  const fitting = perEpochMs > 0 ? Math.floor(remainingMs / perEpochMs) : finalEpochs;
-  return Math.min(finalEpochs, Math.max(required ? 1 : 0, fitting));
 }

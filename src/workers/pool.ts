@@ -30,6 +30,8 @@ export interface Job {
   readonly seed: number;
   /** Thresholds of the median stopping rule; absent trains every epoch. */
   readonly earlyStop?: EarlyStopRequest;
+  /** Milliseconds the training may take; the model is then scored as it is. */
+  readonly timeLimitMs?: number;
   readonly onProgress?: (progress: { epoch: number; epochs: number; loss: number }) => void;
 }
 
@@ -242,6 +244,7 @@ export class WorkerPool {
         settings: job.settings,
         seed: job.seed,
         earlyStop: job.earlyStop,
+        timeLimitMs: job.timeLimitMs,
       });
     });
   }

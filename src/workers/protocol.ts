@@ -29,6 +29,8 @@ export type WorkerRequest =
       readonly seed: number;
       /** Thresholds of the median stopping rule, when the run stops hopeless candidates early. */
       readonly earlyStop?: EarlyStopRequest;
+      /** Milliseconds the training may take (see `EvaluateOptions.timeLimitMs`). */
+      readonly timeLimitMs?: number;
     }
   | {
       /** Trains one network alone and reports every epoch (see `trainLive`). */

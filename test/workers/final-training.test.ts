@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chainGenome } from '../../src/core/genome';
 import type { TrainingSettings } from '../../src/train/types';
 import { compareCandidates, type EvaluatedCandidate } from '../../src/workers/coordinator';
-import { epochsWithin, finalCandidates, retrainingEstimateMs } from '../../src/workers/final-training';
+import { finalCandidates, retrainingEstimateMs } from '../../src/workers/final-training';
 
 const SETTINGS: TrainingSettings = { epochs: 2, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 1000 };
 const DATASET = { train: { x: new Float32Array(0), y: new Float32Array(0), count: 4000 } };
@@ -46,15 +46,5 @@ describe('retraining time', () => {
 
   it('scales the search time by epochs and rows', () => {
     expect(retrainingEstimateMs(candidate, SETTINGS, 4, DATASET)).toBeCloseTo(4 * 2600, 6);
-  });
-
-  const cases = [
-    { remainingMs: 100_000, required: true, expected: 4 },
-    { remainingMs: 6000, required: true, expected: 2 },
-    { remainingMs: 1000, required: true, expected: 1 },
-    { remainingMs: 1000, required: false, expected: 0 },
-  ];
-  it.each(cases)('fits $expected epochs in $remainingMs ms (required $required)', ({ remainingMs, required, expected }) => {
-    expect(epochsWithin(candidate, SETTINGS, 4, DATASET, remainingMs, required)).toBe(expected);
   });
 });
