@@ -73,6 +73,7 @@ export class ComparisonController {
           config,
           dataset,
           pool,
+          strategyHost: this.environment.strategyHost,
           onEvent: (event) => {
             if (event.type === 'candidate-evaluated') this.listener.onCandidate(id, index, event.result);
           },

@@ -15,7 +15,7 @@ describe('runProgress', () => {
         inFlight: { 'g0-1': { epoch: 1, epochs: 5, loss: 0.6 }, 'g0-2': { epoch: 0, epochs: 5, loss: 0.7 } },
       }),
     );
-    expect(progress).toEqual({ generation: 1, totalGenerations: 2, evaluated: 1, training: 2, queued: 1, fraction: 1 / 8 });
+    expect(progress).toEqual({ generation: 1, totalGenerations: 2, evaluated: 1, reused: 0, training: 2, queued: 1, fraction: 1 / 8 });
   });
 
   it('counts a finished generation once', () => {
@@ -36,7 +36,7 @@ describe('runProgress', () => {
 
   it('reports an idle run as nothing done', () => {
     const progress = runProgress(runState({ phase: 'idle', totalGenerations: 0 }));
-    expect(progress).toEqual({ generation: 0, totalGenerations: 0, evaluated: 0, training: 0, queued: 0, fraction: 0 });
+    expect(progress).toEqual({ generation: 0, totalGenerations: 0, evaluated: 0, reused: 0, training: 0, queued: 0, fraction: 0 });
   });
 });
 
@@ -64,5 +64,14 @@ describe('runProgress after a stop', () => {
     expect(progress.queued).toBe(0);
     expect(progress.generation).toBe(1);
     expect(progress.evaluated).toBe(4);
+  });
+});
+
+describe('runProgress reuse', () => {
+  it('counts reused evaluations', () => {
+    const reused = evaluated(batch1[0], 5, 0.5, { reused: true });
+    const progress = runProgress(runState({ phase: 'running', currentBatch: batch1, evaluations: [...doneGeneration0, reused] }));
+    expect(progress.evaluated).toBe(5);
+    expect(progress.reused).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
-/** The top bar: the app name, the task picker, the Share, Runs, Export and Import menus and the theme switch. */
+/** The top bar: the app name, the task picker, the Presets, Share, Runs, Export and Import menus and the theme switch. */
 
 import { SessionMenu } from '../session/SessionMenu';
+import { PresetsDialog } from './PresetsDialog';
 import { TaskPicker } from './TaskPicker';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -10,6 +11,7 @@ export function Header() {
       <h1 className="header__title">NAS Playground</h1>
       <TaskPicker />
       <div className="header__spacer" />
+      <PresetsDialog />
       <SessionMenu />
       <ThemeToggle />
     </header>

@@ -1,16 +1,18 @@
-/** The task drop-down of the header; switching task loads its defaults and starter network. */
+/** The task drop-down of the header, grouped; switching task loads its defaults and starter network. */
 
 import { TASKS } from '../../data/tasks';
-import { TASK_IDS, type TaskId } from '../../data/types';
+import type { TaskId } from '../../data/types';
 import { SelectField, type SelectOption } from '../controls/SelectField';
 import { selectRunActive } from '../run-phase';
 import { useActions, useApp } from '../store-context';
+import { groupedTasks } from './task-groups';
 
 // A data file's task needs the file, which only the command line reads for now.
-const TASK_OPTIONS: SelectOption<TaskId>[] = TASK_IDS.filter((id) => TASKS[id].origin !== 'file').map((id) => ({
+const TASK_OPTIONS: SelectOption<TaskId>[] = groupedTasks().map(({ id, group }) => ({
   value: id,
   label: TASKS[id].name,
   hint: TASKS[id].description,
+  group,
 }));
 
 export function TaskPicker() {

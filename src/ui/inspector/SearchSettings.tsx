@@ -1,32 +1,71 @@
-/** Settings of the search: strategy, budget in generations and population sizes, seed. */
+/**
+ * Settings of the search: strategy, candidate set, budget in generations and evaluations,
+ * population sizes, early stopping and seed. For the exhaustive strategy it states what the
+ * enumeration would train and about how long that takes, or why the space is too large.
+ */
 
+import { EARLY_STOPPING_RULES, type EarlyStoppingRule } from '../../core/early-stopping';
 import { STRATEGY_NAMES, type StrategyName } from '../../core/strategy';
+import { STRATEGY_LABELS } from '../../state/comparison-plan';
 import { SelectField, type SelectOption } from '../controls/SelectField';
 import { useActions, useApp } from '../store-context';
+import { CandidateSetSummary } from './CandidateSetSummary';
 import { ConfigNumber } from './ConfigNumber';
+import { exhaustiveSummary } from './exhaustive-text';
+import { useExhaustiveEstimate } from './use-exhaustive-estimate';
 
-const STRATEGY_LABELS: Partial<Record<StrategyName, { label: string; hint: string }>> = {
-  coevolution: { label: 'Coevolution', hint: 'Modules and blueprints evolve together (CoDeepNEAT).' },
-  random: { label: 'Random search', hint: 'Independent random networks from the candidate set.' },
+const STRATEGY_HINTS: Record<StrategyName, string> = {
+  coevolution: 'Modules and blueprints evolve together (CoDeepNEAT).',
+  regularized: 'Aging evolution: mutate the winner of a tournament, retire the oldest network.',
+  random: 'Independent random networks from the candidate set.',
+  exhaustive: 'Trains every chain of the candidate set up to the maximum depth: the exact optimum, for small spaces.',
 };
 
 const STRATEGY_OPTIONS: SelectOption<StrategyName>[] = STRATEGY_NAMES.map((name) => ({
   value: name,
-  label: STRATEGY_LABELS[name]?.label ?? name,
-  hint: STRATEGY_LABELS[name]?.hint,
+  label: STRATEGY_LABELS[name],
+  hint: STRATEGY_HINTS[name],
 }));
+
+const EARLY_STOPPING_LABELS: Record<EarlyStoppingRule, { label: string; hint: string }> = {
+  off: { label: 'Off', hint: 'Every candidate trains for all its epochs.' },
+  median: { label: 'Median rule', hint: 'Stops a candidate whose best fitness so far is below the median of finished ones at that epoch.' },
+  halving: { label: 'Successive halving', hint: 'Trains a generation briefly, continues the best third three times as long, and so on.' },
+};
+
+const EARLY_STOPPING_OPTIONS: SelectOption<EarlyStoppingRule>[] = EARLY_STOPPING_RULES.map((rule) => ({ value: rule, ...EARLY_STOPPING_LABELS[rule] }));
+
+function ExhaustiveEstimateNote() {
+  const estimate = useExhaustiveEstimate();
+  if (!estimate) return null;
+  const rejected = estimate.rejection !== null;
+  return (
+    <p className={rejected ? 'field__error' : 'inspector__hint'} role="status" data-testid="exhaustive-estimate" data-rejected={rejected}>
+      {exhaustiveSummary(estimate)}
+    </p>
+  );
+}
 
 export function SearchSettings({ locked }: { locked: boolean }) {
   const strategy = useApp((state) => state.config.search.strategy);
-  const { setStrategy } = useActions();
+  const earlyStopping = useApp((state) => state.config.search.earlyStopping ?? 'off');
+  const { setStrategy, setEarlyStopping } = useActions();
+  const exhaustive = strategy === 'exhaustive';
 
   return (
     <section className="inspector__section" aria-labelledby="inspector-search">
       <h3 id="inspector-search">Search</h3>
       <SelectField label="Strategy" value={strategy} options={STRATEGY_OPTIONS} onChange={setStrategy} disabled={locked} />
-      <ConfigNumber path="search.generations" disabled={locked} />
+      <ExhaustiveEstimateNote />
+      <CandidateSetSummary />
+      {!exhaustive && <ConfigNumber path="search.generations" disabled={locked} />}
       <ConfigNumber path="search.population" disabled={locked} />
       {strategy === 'coevolution' && <ConfigNumber path="search.modulePopulation" disabled={locked} />}
+      {strategy === 'regularized' && <ConfigNumber path="search.sampleSize" disabled={locked} />}
+      {!exhaustive && <ConfigNumber path="search.maxModuleLayers" disabled={locked} />}
+      {!exhaustive && <ConfigNumber path="search.maxBlueprintSlots" disabled={locked} />}
+      <ConfigNumber path="search.maxEvaluations" disabled={locked} />
+      <SelectField label="Early stopping" value={earlyStopping} options={EARLY_STOPPING_OPTIONS} onChange={setEarlyStopping} disabled={locked} />
       <ConfigNumber path="search.seed" disabled={locked} />
       <ConfigNumber path="timeBudgetSeconds" disabled={locked} />
     </section>

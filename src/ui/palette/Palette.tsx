@@ -8,6 +8,7 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import { useMemo, type DragEvent } from 'react';
 import { LAYERS, type LayerKind } from '../../core/layers';
 import type { CandidateLayer } from '../../core/strategy';
+import { CandidateSetDialog } from '../candidate-set/CandidateSetDialog';
 import { LAYER_DRAG_TYPE } from '../editor/layer-drag';
 import { useApp } from '../store-context';
 import { paletteGroups } from './palette-groups';
@@ -60,6 +61,7 @@ export function Palette() {
   return (
     <nav className="palette" aria-label="Layer palette">
       <h2 className="panel-title">Layers</h2>
+      <CandidateSetDialog label="Candidate set…" className="button button--tool palette__set" />
       {GROUPS.map((group) => (
         <section key={group.group} className="palette__group" aria-labelledby={`palette-${group.group}`}>
           <h3 id={`palette-${group.group}`}>{group.label}</h3>

@@ -1,9 +1,10 @@
-/** The fitness chart region: per-generation fitness and best-so-far, as two tabs. */
+/** The fitness chart region: per-generation fitness, best-so-far and fitness against size, as tabs. */
 
 import * as Tabs from '@radix-ui/react-tabs';
 import { useApp } from '../store-context';
 import { BestSoFarChart } from './BestSoFarChart';
 import { GenerationChart } from './GenerationChart';
+import { ParetoChart } from './ParetoChart';
 
 export function FitnessChart() {
   const generations = useApp((state) => state.run.generations);
@@ -21,6 +22,9 @@ export function FitnessChart() {
             <Tabs.Trigger className="tabs__trigger" value="evaluations">
               Best so far
             </Tabs.Trigger>
+            <Tabs.Trigger className="tabs__trigger" value="pareto">
+              Pareto
+            </Tabs.Trigger>
           </Tabs.List>
         </div>
         <Tabs.Content className="tabs__content" value="generations">
@@ -28,6 +32,9 @@ export function FitnessChart() {
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="evaluations">
           <BestSoFarChart evaluations={evaluations} />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__content" value="pareto">
+          <ParetoChart evaluations={evaluations} />
         </Tabs.Content>
       </Tabs.Root>
     </section>

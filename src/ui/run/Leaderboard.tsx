@@ -6,16 +6,27 @@ import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { formatCount, formatPercent, formatSeconds } from '../format';
 import { SharedBadge } from '../session/SharedBadge';
 import { useActions, useApp } from '../store-context';
+import './leaderboard-reuse.css';
 
 const LEADERBOARD_SIZE = 10;
 
 function statusOf(result: EvaluatedCandidate): { label: string; detail?: string; bad: boolean } {
   if (result.metrics === null) return { label: 'failed', detail: result.failure, bad: true };
   if (result.metrics.diverged !== undefined) return { label: 'diverged', detail: result.metrics.diverged, bad: true };
+  if (result.stoppedEarly) return { label: 'stopped early', detail: 'fitness of its last epoch', bad: false };
   return { label: 'ok', bad: false };
 }
 
-function LeaderboardRow({ result, rank }: { result: EvaluatedCandidate; rank: number }) {
+/** Counts, per architecture, the evaluations that reused its result instead of training it again. */
+function reuseCounts(evaluations: readonly EvaluatedCandidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const result of evaluations) {
+    if (result.reused) counts.set(result.candidate.hash, (counts.get(result.candidate.hash) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function LeaderboardRow({ result, rank, reused }: { result: EvaluatedCandidate; rank: number; reused: number }) {
   const { setGraph } = useActions();
   const status = statusOf(result);
   const id = result.candidate.id;
@@ -25,6 +36,12 @@ function LeaderboardRow({ result, rank }: { result: EvaluatedCandidate; rank: nu
       <td className="num">{rank}</td>
       <td>
         <code>{result.candidate.id}</code>
+        {reused > 0 && (
+          <span className="leaderboard__reused" title={`Reused ${reused}×: later candidates with this architecture took this result without training`}>
+            {' '}↻{reused}
+            <span className="visually-hidden"> reused {reused}×</span>
+          </span>
+        )}
       </td>
       <td className="num">{formatPercent(metrics?.validationAccuracy)}</td>
       <td className="num">{formatPercent(metrics?.testAccuracy)}</td>
@@ -52,6 +69,7 @@ function LeaderboardRow({ result, rank }: { result: EvaluatedCandidate; rank: nu
 export function Leaderboard() {
   const run = useApp((state) => state.run);
   const rows = useMemo(() => leaderboard(run, LEADERBOARD_SIZE), [run]);
+  const reused = useMemo(() => reuseCounts(run.evaluations), [run.evaluations]);
 
   return (
     <section className="run-view" aria-label="Leaderboard">
@@ -87,7 +105,7 @@ export function Leaderboard() {
             </thead>
             <tbody>
               {rows.map((result, index) => (
-                <LeaderboardRow key={result.candidate.id} result={result} rank={index + 1} />
+                <LeaderboardRow key={result.candidate.id} result={result} rank={index + 1} reused={reused.get(result.candidate.hash) ?? 0} />
               ))}
             </tbody>
           </table>

@@ -38,7 +38,7 @@ export function ProgressView() {
         </div>
         <span className="progress__figure">{percent}%</span>
         <span className="progress__figure">
-          Evaluations: <strong>{progress.evaluated}</strong> done · {progress.training} training · {progress.queued} queued
+          Evaluations: <strong>{progress.evaluated}</strong> done{progress.reused > 0 && ` (${progress.reused} reused)`} · {progress.training} training · {progress.queued} queued
         </span>
         <span className="progress__figure">
           Time: <strong>{formatDuration(elapsed)}</strong> elapsed

@@ -2,7 +2,10 @@
 
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { useId } from 'react';
+import { isComparisonActive } from '../../state/comparison-state';
 import { isTrainingActive } from '../../state/training-state';
+import { exhaustiveBlocker } from '../inspector/exhaustive-text';
+import { useExhaustiveEstimate } from '../inspector/use-exhaustive-estimate';
 import { useGraphBlockReason } from '../editor/graph-readiness';
 import { useActions, useApp } from '../store-context';
 import { controlStates, type RunCommand } from './control-states';
@@ -58,7 +61,11 @@ export function RunControls() {
   const actions = useActions();
   const graphProblem = useGraphBlockReason();
   const training = useApp((state) => isTrainingActive(state.training));
-  const startBlocker = training ? 'A network is training; stop it first.' : graphProblem;
+  const comparing = useApp((state) => isComparisonActive(state.comparison));
+  const exhaustiveProblem = exhaustiveBlocker(useExhaustiveEstimate());
+  let startBlocker = graphProblem ?? exhaustiveProblem;
+  if (comparing) startBlocker = 'A comparison is running; stop it first.';
+  if (training) startBlocker = 'A network is training; stop it first.';
   const states = controlStates(phase, errorCount, startBlocker);
 
   const handlers: Record<RunCommand, () => void> = {

@@ -1,29 +1,34 @@
 /**
- * The bottom panel, with two tabs: the search (controls, fitness, best network, leaderboard)
- * and the training of the editor's network alone. Starting either shows its tab.
+ * The bottom panel, with four tabs: the search (controls, fitness, best network,
+ * leaderboard), the evolution inside it (species, credit, lineage), the training of the
+ * editor's network alone, and comparisons of strategies. Starting a run shows its tab.
  */
 
 import * as Tabs from '@radix-ui/react-tabs';
 import { useState } from 'react';
 import { TrainingView } from '../training/TrainingView';
 import { useApp } from '../store-context';
+import { CompareView } from '../compare/CompareView';
+import { EvolutionView } from '../evolution/EvolutionView';
 import { SearchView } from './SearchView';
 import '../styles/run-panel-tabs.css';
 
-type PanelTab = 'search' | 'training';
+type PanelTab = 'search' | 'evolution' | 'training' | 'compare';
 
 /** Returns the shown tab, switching to a tab whenever its kind of run starts. */
 function useShownTab(): [PanelTab, (tab: PanelTab) => void] {
   const searchRun = useApp((state) => state.run.runId);
   const trainingRun = useApp((state) => state.training.runId);
+  const comparison = useApp((state) => state.comparison.id);
   const [tab, setTab] = useState<PanelTab>('search');
-  const [seen, setSeen] = useState({ searchRun, trainingRun });
+  const [seen, setSeen] = useState({ searchRun, trainingRun, comparison });
 
   // Adjusting state during render when a run id changes, instead of in an effect, shows the
   // new tab in the same frame.
-  if (seen.searchRun !== searchRun || seen.trainingRun !== trainingRun) {
-    setSeen({ searchRun, trainingRun });
-    if (trainingRun !== seen.trainingRun && trainingRun !== null) setTab('training');
+  if (seen.searchRun !== searchRun || seen.trainingRun !== trainingRun || seen.comparison !== comparison) {
+    setSeen({ searchRun, trainingRun, comparison });
+    if (comparison !== seen.comparison && comparison !== null) setTab('compare');
+    else if (trainingRun !== seen.trainingRun && trainingRun !== null) setTab('training');
     else if (searchRun !== seen.searchRun && searchRun !== null) setTab('search');
   }
   return [tab, setTab];
@@ -39,15 +44,27 @@ export function RunPanel({ height }: { height: number }) {
           <Tabs.Trigger className="run-panel__tab" value="search">
             Search
           </Tabs.Trigger>
+          <Tabs.Trigger className="run-panel__tab" value="evolution">
+            Evolution
+          </Tabs.Trigger>
           <Tabs.Trigger className="run-panel__tab" value="training">
             Training
+          </Tabs.Trigger>
+          <Tabs.Trigger className="run-panel__tab" value="compare">
+            Compare
           </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content className="run-panel__content" value="search">
           <SearchView />
         </Tabs.Content>
+        <Tabs.Content className="run-panel__content" value="evolution">
+          <EvolutionView />
+        </Tabs.Content>
         <Tabs.Content className="run-panel__content" value="training">
           <TrainingView />
+        </Tabs.Content>
+        <Tabs.Content className="run-panel__content" value="compare">
+          <CompareView />
         </Tabs.Content>
       </section>
     </Tabs.Root>

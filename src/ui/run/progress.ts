@@ -8,6 +8,8 @@ export interface RunProgress {
   readonly totalGenerations: number;
   /** Evaluations finished in this run, reused results included. */
   readonly evaluated: number;
+  /** Evaluations that reused the result of an architecture trained before in this run, at no cost. */
+  readonly reused: number;
   /** Candidates training on a worker right now. */
   readonly training: number;
   /** Candidates of the current generation not yet sent to a worker. */
@@ -32,6 +34,7 @@ export function runProgress(run: RunState): RunProgress {
     generation: Math.min(completed + (inGeneration ? 1 : 0), run.totalGenerations),
     totalGenerations: run.totalGenerations,
     evaluated: run.evaluations.length,
+    reused: run.evaluations.filter((result) => result.reused).length,
     training,
     // A stopped run leaves the rest of its last batch untrained, so nothing is queued any more.
     queued: running ? Math.max(0, run.currentBatch.length - batchDone - training) : 0,

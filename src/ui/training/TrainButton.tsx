@@ -1,5 +1,6 @@
 /** Train starts training the editor's network alone; while it trains, the button stops it. */
 
+import { isComparisonActive } from '../../state/comparison-state';
 import { isTrainingActive } from '../../state/training-state';
 import { useGraphBlockReason } from '../editor/graph-readiness';
 import { CommandButton } from '../run/RunControls';
@@ -11,6 +12,7 @@ export function TrainButton() {
   const phase = useApp((state) => state.training.phase);
   const active = useApp((state) => isTrainingActive(state.training));
   const searchActive = useApp(selectRunActive);
+  const comparing = useApp((state) => isComparisonActive(state.comparison));
   const errorCount = useApp((state) => state.configErrors.length);
   const graphProblem = useGraphBlockReason('train');
   const { startTraining, stopTraining } = useApp((state) => state.trainingActions);
@@ -19,5 +21,6 @@ export function TrainButton() {
     const reason = phase === 'stopping' ? 'Training is stopping.' : null;
     return <CommandButton label="Stop training" reason={reason} onPress={stopTraining} />;
   }
-  return <CommandButton label="Train" reason={trainBlockReason(searchActive, errorCount, graphProblem)} onPress={() => void startTraining()} />;
+  const reason = comparing ? 'A comparison is running; stop it first.' : trainBlockReason(searchActive, errorCount, graphProblem);
+  return <CommandButton label="Train" reason={reason} onPress={() => void startTraining()} />;
 }

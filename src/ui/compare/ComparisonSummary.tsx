@@ -1,0 +1,61 @@
+/** A table per series: final best fitness over seeds, evaluations to the optimum, reused results and the best architecture. */
+
+import { seriesColor } from '../evolution/series-colors';
+import type { SeriesSummary } from './comparison-data';
+
+function reachText(toOptimum: readonly (number | null)[]): string {
+  if (toOptimum.length === 0) return '–';
+  return toOptimum.map((value) => (value === null ? 'never' : String(value))).join(', ');
+}
+
+export function ComparisonSummary({ summaries, format, hasOptimum }: { summaries: readonly SeriesSummary[]; format(value: number): string; hasOptimum: boolean }) {
+  return (
+    <table className="compare-summary">
+      <thead>
+        <tr>
+          <th scope="col">Series</th>
+          <th scope="col" className="num">
+            <abbr title="Final best validation fitness: mean over the seeds, with min–max">Best</abbr>
+          </th>
+          {hasOptimum && (
+            <th scope="col" className="num">
+              <abbr title="Architectures trained until within 1% of the exhaustive optimum, per seed">To optimum</abbr>
+            </th>
+          )}
+          <th scope="col" className="num">
+            <abbr title="Architectures trained, and results reused for an architecture met before">Trained</abbr>
+          </th>
+          <th scope="col">Best architecture</th>
+        </tr>
+      </thead>
+      <tbody>
+        {summaries.map((summary) => (
+          <tr key={summary.id} data-series={summary.id}>
+            <td>
+              <span className="chart__swatch" style={{ color: seriesColor(summary.index) }} aria-hidden="true" />
+              {summary.label}
+            </td>
+            <td className="num">
+              {summary.best ? (
+                <>
+                  {format(summary.best.mean)}
+                  {summary.runs > 1 && <span className="compare-summary__spread"> ({format(summary.best.min)}–{format(summary.best.max)})</span>}
+                </>
+              ) : (
+                '–'
+              )}
+            </td>
+            {hasOptimum && <td className="num">{reachText(summary.toOptimum)}</td>}
+            <td className="num">
+              {summary.trained}
+              {summary.reused > 0 && <span className="compare-summary__spread"> +{summary.reused} reused</span>}
+            </td>
+            <td className="compare-summary__architecture" title={summary.bestArchitecture ?? undefined}>
+              <code>{summary.bestArchitecture ?? '–'}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

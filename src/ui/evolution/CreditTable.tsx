@@ -1,0 +1,38 @@
+/**
+ * The fitness credited to modules and blueprints in the latest generation: each member's
+ * mean over the networks it took part in, as bars coloured by species (the colours of the species chart).
+ */
+
+import type { GenerationSummary } from '../../core/strategy';
+import { creditRows, type EvolvingPopulation } from './evolution-data';
+import { seriesColor } from './series-colors';
+
+function CreditList({ summary, population }: { summary: GenerationSummary; population: EvolvingPopulation }) {
+  const rows = creditRows(summary, population);
+  return (
+    <>
+      <h3>{population === 'modules' ? 'Modules' : 'Blueprints'}</h3>
+      <ol aria-label={`Fitness credited to ${population}`}>
+        {rows.map((row) => (
+          <li key={row.id} title={`species ${row.species}, in ${row.networks} ${row.networks === 1 ? 'network' : 'networks'}`}>
+            <code>{row.id}</code>
+            <span className="credit__bar" style={{ width: `${row.fitness}%`, background: seriesColor(row.species) }} />
+            <span className="credit__figure">{row.fitness.toFixed(1)}%</span>
+            <span className="credit__figure">×{row.networks}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+export function CreditTable({ generations }: { generations: readonly GenerationSummary[] }) {
+  const latest = [...generations].reverse().find((summary) => summary.credit && summary.credit.length > 0);
+  if (!latest) return <p className="chart__empty">Coevolution credits each module and blueprint with the mean fitness of its networks; it appears after the first generation of a coevolution search.</p>;
+  return (
+    <div className="credit" data-testid="credit-table" data-generation={latest.generation}>
+      <CreditList summary={latest} population="blueprints" />
+      <CreditList summary={latest} population="modules" />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The exhaustive estimate of the current setup, computed when the strategy is exhaustive
+ * and shared by every component that shows it. Counting a large space takes up to about a
+ * tenth of a second, so the last result is kept until the setup changes.
+ */
+
+import { useMemo } from 'react';
+import { effectiveWorkers, estimateExhaustive, type ExhaustiveEstimate } from '../../state/exhaustive-estimate';
+import type { RunConfig } from '../../workers/run-config';
+import { logicalCores } from '../../workers/worker-count';
+import { useApp } from '../store-context';
+
+let last: { key: string; estimate: ExhaustiveEstimate } | null = null;
+
+/** Returns a key of the config parts the estimate depends on; the store copies the config on every edit, so identity cannot tell. */
+function setupKey(config: RunConfig): string {
+  return JSON.stringify([config.search.candidateSet, config.task, config.training, config.workers, config.backend]);
+}
+
+/** Returns the estimate for `config`, reusing the last one when the setup is the same. */
+export function cachedEstimate(config: RunConfig): ExhaustiveEstimate {
+  const key = setupKey(config);
+  if (last?.key === key) return last.estimate;
+  const estimate = estimateExhaustive(config, effectiveWorkers(config.workers, config.backend, logicalCores()));
+  last = { key, estimate };
+  return estimate;
+}
+
+/** Returns the estimate when the chosen strategy is exhaustive, or null for the others. */
+export function useExhaustiveEstimate(): ExhaustiveEstimate | null {
+  const config = useApp((state) => state.config);
+  const exhaustive = config.search.strategy === 'exhaustive';
+  return useMemo(() => (exhaustive ? cachedEstimate(config) : null), [exhaustive, config]);
+}
