@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationRows, generationRows, populationsPresent } from '../../src/ui/run/chart-data';
+import { evaluationRows, generationRows, populationsPresent, thinRows } from '../../src/ui/run/chart-data';
 import { candidate, evaluated, metrics, summary } from './run-fixtures';
 
 describe('generationRows', () => {
@@ -44,5 +44,22 @@ describe('evaluationRows', () => {
       [0, true, 0],
       [70, false, 70],
     ]);
+  });
+});
+
+describe('thinRows', () => {
+  const row = (evaluation: number, bestSoFar: number) => ({ evaluation, fitness: bestSoFar, bestSoFar, candidateId: `c${evaluation}`, failed: false });
+
+  it('keeps short series whole', () => {
+    const rows = [row(1, 10), row(2, 20)];
+    expect(thinRows(rows, 5)).toEqual(rows);
+  });
+
+  it('thins long series but keeps every rise of the best and the last row', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => row(i + 1, i === 777 ? 90 : i > 777 ? 90 : 50));
+    const thinned = thinRows(rows, 100);
+    expect(thinned.length).toBeLessThanOrEqual(102);
+    expect(thinned.map((r) => r.evaluation)).toContain(778);
+    expect(thinned.at(-1)?.evaluation).toBe(1000);
   });
 });

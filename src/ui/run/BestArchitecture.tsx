@@ -1,6 +1,6 @@
 /** The best network found so far, drawn as a graph and re-laid out whenever the best changes. */
 
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { describeGenome } from '../../core/describe';
 import { formatCount, formatPercent } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
@@ -12,7 +12,8 @@ import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
 
 export function BestArchitecture() {
-  const best = useApp((state) => state.run.best);
+  // A new best re-lays out and mounts a whole graph: deferred, it renders in the background.
+  const best = useDeferredValue(useApp((state) => state.run.best));
   // The task picker is locked while a run is active, so the run's task is the selected one.
   // NOTE: switching task after a run clears `dataset`, and the old best is then drawn against
   // the new task's input shape.

@@ -6,12 +6,23 @@
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
-import { evaluationRows } from './chart-data';
+import { memo, useDeferredValue, useMemo } from 'react';
+import { evaluationRows, thinRows } from './chart-data';
 
 const percentTick = (value: number) => `${value}%`;
 
+/**
+ * Draws a deferred copy of `evaluations`: React renders the new plot in the background in
+ * slices, so a burst of results cannot hold the main thread, and skips it while they are
+ * unchanged.
+ */
 export function BestSoFarChart({ evaluations }: { evaluations: readonly EvaluatedCandidate[] }) {
-  const rows = evaluationRows(evaluations);
+  return <BestSoFarPlot evaluations={useDeferredValue(evaluations)} />;
+}
+
+const BestSoFarPlot = memo(function BestSoFarPlot({ evaluations }: { evaluations: readonly EvaluatedCandidate[] }) {
+  const allRows = useMemo(() => evaluationRows(evaluations), [evaluations]);
+  const rows = useMemo(() => thinRows(allRows), [allRows]);
   const succeeded = rows.filter((row) => !row.failed);
   const failed = rows.filter((row) => row.failed);
 
@@ -26,7 +37,7 @@ export function BestSoFarChart({ evaluations }: { evaluations: readonly Evaluate
   ];
 
   return (
-    <div className="chart" data-testid="best-so-far-chart" data-points={rows.length}>
+    <div className="chart" data-testid="best-so-far-chart" data-points={allRows.length}>
       <div className="chart__plot">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
@@ -43,4 +54,4 @@ export function BestSoFarChart({ evaluations }: { evaluations: readonly Evaluate
       <ChartLegend entries={legend} />
     </div>
   );
-}
+});

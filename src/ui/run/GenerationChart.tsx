@@ -1,6 +1,7 @@
 /** Best (solid) and mean (dashed) fitness per generation of each population, in percent. */
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useDeferredValue, useMemo } from 'react';
 import type { GenerationSummary } from '../../core/strategy';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
 import { generationRows, populationsPresent, type PopulationName } from './chart-data';
@@ -14,9 +15,14 @@ const POPULATION_LABELS: Record<PopulationName, string> = {
 const percentTick = (value: number) => `${value}%`;
 const seriesColor = (name: PopulationName) => `var(--series-${name})`;
 
+/** Draws a deferred copy of `generations`, in the background like BestSoFarChart, and only when they change. */
 export function GenerationChart({ generations }: { generations: readonly GenerationSummary[] }) {
-  const rows = generationRows(generations);
-  const populations = populationsPresent(generations);
+  return <GenerationPlot generations={useDeferredValue(generations)} />;
+}
+
+const GenerationPlot = memo(function GenerationPlot({ generations }: { generations: readonly GenerationSummary[] }) {
+  const rows = useMemo(() => generationRows(generations), [generations]);
+  const populations = useMemo(() => populationsPresent(generations), [generations]);
 
   if (rows.length === 0) {
     return <p className="chart__empty">Fitness per generation appears when the first generation finishes.</p>;
@@ -48,4 +54,4 @@ export function GenerationChart({ generations }: { generations: readonly Generat
       <ChartLegend entries={legend} />
     </div>
   );
-}
+});

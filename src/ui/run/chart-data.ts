@@ -56,3 +56,16 @@ export function evaluationRows(evaluations: readonly EvaluatedCandidate[]): Eval
     };
   });
 }
+
+/** Most rows a live chart draws; more make every update of the page slow. */
+export const MAX_CHART_POINTS = 400;
+
+/**
+ * Thins evaluation rows to about `max`: every k-th row, plus every row where the best so far
+ * rises and the last row, so that the best-so-far line stays exact.
+ */
+export function thinRows(rows: readonly EvaluationRow[], max = MAX_CHART_POINTS): EvaluationRow[] {
+  if (rows.length <= max) return [...rows];
+  const step = Math.ceil(rows.length / max);
+  return rows.filter((row, i) => i % step === 0 || i === rows.length - 1 || (i > 0 && row.bestSoFar > rows[i - 1].bestSoFar));
+}
