@@ -5,13 +5,18 @@
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Builds the app into dist/; throws when vite fails. */
+/** The benchmarks' own build folder, so that a test build into dist/ at the same time cannot replace files under the preview. */
+const OUT_DIR = join(tmpdir(), 'nas-playground-bench-dist');
+
+/** Builds the app into OUT_DIR; throws when vite fails. */
 export function buildApp(): void {
-  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}.`);
 }
 
@@ -44,11 +49,11 @@ export interface Preview {
   stop(): void;
 }
 
-/** Serves dist/ with `vite preview` on a free port of 127.0.0.1. */
+/** Serves the build with `vite preview` on a free port of 127.0.0.1, beside any preview another process runs. */
 export async function startPreview(): Promise<Preview> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const server: ChildProcess = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const server: ChildProcess = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', OUT_DIR, '--bypass-lock'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = () => {

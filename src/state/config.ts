@@ -191,6 +191,8 @@ const TRAINING_BY_TASK: Record<TaskId, TrainingSettings> = {
  */
 const FINISH_BY_TASK: Partial<Record<TaskId, Pick<RunConfig, 'finalEpochs' | 'timeBudgetSeconds'>>> = {
   mnist: { finalEpochs: 4, timeBudgetSeconds: 480 },
+  // Data files are small: 30 epochs rank candidates, and the best few then train to convergence.
+  custom: { finalEpochs: 200, timeBudgetSeconds: 0 },
 };
 
 /** The default configuration for a task: what the app opens on and what the CLI starts from. */
