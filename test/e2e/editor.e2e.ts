@@ -35,10 +35,18 @@ const edgeLabel = (page: Page, from: string, to: string, slot = 0) => page.getBy
 const notice = (page: Page) => page.locator('.editor-notice');
 const issues = (page: Page) => page.getByRole('list', { name: 'Network issues' });
 
+/** The centre of an element once it has stopped moving (React Flow places new edges a frame late). */
 async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  assert.ok(box, 'the element is on screen');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  let previous = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const box = await locator.boundingBox();
+    assert.ok(box, 'the element is on screen');
+    const key = JSON.stringify(box);
+    if (key === previous) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    previous = key;
+    await locator.page().waitForTimeout(50);
+  }
+  assert.fail(`the element is still moving: ${previous}`);
 }
 
 /** Drags from one layer's output handle to another layer's input handle with the mouse. */
@@ -190,7 +198,7 @@ describe('graph editor', () => {
     const updater = page.locator('[data-testid="rf__edge-l3->output#0"] .react-flow__edgeupdater-source');
     const from = await centreOf(updater);
     const to = await centreOf(page.getByLabel('Output of Dense layer l2', { exact: true }));
-    await page.mouse.move(from.x, from.y);
+    await page.mouse.move(from.x, from.y, { steps: 2 });
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 6 });
     await page.mouse.up();

@@ -46,7 +46,7 @@ async function waitForServer(url, timeoutMs) {
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}/`;
-const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--bypass-lock'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const stopServer = () => {

@@ -30,7 +30,7 @@ describe('search in the browser', () => {
     await setNumber(page, 'Generations', 3);
     await setNumber(page, 'Population (networks per generation)', 4);
     await setNumber(page, 'Epochs', 15);
-    await setNumber(page, 'Workers', 2);
+    await setNumber(page, 'Workers (0 = auto)', 2);
 
     await page.getByRole('button', { name: 'Start search', exact: true }).click();
     const status = await waitForFinish(page, 120_000);
@@ -60,7 +60,7 @@ describe('search in the browser', () => {
     await choose(page, 'Task', 'Circles');
     await choose(page, 'Backend', 'WASM');
     await setNumber(page, 'Generations', 50);
-    await setNumber(page, 'Workers', 1);
+    await setNumber(page, 'Workers (0 = auto)', 1);
     await page.getByRole('button', { name: 'Start search', exact: true }).click();
 
     const pause = page.getByRole('button', { name: 'Pause', exact: true });
@@ -87,7 +87,7 @@ describe('backends in the browser', () => {
     await setNumber(page, 'Generations', 1);
     await setNumber(page, 'Population (networks per generation)', 2);
     await setNumber(page, 'Epochs', 2);
-    await setNumber(page, 'Workers', 1);
+    await setNumber(page, 'Workers (0 = auto)', 1);
 
     await page.getByRole('button', { name: 'Start search', exact: true }).click();
     const status = await waitForFinish(page, 240_000);
@@ -108,7 +108,7 @@ describe('backends in the browser', () => {
     await setNumber(page, 'Generations', 1);
     await setNumber(page, 'Population (networks per generation)', 2);
     await setNumber(page, 'Epochs', 2);
-    await setNumber(page, 'Workers', 1);
+    await setNumber(page, 'Workers (0 = auto)', 1);
 
     await page.getByRole('button', { name: 'Start search', exact: true }).click();
     await waitForFinish(page, 120_000);

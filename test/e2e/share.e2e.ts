@@ -49,7 +49,7 @@ async function configure(page: Page, settings: { generations: number; population
   await setNumber(page, 'Generations', settings.generations);
   await setNumber(page, 'Population (networks per generation)', settings.population);
   await setNumber(page, 'Epochs', settings.epochs);
-  await setNumber(page, 'Workers', settings.workers);
+  await setNumber(page, 'Workers (0 = auto)', settings.workers);
 }
 
 async function evaluationsDone(page: Page): Promise<number> {

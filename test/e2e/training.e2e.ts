@@ -105,7 +105,7 @@ describe('opening a search result in the editor', () => {
     await setNumber(page, 'Generations', 1);
     await setNumber(page, 'Population (networks per generation)', 2);
     await setNumber(page, 'Epochs', 2);
-    await setNumber(page, 'Workers', 1);
+    await setNumber(page, 'Workers (0 = auto)', 1);
 
     await button(page, 'Start search').click();
     const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
