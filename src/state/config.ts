@@ -5,9 +5,8 @@
  */
 
 import * as v from 'valibot';
-import { defaultCandidateSet } from '../core/candidate-set';
+import { candidateSetProblems, defaultCandidateSet } from '../core/candidate-set';
 import { analyzeGenome, type Genome } from '../core/genome';
-import { LAYERS, checkParam, isLayerKind } from '../core/layers';
 import { EARLY_STOPPING_RULES } from '../core/early-stopping';
 import { MAX_DEPTH_RANGE } from '../core/exhaustive';
 import { DEFAULT_SEARCH } from '../core/search';
@@ -135,34 +134,6 @@ export const runConfigSchema = v.object({
   timeBudgetSeconds: numeric('timeBudgetSeconds'),
   seedGenome: v.optional(v.object({ nodes: v.pipe(v.array(geneSchema), v.maxLength(200)) })),
 });
-
-/** Lists what is wrong with a candidate set, naming each kind and value. */
-export function candidateSetProblems(set: CandidateSet): string[] {
-  const problems: string[] = [];
-  for (const layer of set.layers) {
-    if (!isLayerKind(layer.kind) || layer.kind === 'input' || layer.kind === 'output') {
-      problems.push(`The candidate set names unknown layer kind "${String(layer.kind)}".`);
-      continue;
-    }
-    if (layer.kind === 'moduleSlot') {
-      problems.push('The candidate set lists moduleSlot, a placeholder that a search fills; remove it from the set.');
-      continue;
-    }
-    for (const [param, values] of Object.entries(layer.params)) {
-      if (!(param in LAYERS[layer.kind].params)) {
-        problems.push(`The candidate set gives ${layer.kind} an unknown parameter "${param}".`);
-        continue;
-      }
-      if (values.length === 0) problems.push(`The candidate set gives ${layer.kind}.${param} no values.`);
-      for (const value of values) {
-        const problem = checkParam(layer.kind, param, value);
-        if (problem) problems.push(problem);
-      }
-    }
-  }
-  if (set.layers.length === 0) problems.push('The candidate set is empty: enable at least one layer kind.');
-  return problems;
-}
 
 /** Training settings that suit each task's size. */
 const TRAINING_BY_TASK: Record<TaskId, TrainingSettings> = {

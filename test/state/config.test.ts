@@ -100,4 +100,12 @@ describe('parseRunConfig seed template', () => {
     const parsed = parseRunConfig({ ...config, search: { ...config.search, candidateSet } });
     expect(parsed.ok ? [] : parsed.errors.join(' ')).toMatch(/lists moduleSlot, a placeholder that a search fills/);
   });
+
+  it('rejects a kind listed twice in the candidate set', () => {
+    const config = defaultRunConfig('xor');
+    const dense = { kind: 'dense', params: { units: [8] } };
+    const candidateSet = { layers: [dense, dense] };
+    const parsed = parseRunConfig({ ...config, search: { ...config.search, candidateSet } });
+    expect(parsed.ok ? [] : parsed.errors.join(' ')).toMatch(/lists dense twice/);
+  });
 });

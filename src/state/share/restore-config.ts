@@ -6,7 +6,7 @@
  */
 
 import * as v from 'valibot';
-import { candidateSetProblems as coreCandidateSetProblems } from '../../core/candidate-set';
+import { candidateSetProblems } from '../../core/candidate-set';
 import { MAX_DEPTH_RANGE } from '../../core/exhaustive';
 import { LAYERS, checkParam, isLayerKind, type LayerKind, type ParamValue } from '../../core/layers';
 import type { CandidateLayer, CandidateSet } from '../../core/strategy';
@@ -141,7 +141,7 @@ function restoreCandidateSet(config: RunConfig, input: unknown, notes: RestoreNo
   if (entries.length > 64) notes.push({ field: 'search.candidateSet', reason: `lists ${entries.length} layers; only the first 64 were kept.` });
 
   const set: CandidateSet = { layers, ...restoreMaxDepth(supplied, notes) };
-  const problems = coreCandidateSetProblems(set);
+  const problems = candidateSetProblems(set);
   if (problems.length > 0) {
     notes.push({ field: 'search.candidateSet', reason: `${problems.join(' ')} The task default was used.` });
     return config;
