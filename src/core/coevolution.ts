@@ -39,13 +39,12 @@ import { layerGraphDistance } from './compatibility';
 import { assignCredit, type Credit } from './credit';
 import { crossoverLayerGraphs } from './crossover';
 import { assembleKeepingFixed } from './fixed-assembly';
-import { checkResults, populationSummary, type MemberFitness } from './generation';
+import { checkNoPendingBatch, checkResults, checkSeedGenome, populationSummary, type MemberFitness } from './generation';
 import { InnovationCounter } from './innovation';
 import { moduleCapacity, seedModule, speciesWeights, startingBlueprints, startingModules } from './initial-population';
 import { mutateLayerGraph, type LayerGraphContext } from './mutation';
 import { reproduce, speciesMeanFitness, type Breeder, type Offspring, type ScoredMember } from './reproduction';
 import { Speciation, nearestAliveSpecies } from './species';
-import { checkSeedGenome } from './generation';
 import { hasModuleSlots, moduleShapeContext, moduleSlotIds } from './template';
 import { assembleTemplate } from './template-assembly';
 import { mutateTemplateBlueprint, startingTemplateBlueprints } from './template-blueprint';
@@ -130,11 +129,7 @@ export class CoevolutionStrategy implements SearchStrategy {
   }
 
   propose(): Candidate[] | null {
-    if (this.pending) {
-      throw new Error(
-        `propose() was called again while generation ${this.generation} awaits its results; pass them to observe() first.`,
-      );
-    }
+    checkNoPendingBatch(this.pending, this.generation);
     if (this.generation >= this.settings.generations) return null;
     this.pending = this.assembleGeneration();
     return this.pending.map((network) => network.candidate);

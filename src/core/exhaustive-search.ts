@@ -12,7 +12,7 @@ import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } fr
 import type { SearchSettings, StrategyOptions } from './search';
 import { canonicalHash } from './canonical';
 import { countExhaustive, enumerateChains, exhaustiveLimitMessage } from './exhaustive';
-import { checkResults, populationSummary } from './generation';
+import { checkNoPendingBatch, checkResults, networkGenerationSummary } from './generation';
 
 export class ExhaustiveStrategy implements SearchStrategy {
   readonly name = 'exhaustive' as const;
@@ -45,11 +45,7 @@ export class ExhaustiveStrategy implements SearchStrategy {
   }
 
   propose(): Candidate[] | null {
-    if (this.pending) {
-      throw new Error(
-        `propose() was called again while generation ${this.generation} awaits its results; pass them to observe() first.`,
-      );
-    }
+    checkNoPendingBatch(this.pending, this.generation);
     if (this.offset >= this.genomes.length) return null;
     const batchSize = this.settings.population * this.settings.networksPerBlueprint;
     const genomes = this.genomes.slice(this.offset, this.offset + batchSize);
@@ -65,8 +61,7 @@ export class ExhaustiveStrategy implements SearchStrategy {
 
   observe(results: readonly CandidateResult[]): GenerationSummary {
     checkResults(this.pending, results, this.generation);
-    const fitness = results.map((result) => ({ species: 0, fitness: result.failed ? 0 : result.fitness }));
-    const summary = { generation: this.generation, populations: [populationSummary('networks', fitness, false)] };
+    const summary = networkGenerationSummary(this.generation, results);
     this.offset += this.pending!.length;
     this.pending = null;
     this.generation += 1;

@@ -1,11 +1,19 @@
 /**
- * Pieces every strategy shares at the end of a generation: checking the results handed
- * to `observe()` and summarising fitness per population and species.
+ * Pieces every strategy shares around a generation: refusing a second `propose()` before
+ * `observe()`, checking the results handed to `observe()` and summarising fitness per
+ * population and species.
  */
 
 import { analyzeGenome, type Genome, type SizeLimits } from './genome';
 import type { ShapeContext } from './layers';
-import type { Candidate, CandidateResult, PopulationSummary, SpeciesSummary } from './strategy';
+import type { Candidate, CandidateResult, GenerationSummary, PopulationSummary, SpeciesSummary } from './strategy';
+
+/** Throws an Error when `propose()` is called while the batch of `generation` still awaits its results. */
+export function checkNoPendingBatch(batch: readonly unknown[] | null, generation: number): void {
+  if (batch) {
+    throw new Error(`propose() was called again while generation ${generation} awaits its results; pass them to observe() first.`);
+  }
+}
 
 /** Throws an Error saying what is wrong when `results` do not match the pending batch. */
 export function checkResults(batch: readonly Candidate[] | null, results: readonly CandidateResult[], generation: number): void {
@@ -58,6 +66,12 @@ export function populationSummary(
     }
   }
   return { name, ...stats, size: members.length, species };
+}
+
+/** Summarises a generation of one population of networks without species, counting a failed network as fitness 0. */
+export function networkGenerationSummary(generation: number, results: readonly CandidateResult[]): GenerationSummary {
+  const fitness = results.map((result) => ({ species: 0, fitness: result.failed ? 0 : result.fitness }));
+  return { generation, populations: [populationSummary('networks', fitness, false)] };
 }
 
 function fitnessStats(members: readonly MemberFitness[]): { best: number; mean: number; worst: number } {

@@ -14,7 +14,7 @@ import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } fr
 import type { SearchSettings, StrategyOptions } from './search';
 import { canonicalHash } from './canonical';
 import { mergeKinds } from './candidate-set';
-import { checkResults, checkSeedGenome, populationSummary } from './generation';
+import { checkNoPendingBatch, checkResults, checkSeedGenome, networkGenerationSummary } from './generation';
 import { InnovationCounter } from './innovation';
 import { addBranch, addSkip, hiddenNodes, insertLayerOnEdge, type LayerGraphContext } from './mutation';
 import { minimalGenome } from './repair';
@@ -23,7 +23,7 @@ import { hasModuleSlots, slotInputShapes } from './template';
 import { assembleTemplate, type TemplateAssembly } from './template-assembly';
 
 /** Draws per candidate before a network already proposed in this run is accepted again. */
-const DISTINCT_ATTEMPTS = 4;
+export const DISTINCT_ATTEMPTS = 4;
 /** Chance, after each layer, of also adding a branch or a skip connection. */
 const BRANCH_CHANCE = 0.2;
 
@@ -74,6 +74,31 @@ export function randomTemplateNetwork(fill: TemplateFill, rng: Rng): TemplateAss
   return assembleTemplate(template, fills, moduleContext.shape, moduleContext.limits);
 }
 
+/**
+ * Returns the context random networks are drawn in: layers from the candidate set, up to
+ * maxModuleLayers × maxBlueprintSlots of them, as many as coevolution could assemble.
+ */
+export function networkLayerContext(settings: SearchSettings, shape: ShapeContext, limits: SizeLimits): LayerGraphContext {
+  return {
+    candidateSet: settings.candidateSet,
+    shape,
+    limits,
+    maxLayers: settings.maxModuleLayers * settings.maxBlueprintSlots,
+    innovations: new InnovationCounter('n'),
+  };
+}
+
+/**
+ * Draws a random network, or the template with random modules in its slots when `fill` is
+ * given, and draws again, up to DISTINCT_ATTEMPTS in all, while its hash is in `seen`.
+ */
+export function drawDistinctNetwork(rng: Rng, seen: ReadonlySet<string>, fill: TemplateFill | null, context: LayerGraphContext): Genome {
+  const draw = () => (fill ? randomTemplateNetwork(fill, rng).genome : randomGenome(rng, context));
+  let genome = draw();
+  for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && seen.has(canonicalHash(genome)); attempt++) genome = draw();
+  return genome;
+}
+
 export class RandomSearchStrategy implements SearchStrategy {
   readonly name = 'random' as const;
 
@@ -93,24 +118,14 @@ export class RandomSearchStrategy implements SearchStrategy {
   ) {
     this.rng = new Rng(settings.seed);
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.layerContext = {
-      candidateSet: settings.candidateSet,
-      shape: context,
-      limits: this.limits,
-      maxLayers: settings.maxModuleLayers * settings.maxBlueprintSlots,
-      innovations: new InnovationCounter('n'),
-    };
+    this.layerContext = networkLayerContext(settings, context, this.limits);
     if (options.seedGenome) checkSeedGenome(options.seedGenome, context, this.limits);
     this.seedGenome = options.seedGenome;
     this.templateFill = templateFillFor(options.seedGenome, { ...this.layerContext, maxLayers: settings.maxModuleLayers });
   }
 
   propose(): Candidate[] | null {
-    if (this.pending) {
-      throw new Error(
-        `propose() was called again while generation ${this.generation} awaits its results; pass them to observe() first.`,
-      );
-    }
+    checkNoPendingBatch(this.pending, this.generation);
     if (this.generation >= this.settings.generations) return null;
 
     const rng = this.rng.fork('generation', this.generation);
@@ -124,7 +139,7 @@ export class RandomSearchStrategy implements SearchStrategy {
     // A template cannot be trained itself; its candidates fill its slots.
     if (this.generation === 0 && this.seedGenome && !this.templateFill) add(this.seedGenome, { type: 'seed' });
     while (batch.length < this.settings.population * this.settings.networksPerBlueprint) {
-      add(this.drawDistinct(rng), { type: 'random' });
+      add(drawDistinctNetwork(rng, this.seen, this.templateFill, this.layerContext), { type: 'random' });
     }
     this.pending = batch;
     return batch;
@@ -132,17 +147,9 @@ export class RandomSearchStrategy implements SearchStrategy {
 
   observe(results: readonly CandidateResult[]): GenerationSummary {
     checkResults(this.pending, results, this.generation);
-    const fitness = results.map((result) => ({ species: 0, fitness: result.failed ? 0 : result.fitness }));
-    const summary = { generation: this.generation, populations: [populationSummary('networks', fitness, false)] };
+    const summary = networkGenerationSummary(this.generation, results);
     this.pending = null;
     this.generation += 1;
     return summary;
-  }
-
-  private drawDistinct(rng: Rng): Genome {
-    const draw = () => (this.templateFill ? randomTemplateNetwork(this.templateFill, rng).genome : randomGenome(rng, this.layerContext));
-    let genome = draw();
-    for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(genome)); attempt++) genome = draw();
-    return genome;
   }
 }

@@ -23,16 +23,13 @@ import { Rng } from './rng';
 import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from './strategy';
 import type { SearchSettings, StrategyOptions } from './search';
 import { canonicalHash } from './canonical';
-import { checkResults, checkSeedGenome, populationSummary } from './generation';
-import { InnovationCounter } from './innovation';
+import { checkNoPendingBatch, checkResults, checkSeedGenome, networkGenerationSummary } from './generation';
 import { layerCount, mutateLayerGraph, type LayerGraphContext } from './mutation';
-import { randomGenome, randomTemplateNetwork, templateFillFor, type TemplateFill } from './random-search';
+import { DISTINCT_ATTEMPTS, drawDistinctNetwork, networkLayerContext, templateFillFor, type TemplateFill } from './random-search';
 import { isModuleSlot, moduleSlotIds } from './template';
 
 /** Generations a member stays in the queue after it was evaluated. */
 export const LIFETIME_GENERATIONS = 2;
-/** Draws per child before a network already proposed in this run is accepted again. */
-const DISTINCT_ATTEMPTS = 4;
 
 /** A member of the aging population: an evaluated candidate with its result. */
 export interface AgingMember {
@@ -83,13 +80,7 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   ) {
     this.rng = new Rng(settings.seed);
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    const networkContext: LayerGraphContext = {
-      candidateSet: settings.candidateSet,
-      shape: context,
-      limits: this.limits,
-      maxLayers: settings.maxModuleLayers * settings.maxBlueprintSlots,
-      innovations: new InnovationCounter('n'),
-    };
+    const networkContext = networkLayerContext(settings, context, this.limits);
     if (options.seedGenome) checkSeedGenome(options.seedGenome, context, this.limits);
     this.seedGenome = options.seedGenome;
     this.templateFill = templateFillFor(options.seedGenome, { ...networkContext, maxLayers: settings.maxModuleLayers });
@@ -118,11 +109,7 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   }
 
   propose(): Candidate[] | null {
-    if (this.pending) {
-      throw new Error(
-        `propose() was called again while generation ${this.generation} awaits its results; pass them to observe() first.`,
-      );
-    }
+    checkNoPendingBatch(this.pending, this.generation);
     if (this.generation >= this.settings.generations) return null;
     const rng = this.rng.fork('generation', this.generation);
     const batch: Candidate[] = [];
@@ -138,7 +125,7 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
     if (this.generation === 0 && this.seedGenome && !this.templateFill) add(this.seedGenome, { type: 'seed' }, { parents: [], operations: ['seed'] });
     while (batch.length < this.batchSize) {
       if (parents.length === 0) {
-        add(this.drawRandom(rng), { type: 'random' }, { parents: [], operations: ['random'] });
+        add(drawDistinctNetwork(rng, this.seen, this.templateFill, this.layerContext), { type: 'random' }, { parents: [], operations: ['random'] });
         continue;
       }
       const parent = tournamentWinner(this.sample(rng));
@@ -158,8 +145,7 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
     // Aging: the oldest members leave, whatever their fitness.
     if (this.queue.length > this.capacity) this.queue = this.queue.slice(this.queue.length - this.capacity);
 
-    const fitness = results.map((result) => ({ species: 0, fitness: result.failed ? 0 : result.fitness }));
-    const summary = { generation: this.generation, populations: [populationSummary('networks', fitness, false)] };
+    const summary = networkGenerationSummary(this.generation, results);
     this.pending = null;
     this.generation += 1;
     return summary;
@@ -177,13 +163,6 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
       mutated = mutateLayerGraph(parent, rng, this.layerContext);
     }
     return mutated;
-  }
-
-  private drawRandom(rng: Rng): Genome {
-    const draw = () => (this.templateFill ? randomTemplateNetwork(this.templateFill, rng).genome : randomGenome(rng, this.layerContext));
-    let genome = draw();
-    for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(genome)); attempt++) genome = draw();
-    return genome;
   }
 }
 
