@@ -1,27 +1,11 @@
 /** The JSON file `--json` writes: the config, every evaluated candidate and the best one. */
 
 import type { Dataset } from '../data/types';
-import type { EvaluatedCandidate, RunResult } from '../workers/coordinator';
+import { resultCandidateRecord } from '../state/files/run-file';
+import type { RunResult } from '../workers/coordinator';
 import type { RunConfig } from '../workers/run-config';
 
 export const RESULT_FILE_VERSION = 1;
-
-function candidateRecord(evaluated: EvaluatedCandidate) {
-  const { candidate, metrics } = evaluated;
-  return {
-    id: candidate.id,
-    generation: candidate.generation,
-    hash: candidate.hash,
-    origin: candidate.origin,
-    genome: candidate.genome,
-    fitness: evaluated.fitness,
-    metrics,
-    failure: evaluated.failure ?? null,
-    reused: evaluated.reused,
-    worker: evaluated.worker,
-    finishedAtMs: evaluated.finishedAt,
-  };
-}
 
 export function buildResultFile(
   config: RunConfig,
@@ -47,8 +31,8 @@ export function buildResultFile(
     },
     config,
     generations: result.generations,
-    candidates: result.candidates.map(candidateRecord),
-    best: result.best ? candidateRecord(result.best) : null,
-    final: result.final ? candidateRecord(result.final) : null,
+    candidates: result.candidates.map(resultCandidateRecord),
+    best: result.best ? resultCandidateRecord(result.best) : null,
+    final: result.final ? resultCandidateRecord(result.final) : null,
   };
 }

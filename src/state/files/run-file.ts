@@ -40,7 +40,8 @@ export interface RunFileInput {
   readonly counts: { readonly train: number; readonly validation: number; readonly test: number } | null;
 }
 
-function candidateRecord(evaluated: EvaluatedCandidate) {
+/** Returns a candidate's record as the command line's `--json` file writes it. */
+export function resultCandidateRecord(evaluated: EvaluatedCandidate) {
   const { candidate, metrics } = evaluated;
   return {
     id: candidate.id,
@@ -54,8 +55,11 @@ function candidateRecord(evaluated: EvaluatedCandidate) {
     reused: evaluated.reused,
     worker: evaluated.worker,
     finishedAtMs: evaluated.finishedAt,
-    evaluation: evaluated.evaluation,
   };
+}
+
+function candidateRecord(evaluated: EvaluatedCandidate) {
+  return { ...resultCandidateRecord(evaluated), evaluation: evaluated.evaluation };
 }
 
 /** Builds the run file object; `JSON.stringify` it to save. */
