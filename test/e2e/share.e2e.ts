@@ -231,7 +231,8 @@ describe('share links, saved runs and exports', () => {
     const runs = page.getByRole('dialog', { name: 'Saved runs' });
     await runs.getByRole('checkbox', { name: /^Compare Imported: run\.json/ }).check();
     await runs.getByRole('checkbox', { name: /^Compare xor · coevolution/ }).check();
-    await runs.getByTestId('compare-chart').locator('.recharts-line').first().waitFor();
+    // A flat best-so-far line has no height, which Playwright counts as hidden: wait for it in the page.
+    await runs.getByTestId('compare-chart').locator('.recharts-line').nth(1).waitFor({ state: 'attached' });
     assert.equal(await runs.getByTestId('compare-chart').locator('.recharts-line').count(), 2);
     assert.match((await runs.getByTestId('compare-best-0').textContent()) ?? '', /%/);
     await page.screenshot({ path: `${OUT}/runs-compare.png` });
