@@ -12,14 +12,12 @@
  * edges once per move and nothing else.
  */
 
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Genome, LayerGene } from '../src/core/genome';
 import { defaultParams, type LayerKind, type LayerParams } from '../src/core/layers';
 import type { TestHooks } from '../src/ui/editor/dev-hooks';
+import { buildApp, launchBrowser, startPreview } from './app-server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MOVES = 60;
 const MOVE_INTERVAL_MS = 16;
 const DRAG_DISTANCE_PX = 300;
@@ -45,29 +43,6 @@ function sixtyNodeGenome(): Genome {
   }
   nodes.push(gene('tail', 'dropout', [previous]), gene('output', 'output', ['tail']));
   return { nodes };
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function waitForServer(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview timed out: no response at ${url} within 30 s. Is another preview of this project running?`);
 }
 
 interface DragFigures {
@@ -181,17 +156,11 @@ function report(label: string, figures: DragFigures): void {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}.`);
-
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  buildApp();
+  const preview = await startPreview();
+  const url = preview.url;
+  const browser = await launchBrowser();
   try {
-    await waitForServer(url);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(() => {
       window.__nasTestHooks = {};
@@ -225,7 +194,7 @@ async function main(): Promise<void> {
     await page.evaluate(() => window.__nasTestHooks!.store!.getState().actions.stopSearch());
   } finally {
     await browser.close();
-    if (server.exitCode === null) server.kill('SIGTERM');
+    preview.stop();
   }
 }
 
