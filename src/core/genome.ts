@@ -17,6 +17,7 @@ import {
   type Shape,
   type ShapeContext,
 } from './layers';
+import { reachableFrom, topologicalIds } from './graph';
 import { diagnoseShapeError } from './shape-diagnosis';
 
 export interface LayerGene {
@@ -104,45 +105,7 @@ export function topologicalOrder(genome: Genome): string[] | null {
   // order, so that the repeat is not mistaken for a cycle.
   const firstById = new Map<string, LayerGene>();
   for (const node of genome.nodes) if (!firstById.has(node.id)) firstById.set(node.id, node);
-  const nodes = [...firstById.values()];
-  const ids = new Set(firstById.keys());
-  const indegree = new Map<string, number>();
-  const consumers = new Map<string, string[]>();
-  for (const node of nodes) {
-    const sources = node.inputs.filter((id) => ids.has(id));
-    indegree.set(node.id, new Set(sources).size);
-    for (const source of new Set(sources)) {
-      consumers.set(source, [...(consumers.get(source) ?? []), node.id]);
-    }
-  }
-  const position = new Map(nodes.map((n, i) => [n.id, i]));
-  const ready = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-  const order: string[] = [];
-  while (ready.length > 0) {
-    ready.sort((a, b) => position.get(a)! - position.get(b)!);
-    const id = ready.shift()!;
-    order.push(id);
-    for (const consumer of consumers.get(id) ?? []) {
-      const remaining = indegree.get(consumer)! - 1;
-      indegree.set(consumer, remaining);
-      if (remaining === 0) ready.push(consumer);
-    }
-  }
-  return order.length === nodes.length ? order : null;
-}
-
-function reachable(start: string, next: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const seen = new Set<string>([start]);
-  const stack = [start];
-  while (stack.length > 0) {
-    for (const id of next.get(stack.pop()!) ?? []) {
-      if (!seen.has(id)) {
-        seen.add(id);
-        stack.push(id);
-      }
-    }
-  }
-  return seen;
+  return topologicalIds([...firstById.values()]);
 }
 
 /** Checks the wiring of a graph: ids, kinds, parameters, arity, cycles and connectivity. */
@@ -261,13 +224,8 @@ function structuralIssues(genome: Genome): GraphIssue[] {
   }
 
   if (inputs.length === 1 && outputs.length === 1) {
-    const forward = new Map<string, string[]>();
-    for (const node of genome.nodes) {
-      for (const source of node.inputs) forward.set(source, [...(forward.get(source) ?? []), node.id]);
-    }
-    const backward = new Map(genome.nodes.map((n) => [n.id, n.inputs]));
-    const fromInput = reachable(inputs[0].id, forward);
-    const toOutput = reachable(outputs[0].id, backward);
+    const fromInput = reachableFrom(genome.nodes, inputs[0].id, 'forward');
+    const toOutput = reachableFrom(genome.nodes, outputs[0].id, 'backward');
     for (const node of genome.nodes) {
       if (!fromInput.has(node.id)) {
         issues.push({
