@@ -2,7 +2,7 @@
 
 import { chainGenome } from '../../src/core/genome';
 import type { Candidate, GenerationSummary } from '../../src/core/strategy';
-import type { RunState } from '../../src/state/run-state';
+import { IDLE_RUN, type RunState } from '../../src/state/run-state';
 import type { EvaluationMetrics } from '../../src/train/types';
 import type { EvaluatedCandidate } from '../../src/workers/coordinator';
 
@@ -62,24 +62,5 @@ export function summary(generation: number, networks: [best: number, mean: numbe
 }
 
 export function runState(overrides: Partial<RunState>): RunState {
-  return {
-    runId: 'run-1',
-    phase: 'running',
-    outcome: null,
-    message: null,
-    startedAt: 0,
-    elapsedMs: 0,
-    generation: 0,
-    totalGenerations: 2,
-    currentBatch: [],
-    evaluations: [],
-    generations: [],
-    best: null,
-    final: null,
-    finalTraining: null,
-    inFlight: {},
-    workers: [],
-    fallbacks: [],
-    ...overrides,
-  };
+  return { ...IDLE_RUN, runId: 'run-1', phase: 'running', startedAt: 0, totalGenerations: 2, ...overrides };
 }
