@@ -3,46 +3,14 @@
  * run the searches in turn, print the report and write the JSON file.
  */
 
-import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import type { StrategyName } from '../core/strategy';
 import { nodeAssetReader } from '../data/node-assets';
 import { loadDataset } from '../data/tasks';
-import type { Dataset } from '../data/types';
 import { presetById } from '../state/presets';
-import { nodeWorkerFactory } from '../workers/node-pool';
-import { WorkerPool } from '../workers/pool';
-import type { RunConfig } from '../workers/run-config';
 import type { CliOptions } from './args';
 import { compareStrategies, runPreset } from './compare';
 import { comparisonFile, presetFile } from './comparison-file';
-
-type Log = (line: string) => void;
-
-/** Starts a pool of Node worker threads for a data set and logs the backends they chose. */
-async function startPool(config: RunConfig, dataset: Dataset, log: Log): Promise<WorkerPool> {
-  const backends: string[] = [];
-  const pool = await WorkerPool.start({
-    // Workers 0 means one per core, the most that helps on wasm and cpu, the backends Node has.
-    size: config.workers > 0 ? config.workers : Math.max(1, Math.min(8, availableParallelism())),
-    backend: config.backend,
-    dataset,
-    factory: nodeWorkerFactory,
-    onEvent: (event) => {
-      if (event.type === 'worker-ready') backends[event.worker] = event.backend;
-      if (event.type === 'worker-replaced') log(`Worker ${event.worker + 1} restarted: ${event.reason}`);
-    },
-  });
-  log(`${pool.size} worker${pool.size === 1 ? '' : 's'} ready on ${[...new Set(backends)].join(', ')}.`);
-  return pool;
-}
-
-function writeJson(path: string, value: unknown, log: Log): void {
-  const resolved = resolve(path);
-  writeFileSync(resolved, `${JSON.stringify(value, null, 2)}\n`);
-  log(`Wrote ${resolved}`);
-}
+import { startCliPool, writeJson, type Log } from './run-support';
 
 /** Runs `--compare`; returns the exit status. */
 export async function compareMain(options: CliOptions, strategies: readonly StrategyName[], log: Log): Promise<number> {
@@ -50,7 +18,7 @@ export async function compareMain(options: CliOptions, strategies: readonly Stra
   const seeds = options.seeds ?? [config.search.seed];
   const dataset = await loadDataset(config.task, nodeAssetReader());
   log(`${dataset.name}: ${dataset.train.count} training, ${dataset.validation.count} validation, ${dataset.test.count} test examples.`);
-  const pool = await startPool(config, dataset, log);
+  const { pool } = await startCliPool(config, dataset, log);
   try {
     const { comparison, report } = await compareStrategies({ config, strategies, seeds, dataset, pool, log });
     process.stdout.write(`${report}\n`);
@@ -69,7 +37,7 @@ export async function presetMain(options: CliOptions, log: Log): Promise<number>
     seeds: options.seeds ?? preset.seeds,
     workers: options.config.workers,
     loadDataset: (config) => loadDataset(config.task, nodeAssetReader()),
-    startPool: (config, dataset) => startPool(config, dataset, log),
+    startPool: async (config, dataset) => (await startCliPool(config, dataset, log)).pool,
     log,
   });
   process.stdout.write(`${report}\n`);

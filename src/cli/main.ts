@@ -3,9 +3,7 @@
  * Progress goes to stderr, the summary table to stdout, and the full result to --json.
  */
 
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { analyzeGenome, type Genome } from '../core/genome';
 import { DataFileError, parseDataFile } from '../data/data-file';
 import { loadDataset } from '../data/tasks';
@@ -13,12 +11,11 @@ import type { Dataset } from '../data/types';
 import type { RunConfig } from '../workers/run-config';
 import { nodeAssetReader } from '../data/node-assets';
 import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
-import { nodeWorkerFactory } from '../workers/node-pool';
-import { startWorkerPool } from '../workers/worker-count';
 import { UsageError, helpText, parseArgs, type CliOptions } from './args';
 import { compareMain, presetMain } from './compare-main';
 import { ProgressLine, summaryTable } from './report';
 import { buildResultFile } from './result-file';
+import { startCliPool, writeJson } from './run-support';
 
 async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
@@ -57,19 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     `${dataset.name}: ${dataset.train.count} training, ${dataset.validation.count} validation, ${dataset.test.count} test examples.`,
   );
 
-  const backends: string[] = [];
-  const pool = await startWorkerPool({
-    workers: config.workers,
-    cores: availableParallelism(),
-    backend: config.backend,
-    dataset,
-    factory: nodeWorkerFactory,
-    onEvent: (event) => {
-      if (event.type === 'worker-ready') backends[event.worker] = event.backend;
-      if (event.type === 'worker-replaced') log(`Worker ${event.worker + 1} restarted: ${event.reason}`);
-    },
-  });
-  log(`${pool.size} worker${pool.size === 1 ? '' : 's'} ready on ${[...new Set(backends)].join(', ')}.`);
+  const { pool, backends } = await startCliPool(config, dataset, log);
 
   const startedAt = new Date();
   const runId = `cli-${startedAt.getTime()}`;
@@ -94,9 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   process.stdout.write(`${summaryTable(result, backends)}\n`);
   if (options.json) {
-    const path = resolve(options.json);
-    writeFileSync(path, `${JSON.stringify(buildResultFile(config, result, dataset, backends, startedAt), null, 2)}\n`);
-    log(`Wrote ${path}`);
+    writeJson(options.json, buildResultFile(config, result, dataset, backends, startedAt), log);
   }
   if (result.status === 'failed') {
     process.stderr.write(`The search failed: ${result.message}\n`);
