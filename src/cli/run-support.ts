@@ -18,8 +18,9 @@ export interface CliPool {
 }
 
 /**
- * Starts the Node worker threads for a data set, `config.workers` of them or for 0 one per
- * core, and logs the backends they chose and every worker restart.
+ * Starts the Node worker threads for a data set and logs the backends they chose and every
+ * worker restart. It starts `config.workers` threads, or for 0 one per core, at most 8,
+ * because Node has only the wasm and cpu backends.
  */
 export async function startCliPool(config: RunConfig, dataset: Dataset, log: Log): Promise<CliPool> {
   const backends: string[] = [];
