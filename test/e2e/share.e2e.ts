@@ -260,6 +260,13 @@ describe('share links, saved runs and exports', () => {
     assert.deepEqual(presenter.errors, []);
     await presenter.page.context().close();
 
+    // A presenter option typed as a query works like the fragment the Share dialog builds.
+    const queryLink = await open('?present=1');
+    assert.equal(await queryLink.page.evaluate(() => document.documentElement.dataset.present), 'true');
+    assert.match(queryLink.page.url(), /#present=1$/);
+    assert.deepEqual(queryLink.errors, []);
+    await queryLink.page.context().close();
+
     const damaged: [string, RegExp][] = [
       [url.slice(url.indexOf('#'), url.length - 40), /cut short|damaged/],
       ['#config=%E0%A4%A&hide=palette,toolbar', /malformed percent escape/],

@@ -22,6 +22,18 @@ const browserAddressBar: AddressBar = {
   },
 };
 
+/**
+ * Moves link options typed as a query (`?present=1`) into the fragment, where the session reads
+ * them, so a hand-typed presenter address works like the one the Share dialog builds.
+ */
+function moveQueryToFragment(): void {
+  const query = window.location.search.replace(/^\?/, '');
+  if (!query) return;
+  const fragment = browserAddressBar.fragment;
+  const merged = fragment ? `${fragment}&${query}` : query;
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}#${merged}`);
+}
+
 function browserRunLocks(): RunLocks | null {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) return null;
@@ -34,6 +46,7 @@ function browserRunLocks(): RunLocks | null {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const app = useAppStore();
   const [session] = useState(() => {
+    moveQueryToFragment();
     // Lay the page out for the link's view options before anything renders, so the canvas fits its graph to the final size.
     applyViewAttributes(decodeShareFragment(browserAddressBar.fragment).view);
     return new Session(app, { address: browserAddressBar, openDatabase: () => RunDatabase.open(), locks: browserRunLocks() });
