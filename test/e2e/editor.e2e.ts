@@ -111,7 +111,12 @@ describe('graph editor', () => {
     await setField(page.getByRole('complementary', { name: 'Settings' }), 'Units', '16');
     await page.waitForFunction(() => document.querySelector('[data-testid="edge-label-l1->l2#0"]')?.textContent === '16');
     assert.equal(await edgeLabel(page, 'l1', 'l3').textContent(), '16');
-    assert.match((await page.getByTestId('graph-totals').textContent()) ?? '', /params · ≈[\d.]+ kFLOPs\/example to train/);
+    const totals = page.getByTestId('graph-totals');
+    assert.match((await totals.textContent()) ?? '', /params · 1 issue · ≈[\d.]+ kFLOPs\/example to train/);
+    // The bar cuts long totals at 1366 px, and the issue count must stay inside what shows.
+    const totalsBox = (await totals.boundingBox())!;
+    const countBox = (await totals.locator('.canvas__issue-count').boundingBox())!;
+    assert.ok(countBox.x + countBox.width <= totalsBox.x + totalsBox.width, 'the issue count is not cut off');
 
     // A cycle is rejected with the loop it would close.
     await connect(page, 'Dense layer l2', 'Dense layer l1');

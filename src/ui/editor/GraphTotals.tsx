@@ -16,15 +16,15 @@ export function GraphTotals() {
   return (
     <span className="canvas__total" data-testid="graph-totals">
       {formatParams(analysis.totalParams)} ·{' '}
+      {/* The issue count comes before the FLOPs so that a narrow bar cuts the FLOPs, not the count. */}
+      {issues > 0 && (
+        <span className="canvas__issue-count">
+          {issues} {issues === 1 ? 'issue' : 'issues'} ·{' '}
+        </span>
+      )}
       <abbr title="Estimated floating-point operations to train on one example: about 3× the forward pass">
         ≈{formatFlops(trainingFlops(analysis.totalFlops))}/example to train
       </abbr>
-      {issues > 0 && (
-        <span className="canvas__issue-count">
-          {' '}
-          · {issues} {issues === 1 ? 'issue' : 'issues'}
-        </span>
-      )}
     </span>
   );
 }
