@@ -243,6 +243,7 @@ describe('share links, saved runs and exports', () => {
     await runs.getByRole('button', { name: 'Delete Shared xor run' }).click();
     await runs.getByRole('button', { name: /^Delete Shared xor run/ }).waitFor({ state: 'detached' });
     assert.equal(await runs.locator('tbody tr').count(), 1);
+    assert.equal(await runs.locator('tbody tr').first().getByRole('cell', { name: 'XOR', exact: true }).count(), 1, 'the task column shows the task name');
     assert.deepEqual(errors, []);
     await page.context().close();
   });

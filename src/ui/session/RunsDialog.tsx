@@ -1,6 +1,7 @@
 /** The run history: saved runs with task, strategy, best fitness and date, to open, resume, rename, delete or compare. */
 
 import { useState } from 'react';
+import { TASKS } from '../../data/tasks';
 import type { RunRecord } from '../../state/persist/run-records';
 import { formatPercent } from '../format';
 import { selectRunActive } from '../run-phase';
@@ -58,7 +59,7 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
           run.name
         )}
       </th>
-      <td>{run.taskId}</td>
+      <td>{TASKS[run.taskId].name}</td>
       <td>{run.strategy}</td>
       <td className="num">{formatPercent(run.bestFitness)}</td>
       <td className="num">{run.evaluations}</td>
