@@ -35,6 +35,16 @@ const stemTemplate: Genome = {
   ],
 };
 
+/** A seed network without slots: input → l1 dense 5 (fixed) → l2 dense 8 → output. */
+const fixedStemSeed: Genome = {
+  nodes: [
+    gene('input', 'input', []),
+    fixed(gene('l1', 'dense', ['input'], { units: 5, activation: 'elu' })),
+    gene('l2', 'dense', ['l1'], { units: 8 }),
+    gene('output', 'output', ['l2']),
+  ],
+};
+
 /** A module: a layer graph from its input node to an output head. */
 const moduleOf = (...layers: Parameters<typeof chainGenome>[0]) => ({ id: 'm', genome: chainGenome(layers) });
 
@@ -295,15 +305,7 @@ describe('coevolution with a template', () => {
   });
 
   it('keeps fixed layers of a seed without slots in its lineage', () => {
-    const seed: Genome = {
-      nodes: [
-        gene('input', 'input', []),
-        fixed(gene('l1', 'dense', ['input'], { units: 5, activation: 'elu' })),
-        gene('l2', 'dense', ['l1'], { units: 8 }),
-        gene('output', 'output', ['l2']),
-      ],
-    };
-    const strategy = new CoevolutionStrategy(settingsFor(vector, 'coevolution', { generations: 5 }), vector, { seedGenome: seed });
+    const strategy = new CoevolutionStrategy(settingsFor(vector, 'coevolution', { generations: 5 }), vector, { seedGenome: fixedStemSeed });
     const seedModule = strategy.populations.modules[0].genome;
     const fixedId = seedModule.nodes.find((node) => node.fixed)!.id;
     let carriers = 0;
@@ -339,18 +341,10 @@ describe('other strategies with a template', () => {
   }
 
   it('regularized descendants of a seed keep its fixed layers', () => {
-    const seed: Genome = {
-      nodes: [
-        gene('input', 'input', []),
-        fixed(gene('l1', 'dense', ['input'], { units: 5, activation: 'elu' })),
-        gene('l2', 'dense', ['l1'], { units: 8 }),
-        gene('output', 'output', ['l2']),
-      ],
-    };
-    const candidates = run(createStrategy(settingsFor(vector, 'regularized', { generations: 5 }), vector, { seedGenome: seed }));
+    const candidates = run(createStrategy(settingsFor(vector, 'regularized', { generations: 5 }), vector, { seedGenome: fixedStemSeed }));
     const descendants = candidates.filter((candidate) => byId(candidate.genome, 'l1'));
     expect(descendants.length).toBeGreaterThan(1);
-    for (const candidate of descendants) expect(byId(candidate.genome, 'l1'), candidate.id).toEqual(seed.nodes[1]);
+    for (const candidate of descendants) expect(byId(candidate.genome, 'l1'), candidate.id).toEqual(fixedStemSeed.nodes[1]);
   });
 
   it('regularized children change only the slot region', () => {
