@@ -1,5 +1,5 @@
 /**
- * Pieces every strategy shares around a generation: refusing a second `propose()` before
+ * Pieces every strategy shares around a generation: rejecting a second `propose()` before
  * `observe()`, checking the results handed to `observe()` and summarising fitness per
  * population and species.
  */

@@ -22,7 +22,7 @@ import type { Module } from './assembly';
 import { hasModuleSlots, slotInputShapes } from './template';
 import { assembleTemplate, type TemplateAssembly } from './template-assembly';
 
-/** Draws per candidate before a network already proposed in this run is accepted again. */
+/** Draws (random or mutated) per new network before one already proposed in this run is accepted again. */
 export const DISTINCT_ATTEMPTS = 4;
 /** Chance, after each layer, of also adding a branch or a skip connection. */
 const BRANCH_CHANCE = 0.2;
