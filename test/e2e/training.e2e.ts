@@ -70,6 +70,22 @@ describe('training one network', () => {
     await page.context().close();
   });
 
+  it('trains a sine regression and reports R²', async () => {
+    const { page, errors } = await openApp(browser);
+    await choose(page, 'Task', 'Sine');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Epochs', 5);
+
+    await button(page, 'Train').click();
+    await trainingStatus(page).filter({ hasText: /Training (finished|diverged|failed)/ }).waitFor({ timeout: 60_000 });
+    assert.match((await trainingStatus(page).textContent()) ?? '', /^Training finished after 5 epochs\.$/);
+    // Validation and test are reported in the same measure, with the loss named for what it is.
+    const result = (await page.getByTestId('training-result').textContent()) ?? '';
+    assert.match(result, /^Validation R²: -?\d+\.\d{3} · Test R²: -?\d+\.\d{3} · Test MSE: \d+\.\d{4}$/);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('stops training mid-run', async () => {
     const { page, errors } = await openApp(browser);
     await choose(page, 'Task', 'Circles');
@@ -147,8 +163,8 @@ describe('opening a search result in the editor', () => {
 });
 
 describe('regression plot', () => {
-  // No regression task exists yet, so the test hooks put a finished 1D regression run
-  // into the store, and the page draws it as it would draw a real one.
+  // The test hooks put a finished 1D regression run with a known prediction into the store,
+  // and the page draws it as it would draw a real one.
   it('draws targets and the fitted curve', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(() => {

@@ -23,7 +23,14 @@ function Figures({ training }: { training: TrainingState }) {
       </span>
     ) : (
       <span className="progress__figure" data-testid="training-result">
-        Validation R²: <strong>{metrics.fitness.toFixed(3)}</strong> · Test loss: <strong>{metrics.testLoss.toFixed(4)}</strong>
+        Validation R²: <strong>{metrics.fitness.toFixed(3)}</strong>
+        {typeof metrics.testR2 === 'number' && (
+          <>
+            {' '}
+            · Test R²: <strong>{metrics.testR2.toFixed(3)}</strong>
+          </>
+        )}{' '}
+        · Test MSE: <strong>{metrics.testLoss.toFixed(4)}</strong>
       </span>
     );
   }
