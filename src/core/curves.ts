@@ -37,10 +37,11 @@ export function bestSoFar(results: readonly CurveInput[]): CurvePoint[] {
 
 /**
  * Returns the evaluations a curve needed to reach `target`, or null when it never did. With
- * `tolerance` 0.01 a fitness within 1% of the target counts (fitness ≥ 0.99 × target).
+ * `tolerance` 0.01 a fitness within 1% of the target counts (fitness ≥ target - 0.01 × |target|),
+ * which also holds for a negative target such as an R² below 0.
  */
 export function evaluationsToReach(curve: readonly CurvePoint[], target: number, tolerance = 0): number | null {
-  const threshold = target * (1 - tolerance);
+  const threshold = target - tolerance * Math.abs(target);
   return curve.find((point) => point.best >= threshold)?.evaluations ?? null;
 }
 

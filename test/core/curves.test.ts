@@ -36,6 +36,17 @@ describe('curve helpers', () => {
     expect(evaluationsToReach(curve, 0.707, 0.01)).toBe(3);
   });
 
+  it('evaluationsToReach tolerates below a negative target', () => {
+    const negative = [
+      { evaluations: 1, best: -0.8 },
+      { evaluations: 2, best: -0.503 },
+      { evaluations: 3, best: -0.5 },
+    ];
+
+    expect(evaluationsToReach(negative, -0.5)).toBe(3);
+    expect(evaluationsToReach(negative, -0.5, 0.01)).toBe(2);
+  });
+
   it('bestAt reads a point and holds the last one', () => {
     expect(bestAt(curve, 2)).toBe(0.5);
     expect(bestAt(curve, 50)).toBe(0.9);
