@@ -33,7 +33,7 @@ export function CompareView() {
   const preset = plan?.presetId ? presetById(plan.presetId) : null;
 
   return (
-    <div className="compare">
+    <div className="comparison">
       <ComparisonSetup />
       <section className="run-view compare__results" aria-label="Comparison">
         <div className="run-view__bar">
@@ -43,15 +43,15 @@ export function CompareView() {
           </span>
         </div>
         <ComparisonProgress state={state} />
-        {preset && <p className="compare__preset">{preset.summary}</p>}
-        <div className="compare__body">
-          <div className="compare__chart">
+        {preset && <p className="comparison__preset">{preset.summary}</p>}
+        <div className="comparison__body">
+          <div className="comparison__chart">
             <ComparisonChart series={data.series} rows={data.rows} optimum={data.optimum} format={format} seeds={plan?.seeds.length ?? 0} />
           </div>
-          <div className="compare__tables">
+          <div className="comparison__tables">
             {plan && <ComparisonSummary summaries={data.summaries} format={format} hasOptimum={data.optimum !== null} />}
             {plan?.acrossTasks && <ArchitectureTable rows={data.architectures} columns={plan.series.map((series) => series.label)} format={format} />}
-            {state.message && state.phase === 'finished' && state.runs.every((run) => run.status !== 'queued') && <p className="compare__message">{state.message}</p>}
+            {state.message && state.phase === 'finished' && state.runs.every((run) => run.status !== 'queued') && <p className="comparison__message">{state.message}</p>}
           </div>
         </div>
       </section>

@@ -18,6 +18,26 @@ interface ComparisonChartProps {
   readonly seeds: number;
 }
 
+/** Returns the index of the last row where the series has a mean, or -1 when it has none. */
+function lastPointIndex(rows: readonly SpreadRow[], id: string): number {
+  for (let index = rows.length - 1; index >= 0; index--) {
+    if (typeof rows[index][id] === 'number') return index;
+  }
+  return -1;
+}
+
+/**
+ * Returns the dot drawn at a series' last point. A step line keeps each value until the next
+ * evaluation, so without it the final best would show only as a rise at the right edge.
+ */
+function endDot(last: number, color: string) {
+  function EndDot(props: { cx?: number; cy?: number; index?: number }) {
+    if (props.index !== last || props.cx === undefined || props.cy === undefined) return <g />;
+    return <circle cx={props.cx} cy={props.cy} r={4} fill={color} stroke="var(--surface)" strokeWidth={1.5} />;
+  }
+  return EndDot;
+}
+
 export function ComparisonChart({ series, rows, optimum, format, seeds }: ComparisonChartProps) {
   const drawn = series.filter((entry) => entry.curves.length > 0);
   if (rows.length === 0) {
@@ -47,7 +67,16 @@ export function ComparisonChart({ series, rows, optimum, format, seeds }: Compar
                 <Area key={`${entry.id}Band`} dataKey={`${entry.id}Band`} name={`${entry.label} min–max`} stroke="none" fill={seriesColor(entry.index)} fillOpacity={0.16} type="stepAfter" isAnimationActive={false} />
               ))}
             {drawn.map((entry) => (
-              <Line key={entry.id} dataKey={entry.id} name={`${entry.label} mean`} type="stepAfter" stroke={seriesColor(entry.index)} strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Line
+                key={entry.id}
+                dataKey={entry.id}
+                name={`${entry.label} mean`}
+                type="stepAfter"
+                stroke={seriesColor(entry.index)}
+                strokeWidth={2}
+                dot={endDot(lastPointIndex(rows, entry.id), seriesColor(entry.index))}
+                isAnimationActive={false}
+              />
             ))}
             {optimum && <ReferenceLine y={optimum.mean} stroke="var(--text)" strokeDasharray="6 4" strokeWidth={1.5} ifOverflow="extendDomain" />}
           </ComposedChart>

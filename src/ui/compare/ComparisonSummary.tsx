@@ -1,4 +1,4 @@
-/** A table per series: final best fitness over seeds, evaluations to the optimum, reused results and the best architecture. */
+/** A table per series: the best architecture, final best fitness over seeds, evaluations to the optimum and reused results. */
 
 import { seriesColor } from '../evolution/series-colors';
 import type { SeriesSummary } from './comparison-data';
@@ -13,7 +13,7 @@ export function ComparisonSummary({ summaries, format, hasOptimum }: { summaries
     <table className="compare-summary">
       <thead>
         <tr>
-          <th scope="col">Series</th>
+          <th scope="col">Series and best architecture</th>
           <th scope="col" className="num">
             <abbr title="Final best validation fitness: mean over the seeds, with min–max">Best</abbr>
           </th>
@@ -25,21 +25,23 @@ export function ComparisonSummary({ summaries, format, hasOptimum }: { summaries
           <th scope="col" className="num">
             <abbr title="Architectures trained, and results reused for an architecture met before">Trained</abbr>
           </th>
-          <th scope="col">Best architecture</th>
         </tr>
       </thead>
       <tbody>
         {summaries.map((summary) => (
           <tr key={summary.id} data-series={summary.id}>
-            <td>
+            <td className="compare-summary__series">
               <span className="chart__swatch" style={{ color: seriesColor(summary.index) }} aria-hidden="true" />
               {summary.label}
+              <code className="compare-summary__best-architecture" title={summary.bestArchitecture ?? undefined}>
+                {summary.bestArchitecture ?? '–'}
+              </code>
             </td>
             <td className="num">
               {summary.best ? (
                 <>
                   {format(summary.best.mean)}
-                  {summary.runs > 1 && <span className="compare-summary__spread"> ({format(summary.best.min)}–{format(summary.best.max)})</span>}
+                  {summary.runs > 1 && <span className="compare-summary__spread compare-summary__line">{format(summary.best.min)}–{format(summary.best.max)}</span>}
                 </>
               ) : (
                 '–'
@@ -48,10 +50,7 @@ export function ComparisonSummary({ summaries, format, hasOptimum }: { summaries
             {hasOptimum && <td className="num">{reachText(summary.toOptimum)}</td>}
             <td className="num">
               {summary.trained}
-              {summary.reused > 0 && <span className="compare-summary__spread"> +{summary.reused} reused</span>}
-            </td>
-            <td className="compare-summary__architecture" title={summary.bestArchitecture ?? undefined}>
-              <code>{summary.bestArchitecture ?? '–'}</code>
+              {summary.reused > 0 && <span className="compare-summary__spread compare-summary__line">+{summary.reused} reused</span>}
             </td>
           </tr>
         ))}
