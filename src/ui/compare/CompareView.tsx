@@ -35,7 +35,7 @@ export function CompareView() {
   return (
     <div className="comparison">
       <ComparisonSetup />
-      <section className="run-view compare__results" aria-label="Comparison">
+      <section className="run-view comparison__results" aria-label="Comparison">
         <div className="run-view__bar">
           <h2 className="panel-title">{plan?.title ?? 'Comparison'}</h2>
           <span className="run-view__caption">
