@@ -24,7 +24,7 @@ export function ArchitectureTable({ rows, columns, format }: { rows: readonly Ar
       <tbody>
         {rows.map((row) => (
           <tr key={row.description}>
-            <td className="compare-summary__architecture">
+            <td className="compare-summary__architecture" title={row.description}>
               <code>{row.description}</code>
             </td>
             {row.fitness.map((value, column) => (
