@@ -132,4 +132,14 @@ describe('editor flow builders', () => {
 
     expect(data.get('s1')).toMatchObject({ name: 'Module slot s1', title: 'Module slot', summary: 'filled by the search', shape: data.get('l1')?.shape, params: 0, fixed: false });
   });
+
+  it('output head names its activation', () => {
+    const model = chain();
+    const analysis = analyzeGenome(model.genome, toy);
+    const classification = buildNodeData(model.genome, analysis, toy, new Map());
+    const regression = buildNodeData(model.genome, analysis, toy, new Map(), true);
+
+    expect(classification.get('output')?.summary).toBe('2 units · logits');
+    expect(regression.get('output')?.summary).toBe('2 units · linear');
+  });
 });

@@ -25,6 +25,7 @@ import { analyzeGraph } from '../../state/graph-analysis';
 import { EDITOR_NODE_SIZE, type XY } from '../../state/graph-model';
 import { useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
+import { TASKS } from '../../data/tasks';
 import { useTheme } from '../theme';
 import { countRender } from './dev-hooks';
 import {
@@ -71,6 +72,7 @@ export function GraphEditor() {
   const wrapper = useRef<HTMLDivElement>(null);
 
   const context = taskShapeContext(taskId);
+  const regression = TASKS[taskId].kind === 'regression';
   const analysis = useMemo(() => analyzeGraph(model.genome, context), [model.genome, context]);
 
   const [moving, setMoving] = useState<ReadonlyMap<string, XY> | null>(null);
@@ -83,10 +85,10 @@ export function GraphEditor() {
   const lastEdges = usePrevious<ReadonlyMap<string, EditorFlowEdge>>(new Map());
 
   const nodeData = useMemo(() => {
-    const data = buildNodeData(model.genome, analysis, context, lastData.current);
+    const data = buildNodeData(model.genome, analysis, context, lastData.current, regression);
     lastData.current = data;
     return data;
-  }, [model.genome, analysis, context, lastData]);
+  }, [model.genome, analysis, context, lastData, regression]);
 
   const selected = useMemo(() => new Set(selection), [selection]);
   const nodes = useMemo(() => {

@@ -89,6 +89,7 @@ export function buildNodeData(
   analysis: GenomeAnalysis,
   context: ShapeContext,
   previous: ReadonlyMap<string, EditorNodeData>,
+  regression = false,
 ): Map<string, EditorNodeData> {
   const { nodes: issues } = issuesByPlace(analysis);
   const data = new Map<string, EditorNodeData>();
@@ -99,7 +100,7 @@ export function buildNodeData(
       kind: gene.kind,
       name: layerName(gene.kind, gene.id),
       title: known ? LAYERS[gene.kind].label : String(gene.kind),
-      summary: known ? summarizeGene(gene.kind, gene.params, context.outputUnits) : '',
+      summary: known ? summarizeGene(gene.kind, gene.params, context.outputUnits, regression) : '',
       shape: info ? formatShapeCompact(info.shape) : null,
       params: info ? info.params : null,
       issues: issues.get(gene.id) ?? [],

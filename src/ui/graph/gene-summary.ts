@@ -9,13 +9,14 @@ const window2d = (size: unknown) => `${String(size)}×${String(size)}`;
  * "8 filters 3×3 · same · relu". Kinds without a tailored summary list their parameters as
  * "label value", so a new registry entry shows up without changes here.
  */
-export function summarizeGene(kind: LayerKind, params: LayerParams, outputUnits: number): string {
+export function summarizeGene(kind: LayerKind, params: LayerParams, outputUnits: number, regression = false): string {
   const p = params;
   switch (kind) {
     case 'input':
       return 'task features';
     case 'output':
-      return `${outputUnits} ${outputUnits === 1 ? 'unit' : 'units'} · logits`;
+      // A classification head outputs logits because the loss applies softmax. A regression head has no activation.
+      return `${outputUnits} ${outputUnits === 1 ? 'unit' : 'units'} · ${regression ? 'linear' : 'logits'}`;
     case 'dense':
       return `${p.units} units · ${p.activation}`;
     case 'activation':
