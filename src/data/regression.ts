@@ -11,6 +11,7 @@
  */
 
 import type { Rng } from '../core/rng';
+import { checkNoise, checkSampleCount } from './generated-checks';
 import type { Split } from './types';
 
 export const REGRESSION_TASKS = ['sin', 'step', 'sawtooth', 'polynomial'] as const;
@@ -35,7 +36,8 @@ export function isRegressionTask(task: string): task is RegressionTaskId {
 
 /** Generates `samples` points of a target, with Gaussian noise of standard deviation `noise`. */
 export function generateRegressionSet(task: RegressionTaskId, samples: number, noise: number, rng: Rng): Split {
-  checkArguments(task, samples, noise);
+  checkSampleCount(task, samples, MIN_REGRESSION_SAMPLES, MAX_REGRESSION_SAMPLES);
+  checkNoise(task, noise, MAX_REGRESSION_NOISE);
   const x = new Float32Array(samples);
   const y = new Float32Array(samples);
   for (let row = 0; row < samples; row++) {
@@ -43,15 +45,4 @@ export function generateRegressionSet(task: RegressionTaskId, samples: number, n
     y[row] = TARGETS[task](x[row]) + noise * rng.normal();
   }
   return { x, y, count: samples };
-}
-
-function checkArguments(task: RegressionTaskId, samples: number, noise: number): void {
-  if (!Number.isInteger(samples) || samples < MIN_REGRESSION_SAMPLES || samples > MAX_REGRESSION_SAMPLES) {
-    throw new RangeError(
-      `The ${task} set needs an integer sample count from ${MIN_REGRESSION_SAMPLES} to ${MAX_REGRESSION_SAMPLES}, got ${samples}.`,
-    );
-  }
-  if (!(noise >= 0 && noise <= MAX_REGRESSION_NOISE)) {
-    throw new RangeError(`The ${task} set needs noise from 0 to ${MAX_REGRESSION_NOISE}, got ${noise}.`);
-  }
 }

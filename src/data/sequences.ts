@@ -19,6 +19,7 @@
  */
 
 import type { Rng } from '../core/rng';
+import { checkSampleCount } from './generated-checks';
 import type { Split } from './types';
 
 export const SEQUENCE_TASKS = ['parity', 'brackets', 'adding'] as const;
@@ -57,7 +58,7 @@ export function sequenceInputShape(task: SequenceTaskId): readonly number[] {
 
 /** Generates `samples` examples of a sequence task from `rng`. */
 export function generateSequenceSet(task: SequenceTaskId, samples: number, rng: Rng): SequenceSet {
-  checkSamples(task, samples);
+  checkSampleCount(task, samples, MIN_SEQUENCE_SAMPLES, MAX_SEQUENCE_SAMPLES);
   const { max } = SEQUENCE_LENGTHS[task];
   const x = new Float32Array(samples * max * SEQUENCE_FEATURES);
   const y = new Float32Array(samples);
@@ -163,11 +164,3 @@ function unbalancedBrackets(length: number, rng: Rng): string {
 /** Limits on `samples`, the same as for the toy sets. */
 export const MIN_SEQUENCE_SAMPLES = 20;
 export const MAX_SEQUENCE_SAMPLES = 20_000;
-
-function checkSamples(task: SequenceTaskId, samples: number): void {
-  if (!Number.isInteger(samples) || samples < MIN_SEQUENCE_SAMPLES || samples > MAX_SEQUENCE_SAMPLES) {
-    throw new RangeError(
-      `The ${task} set needs an integer sample count from ${MIN_SEQUENCE_SAMPLES} to ${MAX_SEQUENCE_SAMPLES}, got ${samples}.`,
-    );
-  }
-}

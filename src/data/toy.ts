@@ -13,6 +13,7 @@
  */
 
 import type { Rng } from '../core/rng';
+import { checkNoise, checkSampleCount } from './generated-checks';
 import type { Split } from './types';
 
 export const TOY_TASKS = ['spiral', 'circles', 'xor', 'gaussians'] as const;
@@ -86,7 +87,8 @@ const SHAPES: Record<ToyTaskId, ToyShape> = {
 
 /** Generates one toy set: `samples` rows of two features and their class indices. */
 export function generateToySet(task: ToyTaskId, samples: number, noise: number, rng: Rng): Split {
-  checkToyArguments(task, samples, noise);
+  checkSampleCount(task, samples, MIN_TOY_SAMPLES, MAX_TOY_SAMPLES);
+  checkNoise(task, noise, MAX_NOISE);
   const shape = SHAPES[task];
   const jitter = noise * shape.jitterScale;
   const x = new Float32Array(samples * 2);
@@ -112,15 +114,4 @@ export const gaussians = (samples: number, noise: number, rng: Rng): Split =>
 
 export function isToyTask(task: string): task is ToyTaskId {
   return (TOY_TASKS as readonly string[]).includes(task);
-}
-
-function checkToyArguments(task: ToyTaskId, samples: number, noise: number): void {
-  if (!Number.isInteger(samples) || samples < MIN_TOY_SAMPLES || samples > MAX_TOY_SAMPLES) {
-    throw new RangeError(
-      `The ${task} set needs an integer sample count from ${MIN_TOY_SAMPLES} to ${MAX_TOY_SAMPLES}, got ${samples}.`,
-    );
-  }
-  if (!(noise >= 0 && noise <= MAX_NOISE)) {
-    throw new RangeError(`The ${task} set needs noise from 0 to ${MAX_NOISE}, got ${noise}.`);
-  }
 }
