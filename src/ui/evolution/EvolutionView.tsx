@@ -40,7 +40,7 @@ export function EvolutionView() {
       <section className="run-view" aria-label="Credit">
         <div className="run-view__bar">
           <h2 className="panel-title">Credit</h2>
-          <span className="run-view__caption">mean fitness of each member&apos;s networks</span>
+          <span className="run-view__caption">mean network fitness per member</span>
         </div>
         <CreditTable generations={generations} />
       </section>
