@@ -8,10 +8,9 @@ import { loadDataset } from '../data/tasks';
 import type { Dataset } from '../data/types';
 import { SearchCoordinator, type EvaluatedCandidate, type RunResult } from '../workers/coordinator';
 import type { WorkerPool } from '../workers/pool';
-import { logicalCores, startWorkerPool } from '../workers/worker-count';
 import type { RunConfig } from '../workers/run-config';
 import { planRuns, type ComparisonPlan } from './comparison-plan';
-import type { RunEnvironment } from './run-controller';
+import { startEnvironmentPool, type RunEnvironment } from './run-controller';
 
 export interface ComparisonListener {
   onRunStarted(id: string, index: number): void;
@@ -62,7 +61,7 @@ export class ComparisonController {
           pool = null;
           dataset = await loadDataset(config.task, this.environment.readAsset);
           if (session.stopped) break;
-          pool = await this.startPool(config, dataset);
+          pool = await startEnvironmentPool(this.environment, config, dataset);
           key = poolKey(config);
         }
         if (session.stopped || !pool || !dataset) break;
@@ -93,17 +92,6 @@ export class ComparisonController {
       if (this.session === session) this.session = null;
       this.listener.onFinished(id, { stopped: session.stopped, error });
     }
-  }
-
-  private startPool(config: RunConfig, dataset: Dataset): Promise<WorkerPool> {
-    return startWorkerPool({
-      workers: config.workers,
-      cores: logicalCores(),
-      backend: config.backend,
-      dataset,
-      factory: this.environment.workerFactory,
-      wasmPaths: this.environment.wasmPaths,
-    });
   }
 
   stop(): void {

@@ -19,6 +19,24 @@ export interface RunEnvironment {
   readonly strategyHost?: StrategyHostFactory;
 }
 
+/** Starts the page's worker pool for a run with `config.workers` workers, or for 0 as many as `autoWorkerCount` picks. */
+export function startEnvironmentPool(
+  environment: RunEnvironment,
+  config: RunConfig,
+  dataset: Dataset,
+  onEvent?: (event: PoolEvent) => void,
+): Promise<WorkerPool> {
+  return startWorkerPool({
+    workers: config.workers,
+    cores: logicalCores(),
+    backend: config.backend,
+    dataset,
+    factory: environment.workerFactory,
+    wasmPaths: environment.wasmPaths,
+    onEvent,
+  });
+}
+
 export interface RunListener {
   onRunEvent(event: RunEvent): void;
   onPoolEvent(runId: string, event: PoolEvent): void;
@@ -62,15 +80,7 @@ export class RunController {
       const dataset = await loadDataset(config.task, this.environment.readAsset);
       if (session.cancelled) return;
       this.listener.onDataset(runId, dataset);
-      session.pool = await startWorkerPool({
-        workers: config.workers,
-        cores: logicalCores(),
-        backend: config.backend,
-        dataset,
-        factory: this.environment.workerFactory,
-        wasmPaths: this.environment.wasmPaths,
-        onEvent: (event) => this.listener.onPoolEvent(runId, event),
-      });
+      session.pool = await startEnvironmentPool(this.environment, config, dataset, (event) => this.listener.onPoolEvent(runId, event));
       if (session.cancelled) return;
       session.coordinator = new SearchCoordinator({
         runId,
