@@ -265,6 +265,8 @@ describe('share links, saved runs and exports', () => {
     const queryLink = await open('?present=1');
     assert.equal(await queryLink.page.evaluate(() => document.documentElement.dataset.present), 'true');
     assert.match(queryLink.page.url(), /#present=1$/);
+    await queryLink.page.getByRole('group', { name: 'Output head' }).waitFor();
+    assert.equal(await queryLink.page.getByLabel('Network overview').isVisible(), false, 'presenter mode hides the overview map');
     assert.deepEqual(queryLink.errors, []);
     await queryLink.page.context().close();
 
