@@ -114,7 +114,7 @@ async function earlyStoppingTable(config: RunConfig, pool: WorkerPool) {
   for (const rule of ['off', 'median', 'halving'] as EarlyStoppingRule[]) {
     const ruled = { ...config, search: { ...config.search, earlyStopping: rule } };
     const comparison = await runComparison({ config: ruled, strategies: ['regularized'], seeds: SEEDS, dataset, pool });
-    if (rule === 'off') targets = comparison.entries.map((entry) => 0.99 * (entry.result.best?.fitness ?? 0));
+    if (rule === 'off') targets = comparison.entries.map(({ result }) => (result.best?.fitness ?? 0) - 0.01 * Math.abs(result.best?.fitness ?? 0));
     const epochs = comparison.entries.reduce((sum, entry) => sum + (entry.result.epochsTrained ?? 0), 0);
     const reach = comparison.entries.map((entry, index) => epochsToReach(entry, targets[index]) ?? '—');
     const best = mean(comparison.entries.map((entry) => entry.result.best?.fitness ?? 0));
