@@ -99,36 +99,51 @@ export function drawDistinctNetwork(rng: Rng, seen: ReadonlySet<string>, fill: T
   return genome;
 }
 
+/** State that random search and regularized evolution derive from their settings and options. */
+export interface NetworkSearchSetup {
+  readonly rng: Rng;
+  /** Context of whole random networks, from `networkLayerContext`. */
+  readonly networkContext: LayerGraphContext;
+  readonly seedGenome: Genome | undefined;
+  /** The template to fill, when the seed network has module slots. */
+  readonly templateFill: TemplateFill | null;
+}
+
+/** Checks the seed network against the task, throwing an Error when it does not fit, and builds the setup. */
+export function networkSearchSetup(settings: SearchSettings, context: ShapeContext, options: StrategyOptions): NetworkSearchSetup {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const networkContext = networkLayerContext(settings, context, limits);
+  if (options.seedGenome) checkSeedGenome(options.seedGenome, context, limits);
+  return {
+    rng: new Rng(settings.seed),
+    networkContext,
+    seedGenome: options.seedGenome,
+    templateFill: templateFillFor(options.seedGenome, { ...networkContext, maxLayers: settings.maxModuleLayers }),
+  };
+}
+
 export class RandomSearchStrategy implements SearchStrategy {
   readonly name = 'random' as const;
 
   private generation = 0;
   private pending: Candidate[] | null = null;
   private readonly seen = new Set<string>();
-  private readonly rng: Rng;
-  private readonly limits: SizeLimits;
-  private readonly layerContext: LayerGraphContext;
-  private readonly seedGenome: Genome | undefined;
-  private readonly templateFill: TemplateFill | null;
+  private readonly setup: NetworkSearchSetup;
 
   constructor(
     private readonly settings: SearchSettings,
     context: ShapeContext,
     options: StrategyOptions = {},
   ) {
-    this.rng = new Rng(settings.seed);
-    this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.layerContext = networkLayerContext(settings, context, this.limits);
-    if (options.seedGenome) checkSeedGenome(options.seedGenome, context, this.limits);
-    this.seedGenome = options.seedGenome;
-    this.templateFill = templateFillFor(options.seedGenome, { ...this.layerContext, maxLayers: settings.maxModuleLayers });
+    this.setup = networkSearchSetup(settings, context, options);
   }
 
   propose(): Candidate[] | null {
     checkNoPendingBatch(this.pending, this.generation);
     if (this.generation >= this.settings.generations) return null;
 
-    const rng = this.rng.fork('generation', this.generation);
+    const { seedGenome, templateFill, networkContext } = this.setup;
+    const rng = this.setup.rng.fork('generation', this.generation);
     const batch: Candidate[] = [];
     const add = (genome: Genome, origin: Candidate['origin']) => {
       const hash = canonicalHash(genome);
@@ -137,9 +152,9 @@ export class RandomSearchStrategy implements SearchStrategy {
     };
 
     // A template cannot be trained itself; its candidates fill its slots.
-    if (this.generation === 0 && this.seedGenome && !this.templateFill) add(this.seedGenome, { type: 'seed' });
+    if (this.generation === 0 && seedGenome && !templateFill) add(seedGenome, { type: 'seed' });
     while (batch.length < this.settings.population * this.settings.networksPerBlueprint) {
-      add(drawDistinctNetwork(rng, this.seen, this.templateFill, this.layerContext), { type: 'random' });
+      add(drawDistinctNetwork(rng, this.seen, templateFill, networkContext), { type: 'random' });
     }
     this.pending = batch;
     return batch;

@@ -17,15 +17,15 @@
  * differ from their parents only inside the slots.
  */
 
-import { DEFAULT_LIMITS, type Genome, type SizeLimits } from './genome';
+import type { Genome } from './genome';
 import type { ShapeContext } from './layers';
-import { Rng } from './rng';
+import type { Rng } from './rng';
 import type { Candidate, CandidateResult, GenerationSummary, SearchStrategy } from './strategy';
 import type { SearchSettings, StrategyOptions } from './search';
 import { canonicalHash } from './canonical';
-import { checkNoPendingBatch, checkResults, checkSeedGenome, networkGenerationSummary } from './generation';
+import { checkNoPendingBatch, checkResults, networkGenerationSummary } from './generation';
 import { layerCount, mutateLayerGraph, type LayerGraphContext } from './mutation';
-import { DISTINCT_ATTEMPTS, drawDistinctNetwork, networkLayerContext, templateFillFor, type TemplateFill } from './random-search';
+import { DISTINCT_ATTEMPTS, drawDistinctNetwork, networkSearchSetup, type NetworkSearchSetup } from './random-search';
 import { isModuleSlot, moduleSlotIds } from './template';
 
 /** Generations a member stays in the queue after it was evaluated. */
@@ -67,24 +67,18 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   /** The aging population, oldest first. */
   private queue: AgingMember[] = [];
   private readonly seen = new Set<string>();
-  private readonly rng: Rng;
-  private readonly limits: SizeLimits;
-  private readonly layerContext: LayerGraphContext;
-  private readonly seedGenome: Genome | undefined;
-  private readonly templateFill: TemplateFill | null;
+  private readonly setup: NetworkSearchSetup;
+  /** Context of mutations, in which a template's own layers are frozen. */
+  private readonly mutationContext: LayerGraphContext;
 
   constructor(
     private readonly settings: SearchSettings,
     context: ShapeContext,
     options: StrategyOptions = {},
   ) {
-    this.rng = new Rng(settings.seed);
-    this.limits = options.limits ?? DEFAULT_LIMITS;
-    const networkContext = networkLayerContext(settings, context, this.limits);
-    if (options.seedGenome) checkSeedGenome(options.seedGenome, context, this.limits);
-    this.seedGenome = options.seedGenome;
-    this.templateFill = templateFillFor(options.seedGenome, { ...networkContext, maxLayers: settings.maxModuleLayers });
-    this.layerContext = this.templateFill ? templateMutationContext(networkContext, this.templateFill.template, settings.maxModuleLayers) : networkContext;
+    this.setup = networkSearchSetup(settings, context, options);
+    const { networkContext, templateFill } = this.setup;
+    this.mutationContext = templateFill ? templateMutationContext(networkContext, templateFill.template, settings.maxModuleLayers) : networkContext;
   }
 
   /** Children per generation. */
@@ -111,7 +105,8 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   propose(): Candidate[] | null {
     checkNoPendingBatch(this.pending, this.generation);
     if (this.generation >= this.settings.generations) return null;
-    const rng = this.rng.fork('generation', this.generation);
+    const { seedGenome, templateFill, networkContext } = this.setup;
+    const rng = this.setup.rng.fork('generation', this.generation);
     const batch: Candidate[] = [];
     const add = (genome: Genome, origin: Candidate['origin'], lineage: Candidate['lineage']) => {
       const hash = canonicalHash(genome);
@@ -122,10 +117,10 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
     // The first batch, and any batch after one that failed entirely, starts from random networks.
     const parents = this.queue.filter((member) => !member.failed);
     // A template cannot be trained itself; its candidates fill its slots.
-    if (this.generation === 0 && this.seedGenome && !this.templateFill) add(this.seedGenome, { type: 'seed' }, { parents: [], operations: ['seed'] });
+    if (this.generation === 0 && seedGenome && !templateFill) add(seedGenome, { type: 'seed' }, { parents: [], operations: ['seed'] });
     while (batch.length < this.batchSize) {
       if (parents.length === 0) {
-        add(drawDistinctNetwork(rng, this.seen, this.templateFill, this.layerContext), { type: 'random' }, { parents: [], operations: ['random'] });
+        add(drawDistinctNetwork(rng, this.seen, templateFill, networkContext), { type: 'random' }, { parents: [], operations: ['random'] });
         continue;
       }
       const parent = tournamentWinner(this.sample(rng));
@@ -158,9 +153,9 @@ export class RegularizedEvolutionStrategy implements SearchStrategy {
   }
 
   private mutateDistinct(parent: Genome, rng: Rng) {
-    let mutated = mutateLayerGraph(parent, rng, this.layerContext);
+    let mutated = mutateLayerGraph(parent, rng, this.mutationContext);
     for (let attempt = 1; attempt < DISTINCT_ATTEMPTS && this.seen.has(canonicalHash(mutated.genome)); attempt++) {
-      mutated = mutateLayerGraph(parent, rng, this.layerContext);
+      mutated = mutateLayerGraph(parent, rng, this.mutationContext);
     }
     return mutated;
   }
