@@ -50,7 +50,7 @@ export function sineRegression(seed = 1, rows = { train: 200, validation: 60, te
     return { x, y, count };
   };
   return {
-    // src/data has no regression task yet, and the trainer never reads this field.
+    // No task in src/data has this id, but the trainer never reads this field.
     task: 'sine' as string as Dataset['task'],
     name: 'sine regression',
     kind: 'regression',

@@ -42,7 +42,7 @@ function sineCurve(): Dataset {
     return { x, y: x.map((value) => Math.sin(3 * value)), count };
   };
   return {
-    // src/data has no regression task yet, and the trainer never reads this field.
+    // No task in src/data has this id, but the trainer never reads this field.
     task: 'sine' as string as Dataset['task'],
     name: 'sine curve',
     kind: 'regression',
