@@ -55,6 +55,37 @@ describe('search in the browser', () => {
     await page.context().close();
   });
 
+  it('ranks a regression search by R²', async () => {
+    const { page, errors } = await openApp(browser);
+    await choose(page, 'Task', 'Sine');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Generations', 2);
+    await setNumber(page, 'Population (networks per generation)', 4);
+    await setNumber(page, 'Epochs', 10);
+    await setNumber(page, 'Workers (0 = auto)', 2);
+
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    assert.match(await waitForFinish(page, 120_000), /Search finished/);
+
+    // Regression has no accuracy: the leaderboard and the best caption show R², never a percentage.
+    const leaderboard = page.getByRole('region', { name: 'Leaderboard' });
+    assert.equal(await leaderboard.getByRole('columnheader', { name: 'Val. R²' }).count(), 1);
+    assert.equal(await leaderboard.getByRole('columnheader', { name: 'Test R²' }).count(), 1);
+    const firstRow = (await leaderboard.getByRole('row').nth(1).textContent()) ?? '';
+    assert.match(firstRow, /R² -?\d\.\d{3}.*R² -?\d\.\d{3}/);
+    const caption = (await page.getByTestId('best-candidate').textContent()) ?? '';
+    assert.match(caption, /R² -?\d\.\d{3}/);
+    assert.doesNotMatch(caption, /%/);
+
+    // The export names the best by R² and offers no class probabilities for a regression model.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    assert.match((await exportDialog.getByRole('heading', { name: /^The best network/ }).textContent()) ?? '', /R² -?\d\.\d{3}$/);
+    assert.equal(await exportDialog.getByRole('checkbox', { name: /class probabilities/ }).count(), 0);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('pauses, resumes and stops a search', async () => {
     const { page } = await openApp(browser);
     await choose(page, 'Task', 'Circles');

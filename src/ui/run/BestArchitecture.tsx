@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useMemo } from 'react';
 import { describeGenome } from '../../core/describe';
-import { formatCount, formatPercent } from '../format';
+import { formatCount } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
 import { genomeToFlow } from '../graph/genome-flow';
 import { SharedBadge } from '../session/SharedBadge';
@@ -10,6 +10,7 @@ import { FinalResult } from './FinalResult';
 import { useActions, useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
+import { formatScore, useRunTaskKind } from './score-text';
 
 export function BestArchitecture() {
   // A new best re-lays out and mounts a whole graph: deferred, it renders in the background.
@@ -19,6 +20,7 @@ export function BestArchitecture() {
   // the new task's input shape.
   const taskId = useApp((state) => state.dataset?.task ?? state.config.task.id);
   const { theme } = useTheme();
+  const kind = useRunTaskKind();
   const { setGraph } = useActions();
 
   const flow = useMemo(() => (best ? genomeToFlow(best.candidate.genome, taskShapeContext(taskId), { compact: true }) : null), [best, taskId]);
@@ -31,7 +33,7 @@ export function BestArchitecture() {
         <SharedBadge />
         {best && flow && (
           <span className="run-view__caption" data-testid="best-candidate">
-            <code>{best.candidate.id}</code> · {formatPercent(best.metrics?.validationAccuracy ?? best.fitness)} ·{' '}
+            <code>{best.candidate.id}</code> · {formatScore(kind, best.metrics?.validationAccuracy ?? best.fitness, best.metrics?.validationR2 ?? best.fitness)} ·{' '}
             {formatCount(best.metrics?.params ?? flow.analysis.totalParams)} params
           </span>
         )}

@@ -3,11 +3,13 @@
  * apart from the search's best, whose figures come from shorter or subsampled training.
  */
 
-import { formatCount, formatPercent } from '../format';
+import { formatCount } from '../format';
 import { useApp } from '../store-context';
+import { formatScore, useRunTaskKind } from './score-text';
 
 export function FinalResult() {
   const final = useApp((state) => state.run.final);
+  const kind = useRunTaskKind();
   const retraining = useApp((state) => state.run.finalTraining !== null);
   const finalEpochs = useApp((state) => state.config.finalEpochs);
 
@@ -29,8 +31,8 @@ export function FinalResult() {
   return (
     <p className="run-view__final" data-testid="final-candidate">
       Final network <code>{final.candidate.id}</code>, retrained on all training rows for {final.metrics.epochs} epochs: validation{' '}
-      <strong>{formatPercent(final.metrics.validationAccuracy ?? final.fitness)}</strong> · test{' '}
-      <strong>{formatPercent(final.metrics.testAccuracy)}</strong> · {formatCount(final.metrics.params)} params
+      <strong>{formatScore(kind, final.metrics.validationAccuracy ?? final.fitness, final.metrics.validationR2 ?? final.fitness)}</strong> · test{' '}
+      <strong>{formatScore(kind, final.metrics.testAccuracy, final.metrics.testR2)}</strong> · {formatCount(final.metrics.params)} params
     </p>
   );
 }

@@ -1,12 +1,14 @@
 /** The best candidates of the run, ranked; diverged and failed ones carry their reason. */
 
 import { useMemo } from 'react';
+import type { TaskKind } from '../../data/types';
 import { leaderboard } from '../../state/run-state';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
-import { formatCount, formatPercent, formatSeconds } from '../format';
+import { formatCount, formatSeconds } from '../format';
 import { SharedBadge } from '../session/SharedBadge';
 import { useActions, useApp } from '../store-context';
 import './leaderboard-reuse.css';
+import { formatScore, useRunTaskKind } from './score-text';
 
 const LEADERBOARD_SIZE = 10;
 
@@ -26,7 +28,7 @@ function reuseCounts(evaluations: readonly EvaluatedCandidate[]): Map<string, nu
   return counts;
 }
 
-function LeaderboardRow({ result, rank, reused }: { result: EvaluatedCandidate; rank: number; reused: number }) {
+function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandidate; rank: number; reused: number; kind: TaskKind }) {
   const { setGraph } = useActions();
   const status = statusOf(result);
   const id = result.candidate.id;
@@ -43,8 +45,8 @@ function LeaderboardRow({ result, rank, reused }: { result: EvaluatedCandidate; 
           </span>
         )}
       </td>
-      <td className="num">{formatPercent(metrics?.validationAccuracy)}</td>
-      <td className="num">{formatPercent(metrics?.testAccuracy)}</td>
+      <td className="num">{formatScore(kind, metrics?.validationAccuracy, metrics?.validationR2)}</td>
+      <td className="num">{formatScore(kind, metrics?.testAccuracy, metrics?.testR2)}</td>
       <td className="num">{metrics ? formatCount(metrics.params) : '–'}</td>
       <td className="num">{metrics ? formatSeconds(metrics.trainMs) : '–'}</td>
       <td className="leaderboard__status" title={status.detail}>
@@ -70,6 +72,8 @@ export function Leaderboard() {
   const run = useApp((state) => state.run);
   const rows = useMemo(() => leaderboard(run, LEADERBOARD_SIZE), [run]);
   const reused = useMemo(() => reuseCounts(run.evaluations), [run.evaluations]);
+  const kind = useRunTaskKind();
+  const measure = kind === 'classification' ? { short: 'acc.', long: 'accuracy' } : { short: 'R²', long: 'R² (coefficient of determination)' };
 
   return (
     <section className="run-view" aria-label="Leaderboard">
@@ -88,10 +92,10 @@ export function Leaderboard() {
                 <th scope="col" className="num">#</th>
                 <th scope="col">Candidate</th>
                 <th scope="col" className="num">
-                  <abbr title="Validation accuracy">Val. acc.</abbr>
+                  <abbr title={`Validation ${measure.long}`}>Val. {measure.short}</abbr>
                 </th>
                 <th scope="col" className="num">
-                  <abbr title="Test accuracy">Test acc.</abbr>
+                  <abbr title={`Test ${measure.long}`}>Test {measure.short}</abbr>
                 </th>
                 <th scope="col" className="num">Params</th>
                 <th scope="col" className="num">
@@ -105,7 +109,7 @@ export function Leaderboard() {
             </thead>
             <tbody>
               {rows.map((result, index) => (
-                <LeaderboardRow key={result.candidate.id} result={result} rank={index + 1} reused={reused.get(result.candidate.hash) ?? 0} />
+                <LeaderboardRow key={result.candidate.id} result={result} rank={index + 1} reused={reused.get(result.candidate.hash) ?? 0} kind={kind} />
               ))}
             </tbody>
           </table>

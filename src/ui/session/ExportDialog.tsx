@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
 import { WASM_PATHS } from '../../train/wasm-paths.browser';
 import { exportModelInWorker } from '../../workers/export-client';
-import { formatPercent } from '../format';
+import { formatScore, useRunTaskKind } from '../run/score-text';
 import { useAppStore, useApp } from '../store-context';
 import { downloadFile, standaloneSvg } from './download';
 import { SessionDialog } from './SessionDialog';
@@ -23,6 +23,7 @@ export function ExportDialog() {
   const [status, setStatus] = useState<ModelStatus>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const best = useApp(exportedCandidate);
+  const kind = useRunTaskKind();
   const evaluated = useApp((state) => state.run.evaluations.length);
   const stem = best ? `nas-${best.candidate.id}` : 'nas-best';
 
@@ -43,8 +44,9 @@ export function ExportDialog() {
       const result = await exportModelInWorker(request, (epoch, epochs) => setStatus({ kind: 'training', text: `Training ${best.candidate.id} for export: epoch ${epoch} of ${epochs}…` }), controller.signal);
       downloadFile('model.json', result.modelJson, 'application/json');
       downloadFile(result.weightsFile, result.weights, 'application/octet-stream');
-      const accuracy = formatPercent(result.metrics.validationAccuracy ?? result.metrics.fitness);
-      setStatus({ kind: 'done', text: `Saved model.json and ${result.weightsFile} (trained on ${result.backend}; validation accuracy ${accuracy}). Keep both files in one folder and load them with tf.loadLayersModel.` });
+      const score = formatScore(kind, result.metrics.validationAccuracy ?? result.metrics.fitness, result.metrics.validationR2 ?? result.metrics.fitness);
+      const measured = kind === 'classification' ? `validation accuracy ${score}` : `validation ${score}`;
+      setStatus({ kind: 'done', text: `Saved model.json and ${result.weightsFile} (trained on ${result.backend}; ${measured}). Keep both files in one folder and load them with tf.loadLayersModel.` });
     } catch (error) {
       if (!controller.signal.aborted) setStatus({ kind: 'failed', text: error instanceof Error ? error.message : String(error) });
     }
@@ -74,7 +76,7 @@ export function ExportDialog() {
         </button>
       </section>
       <section className="export__group" aria-label="The best network">
-        <h3 className="export__heading">The best network{best ? `: ${best.candidate.id}, ${formatPercent(best.fitness)}` : ''}</h3>
+        <h3 className="export__heading">The best network{best ? `: ${best.candidate.id}, ${formatScore(kind, best.fitness, best.fitness)}` : ''}</h3>
         {!best && <p className="export__hint">Run a search (or open a link with results) to export its best network.</p>}
         <button type="button" className="button" disabled={!best} onClick={() => best && downloadFile(`${stem}.genome.json`, genomeFileText(app.getState(), best), 'application/json')}>
           Genome as JSON
@@ -86,9 +88,12 @@ export function ExportDialog() {
           <button type="button" className="button" disabled={!best || status.kind === 'training'} onClick={() => void trainAndSave()}>
             TensorFlow.js model with trained weights
           </button>
-          <label>
-            <input type="checkbox" checked={probabilities} onChange={(event) => setProbabilities(event.target.checked)} /> Output class probabilities (adds a softmax layer; otherwise the model outputs logits)
-          </label>
+          {/* Regression models output their predictions directly, so the softmax choice applies only to classification. */}
+          {kind === 'classification' && (
+            <label>
+              <input type="checkbox" checked={probabilities} onChange={(event) => setProbabilities(event.target.checked)} /> Output class probabilities (adds a softmax layer; otherwise the model outputs logits)
+            </label>
+          )}
           {status.kind === 'training' && (
             <button type="button" className="button" onClick={() => abort.current?.abort()}>
               Cancel training

@@ -1,0 +1,21 @@
+/**
+ * Candidate scores as the run's task measures them: accuracy in percent for classification,
+ * R² to three decimals for regression, where a percentage would misread as accuracy.
+ */
+
+import { TASKS } from '../../data/tasks';
+import type { TaskKind } from '../../data/types';
+import { formatPercent } from '../format';
+import { useApp } from '../store-context';
+
+/** Formats a score for `kind`: `accuracy` as a percentage, or `r2` as "R² 0.912". Missing shows as "–". */
+export function formatScore(kind: TaskKind, accuracy: number | null | undefined, r2: number | null | undefined): string {
+  if (kind === 'classification') return formatPercent(accuracy);
+  if (r2 === null || r2 === undefined || !Number.isFinite(r2)) return '–';
+  return `R² ${r2.toFixed(3)}`;
+}
+
+/** Returns the kind of the run's task. The task picker is locked while a run is active, so this is the selected task then. */
+export function useRunTaskKind(): TaskKind {
+  return useApp((state) => TASKS[state.dataset?.task ?? state.config.task.id].kind);
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatScore } from '../../src/ui/run/score-text';
+
+describe('formatScore', () => {
+  it('classification shows accuracy in percent', () => {
+    expect(formatScore('classification', 0.9375, null)).toBe('93.8%');
+  });
+
+  it('regression shows R², not a percentage', () => {
+    expect(formatScore('regression', null, 0.91234)).toBe('R² 0.912');
+  });
+
+  it('regression keeps a negative R²', () => {
+    expect(formatScore('regression', null, -0.5)).toBe('R² -0.500');
+  });
+
+  it.each([null, undefined, Number.NaN])('missing score %s shows a dash', (value) => {
+    expect(formatScore('regression', null, value)).toBe('–');
+    expect(formatScore('classification', value, null)).toBe('–');
+  });
+});
