@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScore } from '../../src/ui/run/score-text';
+import { fitnessTickText, formatScore } from '../../src/ui/run/score-text';
 
 describe('formatScore', () => {
   it('classification shows accuracy in percent', () => {
@@ -10,6 +10,10 @@ describe('formatScore', () => {
     expect(formatScore('regression', null, 0.91234)).toBe('R² 0.912');
   });
 
+  it('regression leaves out the name on request', () => {
+    expect(formatScore('regression', null, 0.91234, false)).toBe('0.912');
+  });
+
   it('regression keeps a negative R²', () => {
     expect(formatScore('regression', null, -0.5)).toBe('R² -0.500');
   });
@@ -17,5 +21,10 @@ describe('formatScore', () => {
   it.each([null, undefined, Number.NaN])('missing score %s shows a dash', (value) => {
     expect(formatScore('regression', null, value)).toBe('–');
     expect(formatScore('classification', value, null)).toBe('–');
+  });
+
+  it('fitness ticks follow the task kind', () => {
+    expect(fitnessTickText('classification', 75)).toBe('75%');
+    expect(fitnessTickText('regression', 75)).toBe('0.75');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Fitness in percent against the number of evaluations. Each evaluated candidate is a dot,
- * a failed one a cross at 0%, and a step line follows the best fitness so far.
+ * Fitness (accuracy in percent, or R² for regression) against the number of evaluations. Each
+ * evaluated candidate is a dot, a failed one a cross at 0, and a step line follows the best
+ * fitness so far.
  */
 
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
@@ -8,8 +9,7 @@ import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
 import { memo, useDeferredValue, useMemo } from 'react';
 import { evaluationRows, thinRows } from './chart-data';
-
-const percentTick = (value: number) => `${value}%`;
+import { fitnessTickText, useRunTaskKind } from './score-text';
 
 /**
  * Draws a deferred copy of `evaluations`: React renders the new plot in the background in
@@ -21,6 +21,8 @@ export function BestSoFarChart({ evaluations }: { evaluations: readonly Evaluate
 }
 
 const BestSoFarPlot = memo(function BestSoFarPlot({ evaluations }: { evaluations: readonly EvaluatedCandidate[] }) {
+  const kind = useRunTaskKind();
+  const fitnessTick = (value: number) => fitnessTickText(kind, value);
   const allRows = useMemo(() => evaluationRows(evaluations), [evaluations]);
   const rows = useMemo(() => thinRows(allRows), [allRows]);
   const succeeded = rows.filter((row) => !row.failed);
@@ -43,8 +45,8 @@ const BestSoFarPlot = memo(function BestSoFarPlot({ evaluations }: { evaluations
           <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'evaluations', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
-            <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
-            <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
+            <YAxis domain={[0, 100]} tickFormatter={fitnessTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <Tooltip formatter={(value) => fitnessTick(Number(value))} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
             <Scatter data={succeeded} dataKey="fitness" name="Candidate" fill="var(--series-candidate)" isAnimationActive={false} />
             {failed.length > 0 && <Scatter data={failed} dataKey="fitness" name="Failed or diverged" fill="var(--series-failed)" shape="cross" isAnimationActive={false} />}
             <Line dataKey="bestSoFar" name="Best so far" type="stepAfter" stroke="var(--series-best)" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -1,10 +1,11 @@
-/** Best (solid) and mean (dashed) fitness per generation of each population, in percent. */
+/** Best (solid) and mean (dashed) fitness per generation of each population: accuracy in percent, or R² for regression. */
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { GenerationSummary } from '../../core/strategy';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
 import { generationRows, populationsPresent, type PopulationName } from './chart-data';
+import { fitnessTickText, useRunTaskKind } from './score-text';
 
 const POPULATION_LABELS: Record<PopulationName, string> = {
   networks: 'Networks',
@@ -12,7 +13,6 @@ const POPULATION_LABELS: Record<PopulationName, string> = {
   blueprints: 'Blueprints',
 };
 
-const percentTick = (value: number) => `${value}%`;
 const seriesColor = (name: PopulationName) => `var(--series-${name})`;
 
 /** Draws a deferred copy of `generations`, in the background like BestSoFarChart, and only when they change. */
@@ -21,6 +21,8 @@ export function GenerationChart({ generations }: { generations: readonly Generat
 }
 
 const GenerationPlot = memo(function GenerationPlot({ generations }: { generations: readonly GenerationSummary[] }) {
+  const kind = useRunTaskKind();
+  const fitnessTick = (value: number) => fitnessTickText(kind, value);
   const rows = useMemo(() => generationRows(generations), [generations]);
   const populations = useMemo(() => populationsPresent(generations), [generations]);
 
@@ -42,8 +44,8 @@ const GenerationPlot = memo(function GenerationPlot({ generations }: { generatio
           <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis dataKey="generation" stroke="var(--text-muted)" tick={{ fontSize: 12 }} allowDecimals={false} label={{ value: 'generation', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
-            <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
-            <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Generation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
+            <YAxis domain={[0, 100]} tickFormatter={fitnessTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <Tooltip formatter={(value) => fitnessTick(Number(value))} labelFormatter={(label) => `Generation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
             {drawOrder.flatMap((name) => [
               <Line key={`${name}Mean`} dataKey={`${name}Mean`} name={`${POPULATION_LABELS[name]} mean`} stroke={seriesColor(name)} strokeDasharray="5 4" dot={false} isAnimationActive={false} />,
               <Line key={`${name}Best`} dataKey={`${name}Best`} name={`${POPULATION_LABELS[name]} best`} stroke={seriesColor(name)} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />,

@@ -45,8 +45,8 @@ function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandi
           </span>
         )}
       </td>
-      <td className="num">{formatScore(kind, metrics?.validationAccuracy, metrics?.validationR2)}</td>
-      <td className="num">{formatScore(kind, metrics?.testAccuracy, metrics?.testR2)}</td>
+      <td className="num">{formatScore(kind, metrics?.validationAccuracy, metrics?.validationR2, false)}</td>
+      <td className="num">{formatScore(kind, metrics?.testAccuracy, metrics?.testR2, false)}</td>
       <td className="num">{metrics ? formatCount(metrics.params) : '–'}</td>
       <td className="num">{metrics ? formatSeconds(metrics.trainMs) : '–'}</td>
       <td className="leaderboard__status" title={status.detail}>

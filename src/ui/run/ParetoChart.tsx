@@ -10,10 +10,11 @@ import { formatCount } from '../format';
 import { useActions } from '../store-context';
 import { ChartLegend } from './ChartLegend';
 import { paretoRows, type ParetoRow } from './pareto-data';
-
-const percentTick = (value: number) => `${value}%`;
+import { fitnessTickText, useRunTaskKind } from './score-text';
 
 export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCandidate[] }) {
+  const kind = useRunTaskKind();
+  const fitnessTick = (value: number) => fitnessTickText(kind, value);
   const { setGraph } = useActions();
   const { points, front } = paretoRows(evaluations);
 
@@ -34,11 +35,11 @@ export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCa
           <ScatterChart margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis dataKey="params" type="number" scale="log" domain={['auto', 'auto']} tickFormatter={formatCount} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'parameters (log)', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
-            <YAxis dataKey="fitness" type="number" domain={[0, 100]} tickFormatter={percentTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <YAxis dataKey="fitness" type="number" domain={[0, 100]} tickFormatter={fitnessTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
             <Tooltip
               cursor={{ strokeDasharray: '3 3' }}
               contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }}
-              formatter={(value, name) => (name === 'params' ? `${formatCount(Number(value))} params` : `${value}%`)}
+              formatter={(value, name) => (name === 'params' ? `${formatCount(Number(value))} params` : fitnessTick(Number(value)))}
             />
             <Scatter name="Candidate" data={others} fill="var(--series-candidate)" isAnimationActive={false} onClick={(row) => open(row as unknown as ParetoRow)} />
             <Scatter name="Pareto front" data={front} fill="var(--series-best)" line={{ stroke: 'var(--series-best)', strokeWidth: 2 }} lineJointType="stepAfter" isAnimationActive={false} onClick={(row) => open(row as unknown as ParetoRow)} />

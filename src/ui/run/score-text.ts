@@ -8,14 +8,25 @@ import type { TaskKind } from '../../data/types';
 import { formatPercent } from '../format';
 import { useApp } from '../store-context';
 
-/** Formats a score for `kind`: `accuracy` as a percentage, or `r2` as "R² 0.912". Missing shows as "–". */
-export function formatScore(kind: TaskKind, accuracy: number | null | undefined, r2: number | null | undefined): string {
+/**
+ * Formats a score for `kind`: `accuracy` as a percentage, or `r2` as "R² 0.912", without the
+ * "R²" where a column header already names it. Missing shows as "–".
+ */
+export function formatScore(kind: TaskKind, accuracy: number | null | undefined, r2: number | null | undefined, named = true): string {
   if (kind === 'classification') return formatPercent(accuracy);
   if (r2 === null || r2 === undefined || !Number.isFinite(r2)) return '–';
-  return `R² ${r2.toFixed(3)}`;
+  return named ? `R² ${r2.toFixed(3)}` : r2.toFixed(3);
 }
 
 /** Returns the kind of the run's task. The task picker is locked while a run is active, so this is the selected task then. */
 export function useRunTaskKind(): TaskKind {
   return useApp((state) => TASKS[state.dataset?.task ?? state.config.task.id].kind);
+}
+
+/**
+ * Formats a fitness chart value, which the chart rows hold as fitness × 100: a percentage for
+ * classification, or the R² itself for regression.
+ */
+export function fitnessTickText(kind: TaskKind, value: number): string {
+  return kind === 'classification' ? `${value}%` : (value / 100).toFixed(2);
 }
