@@ -142,6 +142,18 @@ describe('share links, saved runs and exports', () => {
     assert.equal(await leaderboardRows(shared.page).count(), ownRows);
     assert.equal(await shared.page.getByTestId('shared-badge').first().isVisible(), true);
     assert.ok((await shared.page.getByRole('region', { name: 'Best architecture' }).locator('.react-flow__node').count()) >= 3);
+    // The notice above the canvas shrinks it after the first fit, and the view fits again: the
+    // network sits in the middle third of the canvas's height, not against an edge.
+    const canvasBox = (await shared.page.locator('.graph-editor').boundingBox())!;
+    await shared.page.waitForFunction(
+      ([top, height]) => {
+        const boxes = [...document.querySelectorAll('.graph-editor .react-flow__node')].map((node) => node.getBoundingClientRect());
+        const middle = (Math.min(...boxes.map((box) => box.top)) + Math.max(...boxes.map((box) => box.bottom))) / 2;
+        return Math.abs(middle - (top + height / 2)) < height / 6;
+      },
+      [canvasBox.y, canvasBox.height],
+      { timeout: 5000 },
+    );
     await shared.page.screenshot({ path: `${OUT}/shared-link.png` });
 
     await shared.page.getByRole('button', { name: 'Replay search', exact: true }).click();

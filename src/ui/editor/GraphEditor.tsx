@@ -45,7 +45,7 @@ import { EditorNotice } from './EditorNotice';
 import { LAYER_DRAG_TYPE } from './layer-drag';
 import { ShapeEdge } from './ShapeEdge';
 import { useEditorShortcuts } from './use-editor-shortcuts';
-import { useKeepAddedInView } from './use-keep-in-view';
+import { useKeepAddedInView, useRefitOnResize } from './use-keep-in-view';
 
 const NODE_TYPES: NodeTypes = { [EDITOR_NODE_TYPE]: EditorNodeView };
 const EDGE_TYPES: EdgeTypes = { [SHAPE_EDGE_TYPE]: ShapeEdge };
@@ -240,6 +240,7 @@ export function GraphEditor() {
   }, [loads, fitView]);
 
   useKeepAddedInView(wrapper, model.positions);
+  useRefitOnResize(wrapper, model.positions);
   useEditorShortcuts(wrapper);
 
   return (
