@@ -86,6 +86,20 @@ describe('training one network', () => {
     await page.context().close();
   });
 
+  it('says why Iris has no plot', async () => {
+    const { page, errors } = await openApp(browser);
+    await choose(page, 'Task', 'Iris');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Epochs', 2);
+
+    await button(page, 'Train').click();
+    await trainingStatus(page).filter({ hasText: /Training (finished|diverged|failed)/ }).waitFor({ timeout: 60_000 });
+    const plot = page.getByRole('region', { name: 'Decision boundary' });
+    assert.match((await plot.textContent()) ?? '', /Iris has inputs of shape \[4\], so it has no plot here/);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('stops training mid-run', async () => {
     const { page, errors } = await openApp(browser);
     await choose(page, 'Task', 'Circles');

@@ -5,6 +5,7 @@
  */
 
 import { useEffect, useRef } from 'react';
+import { TASKS } from '../../data/tasks';
 import type { TrainingPlot } from '../../state/training-state';
 import { ChartLegend, type LegendEntry } from '../run/ChartLegend';
 import { useApp } from '../store-context';
@@ -90,7 +91,7 @@ export function PredictionPlot() {
           <p className="chart__empty">
             {task === null
               ? 'For 2D tasks, the decision boundary is drawn here over the training points as the network trains.'
-              : 'Only tasks with two inputs (classification) or one input (regression) can be drawn on a plane.'}
+              : `${TASKS[task].name} has inputs of shape [${TASKS[task].inputShape.join(', ')}], so it has no plot here: only tasks with two inputs (classification) or one input (regression) can be drawn on a plane.`}
           </p>
         )}
       </div>
