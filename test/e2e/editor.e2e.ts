@@ -183,6 +183,14 @@ describe('graph editor', () => {
   it('works from the keyboard and moves edges', async () => {
     const { page, errors } = await openEditor();
 
+    // Screen readers hear which palette kinds the candidate set includes.
+    const description = async (name: string) => {
+      const id = await page.getByRole('button', { name, exact: true }).getAttribute('aria-describedby');
+      return id === null ? null : await page.locator(`[id="${id}"]`).textContent();
+    };
+    assert.equal(await description('Add Dense'), 'In the candidate set');
+    assert.equal(await description('Add Conv2D'), null);
+
     // Enter on a focused node selects it; Enter on a palette item inserts the layer after it.
     await node(page, 'Dense layer l2').focus();
     await page.keyboard.press('Enter');

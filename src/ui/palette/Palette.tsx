@@ -18,6 +18,7 @@ const GROUPS = paletteGroups();
 function PaletteItem({ kind, inCandidateSet }: { kind: LayerKind; inCandidateSet: boolean }) {
   const spec = LAYERS[kind];
   const { addLayer } = useApp((state) => state.editorActions);
+  const badgeId = `palette-in-set-${kind}`;
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(LAYER_DRAG_TYPE, kind);
     event.dataTransfer.effectAllowed = 'copy';
@@ -31,14 +32,19 @@ function PaletteItem({ kind, inCandidateSet }: { kind: LayerKind; inCandidateSet
             className="palette__item"
             data-kind={kind}
             aria-label={`Add ${spec.label}`}
+            aria-describedby={inCandidateSet ? badgeId : undefined}
             draggable
             onDragStart={onDragStart}
             onClick={() => addLayer(kind)}
           >
             <span>{spec.label}</span>
+            {/* The button's aria-label hides its content from screen readers, so the badge reaches them as its description. */}
             {inCandidateSet && (
-              <span className="palette__badge" aria-label="in the candidate set" title="The search may use this kind">
-                ●
+              <span className="palette__badge" title="The search may use this kind">
+                <span aria-hidden="true">●</span>
+                <span id={badgeId} className="visually-hidden">
+                  In the candidate set
+                </span>
               </span>
             )}
           </button>
