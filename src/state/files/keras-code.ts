@@ -67,11 +67,28 @@ function identifierFactory(): (id: string) => string {
   };
 }
 
+/**
+ * Hands out distinct Keras layer names derived from gene ids. TensorFlow rejects names with
+ * characters such as the colon that assembled networks use in their ids (`n18:n1`).
+ */
+function layerNameFactory(): (id: string) => string {
+  const used = new Set<string>();
+  return (id) => {
+    let stem = id.replace(/[^A-Za-z0-9_.-]/g, '_');
+    if (!/^[A-Za-z0-9]/.test(stem)) stem = `n${stem}`;
+    let name = stem;
+    for (let n = 2; used.has(name); n++) name = `${stem}_${n}`;
+    used.add(name);
+    return name;
+  };
+}
+
 /** Writes a Python module that rebuilds the genome as a `keras.Model` named `model`. Throws for an invalid genome. */
 export function kerasPythonCode(genome: Genome, context: ShapeContext, options: KerasCodeOptions): string {
   const analysis = assertValidGenome(genome, context);
   const byId = new Map(genome.nodes.map((gene) => [gene.id, gene]));
   const identifier = identifierFactory();
+  const layerName = layerNameFactory();
   const variables = new Map<string, string>();
   const lines: string[] = [];
   const head = options.taskKind === 'classification' ? 'one logit per class; apply softmax for probabilities' : 'one linear unit per regression target';
@@ -82,7 +99,7 @@ export function kerasPythonCode(genome: Genome, context: ShapeContext, options: 
     const gene = byId.get(id)!;
     if (gene.kind === 'input') {
       variables.set(id, 'inputs');
-      lines.push(`inputs = keras.Input(shape=${pythonLiteral(context.inputShape)}, name=${JSON.stringify(id)})`);
+      lines.push(`inputs = keras.Input(shape=${pythonLiteral(context.inputShape)}, name=${JSON.stringify(layerName(id))})`);
       continue;
     }
     const inputShapes = gene.inputs.map((source) => analysis.nodes.get(source)!.shape);
@@ -91,9 +108,9 @@ export function kerasPythonCode(genome: Genome, context: ShapeContext, options: 
     let current = sources.length === 1 ? sources[0] : `[${sources.join(', ')}]`;
     specs.forEach((spec, index) => {
       const isLast = index === specs.length - 1;
-      const layerName = isLast ? id : `${id}_${index + 1}`;
-      const variable = gene.kind === 'output' && isLast ? 'outputs' : identifier(layerName);
-      lines.push(`${variable} = layers.${spec.className}(${kerasArguments(spec, layerName)})(${current})`);
+      const stem = isLast ? id : `${id}_${index + 1}`;
+      const variable = gene.kind === 'output' && isLast ? 'outputs' : identifier(stem);
+      lines.push(`${variable} = layers.${spec.className}(${kerasArguments(spec, layerName(stem))})(${current})`);
       current = variable;
     });
     variables.set(id, current);

@@ -155,13 +155,15 @@ describe('Keras code', () => {
     expect(code).toMatch(/for 9 epochs, batch size 16/);
   });
 
-  it('turns ids into distinct Python names', () => {
+  it('turns ids into distinct Python names and layer names TensorFlow accepts', () => {
     const genome: Genome = {
       nodes: [gene('input', 'input', []), gene('1:a', 'dense', ['input'], { units: 2, activation: 'relu' }), gene('1_a', 'dense', ['1:a'], { units: 2, activation: 'relu' }), gene('class', 'dense', ['1_a'], { units: 2, activation: 'relu' }), gene('output', 'output', ['class'])],
     };
     const code = kerasPythonCode(genome, VECTOR, { title: 't', taskKind: 'classification' });
-    expect(lines(code)).toContain('n_1_a = layers.Dense(units=2, activation="relu", name="1:a")(inputs)');
-    expect(lines(code)).toContain('n_1_a_2 = layers.Dense(units=2, activation="relu", name="1_a")(n_1_a)');
+    expect(lines(code)).toContain('n_1_a = layers.Dense(units=2, activation="relu", name="1_a")(inputs)');
+    expect(lines(code)).toContain('n_1_a_2 = layers.Dense(units=2, activation="relu", name="1_a_2")(n_1_a)');
+    // TensorFlow's scope names: a letter or digit, then letters, digits and _ . - only.
+    for (const [, name] of code.matchAll(/name="([^"]*)"/g)) expect(name).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
     expect(lines(code)).toContain('class_ = layers.Dense(units=2, activation="relu", name="class")(n_1_a_2)');
   });
 
