@@ -35,6 +35,6 @@ export function readGenomeFile(source: string, context: ShapeContext): { ok: tru
   const genome = typeof value === 'object' && value !== null && value.format === GENOME_FILE_FORMAT ? value.genome : value;
   const notes: RestoreNote[] = [];
   const restored = restoreGenome(genome, context, 'genome', notes);
-  if (restored === null) return { ok: false, errors: notes.map((note) => note.reason) };
+  if (restored === null) return { ok: false, errors: notes.map((note) => `${note.field} ${note.reason}`) };
   return { ok: true, genome: restored, notes };
 }

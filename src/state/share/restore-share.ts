@@ -7,7 +7,7 @@
 import { DEFAULT_LIMITS, analyzeGenome, type Genome, type LayerGene } from '../../core/genome';
 import { canonicalHash } from '../../core/canonical';
 import { hasModuleSlots } from '../../core/template';
-import { LAYERS, checkParam, defaultParams, isLayerKind, type LayerParams, type ShapeContext } from '../../core/layers';
+import { LAYERS, LAYER_KINDS, checkParam, defaultParams, isLayerKind, type LayerParams, type ShapeContext } from '../../core/layers';
 import { BACKENDS, type BackendName } from '../../train/types';
 import { shapeContextOf } from '../graph-context';
 import type { XY } from '../graph-model';
@@ -61,7 +61,7 @@ function restoreGene(value: unknown, index: number, field: string, notes: Restor
     return null;
   }
   if (!isLayerKind(kind)) {
-    notes.push({ field: at, reason: `has the unknown layer kind ${JSON.stringify(kind) ?? String(kind)}.` });
+    notes.push({ field: at, reason: `has the unknown layer kind ${JSON.stringify(kind) ?? String(kind)}; the kinds are ${LAYER_KINDS.join(', ')}.` });
     return null;
   }
   const inputs = own(value, 'inputs');

@@ -147,4 +147,12 @@ describe('genome file', () => {
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.errors.join('\n')).toMatch(/conv2d expects a 3D input/);
   });
+
+  it('names the node of an unknown layer kind and the kinds there are', () => {
+    const genome = chainGenome([{ kind: 'dense' }]);
+    const broken = { nodes: genome.nodes.map((node) => (node.kind === 'dense' ? { ...node, kind: 'dense2' } : node)) };
+    const read = readGenomeFile(JSON.stringify(broken), { inputShape: [2], outputUnits: 2 });
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.errors.join('\n')).toMatch(/^genome\.nodes\[1\] has the unknown layer kind "dense2"; the kinds are input, output, dense, /);
+  });
 });
