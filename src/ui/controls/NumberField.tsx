@@ -32,6 +32,20 @@ export function clampToRange(value: number, range: Pick<NumberRange, 'min' | 'ma
   return Math.min(range.max, Math.max(range.min, rounded));
 }
 
+/**
+ * Reads what was typed into a number field: the value to commit (null when it is not a
+ * number) and a note that quotes the typed text when it was not taken as it stands.
+ */
+export function readTypedNumber(typed: string, range: Pick<NumberRange, 'min' | 'max' | 'integer'>): { value: number | null; note: string | null } {
+  const text = typed.trim();
+  const parsed = Number(text);
+  if (text === '' || !Number.isFinite(parsed)) return { value: null, note: `"${typed}" is not a number; the value is unchanged.` };
+  const value = clampToRange(parsed, range);
+  if (value === parsed) return { value, note: null };
+  const inside = parsed >= range.min && parsed <= range.max;
+  return { value, note: inside ? `${text} is not a whole number; set to ${value}.` : `${text} is outside ${range.min} to ${range.max}; set to ${value}.` };
+}
+
 export function NumberField({ range, value, onCommit, sliderStep, error, disabled }: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -39,15 +53,10 @@ export function NumberField({ range, value, onCommit, sliderStep, error, disable
 
   const commit = () => {
     if (draft === null) return;
-    const parsed = Number(draft.trim());
     setDraft(null);
-    if (draft.trim() === '' || !Number.isFinite(parsed)) {
-      setNote(`"${draft}" is not a number; kept ${value}.`);
-      return;
-    }
-    const clamped = clampToRange(parsed, range);
-    setNote(clamped === parsed ? null : `Set to ${clamped}: the range is ${range.min} to ${range.max}${range.integer ? ', whole numbers' : ''}.`);
-    onCommit(clamped);
+    const result = readTypedNumber(draft, range);
+    setNote(result.note);
+    if (result.value !== null) onCommit(result.value);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
