@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phaseText } from '../../src/ui/run/phase-text';
+import { candidate, evaluated } from './run-fixtures';
 
 describe('phaseText', () => {
   it('says searching while candidates train', () => {
@@ -8,6 +9,11 @@ describe('phaseText', () => {
 
   it('says retraining while the final retraining runs', () => {
     expect(phaseText({ phase: 'running', outcome: null, finalTraining: 'g5-1-final' })).toMatch(/^Retraining the best candidates on all training rows/);
+  });
+
+  it('tells shared results shown before any search apart from an empty start', () => {
+    expect(phaseText({ phase: 'idle', outcome: null, evaluations: [] })).toBe('Ready. Press Start search to begin.');
+    expect(phaseText({ phase: 'idle', outcome: null, evaluations: [evaluated(candidate(1, 1), 1, 0.9)] })).toMatch(/^Showing results that were not trained here/);
   });
 
   it('names the time budget as the end of a run', () => {

@@ -9,10 +9,11 @@ const OUTCOME_TEXT = {
   failed: 'Search failed.',
 } as const;
 
-export function phaseText(run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining'>>): string {
+export function phaseText(run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining' | 'evaluations'>>): string {
   switch (run.phase) {
     case 'idle':
-      return 'Ready. Press Start search to begin.';
+      // Results without a run: a shared link's, shown without training.
+      return run.evaluations?.length ? 'Showing results that were not trained here. Start search runs the search anew.' : 'Ready. Press Start search to begin.';
     case 'starting':
       return 'Starting: loading the data set and the workers…';
     case 'running':
