@@ -3,7 +3,7 @@
 import { describeGenome } from '../../core/describe';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 
-const HEADER = ['rank', 'candidate', 'generation', 'fitness', 'validation_accuracy', 'test_accuracy', 'params', 'flops', 'train_seconds', 'backend', 'status', 'architecture'];
+const HEADER = ['rank', 'candidate', 'generation', 'fitness', 'validation_accuracy', 'test_accuracy', 'validation_r2', 'test_r2', 'params', 'flops', 'train_seconds', 'backend', 'status', 'architecture'];
 
 /**
  * Quotes a field when it needs it. A text field starting with =, +, - or @ gets a leading
@@ -22,7 +22,10 @@ function statusOf(result: EvaluatedCandidate): string {
   return 'ok';
 }
 
-/** Writes ranked candidates as CSV with a header row; accuracies are fractions in [0, 1]. */
+/**
+ * Writes ranked candidates as CSV with a header row. Accuracies are fractions in [0, 1] and
+ * filled for classification tasks; R² columns are filled for regression tasks.
+ */
 export function leaderboardCsv(ranked: readonly EvaluatedCandidate[]): string {
   const rows = ranked.map((result, index) => {
     const metrics = result.metrics;
@@ -33,6 +36,8 @@ export function leaderboardCsv(ranked: readonly EvaluatedCandidate[]): string {
       result.fitness,
       metrics?.validationAccuracy ?? null,
       metrics?.testAccuracy ?? null,
+      metrics?.validationR2 ?? null,
+      metrics?.testR2 ?? null,
       metrics?.params ?? null,
       metrics?.flops ?? null,
       metrics ? Math.round(metrics.trainMs) / 1000 : null,

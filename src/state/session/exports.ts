@@ -52,7 +52,7 @@ export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): 
 
 export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate): string {
   const task = TASKS[state.config.task.id];
-  const fitness = `${(candidate.fitness * 100).toFixed(1)}% validation fitness`;
+  const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
   return kerasPythonCode(candidate.candidate.genome, shapeContextOf(state.config), {
     title: `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`,
     taskKind: task.kind,

@@ -113,9 +113,16 @@ describe('leaderboard CSV', () => {
     const { candidates } = sampleRun();
     const lines = leaderboardCsv(candidates).trimEnd().split('\r\n');
 
-    expect(lines[0]).toBe('rank,candidate,generation,fitness,validation_accuracy,test_accuracy,params,flops,train_seconds,backend,status,architecture');
-    expect(lines[1]).toMatch(/^1,g0-0,0,0\.8,0\.8,0\.79,0,0,1\.5,wasm,ok,/);
+    expect(lines[0]).toBe('rank,candidate,generation,fitness,validation_accuracy,test_accuracy,validation_r2,test_r2,params,flops,train_seconds,backend,status,architecture');
+    expect(lines[1]).toMatch(/^1,g0-0,0,0\.8,0\.8,0\.79,,,0,0,1\.5,wasm,ok,/);
     expect(lines).toHaveLength(3);
+  });
+
+  it('fills the R² columns for a regression candidate', () => {
+    const [first] = sampleRun().candidates;
+    const regression = { ...first, metrics: { ...first.metrics!, validationAccuracy: null, testAccuracy: null, validationR2: 0.93, testR2: 0.91 } };
+    const [, row] = leaderboardCsv([regression]).trimEnd().split('\r\n');
+    expect(row).toMatch(/^1,g0-0,0,0\.8,,,0\.93,0\.91,0,0,/);
   });
 
   const fields: [string | number | null, string][] = [
