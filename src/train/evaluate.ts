@@ -11,6 +11,7 @@ import { medianStopEpoch } from '../core/early-stopping';
 import { Rng, deriveSeed } from '../core/rng';
 import type { Dataset } from '../data/types';
 import { activateBackend } from './backend';
+import { BestEpoch } from './best-epoch';
 import { checkSplit, type TaskShape } from './batches';
 import { registerFastGradients } from './gradients';
 import { findKernelGap } from './kernels';
@@ -31,6 +32,11 @@ export interface CandidateOptions extends EvaluateOptions {
    * epoch where the median rule's threshold (see `medianStopEpoch`) is not met.
    */
   readonly earlyStop?: EarlyStopRequest;
+  /**
+   * Called once training has ended, with the weights that will be scored (those of the best
+   * epoch under `keepBestEpoch`), before the model is scored and disposed.
+   */
+  readonly onTrained?: (model: tfl.LayersModel) => Promise<void> | void;
 }
 
 /** Per-epoch thresholds of the median stopping rule, index 0 for epoch 1; null stops nothing. */
@@ -106,43 +112,57 @@ async function trainAndScore(
   const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
   const started = performance.now();
   const model = withSeededRandom(new Rng(deriveSeed(seed, 'weights')), () => buildModel(genome, context));
+  const best = options.keepBestEpoch ? new BestEpoch(model) : null;
 
   try {
     const randomness = { order: new Rng(deriveSeed(seed, 'order')), steps: new Rng(deriveSeed(seed, 'steps')) };
     const validationCurve: number[] = [];
     const outcome = await trainModel(model, dataset.train, dataset, settings, randomness, {
       ...options,
-      onEpochEnd: epochEndHook(model, dataset, options, validationCurve),
+      onEpochEnd: epochEndHook(model, dataset, options, validationCurve, best),
     });
     const trainMs = performance.now() - started;
+    const epochs = outcome.trainLoss.length;
+    if (best && !outcome.diverged) {
+      // A time limit ends training inside an epoch that no hook has measured.
+      if (outcome.timeLimited) best.offer(epochs, fitnessOf(await evaluateSplit(model, dataset.validation, dataset)));
+      best.restore(epochs);
+    }
+    if (!outcome.diverged) await options.onTrained?.(model);
     const common = {
       trainLoss: outcome.trainLoss,
       params: analysis.totalParams,
       flops: analysis.totalFlops,
-      epochs: outcome.trainLoss.length,
+      epochs,
       trainMs,
       backend,
       ...(options.earlyStop ? { validationCurve, stoppedEarly: outcome.stoppedEarly ?? false } : {}),
+      ...(best ? { bestEpoch: best.epoch } : {}),
     };
     if (outcome.diverged) return { ...common, ...divergedScores(dataset), diverged: outcome.diverged };
     return { ...common, ...(await scores(model, dataset)) };
   } finally {
+    best?.dispose();
     model.dispose();
   }
 }
 
 /**
- * Combines the caller's epoch hook with the median rule: when `earlyStop` is set, the
- * validation fitness of each epoch is appended to `curve`, and the hook returns 'stop' at
- * the epoch that `medianStopEpoch` returns.
+ * Combines the caller's epoch hook with the median rule and the best-epoch copy. When either
+ * is on, the validation fitness of each epoch is measured once: the median rule appends it to
+ * `curve` and the hook returns 'stop' at the epoch `medianStopEpoch` returns; `best` is
+ * offered it.
  */
-function epochEndHook(model: tfl.LayersModel, dataset: Dataset, options: CandidateOptions, curve: number[]): EpochEndHook | undefined {
+function epochEndHook(model: tfl.LayersModel, dataset: Dataset, options: CandidateOptions, curve: number[], best: BestEpoch | null): EpochEndHook | undefined {
   const { onEpochEnd, earlyStop } = options;
-  if (!onEpochEnd && !earlyStop) return undefined;
+  if (!onEpochEnd && !earlyStop && !best) return undefined;
   return async (epoch, epochLoss) => {
     await onEpochEnd?.(model, epoch, epochLoss);
+    if (!earlyStop && !best) return;
+    const fitness = fitnessOf(await evaluateSplit(model, dataset.validation, dataset));
+    best?.offer(epoch, fitness);
     if (!earlyStop) return;
-    curve.push(fitnessOf(await evaluateSplit(model, dataset.validation, dataset)));
+    curve.push(fitness);
     return medianStopEpoch(curve, earlyStop.thresholds) === epoch ? 'stop' : undefined;
   };
 }

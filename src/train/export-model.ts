@@ -53,8 +53,9 @@ function withProbabilities(model: tfl.LayersModel): tfl.LayersModel {
 }
 
 /**
- * Trains the genome with `evaluateCandidate` and saves the model after its last epoch.
- * Rejects when training diverged, because the weights would be worthless.
+ * Trains the genome with `evaluateCandidate` and saves the model as it is scored: after its
+ * last epoch, or its best one under `keepBestEpoch`. Rejects when training diverged, because
+ * the weights would be worthless.
  */
 export async function trainModelFiles(
   genome: Genome,
@@ -66,8 +67,7 @@ export async function trainModelFiles(
   let files: ModelFiles | null = null;
   const metrics = await evaluateCandidate(genome, dataset, settings, seed, {
     ...options,
-    onEpochEnd: async (model, epoch) => {
-      if (epoch < settings.epochs) return;
+    onTrained: async (model) => {
       files = await modelFiles(options.probabilities && dataset.kind === 'classification' ? withProbabilities(model) : model);
     },
   });

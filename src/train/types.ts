@@ -57,6 +57,8 @@ export interface EvaluationMetrics {
   readonly stoppedEarly?: boolean;
   /** Set when training stopped on a NaN or infinite loss; fitness is 0 then. */
   readonly diverged?: string;
+  /** The epoch whose weights were scored, when `keepBestEpoch` asked for the best one. */
+  readonly bestEpoch?: number;
 }
 
 /** Training progress of one candidate, reported after each check of the loss. */
@@ -78,6 +80,12 @@ export interface EvaluateOptions {
    * under a time budget.
    */
   readonly timeLimitMs?: number;
+  /**
+   * Measures the validation fitness after every epoch and scores the model with the weights
+   * of its best epoch (the earliest on ties). For the final retraining, whose many epochs can
+   * pass the point where validation fitness stops rising.
+   */
+  readonly keepBestEpoch?: boolean;
   onProgress?(progress: TrainingProgress): void;
   /** Aborting rejects the evaluation with a DOMException named AbortError. */
   readonly signal?: AbortSignal;

@@ -316,6 +316,8 @@ export class SearchCoordinator {
       genome: evaluated.candidate.genome,
       settings: { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 },
       timeLimitMs,
+      // Many epochs on all rows can pass the point where validation fitness stops rising.
+      keepBestEpoch: true,
       seed: deriveSeed(config.search.seed, 'final', evaluated.candidate.hash),
       onProgress: (progress) => this.emit({ type: 'candidate-progress', runId, candidateId, ...progress }),
     });

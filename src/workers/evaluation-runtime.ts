@@ -85,6 +85,7 @@ export class EvaluationRuntime {
         signal: abort.signal,
         earlyStop: job.earlyStop,
         timeLimitMs: job.timeLimitMs,
+        keepBestEpoch: job.keepBestEpoch,
         onProgress: ({ epoch, epochs, loss }) => {
           // Small networks finish an epoch every few milliseconds; the page needs a few updates a second.
           const now = performance.now();

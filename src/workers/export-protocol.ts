@@ -18,6 +18,8 @@ export interface ExportRequest {
   readonly genome: Genome;
   readonly settings: TrainingSettings;
   readonly seed: number;
+  /** Export the weights of the best epoch, as the run's final retraining scored them. */
+  readonly keepBestEpoch?: boolean;
   readonly probabilities: boolean;
 }
 

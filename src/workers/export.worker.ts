@@ -14,6 +14,7 @@ async function handle(request: ExportRequest): Promise<void> {
     const dataset = await loadDataset(request.task, fetchAssetReader(request.assetBaseUrl));
     const { files, metrics } = await trainModelFiles(request.genome, dataset, request.settings, request.seed, {
       probabilities: request.probabilities,
+      keepBestEpoch: request.keepBestEpoch,
       onProgress: ({ epoch, epochs, loss }) => post({ type: 'progress', epoch, epochs, loss }),
     });
     post({ type: 'done', modelJson: files.modelJson, weightsFile: WEIGHTS_FILE, weights: files.weights, metrics, backend }, [files.weights]);

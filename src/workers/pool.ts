@@ -32,6 +32,8 @@ export interface Job {
   readonly earlyStop?: EarlyStopRequest;
   /** Milliseconds the training may take; the model is then scored as it is. */
   readonly timeLimitMs?: number;
+  /** Score the weights of the epoch with the best validation fitness, not the last epoch's. */
+  readonly keepBestEpoch?: boolean;
   readonly onProgress?: (progress: { epoch: number; epochs: number; loss: number }) => void;
 }
 
@@ -245,6 +247,7 @@ export class WorkerPool {
         seed: job.seed,
         earlyStop: job.earlyStop,
         timeLimitMs: job.timeLimitMs,
+        keepBestEpoch: job.keepBestEpoch,
       });
     });
   }

@@ -31,6 +31,8 @@ export type WorkerRequest =
       readonly earlyStop?: EarlyStopRequest;
       /** Milliseconds the training may take (see `EvaluateOptions.timeLimitMs`). */
       readonly timeLimitMs?: number;
+      /** Score the weights of the best epoch (see `EvaluateOptions.keepBestEpoch`). */
+      readonly keepBestEpoch?: boolean;
     }
   | {
       /** Trains one network alone and reports every epoch (see `trainLive`). */

@@ -94,6 +94,8 @@ describe('final retraining', () => {
     expect(started).toHaveLength(2);
     expect(new Set(started.map((id) => result.candidates.find((c) => `${c.candidate.id}-final` === id)?.candidate.hash)).size).toBe(2);
     expect(result.final?.fitness).toBe(Math.max(...fitnesses));
+    // Each retrained network is scored at its best epoch on validation, not its last.
+    for (const outcome of retrained) expect(outcome.ok && outcome.metrics.bestEpoch).toBeGreaterThanOrEqual(1);
     expect(events.filter((event) => event.type === 'final-evaluated')).toHaveLength(1);
   });
 });

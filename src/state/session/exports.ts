@@ -69,5 +69,5 @@ export function modelExportRequest(state: AppState, candidate: EvaluatedCandidat
   const final = candidate === state.run.final && config.finalEpochs > 0;
   const settings = final ? { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 } : config.training;
   const seed = deriveSeed(config.search.seed, final ? 'final' : 'train', candidate.candidate.hash);
-  return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, genome: candidate.candidate.genome, settings, seed, probabilities };
+  return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, genome: candidate.candidate.genome, settings, seed, keepBestEpoch: final, probabilities };
 }
