@@ -268,6 +268,14 @@ describe('share links, saved runs and exports', () => {
     assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), false);
     assert.equal(await presenter.page.getByRole('complementary', { name: 'Settings' }).isVisible(), false);
     await presenter.page.screenshot({ path: `${OUT}/presenter.png` });
+    // Zoomed for a projector, the page still fits the window and the run panel still resizes.
+    const fit = await presenter.page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, window: window.innerHeight }));
+    assert.ok(fit.scroll <= fit.window, `the presentation layout fits the window: ${JSON.stringify(fit)}`);
+    const handle = presenter.page.getByRole('separator', { name: 'Resize run panel' });
+    const before = Number(await handle.getAttribute('aria-valuenow'));
+    await handle.focus();
+    await presenter.page.keyboard.press('ArrowUp');
+    assert.ok(Number(await handle.getAttribute('aria-valuenow')) > before, 'the run panel grows from the keyboard in presentation mode');
     await presenter.page.getByRole('button', { name: 'Exit presentation' }).click();
     assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), true);
     assert.deepEqual(presenter.errors, []);

@@ -1,6 +1,8 @@
 /** Bounds of the resizable run panel, in CSS pixels. */
 
 export const MIN_RUN_PANEL_HEIGHT = 200;
+/** The zoom of presentation mode; session.css sets the same factor on <body>. */
+export const PRESENTATION_ZOOM = 1.2;
 /** Room kept above the run panel for the header and a usable canvas. */
 export const MIN_WORKSPACE_HEIGHT = 240;
 

@@ -1,16 +1,33 @@
-/** The run panel's height: user-resizable, kept within bounds as the window resizes. */
+/**
+ * The run panel's height: user-resizable, kept within bounds as the window resizes. Heights
+ * are in the page's CSS pixels, which presentation mode's zoom makes fewer than the window's.
+ */
 
 import { useEffect, useState } from 'react';
-import { MIN_RUN_PANEL_HEIGHT, MIN_WORKSPACE_HEIGHT, clampRunPanelHeight, defaultRunPanelHeight } from './panel-size';
+import { MIN_RUN_PANEL_HEIGHT, MIN_WORKSPACE_HEIGHT, PRESENTATION_ZOOM, clampRunPanelHeight, defaultRunPanelHeight } from './panel-size';
+
+/** The window's height in the page's CSS pixels. */
+function pageHeight(): number {
+  return Math.round(window.innerHeight / (document.documentElement.dataset.present ? PRESENTATION_ZOOM : 1));
+}
 
 export function useRunPanelHeight() {
-  const [viewport, setViewport] = useState(() => window.innerHeight);
-  const [requested, setRequested] = useState(() => defaultRunPanelHeight(window.innerHeight));
+  const [viewport, setViewport] = useState(pageHeight);
+  const [requested, setRequested] = useState(() => defaultRunPanelHeight(pageHeight()));
 
   useEffect(() => {
-    const onResize = () => setViewport(window.innerHeight);
+    const onResize = () => setViewport(pageHeight());
     window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
+    // Entering or leaving presentation mode changes the zoom: start again from the default share.
+    const zoom = new MutationObserver(() => {
+      setViewport(pageHeight());
+      setRequested(defaultRunPanelHeight(pageHeight()));
+    });
+    zoom.observe(document.documentElement, { attributes: true, attributeFilter: ['data-present'] });
+    return () => {
+      window.removeEventListener('resize', onResize);
+      zoom.disconnect();
+    };
   }, []);
 
   return {
