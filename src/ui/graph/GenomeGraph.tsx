@@ -1,10 +1,11 @@
 /**
- * A read-only React Flow view of a laid-out genome, fitted to its box when it mounts and
- * whenever the box resizes. Give it a new `key` when the genome changes so that it fits the
- * new graph.
+ * A read-only React Flow view of a laid-out genome, fitted to its box whenever the box
+ * resizes or a new graph has been measured. It stays mounted from one graph to the next:
+ * mounting React Flow costs a long main-thread task, which a search would otherwise pay at
+ * every new best.
  */
 
-import { Background, Controls, ReactFlow, useReactFlow, useStore as useFlowStore, type ColorMode, type FitViewOptions, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useNodesInitialized, useReactFlow, useStore as useFlowStore, type ColorMode, type FitViewOptions, type NodeTypes } from '@xyflow/react';
 import { useEffect } from 'react';
 import { LAYER_NODE_TYPE, type GenomeFlow } from './genome-flow';
 import { LayerNodeView } from './LayerNodeView';
@@ -14,21 +15,26 @@ const FIT: FitViewOptions = { padding: 0.12, maxZoom: 1.25 };
 const COMPACT_FIT: FitViewOptions = { padding: 0.08, maxZoom: 1 };
 
 export interface GenomeGraphProps {
-  readonly flow: GenomeFlow;
+  /** The laid-out graph; no nodes draws an empty pane. */
+  readonly flow: Pick<GenomeFlow, 'nodes' | 'edges'>;
   readonly colorMode: ColorMode;
   /** Thumbnail mode: no controls, no background grid, and page scrolling is left alone. */
   readonly compact?: boolean;
 }
 
-/** Fits the view again when the pane changes size, for example when the run panel is resized. */
-function FitOnResize({ options }: { options: FitViewOptions }) {
+/**
+ * Fits the view when the pane changes size (the run panel is resized, say) and when a new
+ * graph's nodes have been measured.
+ */
+function FitView({ options, flow }: { options: FitViewOptions; flow: GenomeGraphProps['flow'] }) {
   const { fitView } = useReactFlow();
   const width = useFlowStore((state) => state.width);
   const height = useFlowStore((state) => state.height);
+  const measured = useNodesInitialized();
 
   useEffect(() => {
-    if (width > 0 && height > 0) void fitView(options);
-  }, [width, height, fitView, options]);
+    if (width > 0 && height > 0 && measured) void fitView(options);
+  }, [width, height, measured, flow, fitView, options]);
 
   return null;
 }
@@ -51,7 +57,7 @@ export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphPro
       preventScrolling={!compact}
       proOptions={{ hideAttribution: compact }}
     >
-      <FitOnResize options={fit} />
+      <FitView options={fit} flow={flow} />
       {!compact && <Background gap={24} />}
       {!compact && <Controls showInteractive={false} />}
     </ReactFlow>

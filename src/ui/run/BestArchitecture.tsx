@@ -12,8 +12,11 @@ import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
 import { formatScore, useRunTaskKind } from './score-text';
 
+/** What the graph view draws before the first result: React Flow mounts once, while the page loads. */
+const NO_GRAPH = { nodes: [], edges: [] };
+
 export function BestArchitecture() {
-  // A new best re-lays out and mounts a whole graph: deferred, it renders in the background.
+  // A new best is laid out and drawn anew: deferred, it renders in the background.
   const best = useDeferredValue(useApp((state) => state.run.best));
   // The task picker is locked while a run is active, so the run's task is the selected one.
   // NOTE: switching task after a run clears `dataset`, and the old best is then drawn against
@@ -40,11 +43,8 @@ export function BestArchitecture() {
       </div>
       <FinalResult />
       <div className="run-view__body run-view__graph">
-        {flow && best ? (
-          <GenomeGraph key={best.candidate.id} flow={flow} colorMode={theme} compact />
-        ) : (
-          <p className="chart__empty">The best network appears when the first candidate is evaluated.</p>
-        )}
+        <GenomeGraph flow={flow ?? NO_GRAPH} colorMode={theme} compact />
+        {!flow && <p className="chart__empty chart__empty--over">The best network appears when the first candidate is evaluated.</p>}
       </div>
       {best && (
         <div className="run-view__footer-row">

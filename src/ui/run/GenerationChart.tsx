@@ -4,7 +4,8 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { GenerationSummary } from '../../core/strategy';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
-import { generationRows, populationsPresent, type PopulationName } from './chart-data';
+import { POPULATION_NAMES, generationRows, populationsPresent, type PopulationName } from './chart-data';
+import { useApp } from '../store-context';
 import { fitnessTickText, useRunTaskKind } from './score-text';
 
 const POPULATION_LABELS: Record<PopulationName, string> = {
@@ -14,6 +15,7 @@ const POPULATION_LABELS: Record<PopulationName, string> = {
 };
 
 const seriesColor = (name: PopulationName) => `var(--series-${name})`;
+const NETWORKS_ONLY: readonly PopulationName[] = ['networks'];
 
 /** Draws a deferred copy of `generations`, in the background like BestSoFarChart, and only when they change. */
 export function GenerationChart({ generations }: { generations: readonly GenerationSummary[] }) {
@@ -24,11 +26,10 @@ const GenerationPlot = memo(function GenerationPlot({ generations }: { generatio
   const kind = useRunTaskKind();
   const fitnessTick = (value: number) => fitnessTickText(kind, value);
   const rows = useMemo(() => generationRows(generations), [generations]);
-  const populations = useMemo(() => populationsPresent(generations), [generations]);
-
-  if (rows.length === 0) {
-    return <p className="chart__empty">Fitness per generation appears when the first generation finishes.</p>;
-  }
+  const present = useMemo(() => populationsPresent(generations), [generations]);
+  // The lines exist before their first point: mounting a recharts line mid-search costs a long task.
+  const coevolution = useApp((state) => state.config.search.strategy === 'coevolution');
+  const populations = present.length > 0 ? present : coevolution ? POPULATION_NAMES : NETWORKS_ONLY;
 
   const legend: LegendEntry[] = [
     ...populations.map((name) => ({ label: POPULATION_LABELS[name], color: seriesColor(name) })),
@@ -40,6 +41,8 @@ const GenerationPlot = memo(function GenerationPlot({ generations }: { generatio
   return (
     <div className="chart" data-testid="generation-chart" data-points={rows.length}>
       <div className="chart__plot">
+        {/* The empty chart is drawn from the start: recharts' first mount costs over 100 ms, which would otherwise land mid-search. */}
+        {rows.length === 0 && <p className="chart__empty chart__empty--over">Fitness per generation appears when the first generation finishes.</p>}
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
@@ -53,7 +56,7 @@ const GenerationPlot = memo(function GenerationPlot({ generations }: { generatio
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <ChartLegend entries={legend} />
+      {rows.length > 0 && <ChartLegend entries={legend} />}
     </div>
   );
 });
