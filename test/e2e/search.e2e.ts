@@ -42,6 +42,9 @@ describe('search in the browser', () => {
 
     const chart = page.getByTestId('generation-chart');
     assert.equal(await chart.getAttribute('data-points'), '3');
+    // Three populations (networks, modules, blueprints), one best point per generation each.
+    assert.equal(await chart.locator('.chart__series circle').count(), 9);
+    assert.match((await chart.locator('.chart__series path').first().getAttribute('d')) ?? '', /^M[\d.]+,[\d.]+L/);
 
     const best = page.getByRole('region', { name: 'Best architecture' });
     assert.ok((await best.locator('.react-flow__node').count()) >= 2, 'the best architecture graph has nodes');
@@ -78,7 +81,7 @@ describe('search in the browser', () => {
     assert.match(caption, /R² -?\d\.\d{3}/);
     assert.doesNotMatch(caption, /%/);
     // The chart draws a deferred copy of the results, so wait for its top tick before reading the axis.
-    const fitnessTicks = page.getByTestId('generation-chart').locator('.recharts-cartesian-axis-tick-value[orientation="left"]');
+    const fitnessTicks = page.getByTestId('generation-chart').locator('.chart__tick--y');
     await fitnessTicks.filter({ hasText: /^1\.00$/ }).waitFor();
     const ticks = await fitnessTicks.allTextContents();
     assert.ok(!ticks.some((tick) => tick.includes('%')), `the fitness axis has no percentages: ${ticks.join(', ')}`);

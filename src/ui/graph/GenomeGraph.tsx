@@ -1,11 +1,20 @@
 /**
- * A read-only React Flow view of a laid-out genome, fitted to its box whenever the box
- * resizes or a new graph has been measured. It stays mounted from one graph to the next:
- * mounting React Flow costs a long main-thread task, which a search would otherwise pay at
- * every new best.
+ * A read-only React Flow view of a laid-out genome, fitted to its box when its nodes have
+ * been measured and whenever the box resizes. Give it a new `key` when the genome changes.
  */
 
-import { Background, Controls, ReactFlow, useNodesInitialized, useReactFlow, useStore as useFlowStore, type ColorMode, type FitViewOptions, type NodeTypes } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  useStore as useFlowStore,
+  type ColorMode,
+  type FitViewOptions,
+  type NodeTypes,
+  type ReactFlowState,
+} from '@xyflow/react';
 import { useEffect } from 'react';
 import { LAYER_NODE_TYPE, type GenomeFlow } from './genome-flow';
 import { LayerNodeView } from './LayerNodeView';
@@ -22,19 +31,27 @@ export interface GenomeGraphProps {
   readonly compact?: boolean;
 }
 
-/**
- * Fits the view when the pane changes size (the run panel is resized, say) and when a new
- * graph's nodes have been measured.
- */
-function FitView({ options, flow }: { options: FitViewOptions; flow: GenomeGraphProps['flow'] }) {
+/** Returns a number that changes when any node moves or is measured at a new size. */
+function nodeLayoutKey(state: ReactFlowState): number {
+  let key = state.nodeLookup.size;
+  for (const node of state.nodeLookup.values()) {
+    const { x, y } = node.internals.positionAbsolute;
+    key = (key * 31 + x * 3 + y * 7 + (node.measured.width ?? 0) * 11 + (node.measured.height ?? 0) * 13) % 1_000_000_007;
+  }
+  return key;
+}
+
+/** Fits the view when the pane changes size (the run panel is resized, say) and when the graph is laid out anew. */
+function FitView({ options }: { options: FitViewOptions }) {
   const { fitView } = useReactFlow();
   const width = useFlowStore((state) => state.width);
   const height = useFlowStore((state) => state.height);
+  const layout = useFlowStore(nodeLayoutKey);
   const measured = useNodesInitialized();
 
   useEffect(() => {
     if (width > 0 && height > 0 && measured) void fitView(options);
-  }, [width, height, measured, flow, fitView, options]);
+  }, [width, height, layout, measured, fitView, options]);
 
   return null;
 }
@@ -57,7 +74,7 @@ export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphPro
       preventScrolling={!compact}
       proOptions={{ hideAttribution: compact }}
     >
-      <FitView options={fit} flow={flow} />
+      <FitView options={fit} />
       {!compact && <Background gap={24} />}
       {!compact && <Controls showInteractive={false} />}
     </ReactFlow>

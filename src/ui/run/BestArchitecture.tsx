@@ -43,7 +43,8 @@ export function BestArchitecture() {
       </div>
       <FinalResult />
       <div className="run-view__body run-view__graph">
-        <GenomeGraph flow={flow ?? NO_GRAPH} colorMode={theme} compact />
+        {/* NOTE: a new best remounts the graph (a long task) because refitting a mounted view to a new graph of reused node ids did not fit it. */}
+        <GenomeGraph key={best?.candidate.id ?? 'none'} flow={flow ?? NO_GRAPH} colorMode={theme} compact />
         {!flow && <p className="chart__empty chart__empty--over">The best network appears when the first candidate is evaluated.</p>}
       </div>
       {best && (
