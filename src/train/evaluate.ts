@@ -149,9 +149,9 @@ async function trainAndScore(
 
 /**
  * Combines the caller's epoch hook with the median rule and the best-epoch copy. When either
- * is on, the validation fitness of each epoch is measured once: the median rule appends it to
- * `curve` and the hook returns 'stop' at the epoch `medianStopEpoch` returns; `best` is
- * offered it.
+ * is on, the hook measures the validation fitness of each epoch once and offers it to `best`.
+ * The median rule appends it to `curve`, and the hook returns 'stop' at the epoch that
+ * `medianStopEpoch` returns.
  */
 function epochEndHook(model: tfl.LayersModel, dataset: Dataset, options: CandidateOptions, curve: number[], best: BestEpoch | null): EpochEndHook | undefined {
   const { onEpochEnd, earlyStop } = options;

@@ -34,7 +34,7 @@ export function clampToRange(value: number, range: Pick<NumberRange, 'min' | 'ma
 
 /**
  * Reads what was typed into a number field: the value to commit (null when it is not a
- * number) and a note that quotes the typed text when it was not taken as it stands.
+ * number) and a note that quotes the typed text when the value differs from it.
  */
 export function readTypedNumber(typed: string, range: Pick<NumberRange, 'min' | 'max' | 'integer'>): { value: number | null; note: string | null } {
   const text = typed.trim();

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { MIN_RUN_PANEL_HEIGHT, MIN_WORKSPACE_HEIGHT, PRESENTATION_ZOOM, clampRunPanelHeight, defaultRunPanelHeight } from './panel-size';
 
-/** The window's height in the page's CSS pixels. */
+/** Returns the window's height in the page's CSS pixels. */
 function pageHeight(): number {
   return Math.round(window.innerHeight / (document.documentElement.dataset.present ? PRESENTATION_ZOOM : 1));
 }

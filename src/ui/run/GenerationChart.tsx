@@ -37,7 +37,8 @@ const GenerationPlot = memo(function GenerationPlot({ generations }: { generatio
   const present = useMemo(() => populationsPresent(generations), [generations]);
   // Before the first generation, the legend and lines follow the strategy: coevolution has three populations.
   const coevolution = useApp((state) => state.config.search.strategy === 'coevolution');
-  const populations = present.length > 0 ? present : coevolution ? POPULATION_NAMES : NETWORKS_ONLY;
+  const expected = coevolution ? POPULATION_NAMES : NETWORKS_ONLY;
+  const populations = present.length > 0 ? present : expected;
   const plot = useRef<HTMLDivElement>(null);
   const size = useElementSize(plot);
 
@@ -67,7 +68,7 @@ interface GenerationSvgProps {
   readonly tickText: (value: number) => string;
 }
 
-/** The tooltip of a best-fitness point: its generation, population, best and mean. */
+/** Writes the tooltip of a best-fitness point: its generation, population, best and mean. */
 function pointTitle(row: GenerationRow, name: PopulationName, tickText: (value: number) => string): string {
   const mean = row[`${name}Mean`];
   return `Generation ${row.generation} · ${POPULATION_LABELS[name]} best ${tickText(row[`${name}Best`]!)}${mean === undefined ? '' : `, mean ${tickText(mean)}`}`;
