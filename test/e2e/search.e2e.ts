@@ -54,6 +54,21 @@ describe('search in the browser', () => {
 
     const rows = page.getByRole('region', { name: 'Leaderboard' }).getByRole('row');
     assert.ok((await rows.count()) >= 4, 'the leaderboard lists candidates');
+
+    // The visible fitness chart exports as a standalone SVG with its colours resolved.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Visible charts as SVG' }).click()]);
+    const svg = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+      });
+    });
+    assert.equal(download.suggestedFilename(), 'nas-chart-1.svg');
+    assert.match(svg, /<path d="M[\d.]+,[\d.]+L/);
+    assert.doesNotMatch(svg, /var\(--/);
     assert.deepEqual(errors, []);
     await page.context().close();
   });

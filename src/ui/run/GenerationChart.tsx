@@ -91,7 +91,8 @@ function GenerationSvg({ rows, populations, width, height, tickText }: Generatio
 
   return (
     <svg className="chart__svg" width={width} height={height} role="img" aria-label="Fitness per generation">
-      <g className="chart__grid">
+      {/* Colours are attributes, not style-sheet rules, so that an SVG export keeps them (see standaloneSvg). */}
+      <g className="chart__grid" stroke="var(--grid)" strokeDasharray="3 3">
         {Y_TICKS.map((tick) => (
           <line key={`y${tick}`} x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} />
         ))}
@@ -99,20 +100,20 @@ function GenerationSvg({ rows, populations, width, height, tickText }: Generatio
           <line key={`x${tick}`} x1={x(tick)} x2={x(tick)} y1={MARGIN.top} y2={height - MARGIN.bottom} />
         ))}
       </g>
-      <g className="chart__axis">
+      <g className="chart__axis" stroke="var(--text-muted)" fill="var(--text-muted)" fontSize={12}>
         <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={height - MARGIN.bottom} />
         <line x1={MARGIN.left} x2={width - MARGIN.right} y1={height - MARGIN.bottom} y2={height - MARGIN.bottom} />
         {Y_TICKS.map((tick) => (
-          <text key={`y${tick}`} className="chart__tick chart__tick--y" x={MARGIN.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle">
+          <text key={`y${tick}`} className="chart__tick chart__tick--y" stroke="none" x={MARGIN.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle">
             {tickText(tick)}
           </text>
         ))}
         {xTicks.map((tick) => (
-          <text key={`x${tick}`} className="chart__tick chart__tick--x" x={x(tick)} y={height - MARGIN.bottom + 14} textAnchor="middle">
+          <text key={`x${tick}`} className="chart__tick chart__tick--x" stroke="none" x={x(tick)} y={height - MARGIN.bottom + 14} textAnchor="middle">
             {tick}
           </text>
         ))}
-        <text className="chart__tick" x={width - MARGIN.right} y={height - 2} textAnchor="end">
+        <text className="chart__tick" stroke="none" x={width - MARGIN.right} y={height - 2} textAnchor="end">
           generation
         </text>
       </g>

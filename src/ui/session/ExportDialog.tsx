@@ -28,7 +28,7 @@ export function ExportDialog() {
   const stem = best ? `nas-${best.candidate.id}` : 'nas-best';
 
   const saveCharts = () => {
-    const charts = document.querySelectorAll<SVGSVGElement>('.run-panel svg.recharts-surface');
+    const charts = document.querySelectorAll<SVGSVGElement>('.run-panel svg.recharts-surface, .run-panel svg.chart__svg');
     charts.forEach((svg, index) => downloadFile(`nas-chart-${index + 1}.svg`, standaloneSvg(svg), 'image/svg+xml'));
   };
 
