@@ -225,11 +225,14 @@ describe('share links, saved runs and exports', () => {
     await page.reload();
     await page.getByRole('status', { name: 'Resumed run' }).waitFor({ timeout: 10_000 });
     const restored = await evaluationsDone(page);
-    const chartPoints = Number(await page.getByTestId('generation-chart').getAttribute('data-points'));
+    // The chart is on the page from the start and draws a deferred copy of the summaries, so wait for its points.
+    const chartDrawn = await page
+      .waitForFunction(() => Number(document.querySelector('[data-testid="generation-chart"]')?.getAttribute('data-points')) >= 1, null, { timeout: 5_000 })
+      .then(() => true, () => false);
     await page.screenshot({ path: `${OUT}/resumed.png` });
     assert.ok(restored >= 4, `restored ${restored} evaluations at once`);
     assert.ok(restored <= beforeReload, `restored ${restored} of the ${beforeReload} done before the reload`);
-    assert.ok(chartPoints >= 1, 'the generation chart is drawn from the saved summaries');
+    assert.ok(chartDrawn, 'the generation chart is drawn from the saved summaries');
 
     await waitForEvaluations(page, beforeReload + 2, 60_000);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
