@@ -142,7 +142,7 @@ const TRAINING_BY_TASK: Record<TaskId, TrainingSettings> = {
   xor: { epochs: 20, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
   gaussians: { epochs: 15, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
   iris: { epochs: 60, batchSize: 16, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
-  // Candidates see 3000 of the 18,000 images; the final retraining sees them all (FINISH_BY_TASK).
+  // Candidates train on 3,000 of the 18,000 images, and the final retraining uses all of them (FINISH_BY_TASK).
   mnist: { epochs: 2, batchSize: 64, learningRate: 0.002, optimizer: 'adam', maxTrainRows: 3000 },
   parity: { epochs: 40, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },
   brackets: { epochs: 30, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 },

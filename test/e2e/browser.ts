@@ -18,9 +18,17 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
 }
 
-/** Opens the app at 1366×768 and collects page errors so tests can assert there were none. */
-export async function openApp(browser: Browser, query = ''): Promise<{ page: Page; errors: string[] }> {
+/**
+ * Opens the app at 1366×768 and collects page errors so tests can assert there were none.
+ * With `testHooks`, the page exposes its store on `window.__nasTestHooks`.
+ */
+export async function openApp(browser: Browser, query = '', { testHooks = false } = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  if (testHooks) {
+    await context.addInitScript(() => {
+      window.__nasTestHooks = {};
+    });
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Genome } from '../../src/core/genome';
 import type { TestHooks } from '../../src/ui/editor/dev-hooks';
-import { BASE_URL, launchBrowser } from './browser';
+import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -15,19 +15,9 @@ after(async () => {
 
 /** Opens the app at 1366×768 with the test hooks, which expose the store for loading graphs. */
 async function openEditor(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript(() => {
-    window.__nasTestHooks = {};
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(BASE_URL);
-  await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
-  return { page, errors };
+  const opened = await openApp(browser, '', { testHooks: true });
+  await opened.page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
+  return opened;
 }
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });

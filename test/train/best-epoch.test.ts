@@ -15,7 +15,7 @@ const NETWORK = chainGenome([
 const SETTINGS: TrainingSettings = { epochs: 12, batchSize: 16, learningRate: 0.2, optimizer: 'adam', maxTrainRows: 0 };
 const SEED = 4;
 
-/** The validation fitness after each epoch of a plain run, recorded by the median rule with no thresholds. */
+/** Returns the validation fitness after each epoch of a plain run, as the median rule records it with no thresholds. */
 async function validationCurve(): Promise<readonly number[]> {
   const metrics = await evaluateCandidate(NETWORK, await circles(200), SETTINGS, SEED, { earlyStop: { thresholds: [] } });
   return metrics.validationCurve!;

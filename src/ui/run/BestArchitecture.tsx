@@ -12,7 +12,7 @@ import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
 import { formatScore, useRunTaskKind } from './score-text';
 
-/** What the graph view draws before the first result: React Flow mounts once, while the page loads. */
+/** The empty graph drawn before the first result, so React Flow first mounts while the page loads. */
 const NO_GRAPH = { nodes: [], edges: [] };
 
 export function BestArchitecture() {
