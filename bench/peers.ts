@@ -3,10 +3,10 @@
  * neuroevolution (the npm package neataptic, one thread) and a fixed two-hidden-layer tfjs
  * MLP with no search (wasm, one thread).
  *
- * Run: npm run bench:peers [-- --quick] [-- --budgets 60,180 --seeds 1,2,3 --tasks spiral,xor,iris]
+ * Run: npm run bench:peers [-- --quick] [-- --budgets 60,180 --seeds 1,2,3 --tasks spiral,xor,iris --tools ours,NEAT,MLP]
  *
  * Defaults: budgets of 60 and 180 s, seeds 1, 2 and 3, tasks spiral, xor and iris (about
- * 1.5 hours). --quick runs a 20 s budget on seed 1 (about 3 minutes).
+ * 1.5 hours), all three tools. --quick runs a 20 s budget on seed 1 (about 3 minutes).
  *
  * For each task and seed, the task's train, validation and test rows are written to one CSV
  * data file (training and validation rows as "train", test rows as "test"), and every tool
@@ -14,8 +14,9 @@
  * and test rows with the same scaling. Each tool gets the same wall-clock budget for its
  * training, and chooses its model on the validation rows only:
  * - ours: `npm run search -- --data FILE --time-budget SECONDS --generations 500 --seed SEED`
- *   with the other defaults of the custom task; the final (retrained) network, unless the
- *   search's best scored higher on validation.
+ *   with the other defaults of the custom task, and the V8 flags of `npm run search`; the
+ *   final (retrained) network, unless the search's best scored higher on validation. This
+ *   script itself runs NEAT and the MLP with Node's default flags.
  * - NEAT: neataptic's Neat with the settings of its evolve documentation's XOR example
  *   (FFW mutation, equal, elitism 5, mutation rate 0.5, population 50), fitness the negative
  *   mean squared error on the training rows against one-hot targets minus neataptic's
@@ -34,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import neataptic from 'neataptic';
+import { POOL_NODE_FLAGS } from '../src/cli/node-flags';
 import { chainGenome } from '../src/core/genome';
 import { Rng } from '../src/core/rng';
 import { dataFileCsv, parseDataFile } from '../src/data/data-file';
@@ -63,6 +65,11 @@ const listFlag = (name: string, fallback: string[]): string[] => {
 const budgets = listFlag('budgets', quick ? ['20'] : ['60', '180']).map(Number);
 const seeds = listFlag('seeds', quick ? ['1'] : ['1', '2', '3']).map(Number);
 const tasks = listFlag('tasks', ['spiral', 'xor', 'iris']) as TaskId[];
+const TOOLS: readonly Tool[] = ['ours', 'NEAT', 'MLP'];
+const tools = listFlag('tools', [...TOOLS]) as Tool[];
+for (const tool of tools) {
+  if (!TOOLS.includes(tool)) throw new Error(`Unknown tool "${tool}" in --tools; use a comma-separated list of ${TOOLS.join(', ')}.`);
+}
 
 /** Writes a task's splits for one seed as a data file; returns its path. */
 async function writeSplits(task: TaskId, seed: number, dir: string): Promise<string> {
@@ -88,7 +95,7 @@ function runOurs(file: string, budget: number, seed: number, dir: string): Outco
   const child = spawnSync(
     'node_modules/.bin/tsx',
     // Generations only bound the search here: the budget ends it.
-    ['src/cli/main.ts', '--data', file, '--time-budget', String(budget), '--generations', '500', '--seed', String(seed), '--json', json, '--quiet'],
+    [...POOL_NODE_FLAGS, 'src/cli/main.ts', '--data', file, '--time-budget', String(budget), '--generations', '500', '--seed', String(seed), '--json', json, '--quiet'],
     { encoding: 'utf8', timeout: (budget + 120) * 1000 },
   );
   if (child.status !== 0) throw new Error(`Our search failed on ${file} (status ${child.status}): ${child.stderr.trim().split('\n').pop()}`);
@@ -214,11 +221,11 @@ async function main(): Promise<void> {
       for (const seed of seeds) {
         const file = files.get(seed)!;
         const dataset = parseDataFile(readFileSync(file, 'utf8'), file, seed);
-        outcomes.ours.push(runOurs(file, budget, seed, dir));
-        outcomes.NEAT.push(await runNeat(dataset, budget, seed));
-        outcomes.MLP.push(await runMlp(dataset, budget, seed));
+        if (tools.includes('ours')) outcomes.ours.push(runOurs(file, budget, seed, dir));
+        if (tools.includes('NEAT')) outcomes.NEAT.push(await runNeat(dataset, budget, seed));
+        if (tools.includes('MLP')) outcomes.MLP.push(await runMlp(dataset, budget, seed));
       }
-      for (const tool of ['ours', 'NEAT', 'MLP'] as Tool[]) {
+      for (const tool of tools) {
         const runs = outcomes[tool];
         const mean = (pick: (o: Outcome) => number) => runs.reduce((sum, o) => sum + pick(o), 0) / runs.length;
         console.log(

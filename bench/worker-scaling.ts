@@ -1,13 +1,18 @@
 /**
  * Evaluations per minute with 1 and with 2 workers, on the same fixed list of candidates.
  *
- * Run: npx tsx bench/worker-scaling.ts [task] [--rounds N]   (task defaults to spiral; about
- * a minute per round on 2 cores)
+ * Run: npm run bench -- scaling, or npx tsx --single-threaded --max-semi-space-size=64
+ * bench/worker-scaling.ts [tasks] [--rounds N], with the V8 flags of `npm run search`
+ * (src/cli/node-flags.ts). Tasks is a comma-separated list, spiral,mnist by default. A round
+ * takes about 30 s on spiral and 3 minutes on MNIST on 2 cores, and 2 rounds are the default.
  *
  * A random search with a fixed seed proposes the candidates, so every run trains exactly the
  * same networks; only the number of Node worker threads differs. Runs alternate between 1
  * and 2 workers, so load from other processes spreads over both, and each run prints the
  * 1-minute load average it started at: figures from a loaded machine understate the scaling.
+ * "Busy" is the workers' summed training time over workers × wall time. What it lacks from
+ * 100% went to passing messages and to the pauses between generations, because the strategy
+ * needs every result of one generation before it proposes the next.
  */
 
 import { loadavg } from 'node:os';
@@ -23,8 +28,8 @@ import type { RunConfig } from '../src/workers/run-config';
 const args = process.argv.slice(2);
 const roundsFlag = args.indexOf('--rounds');
 const rounds = roundsFlag >= 0 ? Number(args[roundsFlag + 1]) : 2;
-const task = (args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--rounds') ?? 'spiral') as TaskId;
-const base = defaultRunConfig(task);
+const taskList = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--rounds') ?? 'spiral,mnist';
+const tasks = taskList.split(',') as TaskId[];
 
 interface Measurement {
   readonly workers: number;
@@ -32,9 +37,11 @@ interface Measurement {
   readonly trained: number;
   readonly seconds: number;
   readonly load: number;
+  readonly busy: number;
 }
 
-async function measure(workers: number, dataset: Dataset): Promise<Measurement> {
+async function measure(task: TaskId, workers: number, dataset: Dataset): Promise<Measurement> {
+  const base = defaultRunConfig(task);
   const config: RunConfig = {
     ...base,
     search: { ...base.search, strategy: 'random', generations: 2, population: 12, seed: 3 },
@@ -48,23 +55,36 @@ async function measure(workers: number, dataset: Dataset): Promise<Measurement> 
   const result = await new SearchCoordinator({ runId: `scaling-${workers}`, config, dataset, pool }).run();
   const seconds = (performance.now() - started) / 1000;
   pool.terminate();
-  const trained = result.candidates.filter((c) => !c.reused).length;
-  return { workers, perMinute: (trained / seconds) * 60, trained, seconds, load };
+  const trained = result.candidates.filter((c) => !c.reused);
+  const trainingSeconds = trained.reduce((sum, c) => sum + (c.metrics?.trainMs ?? 0), 0) / 1000;
+  return { workers, perMinute: (trained.length / seconds) * 60, trained: trained.length, seconds, load, busy: trainingSeconds / (workers * seconds) };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+}
 
-const dataset = await loadDataset(base.task, nodeAssetReader());
-const runs: Measurement[] = [];
-console.log('| task | workers | trained | seconds | evaluations per minute | load at start |');
-console.log('|---|---|---|---|---|---|');
-for (let round = 0; round < rounds; round++) {
-  for (const workers of [1, 2]) {
-    const run = await measure(workers, dataset);
-    runs.push(run);
-    console.log(`| ${task} | ${workers} | ${run.trained} | ${run.seconds.toFixed(1)} | ${run.perMinute.toFixed(1)} | ${run.load.toFixed(2)} |`);
+console.log('| task | workers | trained | seconds | evaluations per minute | busy | load at start |');
+console.log('|---|---|---|---|---|---|---|');
+const summaries: string[] = [];
+for (const task of tasks) {
+  const dataset = await loadDataset(defaultRunConfig(task).task, nodeAssetReader());
+  const runs: Measurement[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const workers of [1, 2]) {
+      const run = await measure(task, workers, dataset);
+      runs.push(run);
+      console.log(
+        `| ${task} | ${workers} | ${run.trained} | ${run.seconds.toFixed(1)} | ${run.perMinute.toFixed(1)} | ${(run.busy * 100).toFixed(0)}% | ${run.load.toFixed(2)} |`,
+      );
+    }
   }
+  const oneWorker = median(runs.filter((r) => r.workers === 1).map((r) => r.perMinute));
+  const twoWorkers = median(runs.filter((r) => r.workers === 2).map((r) => r.perMinute));
+  summaries.push(
+    `${task}: median evaluations per minute 1 worker ${oneWorker.toFixed(1)}, 2 workers ${twoWorkers.toFixed(1)}; 2 workers / 1 worker: ${(twoWorkers / oneWorker).toFixed(2)}×`,
+  );
 }
-const one = median(runs.filter((r) => r.workers === 1).map((r) => r.perMinute));
-const two = median(runs.filter((r) => r.workers === 2).map((r) => r.perMinute));
-console.log(`\nMedian evaluations per minute: 1 worker ${one.toFixed(1)}, 2 workers ${two.toFixed(1)}; 2 workers / 1 worker: ${(two / one).toFixed(2)}×`);
+console.log(`\n${summaries.join('\n')}`);

@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeGenome } from '../../src/core/genome';
 import { UsageError, parseArgs } from '../../src/cli/args';
-
-function runCli(args: string[]) {
-  const result = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 180_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli } from './run-cli';
 
 describe('parseArgs', () => {
   const rejected: [string, string[], RegExp][] = [

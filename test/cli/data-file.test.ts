@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError, parseArgs } from '../../src/cli/args';
 import { Rng } from '../../src/core/rng';
 import { dataFileCsv } from '../../src/data/data-file';
-
-function runCli(args: string[]) {
-  const result = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 180_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli } from './run-cli';
 
 /** Two Gaussian blobs in three features: 60 training and 20 test rows. */
 function blobsCsv(): string {
