@@ -125,7 +125,10 @@ async function trainAndScore(
     const epochs = outcome.trainLoss.length;
     if (best && !outcome.diverged) {
       // A time limit ends training inside an epoch that no hook has measured.
-      if (outcome.timeLimited) best.offer(epochs, fitnessOf(await evaluateSplit(model, dataset.validation, dataset)));
+      if (outcome.timeLimited) {
+        const validation = await evaluateSplit(model, dataset.validation, dataset);
+        best.offer(epochs, fitnessOf(validation), validation.loss);
+      }
       best.restore(epochs);
     }
     if (!outcome.diverged) await options.onTrained?.(model);
@@ -149,7 +152,8 @@ async function trainAndScore(
 
 /**
  * Combines the caller's epoch hook with the median rule and the best-epoch copy. When either
- * is on, the hook measures the validation fitness of each epoch once and offers it to `best`.
+ * is on, the hook measures the validation split after each epoch once and offers its fitness
+ * and loss to `best`.
  * The median rule appends it to `curve`, and the hook returns 'stop' at the epoch that
  * `medianStopEpoch` returns.
  */
@@ -159,8 +163,9 @@ function epochEndHook(model: tfl.LayersModel, dataset: Dataset, options: Candida
   return async (epoch, epochLoss) => {
     await onEpochEnd?.(model, epoch, epochLoss);
     if (!earlyStop && !best) return;
-    const fitness = fitnessOf(await evaluateSplit(model, dataset.validation, dataset));
-    best?.offer(epoch, fitness);
+    const validation = await evaluateSplit(model, dataset.validation, dataset);
+    const fitness = fitnessOf(validation);
+    best?.offer(epoch, fitness, validation.loss);
     if (!earlyStop) return;
     curve.push(fitness);
     return medianStopEpoch(curve, earlyStop.thresholds) === epoch ? 'stop' : undefined;
