@@ -13,7 +13,7 @@
  * reads that file through `parseDataFile`, so all three see the same training, validation
  * and test rows with the same scaling. Each tool gets the same wall-clock budget for its
  * training, and chooses its model on the validation rows only:
- * - ours: `npm run search -- --data FILE --time-budget SECONDS --generations 500 --seed SEED`
+ * - ours: `npm run search -- --data FILE --time-budget SECONDS --generations 10000 --seed SEED`
  *   with the other defaults of the custom task, and the V8 flags of `npm run search`; the
  *   final (retrained) network, unless the search's best scored higher on validation. This
  *   script itself runs NEAT and the MLP with Node's default flags.
@@ -95,7 +95,7 @@ function runOurs(file: string, budget: number, seed: number, dir: string): Outco
   const child = spawnSync(
     'node_modules/.bin/tsx',
     // Generations only bound the search here: the budget ends it.
-    [...POOL_NODE_FLAGS, 'src/cli/main.ts', '--data', file, '--time-budget', String(budget), '--generations', '500', '--seed', String(seed), '--json', json, '--quiet'],
+    [...POOL_NODE_FLAGS, 'src/cli/main.ts', '--data', file, '--time-budget', String(budget), '--generations', '10000', '--seed', String(seed), '--json', json, '--quiet'],
     { encoding: 'utf8', timeout: (budget + 120) * 1000 },
   );
   if (child.status !== 0) throw new Error(`Our search failed on ${file} (status ${child.status}): ${child.stderr.trim().split('\n').pop()}`);

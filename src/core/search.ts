@@ -62,7 +62,7 @@ export const DEFAULT_SEARCH: Omit<SearchSettings, 'candidateSet'> = {
 
 /** Accepted range of each numeric setting. */
 export const SEARCH_SETTING_RANGES = {
-  generations: { min: 1, max: 1000 },
+  generations: { min: 1, max: 10_000 },
   population: { min: 1, max: 1000 },
   modulePopulation: { min: 1, max: 1000 },
   networksPerBlueprint: { min: 1, max: 16 },

@@ -31,7 +31,7 @@ export const NUMERIC_FIELDS = {
   'task.noise': { min: 0, max: 0.5, integer: false, label: 'Noise' },
   'task.samples': { min: 20, max: 100_000, integer: true, label: 'Samples', unit: 'examples' },
   'task.seed': { min: 0, max: 4294967295, integer: true, label: 'Data seed' },
-  'search.generations': { min: 1, max: 500, integer: true, label: 'Generations' },
+  'search.generations': { min: 1, max: 10_000, integer: true, label: 'Generations' },
   'search.population': { min: 2, max: 200, integer: true, label: 'Population', unit: 'networks per generation' },
   'search.modulePopulation': { min: 2, max: 400, integer: true, label: 'Module population', unit: 'modules' },
   'search.networksPerBlueprint': { min: 1, max: 4, integer: true, label: 'Networks per blueprint' },

@@ -22,7 +22,7 @@ describe('createStrategy', () => {
   });
 
   const invalid: [string, Partial<SearchSettings>, RegExp][] = [
-    ['zero generations', { generations: 0 }, /generations must be a whole number from 1 to 1000, got 0/],
+    ['zero generations', { generations: 0 }, /generations must be a whole number from 1 to 10000, got 0/],
     ['fractional population', { population: 2.5 }, /population must be a whole number from 1 to 1000, got 2\.5/],
     ['NaN module population', { modulePopulation: Number.NaN }, /modulePopulation must be a whole number .* got NaN/],
     ['zero networks per blueprint', { networksPerBlueprint: 0 }, /networksPerBlueprint must be a whole number from 1 to 16, got 0/],
