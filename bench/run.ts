@@ -6,12 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { POOL_NODE_FLAGS } from '../src/cli/node-flags';
 
-// The benchmarks that search on a worker pool run with the V8 flags of `npm run search`; the
-// throughput one trains in a single thread, and the peers one passes them to our CLI only.
+// The benchmarks that start a worker pool themselves run with the V8 flags of `npm run search`.
+// The throughput one trains in a single thread, and quality and peers pass them to the CLI.
 const BENCHMARKS: Record<string, string[]> = {
   throughput: ['bench/train-throughput.ts'],
   scaling: [...POOL_NODE_FLAGS, 'bench/worker-scaling.ts'],
-  quality: [...POOL_NODE_FLAGS, 'bench/search-quality.ts'],
+  quality: ['bench/search-quality.ts'],
   strategies: [...POOL_NODE_FLAGS, 'bench/strategies.ts'],
   editor: ['bench/editor-drag.ts'],
   smoothness: ['bench/page-smoothness.ts'],

@@ -5,7 +5,8 @@
  * Run: npx tsx bench/search-quality.ts [iris] [mnist]   (Iris about a minute, MNIST up to
  * ten on 2 cores)
  *
- * Each case runs `npm run search` as a user would, with only --task and --json set, and reads
+ * Each case runs the CLI as `npm run search` does (V8 flags included), with only --task and
+ * --json set, and reads
  * the result file. The target is at least 95% test accuracy on Iris and 97% on MNIST within
  * 10 minutes. The retrained network's figure counts where the defaults retrain the winner.
  */
@@ -14,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { POOL_NODE_FLAGS } from '../src/cli/node-flags';
 
 interface CandidateRecord {
   id: string;
@@ -37,7 +39,7 @@ const pct = (value: number | null | undefined) => (value == null ? '—' : `${(v
 function runCase(task: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'nas-bench-')), `${task}.json`);
   const started = Date.now();
-  const child = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', '--task', task, '--json', file, '--quiet'], {
+  const child = spawnSync('node_modules/.bin/tsx', [...POOL_NODE_FLAGS, 'src/cli/main.ts', '--task', task, '--json', file, '--quiet'], {
     encoding: 'utf8',
     timeout: 20 * 60 * 1000,
   });
