@@ -6,8 +6,7 @@
  * ten on 2 cores)
  *
  * Each case runs the CLI as `npm run search` does (V8 flags included), with only --task and
- * --json set, and reads
- * the result file. The target is at least 95% test accuracy on Iris and 97% on MNIST within
+ * --json set, and reads the result file. The target is at least 95% test accuracy on Iris and 97% on MNIST within
  * 10 minutes. The retrained network's figure counts where the defaults retrain the winner.
  */
 
