@@ -4,7 +4,7 @@ import type { CurvePoint } from '../../src/core/curves';
 import { defaultRunConfig } from '../../src/state/config';
 import { strategyComparisonPlan } from '../../src/state/comparison-plan';
 import { beginComparison, type ComparisonRunRecord, type ComparisonState } from '../../src/state/comparison-state';
-import { architectureRows, comparisonFraction, optimumLevel, seriesCurves, seriesSummaries, spreadRows } from '../../src/ui/compare/comparison-data';
+import { architectureRows, comparisonFraction, fitnessAxisDomain, optimumLevel, seriesCurves, seriesSummaries, spreadRows, type SpreadRow } from '../../src/ui/compare/comparison-data';
 
 const curve = (...bests: number[]): CurvePoint[] => bests.map((best, index) => ({ evaluations: index + 1, best }));
 
@@ -107,5 +107,29 @@ describe('comparisonFraction', () => {
   it('counts finished runs whole and the current one by its budget', () => {
     const state = stateWith([finished('random', 1, curve(0.5, 0.5, 0.5)), { status: 'running', trained: 1 }]);
     expect(comparisonFraction(state, () => 4)).toBeCloseTo((1 + 0.25) / 4);
+  });
+});
+
+describe('fitnessAxisDomain', () => {
+  const row = (evaluations: number, values: Record<string, number | [number, number]>): SpreadRow => ({ evaluations, ...values }) as SpreadRow;
+  const level = (mean: number) => ({ bySeed: new Map([[1, mean]]), mean, min: mean, max: mean, chains: 4 });
+
+  it('starts at the tenth below the lowest value', () => {
+    const rows = [row(1, { random: 0.93, randomBand: [0.91, 0.95] }), row(2, { random: 0.97, randomBand: [0.96, 0.98] })];
+    expect(fitnessAxisDomain(rows, null)).toEqual([0.9, 1]);
+  });
+
+  it('counts the optimum line', () => {
+    expect(fitnessAxisDomain([row(1, { random: 0.95 })], level(0.84))).toEqual([0.8, 1]);
+  });
+
+  it('keeps a value on a grid line off the axis', () => {
+    expect(fitnessAxisDomain([row(1, { random: 0.7 })], null)).toEqual([0.6, 1]);
+    expect(fitnessAxisDomain([row(1, { random: 1 })], null)).toEqual([0.9, 1]);
+  });
+
+  it('never goes below zero', () => {
+    expect(fitnessAxisDomain([row(1, { random: 0, randomBand: [0, 0.2] })], null)).toEqual([0, 1]);
+    expect(fitnessAxisDomain([], null)).toEqual([0.9, 1]);
   });
 });

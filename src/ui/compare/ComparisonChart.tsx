@@ -1,13 +1,14 @@
 /**
  * Best-so-far fitness against the number of evaluations, one colour per series: the mean
  * over seeds as a line and the min–max over seeds as a band, with the exhaustive optimum as
- * a dashed horizontal line when it is known.
+ * a dashed horizontal line when it is known. The fitness axis starts just below the lowest
+ * of them (fitnessAxisDomain).
  */
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartLegend, type LegendEntry } from '../run/ChartLegend';
 import { seriesColor } from '../evolution/series-colors';
-import type { OptimumLevel, SeriesCurves, SpreadRow } from './comparison-data';
+import { fitnessAxisDomain, type OptimumLevel, type SeriesCurves, type SpreadRow } from './comparison-data';
 
 interface ComparisonChartProps {
   readonly series: readonly SeriesCurves[];
@@ -56,7 +57,7 @@ export function ComparisonChart({ series, rows, optimum, format, seeds }: Compar
           <ComposedChart data={rows as SpreadRow[]} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis dataKey="evaluations" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'architectures trained', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
-            <YAxis domain={[0, 1]} tickFormatter={format} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={48} />
+            <YAxis domain={fitnessAxisDomain(rows, optimum)} tickFormatter={format} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={48} />
             <Tooltip
               labelFormatter={(label) => `After ${label} architectures`}
               formatter={(value) => (Array.isArray(value) ? `${format(Number(value[0]))} – ${format(Number(value[1]))}` : format(Number(value)))}

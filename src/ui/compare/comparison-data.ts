@@ -193,3 +193,22 @@ export function comparisonFraction(state: ComparisonState, targetOf: (run: Compa
   }, 0);
   return done / state.runs.length;
 }
+
+/**
+ * Returns the fitness axis range of a comparison chart: from the lowest mean, band edge or
+ * optimum, rounded down to a tenth of the scale, up to 1. Best-so-far curves only rise and
+ * often end within a few points of each other, so an axis from 0 would draw them as one line.
+ */
+export function fitnessAxisDomain(rows: readonly SpreadRow[], optimum: OptimumLevel | null): [number, number] {
+  let lowest = optimum?.mean ?? 1;
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (key === 'evaluations') continue;
+      lowest = Math.min(lowest, Array.isArray(value) ? value[0] : value);
+    }
+  }
+  const floor = Math.floor(lowest * 10) / 10;
+  // A curve on a grid line would sit on the axis itself; one step lower keeps it visible.
+  const bottom = floor === lowest ? floor - 0.1 : floor;
+  return [Math.max(0, Math.min(0.9, bottom)), 1];
+}
