@@ -14,9 +14,9 @@
  * and test rows with the same scaling. Each tool gets the same wall-clock budget for its
  * training, and chooses its model on the validation rows only:
  * - ours: `npm run search -- --data FILE --time-budget SECONDS --generations 10000 --seed SEED`
- *   with the other defaults of the custom task, and the V8 flags of `npm run search`; the
- *   final (retrained) network, unless the search's best scored higher on validation. This
- *   script itself runs NEAT and the MLP with Node's default flags.
+ *   with the other defaults of the custom task and the V8 flags of `npm run search`. The
+ *   final (retrained) network counts, unless the search's best scored higher on validation.
+ *   This script itself runs NEAT and the MLP with Node's default flags.
  * - NEAT: neataptic's Neat with the settings of its evolve documentation's XOR example
  *   (FFW mutation, equal, elitism 5, mutation rate 0.5, population 50), fitness the negative
  *   mean squared error on the training rows against one-hot targets minus neataptic's
@@ -68,7 +68,7 @@ const tasks = listFlag('tasks', ['spiral', 'xor', 'iris']) as TaskId[];
 const TOOLS: readonly Tool[] = ['ours', 'NEAT', 'MLP'];
 const tools = listFlag('tools', [...TOOLS]) as Tool[];
 for (const tool of tools) {
-  if (!TOOLS.includes(tool)) throw new Error(`Unknown tool "${tool}" in --tools; use a comma-separated list of ${TOOLS.join(', ')}.`);
+  if (!TOOLS.includes(tool)) throw new Error(`Invalid --tools entry "${tool}": list some of ${TOOLS.join(', ')}, separated by commas.`);
 }
 
 /** Writes a task's splits for one seed as a data file; returns its path. */
