@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -69,6 +70,16 @@ describe('search in the browser', () => {
     assert.equal(download.suggestedFilename(), 'nas-chart-1.svg');
     assert.match(svg, /<path d="M[\d.]+,[\d.]+L/);
     assert.doesNotMatch(svg, /var\(--/);
+
+    // The same chart as a PNG at twice its on-screen size.
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Visible charts as PNG' }).click()]);
+    assert.equal(pngDownload.suggestedFilename(), 'nas-chart-1.png');
+    const png = await readFile((await pngDownload.path())!);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the file has the PNG signature');
+    const root = /<svg[^>]*>/.exec(svg)?.[0] ?? '';
+    const size = (name: string) => Number(new RegExp(` ${name}="(\\d+)"`).exec(root)?.[1]);
+    assert.equal(png.readUInt32BE(16), 2 * size('width'), 'PNG width');
+    assert.equal(png.readUInt32BE(20), 2 * size('height'), 'PNG height');
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -1,5 +1,5 @@
 /**
- * The Export dialog: the run as JSON, the leaderboard as CSV, the visible charts as SVG, and
+ * The Export dialog: the run as JSON, the leaderboard as CSV, the visible charts as SVG or PNG, and
  * the best network as a genome, as Keras code, or trained as TensorFlow.js model files.
  */
 
@@ -9,7 +9,7 @@ import { WASM_PATHS } from '../../train/wasm-paths.browser';
 import { exportModelInWorker } from '../../workers/export-client';
 import { formatScore, useRunTaskKind } from '../run/score-text';
 import { useAppStore, useApp } from '../store-context';
-import { downloadFile, standaloneSvg } from './download';
+import { downloadFile, standaloneSvg, svgToPng } from './download';
 import { SessionDialog } from './SessionDialog';
 
 const absolute = (path: string) => new URL(path, window.location.href).href;
@@ -27,9 +27,23 @@ export function ExportDialog() {
   const evaluated = useApp((state) => state.run.evaluations.length);
   const stem = best ? `nas-${best.candidate.id}` : 'nas-best';
 
+  const [chartError, setChartError] = useState<string | null>(null);
+  const visibleCharts = () => [...document.querySelectorAll<SVGSVGElement>('.run-panel svg.recharts-surface, .run-panel svg.chart__svg')];
   const saveCharts = () => {
-    const charts = document.querySelectorAll<SVGSVGElement>('.run-panel svg.recharts-surface, .run-panel svg.chart__svg');
-    charts.forEach((svg, index) => downloadFile(`nas-chart-${index + 1}.svg`, standaloneSvg(svg), 'image/svg+xml'));
+    visibleCharts().forEach((svg, index) => downloadFile(`nas-chart-${index + 1}.svg`, standaloneSvg(svg), 'image/svg+xml'));
+  };
+  const saveChartPngs = async () => {
+    setChartError(null);
+    try {
+      // Each chart is measured and serialised before the first await, while it is on screen.
+      const charts = visibleCharts().map((svg) => ({ text: standaloneSvg(svg), box: svg.getBoundingClientRect() }));
+      for (const [index, { text, box }] of charts.entries()) {
+        // The same whole pixels as the SVG file's width and height.
+        downloadFile(`nas-chart-${index + 1}.png`, await svgToPng(text, Math.round(box.width), Math.round(box.height)), 'image/png');
+      }
+    } catch (error) {
+      setChartError(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const trainAndSave = async () => {
@@ -74,6 +88,14 @@ export function ExportDialog() {
         <button type="button" className="button" disabled={evaluated === 0} onClick={saveCharts}>
           Visible charts as SVG
         </button>
+        <button type="button" className="button" disabled={evaluated === 0} onClick={() => void saveChartPngs()}>
+          Visible charts as PNG
+        </button>
+        {chartError && (
+          <p role="alert" className="export__status export__status--failed">
+            {chartError}
+          </p>
+        )}
       </section>
       <section className="export__group" aria-label="The best network">
         <h3 className="export__heading">The best network{best ? `: ${best.candidate.id}, ${formatScore(kind, best.fitness, best.fitness)}` : ''}</h3>

@@ -45,6 +45,30 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
+/**
+ * Renders a standalone SVG (see `standaloneSvg`) to a PNG of `scale` times its size, so that
+ * it stays sharp on slides and high-density screens.
+ */
+export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width * scale));
+    canvas.height = Math.max(1, Math.round(height * scale));
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This browser gave no 2D canvas to draw the chart on; save the charts as SVG instead.');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the chart as PNG; save the charts as SVG instead.'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 /** Reads a file the user picked as text. */
 export function readFileText(file: File): Promise<string> {
   return file.text();
