@@ -16,6 +16,7 @@ import { LAYERS, type ShapeContext } from '../core/layers';
 import { TASKS } from '../data/tasks';
 import type { BackendPreference, TrainingSettings } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
+import type { ComparisonPlan } from './comparison-plan';
 import { autoWorkerCount } from '../workers/worker-count';
 
 /** Milliseconds of one training step beyond its arithmetic: op dispatch and optimizer update. */
@@ -100,4 +101,38 @@ export function estimateExhaustive(config: RunConfig, workers: number, trainRows
   }
   const perCandidate = sampled > 0 ? total / sampled : 0;
   return { space, rejection: null, estimatedMs: (perCandidate * space.count) / parallelSpeedup(workers), workers };
+}
+
+export interface ComparisonWorkload {
+  /** Networks all runs of the comparison train together, at most. */
+  readonly networks: number;
+  /** Rough wall time of the whole comparison; null when no variant's cost could be estimated. */
+  readonly estimatedMs: number | null;
+}
+
+/**
+ * Estimates what a comparison trains before it starts: every run of every series, one after
+ * another. An exhaustive series trains each chain of its candidate set, and any other series
+ * its budget of architectures, or a population a generation without one. The chains also stand in for the networks a search builds
+ * from the same set, although a search can build deeper ones, so the time is a rough figure.
+ */
+export function comparisonWorkload(plan: ComparisonPlan, cores: number): ComparisonWorkload {
+  let networks = 0;
+  let estimatedMs: number | null = null;
+  for (const series of plan.series) {
+    const { config } = series;
+    const workers = effectiveWorkers(config.workers, config.backend, cores);
+    const estimate = estimateExhaustive(config, workers);
+    const chains = estimate.space.withinLimit ? estimate.space.count : 0;
+    const budget = config.search.maxEvaluations ?? 0;
+    // Without a budget, a search trains at most one population a generation.
+    const searched = budget > 0 ? budget : config.search.generations * config.search.population;
+    const perRun = config.search.strategy === 'exhaustive' ? chains : searched;
+    networks += perRun * plan.seeds.length;
+    if (estimate.estimatedMs !== null && chains > 0) {
+      const candidateMs = (estimate.estimatedMs * parallelSpeedup(workers)) / chains;
+      estimatedMs = (estimatedMs ?? 0) + (plan.seeds.length * perRun * candidateMs) / parallelSpeedup(workers);
+    }
+  }
+  return { networks, estimatedMs };
 }

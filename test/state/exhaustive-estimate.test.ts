@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chainGenome } from '../../src/core/genome';
 import { TASKS } from '../../src/data/tasks';
 import { defaultRunConfig } from '../../src/state/config';
-import { candidateCostMs, effectiveWorkers, estimateExhaustive, expectedTrainRows, parallelSpeedup } from '../../src/state/exhaustive-estimate';
+import { presetPlan } from '../../src/state/comparison-plan';
+import { candidateCostMs, comparisonWorkload, effectiveWorkers, estimateExhaustive, expectedTrainRows, parallelSpeedup } from '../../src/state/exhaustive-estimate';
 import { presetById } from '../../src/state/presets';
 
 const sin = presetById('one-set-two-targets').variants[0].config;
@@ -67,5 +68,29 @@ describe('workers', () => {
   it('gives two workers 1.6 times the speed of one', () => {
     expect(parallelSpeedup(1)).toBe(1);
     expect(parallelSpeedup(2)).toBeCloseTo(1.6);
+  });
+});
+
+describe('comparisonWorkload', () => {
+  const parityPreset = presetById('parity-feedforward-vs-recurrent');
+  const targetsPreset = presetById('one-set-two-targets');
+
+  it('counts budget × seeds × variants', () => {
+    const workload = comparisonWorkload(presetPlan(parityPreset, { seeds: [1, 2, 3], budget: 12, epochs: 40 }), 2);
+    expect(workload.networks).toBe(2 * 3 * 12);
+    expect(workload.estimatedMs).toBeGreaterThan(0);
+  });
+
+  it('counts every chain of an exhaustive variant', () => {
+    const workload = comparisonWorkload(presetPlan(targetsPreset, { seeds: [1, 2], budget: 5, epochs: 100 }), 2);
+    expect(workload.networks).toBe(2 * 2 * 12);
+  });
+
+  it('grows with seeds, budget and epochs', () => {
+    const time = (seeds: number[], budget: number, epochs: number) => comparisonWorkload(presetPlan(parityPreset, { seeds, budget, epochs }), 2).estimatedMs!;
+    const base = time([1], 4, 20);
+    expect(time([1, 2], 4, 20) / base).toBeCloseTo(2, 6);
+    expect(time([1], 8, 20) / base).toBeCloseTo(2, 6);
+    expect(time([1], 4, 40)).toBeGreaterThan(1.8 * base);
   });
 });

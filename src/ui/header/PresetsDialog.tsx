@@ -7,6 +7,9 @@
 import { useId, useState } from 'react';
 import { parseSeeds, presetPlan } from '../../state/comparison-plan';
 import { comparisonBlocker } from '../../state/comparison-slice';
+import { comparisonWorkload } from '../../state/exhaustive-estimate';
+import { logicalCores } from '../../workers/worker-count';
+import { formatCount, formatDuration } from '../format';
 import { PRESETS, type Preset } from '../../state/presets';
 import { DialogFrame } from '../controls/DialogFrame';
 import { NumberField } from '../controls/NumberField';
@@ -27,11 +30,13 @@ function PresetCard({ preset, onRun }: { preset: Preset; onRun(): void }) {
   const { startComparison } = useApp((state) => state.comparisonActions);
   const seedsId = useId();
   const seeds = parseSeeds(seedsText);
+  const plan = seeds.ok ? presetPlan(preset, { seeds: seeds.seeds, budget, epochs }) : null;
+  const workload = plan ? comparisonWorkload(plan, logicalCores()) : null;
 
   const run = () => {
-    if (!seeds.ok) return;
+    if (!plan) return;
     onRun();
-    void startComparison(presetPlan(preset, { seeds: seeds.seeds, budget, epochs }));
+    void startComparison(plan);
   };
 
   return (
@@ -50,6 +55,12 @@ function PresetCard({ preset, onRun }: { preset: Preset; onRun(): void }) {
         </div>
       </div>
       {!seeds.ok && <p className="field__error">{seeds.error}</p>}
+      {workload && (
+        <p className="preset__workload" data-testid={`preset-workload-${preset.id}`}>
+          Trains up to {formatCount(workload.networks)} networks in all
+          {workload.estimatedMs !== null && <>, roughly {formatDuration(workload.estimatedMs)} on this machine (an estimate from the layer sizes)</>}.
+        </p>
+      )}
       <details className="preset__measured">
         <summary>What a full run measured</summary>
         <p>{preset.measured}</p>
