@@ -62,12 +62,16 @@ export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate): s
 
 /**
  * Builds the request that trains `candidate` as the run did: the search's settings and seed, or
- * for the retrained final network, all training rows for `finalEpochs` epochs.
+ * for the retrained final network, all training rows up to the epoch whose weights were scored
+ * (`finalEpochs` when the result does not record it).
  */
 export function modelExportRequest(state: AppState, candidate: EvaluatedCandidate, assetBaseUrl: string, wasmPaths: Record<string, string>, probabilities: boolean): ExportRequest {
   const { config } = state;
   const final = candidate === state.run.final && config.finalEpochs > 0;
-  const settings = final ? { ...config.training, epochs: config.finalEpochs, maxTrainRows: 0 } : config.training;
+  // The scored weights are those after the best epoch. A time budget can stop the final
+  // retraining before finalEpochs, and more epochs could then find a different best.
+  const finalEpochs = candidate.metrics?.bestEpoch ?? config.finalEpochs;
+  const settings = final ? { ...config.training, epochs: finalEpochs, maxTrainRows: 0 } : config.training;
   const seed = deriveSeed(config.search.seed, final ? 'final' : 'train', candidate.candidate.hash);
   return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, genome: candidate.candidate.genome, settings, seed, keepBestEpoch: final, probabilities };
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { chainGenome } from '../../../src/core/genome';
+import { nodeAssetReader } from '../../../src/data/node-assets';
+import { modelExportRequest } from '../../../src/state/session/exports';
+import { createAppStore } from '../../../src/state/store';
+import type { EvaluationMetrics } from '../../../src/train/types';
+import type { EvaluatedCandidate } from '../../../src/workers/coordinator';
+import { nodeWorkerFactory } from '../../../src/workers/node-pool';
+
+function evaluated(id: string, metrics: Partial<EvaluationMetrics>): EvaluatedCandidate {
+  const base: EvaluationMetrics = {
+    fitness: 0.9, validationLoss: 0.3, validationAccuracy: 0.9, testLoss: 0.3, testAccuracy: 0.9,
+    trainLoss: [0.5], params: 10, flops: 10, epochs: 30, trainMs: 100, backend: 'wasm',
+  };
+  return {
+    candidate: { id, generation: 0, genome: chainGenome([{ kind: 'dense', params: { units: 4 } }]), hash: `hash-${id}`, origin: { type: 'random' } },
+    metrics: { ...base, ...metrics },
+    fitness: 0.9,
+    reused: false,
+    worker: 0,
+    evaluation: 1,
+    finishedAt: 0,
+  };
+}
+
+function requestFor(candidate: EvaluatedCandidate, final: EvaluatedCandidate | null) {
+  const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+  const state = app.getState();
+  const config = { ...state.config, finalEpochs: 200 };
+  return { config, request: modelExportRequest({ ...state, config, run: { ...state.run, final } }, candidate, 'http://127.0.0.1/', {}, true) };
+}
+
+describe('modelExportRequest', () => {
+  it('trains the final network up to its scored epoch', () => {
+    const final = evaluated('g3-1-final', { epochs: 120, bestEpoch: 87 });
+    const { request } = requestFor(final, final);
+    expect(request.settings.epochs).toBe(87);
+    expect(request.settings.maxTrainRows).toBe(0);
+    expect(request.keepBestEpoch).toBe(true);
+  });
+
+  it('falls back to finalEpochs without a best epoch', () => {
+    const final = evaluated('g3-1-final', { epochs: 200 });
+    expect(requestFor(final, final).request.settings.epochs).toBe(200);
+  });
+
+  it('trains a search candidate with the search settings', () => {
+    const candidate = evaluated('g2-4', { bestEpoch: 12 });
+    const { config, request } = requestFor(candidate, null);
+    expect(request.settings).toEqual(config.training);
+    expect(request.keepBestEpoch).toBe(false);
+  });
+});
