@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationRows, generationRows, populationsPresent, thinRows } from '../../src/ui/run/chart-data';
+import { evaluationRows, generationRows, populationsPresent, thinRows, zoomedFitnessDomain } from '../../src/ui/run/chart-data';
 import { candidate, evaluated, metrics, summary } from './run-fixtures';
 
 describe('generationRows', () => {
@@ -62,5 +62,22 @@ describe('thinRows', () => {
     expect(thinned.length).toBeLessThanOrEqual(102);
     expect(thinned.map((r) => r.evaluation)).toContain(778);
     expect(thinned.at(-1)?.evaluation).toBe(1000);
+  });
+});
+
+describe('zoomedFitnessDomain', () => {
+  it('starts at the tenth below the lowest value', () => {
+    expect(zoomedFitnessDomain(93.5, 100)).toEqual([90, 100]);
+    expect(zoomedFitnessDomain(0.47, 1)).toEqual([0.4, 1]);
+  });
+
+  it('keeps a value on a tenth off the axis', () => {
+    expect(zoomedFitnessDomain(70, 100)).toEqual([60, 100]);
+    expect(zoomedFitnessDomain(100, 100)).toEqual([90, 100]);
+  });
+
+  it('never goes below zero', () => {
+    expect(zoomedFitnessDomain(0, 100)).toEqual([0, 100]);
+    expect(zoomedFitnessDomain(3, 100)).toEqual([0, 100]);
   });
 });

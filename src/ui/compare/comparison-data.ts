@@ -6,6 +6,7 @@
 
 import { bestAt, evaluationsToReach, type CurvePoint } from '../../core/curves';
 import type { ComparisonPlan } from '../../state/comparison-plan';
+import { zoomedFitnessDomain } from '../run/chart-data';
 import type { ComparisonRunRecord, ComparisonState } from '../../state/comparison-state';
 
 /** Tolerance of "reached the optimum": within 1% of its fitness. */
@@ -194,11 +195,7 @@ export function comparisonFraction(state: ComparisonState, targetOf: (run: Compa
   return done / state.runs.length;
 }
 
-/**
- * Returns the fitness axis range of a comparison chart: from the lowest mean, band edge or
- * optimum, rounded down to a tenth of the scale, up to 1. Best-so-far curves only rise and
- * often end within a few points of each other, so an axis from 0 would draw them as one line.
- */
+/** Returns the fitness axis range of a comparison chart: from just below its lowest mean, band edge or optimum, up to 1. */
 export function fitnessAxisDomain(rows: readonly SpreadRow[], optimum: OptimumLevel | null): [number, number] {
   let lowest = optimum?.mean ?? 1;
   for (const row of rows) {
@@ -207,8 +204,5 @@ export function fitnessAxisDomain(rows: readonly SpreadRow[], optimum: OptimumLe
       lowest = Math.min(lowest, Array.isArray(value) ? value[0] : value);
     }
   }
-  const floor = Math.floor(lowest * 10) / 10;
-  // A curve on a grid line would sit on the axis itself; one step lower keeps it visible.
-  const bottom = floor === lowest ? floor - 0.1 : floor;
-  return [Math.max(0, Math.min(0.9, bottom)), 1];
+  return zoomedFitnessDomain(lowest, 1);
 }

@@ -69,3 +69,16 @@ export function thinRows(rows: readonly EvaluationRow[], max = MAX_CHART_POINTS)
   const step = Math.ceil(rows.length / max);
   return rows.filter((row, i) => i % step === 0 || i === rows.length - 1 || (i > 0 && row.bestSoFar > rows[i - 1].bestSoFar));
 }
+
+/**
+ * Returns a fitness axis from the tenth of `top` just below `lowest` up to `top` (1, or 100
+ * in percent). Best-so-far curves only rise and often end within a few points of each other,
+ * so an axis from 0 would draw them as one line. A value on a tenth sits one tenth above the
+ * axis, so that it does not hide in the axis line.
+ */
+export function zoomedFitnessDomain(lowest: number, top: number): [number, number] {
+  const tenths = Math.floor((lowest / top) * 10 + 1e-9);
+  const onTenth = Math.abs((tenths * top) / 10 - lowest) < 1e-9 * top;
+  const bottom = Math.max(0, Math.min(9, onTenth ? tenths - 1 : tenths));
+  return [(bottom * top) / 10, top];
+}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StoredRun } from '../../state/persist/run-db';
 import { formatDuration, formatPercent } from '../format';
-import { evaluationRows } from '../run/chart-data';
+import { evaluationRows, zoomedFitnessDomain } from '../run/chart-data';
 import { useSession } from './session-context';
 
 const SERIES = ['var(--series-networks)', 'var(--series-best)'];
@@ -20,6 +20,17 @@ function curveRows(runs: readonly StoredRun[]): Record<string, number>[] {
     }
   });
   return [...byEvaluation.values()].sort((a, b) => a.evaluation - b.evaluation);
+}
+
+/** Returns the lowest best-so-far value of the rows, in percent; 100 when there is none. */
+function lowestBest(rows: readonly Record<string, number>[]): number {
+  let lowest = 100;
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (key !== 'evaluation') lowest = Math.min(lowest, value);
+    }
+  }
+  return lowest;
 }
 
 export function RunCompare({ ids }: { ids: readonly [string, string] }) {
@@ -39,6 +50,7 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
 
   if (runs === null) return <p className="compare__loading">Loading the two runs…</p>;
   if (runs.length < 2) return <p className="compare__loading">One of the runs could not be read.</p>;
+  const rows = curveRows(runs);
 
   return (
     <section className="compare" aria-label="Run comparison">
@@ -68,10 +80,10 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
       </table>
       <div className="compare__chart" data-testid="compare-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={curveRows(runs)} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+          <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <YAxis domain={zoomedFitnessDomain(lowestBest(rows), 100)} tickFormatter={(value: number) => `${value}%`} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
             <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
             <Legend />
             {runs.map((run, index) => (
