@@ -1,7 +1,7 @@
-/** A header button that opens a modal dialog (Radix Dialog), the frame of each session menu. */
+/** A header button that opens a modal dialog, the frame of each session menu. */
 
-import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { DialogFrame } from '../controls/DialogFrame';
 
 interface SessionDialogProps {
   readonly label: string;
@@ -14,28 +14,14 @@ interface SessionDialogProps {
 }
 
 export function SessionDialog({ label, title, description, open, onOpenChange, wide, children }: SessionDialogProps) {
+  const trigger = (
+    <button type="button" className="button session-menu__button">
+      {label}
+    </button>
+  );
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger asChild>
-        <button type="button" className="button session-menu__button">
-          {label}
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className={wide ? 'dialog dialog--wide' : 'dialog'}>
-          <div className="dialog__bar">
-            <Dialog.Title className="dialog__title">{title}</Dialog.Title>
-            <Dialog.Close asChild>
-              <button type="button" className="button dialog__close" aria-label="Close">
-                ×
-              </button>
-            </Dialog.Close>
-          </div>
-          <Dialog.Description className="dialog__description">{description}</Dialog.Description>
-          {children}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogFrame trigger={trigger} title={title} description={description} wide={wide} open={open} onOpenChange={onOpenChange}>
+      {children}
+    </DialogFrame>
   );
 }
