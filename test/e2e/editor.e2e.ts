@@ -187,8 +187,8 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Add Dropout', exact: true }).focus();
     await page.keyboard.press('Enter');
     await node(page, 'Dropout layer l3').waitFor();
-    assert.equal(await edgeLabel(page, 'l2', 'l3').textContent(), '32');
-    assert.equal(await edgeLabel(page, 'l3', 'output').textContent(), '32');
+    assert.equal(await edgeLabel(page, 'l2', 'l3').textContent(), '8');
+    assert.equal(await edgeLabel(page, 'l3', 'output').textContent(), '8');
     assert.match((await page.getByRole('status').filter({ hasText: 'No issues' }).textContent()) ?? '', /network is valid/);
 
     // The inspector wires inputs without a pointer.

@@ -78,7 +78,7 @@ describe('search template', () => {
     assert.equal(evaluated.length, 6);
     for (const { id, genome } of evaluated) {
       const stem = genome.nodes.find((gene) => gene.id === 'l1');
-      assert.deepEqual(stem, { id: 'l1', kind: 'dense', params: { units: 32, activation: 'relu' }, inputs: ['input'], fixed: true }, `${id} keeps the fixed stem`);
+      assert.deepEqual(stem, { id: 'l1', kind: 'dense', params: { units: 8, activation: 'tanh' }, inputs: ['input'], fixed: true }, `${id} keeps the fixed stem`);
       assert.equal(genome.nodes.filter((gene) => gene.kind === 'moduleSlot').length, 0, `${id} has no slot left`);
       assert.ok(genome.nodes.some((gene) => gene.id === 'l2'), `${id} keeps the hand-built layer after the slot`);
     }
@@ -88,7 +88,7 @@ describe('search template', () => {
     await page.waitForFunction(() => document.querySelector('[aria-label^="Module slot"]') === null);
     const stem = node(page, 'Dense layer l1');
     await stem.getByRole('img', { name: 'Fixed during search' }).waitFor();
-    assert.match((await stem.textContent()) ?? '', /32 units · relu/);
+    assert.match((await stem.textContent()) ?? '', /8 units · tanh/);
     await stem.click();
     assert.equal(await page.getByRole('switch', { name: 'Fixed during search' }).getAttribute('aria-checked'), 'true');
     assert.equal(await page.getByRole('button', { name: 'Train', exact: true }).isEnabled(), true);
