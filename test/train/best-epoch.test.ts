@@ -29,7 +29,7 @@ async function validationCurve(): Promise<readonly SplitMetrics[]> {
   return curve;
 }
 
-/** The epoch, from 1, with the best accuracy, and among those the lowest loss. */
+/** Returns the epoch, from 1, with the best accuracy, and among those the lowest loss. */
 function bestOf(curve: readonly SplitMetrics[]): number {
   let best = 0;
   curve.forEach((epoch, i) => {
