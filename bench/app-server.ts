@@ -68,7 +68,7 @@ export async function startPreview(): Promise<Preview> {
   return { url, stop };
 }
 
-/** Launches headless Chromium with the flags that work on the development machine. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+/** Launches headless Chromium with the flags that work on the development machine, plus `extraArgs`. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', ...extraArgs] });
 }

@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, string[]> = {
   strategies: [...POOL_NODE_FLAGS, 'bench/strategies.ts'],
   editor: ['bench/editor-drag.ts'],
   smoothness: ['bench/page-smoothness.ts'],
+  'browser-scaling': ['bench/browser-scaling.ts'],
   // The full comparison takes about 1.5 hours: npm run bench:peers.
   peers: ['bench/peers.ts', '--quick'],
 };

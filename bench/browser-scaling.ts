@@ -1,0 +1,135 @@
+/**
+ * Evaluations per minute with 1 and with 2 workers in the browser app, on the same fixed list
+ * of candidates: the page's counterpart of worker-scaling.ts, which measures Node workers.
+ *
+ * Run: npm run bench -- browser-scaling, or npx tsx bench/browser-scaling.ts [tasks]
+ * [--rounds N] [--js-flags "V8 FLAGS"] (needs /usr/bin/chromium). Tasks is a
+ * comma-separated list, spiral by default; 2 rounds are the default, about 2 minutes on
+ * spiral on 2 cores. --js-flags passes V8 flags to Chromium, for example
+ * "--single-threaded" to measure without V8's helper threads; users' browsers run without.
+ *
+ * It builds the app, serves it with `vite preview` on 127.0.0.1 and opens it in headless
+ * Chromium. Each measurement opens a fresh page, sets the same search as worker-scaling.ts
+ * through the page's store (random search, seed 3, 2 generations of 12, WASM, no final
+ * retraining) and only changes the worker count, then presses Start search. The time is the
+ * run's own elapsed time, from the coordinator's start to its end, so page load and worker
+ * start-up are left out. A page cannot set V8 flags for its workers, so by default these
+ * figures include V8's helper threads (garbage collection, compilation): with one worker they
+ * run on the idle core, and with two they compete with the workers.
+ */
+
+import type { Browser } from 'playwright-core';
+import type { TaskId } from '../src/data/types';
+import { buildApp, launchBrowser, startPreview } from './app-server';
+
+const args = process.argv.slice(2);
+const flagValue = (name: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const rounds = Number(flagValue('rounds') ?? 2);
+const jsFlags = flagValue('js-flags');
+const taskList = args.find((arg, i) => !arg.startsWith('--') && !['--rounds', '--js-flags'].includes(args[i - 1])) ?? 'spiral';
+const tasks = taskList.split(',') as TaskId[];
+
+interface Measurement {
+  readonly workers: number;
+  readonly perMinute: number;
+  readonly trained: number;
+  readonly seconds: number;
+  readonly busy: number;
+  /** The page's main-thread task time over wall time, from the Chrome DevTools Protocol. */
+  readonly mainBusy: number;
+  readonly backends: string;
+}
+
+async function measure(browser: Browser, url: string, task: TaskId, workers: number): Promise<Measurement> {
+  // A fresh context each time, so no saved run or warm worker carries over.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript('window.__nasTestHooks = {}');
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const mainThreadSeconds = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+    };
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Start search' }).waitFor();
+    await page.evaluate(
+      ({ id, count }) => {
+        const { actions } = window.__nasTestHooks!.store!.getState();
+        actions.setTask(id);
+        actions.setStrategy('random');
+        actions.setBackend('wasm');
+        actions.setNumber('search.generations', 2);
+        actions.setNumber('search.population', 12);
+        actions.setNumber('search.seed', 3);
+        actions.setNumber('finalEpochs', 0);
+        actions.setNumber('workers', count);
+      },
+      { id: task, count: workers },
+    );
+    const mainBefore = await mainThreadSeconds();
+    await page.getByRole('button', { name: 'Start search' }).click();
+    await page.waitForFunction(() => window.__nasTestHooks!.store!.getState().run.phase === 'finished', null, { timeout: 600_000, polling: 250 });
+    const run = await page.evaluate(() => {
+      const state = window.__nasTestHooks!.store!.getState().run;
+      const trained = state.evaluations.filter((e) => !e.reused);
+      return {
+        outcome: state.outcome,
+        message: state.message,
+        elapsedMs: state.elapsedMs,
+        trained: trained.length,
+        trainMs: trained.reduce((sum, e) => sum + (e.metrics?.trainMs ?? 0), 0),
+        backends: [...new Set(trained.map((e) => e.metrics?.backend ?? 'failed'))].join(', '),
+      };
+    });
+    const mainBusy = await mainThreadSeconds() - mainBefore;
+    if (run.outcome !== 'completed') throw new Error(`The ${workers}-worker search on ${task} ended as ${run.outcome}: ${run.message ?? 'no message'}.`);
+    const seconds = run.elapsedMs / 1000;
+    return { workers, perMinute: (run.trained / seconds) * 60, trained: run.trained, seconds, busy: run.trainMs / 1000 / (workers * seconds), mainBusy: mainBusy / seconds, backends: run.backends };
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+}
+
+async function main(): Promise<void> {
+  buildApp();
+  const preview = await startPreview();
+  const browser = await launchBrowser(jsFlags ? [`--js-flags=${jsFlags}`] : []);
+  const summaries: string[] = [];
+  try {
+    console.log('| task | workers | trained | seconds | evaluations per minute | busy | main thread | backends |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const task of tasks) {
+      const runs: Measurement[] = [];
+      // Alternating 1 and 2 workers spreads load from other processes over both.
+      for (let round = 0; round < rounds; round++) {
+        for (const workers of [1, 2]) {
+          const run = await measure(browser, preview.url, task, workers);
+          runs.push(run);
+          console.log(`| ${task} | ${workers} | ${run.trained} | ${run.seconds.toFixed(1)} | ${run.perMinute.toFixed(1)} | ${(run.busy * 100).toFixed(0)}% | ${(run.mainBusy * 100).toFixed(0)}% | ${run.backends} |`);
+        }
+      }
+      const oneWorker = median(runs.filter((r) => r.workers === 1).map((r) => r.perMinute));
+      const twoWorkers = median(runs.filter((r) => r.workers === 2).map((r) => r.perMinute));
+      summaries.push(
+        `${task}: median evaluations per minute in Chromium 1 worker ${oneWorker.toFixed(1)}, 2 workers ${twoWorkers.toFixed(1)}; 2 workers / 1 worker: ${(twoWorkers / oneWorker).toFixed(2)}×`,
+      );
+    }
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+  console.log(`\n${summaries.join('\n')}`);
+}
+
+await main();
