@@ -125,7 +125,7 @@ describe('graph editor', () => {
     await connect(page, 'Dense layer l2', 'Add layer l4');
     await edgeLabel(page, 'l2', 'l4', 1).waitFor();
     const mismatch = (await issues(page).textContent()) ?? '';
-    assert.match(mismatch, /add "l4": add needs inputs of equal shape but receives \[1\] and \[8\]/);
+    assert.match(mismatch, /add "l4": add needs inputs of equal shape but receives \[1\] and \[32\]/);
     assert.match((await edgeLabel(page, 'l2', 'l4', 1).getAttribute('title')) ?? '', /add needs inputs of equal shape/);
     assert.match((await edgeLabel(page, 'l2', 'l4', 1).textContent()) ?? '', /⚠/);
 
@@ -187,8 +187,8 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Add Dropout', exact: true }).focus();
     await page.keyboard.press('Enter');
     await node(page, 'Dropout layer l3').waitFor();
-    assert.equal(await edgeLabel(page, 'l2', 'l3').textContent(), '8');
-    assert.equal(await edgeLabel(page, 'l3', 'output').textContent(), '8');
+    assert.equal(await edgeLabel(page, 'l2', 'l3').textContent(), '32');
+    assert.equal(await edgeLabel(page, 'l3', 'output').textContent(), '32');
     assert.match((await page.getByRole('status').filter({ hasText: 'No issues' }).textContent()) ?? '', /network is valid/);
 
     // The inspector wires inputs without a pointer.
@@ -237,7 +237,7 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Add LSTM', exact: true }).click();
     await node(page, 'LSTM layer l4').waitFor();
     await connect(page, 'Dense layer l2', 'LSTM layer l4');
-    assert.match((await issues(page).textContent()) ?? '', /lstm "l4": lstm expects a 2D input \[timesteps, features\] but receives \[8\]\. Feed it a sequence/);
+    assert.match((await issues(page).textContent()) ?? '', /lstm "l4": lstm expects a 2D input \[timesteps, features\] but receives \[32\]\. Feed it a sequence/);
     await page.getByRole('switch', { name: 'Return sequences', exact: true }).click();
     await node(page, 'LSTM layer l4').getByText('16 units · tanh · sequences').waitFor();
 
