@@ -136,6 +136,14 @@ describe('search in the browser', () => {
     const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
     await status.filter({ hasText: /Paused/ }).waitFor({ timeout: 60_000 });
 
+    // The first generation is unfinished, and its results so far are drawn as a hollow point.
+    const chart = page.getByTestId('generation-chart');
+    assert.equal(await chart.getAttribute('data-points'), '0');
+    assert.ok(Number(await chart.getAttribute('data-partial-count')) >= 1, 'the unfinished generation counts its results');
+    const unfinished = (await chart.getByTestId('generation-in-progress').locator('title').textContent()) ?? '';
+    assert.match(unfinished, /^Generation 0, unfinished · Networks best [\d.]+%, mean [\d.]+% over \d+ networks? so far$/);
+    await page.screenshot({ path: 'test-results/search-paused.png' });
+
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const final = await waitForFinish(page, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationRows, generationRows, populationsPresent, thinRows, zoomedFitnessDomain } from '../../src/ui/run/chart-data';
+import { evaluationRows, generationRows, partialGeneration, populationsPresent, thinRows, zoomedFitnessDomain } from '../../src/ui/run/chart-data';
 import { candidate, evaluated, metrics, summary } from './run-fixtures';
 
 describe('generationRows', () => {
@@ -14,6 +14,34 @@ describe('generationRows', () => {
   it('lists present populations in display order', () => {
     expect(populationsPresent([summary(0, [0.5, 0.5], [0.5, 0.5])])).toEqual(['networks', 'modules']);
     expect(populationsPresent([])).toEqual([]);
+  });
+});
+
+describe('partialGeneration', () => {
+  const finished = [evaluated(candidate(0, 0), 1, 0.7), evaluated(candidate(0, 1), 2, 0.5)];
+
+  it('summarises the unfinished generation so far', () => {
+    const results = [...finished, evaluated(candidate(1, 0), 3, 0.8), evaluated(candidate(1, 1), 4, 0.6)];
+    const partial = partialGeneration([summary(0, [0.7, 0.6])], results, 1);
+    expect(partial).toEqual({ row: { generation: 1, networksBest: 80, networksMean: 70 }, count: 2 });
+  });
+
+  it('counts failed and diverged networks as zero', () => {
+    const results = [
+      evaluated(candidate(0, 0), 1, 0.9),
+      evaluated(candidate(0, 1), 2, 0, { metrics: null, failure: 'worker crashed' }),
+      evaluated(candidate(0, 2), 3, 0.6, { metrics: metrics(0.6, { diverged: 'loss became NaN at epoch 2' }) }),
+    ];
+    expect(partialGeneration([], results, 0)).toEqual({ row: { generation: 0, networksBest: 90, networksMean: 30 }, count: 3 });
+  });
+
+  it('is null before the first result', () => {
+    expect(partialGeneration([summary(0, [0.7, 0.6])], finished, 1)).toBeNull();
+    expect(partialGeneration([], [], 0)).toBeNull();
+  });
+
+  it('is null once the generation has its summary', () => {
+    expect(partialGeneration([summary(0, [0.7, 0.6])], finished, 0)).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ import { ParetoChart } from './ParetoChart';
 export function FitnessChart() {
   const generations = useApp((state) => state.run.generations);
   const evaluations = useApp((state) => state.run.evaluations);
+  const generation = useApp((state) => state.run.generation);
 
   return (
     <section className="run-view" aria-label="Fitness chart">
@@ -28,7 +29,7 @@ export function FitnessChart() {
           </Tabs.List>
         </div>
         <Tabs.Content className="tabs__content" value="generations">
-          <GenerationChart generations={generations} />
+          <GenerationChart generations={generations} evaluations={evaluations} generation={generation} />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="evaluations">
           <BestSoFarChart evaluations={evaluations} />

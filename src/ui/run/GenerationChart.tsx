@@ -1,17 +1,27 @@
 /**
  * Best (solid) and mean (dashed) fitness per generation of each population: accuracy in
- * percent, or R² for regression. Drawn as plain SVG rather than with recharts: this chart
+ * percent, or R² for regression. A hollow point shows the networks' best so far in the
+ * unfinished generation, so the chart moves with each result and not only once a generation. Drawn as plain SVG rather than with recharts: this chart
  * updates throughout a search, and recharts re-rendered it from its internal store in one
  * main-thread task of 60 to 100 ms.
  */
 
 import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import type { GenerationSummary } from '../../core/strategy';
+import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { linearScale, niceTicks } from '../training/plot-geometry';
 import { useElementSize } from '../training/use-element-size';
 import { useApp } from '../store-context';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
-import { POPULATION_NAMES, generationRows, populationsPresent, type GenerationRow, type PopulationName } from './chart-data';
+import {
+  POPULATION_NAMES,
+  generationRows,
+  partialGeneration,
+  populationsPresent,
+  type GenerationRow,
+  type PartialGeneration,
+  type PopulationName,
+} from './chart-data';
 import { fitnessTickText, useRunTaskKind } from './score-text';
 
 const POPULATION_LABELS: Record<PopulationName, string> = {
@@ -26,14 +36,22 @@ const NETWORKS_ONLY: readonly PopulationName[] = ['networks'];
 const MARGIN = { top: 8, right: 12, bottom: 24, left: 44 } as const;
 const Y_TICKS = [0, 25, 50, 75, 100];
 
-/** Draws a deferred copy of `generations`, in the background like BestSoFarChart, and only when they change. */
-export function GenerationChart({ generations }: { generations: readonly GenerationSummary[] }) {
-  return <GenerationPlot generations={useDeferredValue(generations)} />;
+interface GenerationChartProps {
+  readonly generations: readonly GenerationSummary[];
+  readonly evaluations: readonly EvaluatedCandidate[];
+  /** The generation in progress, drawn from its results so far. */
+  readonly generation: number;
 }
 
-const GenerationPlot = memo(function GenerationPlot({ generations }: { generations: readonly GenerationSummary[] }) {
+/** Draws deferred copies of the run's results, in the background like BestSoFarChart, and only when they change. */
+export function GenerationChart({ generations, evaluations, generation }: GenerationChartProps) {
+  return <GenerationPlot generations={useDeferredValue(generations)} evaluations={useDeferredValue(evaluations)} generation={useDeferredValue(generation)} />;
+}
+
+const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, generation }: GenerationChartProps) {
   const kind = useRunTaskKind();
   const rows = useMemo(() => generationRows(generations), [generations]);
+  const partial = useMemo(() => partialGeneration(generations, evaluations, generation), [generations, evaluations, generation]);
   const present = useMemo(() => populationsPresent(generations), [generations]);
   // Before the first generation, the legend and lines follow the strategy: coevolution has three populations.
   const coevolution = useApp((state) => state.config.search.strategy === 'coevolution');
@@ -45,23 +63,34 @@ const GenerationPlot = memo(function GenerationPlot({ generations }: { generatio
   const legend: LegendEntry[] = [
     ...populations.map((name) => ({ label: POPULATION_LABELS[name], color: seriesColor(name) })),
     { label: 'solid: best, dashed: mean', color: 'var(--text-muted)', dashed: true },
+    ...(partial ? [{ label: 'hollow: unfinished generation', color: 'var(--text-muted)' }] : []),
   ];
 
   return (
-    <div className="chart" data-testid="generation-chart" data-points={rows.length}>
+    <div className="chart" data-testid="generation-chart" data-points={rows.length} data-partial-count={partial?.count ?? 0}>
       <div className="chart__plot" ref={plot}>
-        {rows.length === 0 && <p className="chart__empty chart__empty--over">Fitness per generation appears when the first generation finishes.</p>}
+        {rows.length === 0 && partial === null && (
+          <p className="chart__empty chart__empty--over">Fitness per generation appears with the first evaluated network.</p>
+        )}
         {size.width > MARGIN.left + MARGIN.right && size.height > MARGIN.top + MARGIN.bottom && (
-          <GenerationSvg rows={rows} populations={populations} width={size.width} height={size.height} tickText={(value) => fitnessTickText(kind, value)} />
+          <GenerationSvg
+            rows={rows}
+            partial={partial}
+            populations={populations}
+            width={size.width}
+            height={size.height}
+            tickText={(value) => fitnessTickText(kind, value)}
+          />
         )}
       </div>
-      {rows.length > 0 && <ChartLegend entries={legend} />}
+      {(rows.length > 0 || partial !== null) && <ChartLegend entries={legend} />}
     </div>
   );
 });
 
 interface GenerationSvgProps {
   readonly rows: readonly GenerationRow[];
+  readonly partial: PartialGeneration | null;
   readonly populations: readonly PopulationName[];
   readonly width: number;
   readonly height: number;
@@ -74,9 +103,9 @@ function pointTitle(row: GenerationRow, name: PopulationName, tickText: (value: 
   return `Generation ${row.generation} · ${POPULATION_LABELS[name]} best ${tickText(row[`${name}Best`]!)}${mean === undefined ? '' : `, mean ${tickText(mean)}`}`;
 }
 
-function GenerationSvg({ rows, populations, width, height, tickText }: GenerationSvgProps) {
-  const first = rows[0]?.generation ?? 0;
-  const last = Math.max(first + 1, rows.at(-1)?.generation ?? 1);
+function GenerationSvg({ rows, partial, populations, width, height, tickText }: GenerationSvgProps) {
+  const first = rows[0]?.generation ?? partial?.row.generation ?? 0;
+  const last = Math.max(first + 1, partial?.row.generation ?? rows.at(-1)?.generation ?? 1);
   const x = linearScale([first, last], [MARGIN.left, width - MARGIN.right]);
   const y = linearScale([0, 100], [height - MARGIN.bottom, MARGIN.top]);
   const xTicks = niceTicks([first, last], Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
@@ -130,6 +159,32 @@ function GenerationSvg({ rows, populations, width, height, tickText }: Generatio
           )}
         </g>
       ))}
+      {partial && <PartialPoint partial={partial} previous={rows.findLast((row) => row.networksBest !== undefined)} x={x} y={y} tickText={tickText} />}
     </svg>
+  );
+}
+
+interface PartialPointProps {
+  readonly partial: PartialGeneration;
+  /** The last finished generation with a networks point, which the dotted line starts from. */
+  readonly previous: GenerationRow | undefined;
+  readonly x: (value: number) => number;
+  readonly y: (value: number) => number;
+  readonly tickText: (value: number) => string;
+}
+
+/** Draws the networks' best so far in an unfinished generation: a hollow point, dotted from the last finished one. */
+function PartialPoint({ partial, previous, x, y, tickText }: PartialPointProps) {
+  const { generation, networksBest, networksMean } = partial.row;
+  const cx = x(generation);
+  const cy = y(networksBest!);
+  const networks = `${partial.count} network${partial.count === 1 ? '' : 's'}`;
+  return (
+    <g className="chart__series chart__series--partial" stroke={seriesColor('networks')} data-testid="generation-in-progress">
+      {previous && <path d={`M${x(previous.generation).toFixed(1)},${y(previous.networksBest!).toFixed(1)}L${cx.toFixed(1)},${cy.toFixed(1)}`} strokeDasharray="2 3" fill="none" />}
+      <circle cx={cx} cy={cy} r={4} fill="var(--surface)" strokeWidth={2}>
+        <title>{`Generation ${generation}, unfinished · Networks best ${tickText(networksBest!)}, mean ${tickText(networksMean!)} over ${networks} so far`}</title>
+      </circle>
+    </g>
   );
 }

@@ -33,6 +33,33 @@ export function generationRows(generations: readonly GenerationSummary[]): Gener
   });
 }
 
+/** The generation in progress: its networks' best and mean fitness so far, in percent. */
+export interface PartialGeneration {
+  readonly row: GenerationRow;
+  /** Networks evaluated so far in this generation. */
+  readonly count: number;
+}
+
+/**
+ * Summarises the networks of `generation` evaluated so far, as the generation's summary will
+ * (a failed network counts as 0), so that the chart moves with each result instead of once a
+ * generation. Returns null before the generation's first result and once it has its summary.
+ * Modules and blueprints are credited only when the generation ends, so they are left out.
+ */
+export function partialGeneration(
+  generations: readonly GenerationSummary[],
+  evaluations: readonly EvaluatedCandidate[],
+  generation: number,
+): PartialGeneration | null {
+  if (generations.some((summary) => summary.generation === generation)) return null;
+  const fitness = evaluations
+    .filter((result) => result.candidate.generation === generation)
+    .map((result) => (result.metrics === null || result.metrics.diverged !== undefined ? 0 : result.fitness));
+  if (fitness.length === 0) return null;
+  const mean = fitness.reduce((sum, value) => sum + value, 0) / fitness.length;
+  return { row: { generation, networksBest: percent(Math.max(...fitness)), networksMean: percent(mean) }, count: fitness.length };
+}
+
 /** Populations that appear in at least one summary, in the fixed display order. */
 export function populationsPresent(generations: readonly GenerationSummary[]): PopulationName[] {
   const present = new Set(generations.flatMap((summary) => summary.populations.map((p) => p.name)));
