@@ -12,7 +12,8 @@
  * - the time from the click to the first progress report and to the first evaluated
  *   candidate;
  * - animation frame intervals, and how often the run panel's charts changed (DOM mutations
- *   of their SVGs, counted once per animation frame) and the store updated.
+ *   of their SVGs, counted once per animation frame) and the store updated;
+ * - for each new result in the store, the time until a chart next changed.
  */
 
 import type { Page } from 'playwright-core';
@@ -33,6 +34,8 @@ interface PageRecording {
   readonly frames: number[];
   readonly chartFrames: number[];
   readonly storeUpdates: number[];
+  /** Times at which the store received a new evaluated candidate. */
+  readonly resultTimes: number[];
 }
 
 type RecordingHooks = TestHooks & { recording?: PageRecording & { stop?: boolean } };
@@ -40,7 +43,7 @@ type RecordingHooks = TestHooks & { recording?: PageRecording & { stop?: boolean
 /** Installs the recorders before the app loads: long tasks are buffered from the start. */
 const RECORDER_SCRIPT = `(() => {
   window.__nasTestHooks = {};
-  const recording = { clickedAt: 0, firstProgressAt: null, firstResultAt: null, longTasks: [], frames: [], chartFrames: [], storeUpdates: [] };
+  const recording = { clickedAt: 0, firstProgressAt: null, firstResultAt: null, longTasks: [], frames: [], chartFrames: [], storeUpdates: [], resultTimes: [] };
   window.__nasTestHooks.recording = recording;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) recording.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -60,9 +63,12 @@ const START_RECORDERS = `(() => {
     if (!recording.stop) requestAnimationFrame(tick);
   }
   requestAnimationFrame(tick);
+  let results = 0;
   hooks.store.subscribe((state) => {
     const now = performance.now();
     recording.storeUpdates.push(now);
+    if (state.run.evaluations.length > results) recording.resultTimes.push(now);
+    results = state.run.evaluations.length;
     if (recording.firstProgressAt === null && Object.keys(state.run.inFlight).length > 0) recording.firstProgressAt = now;
     if (recording.firstResultAt === null && state.run.evaluations.length > 0) recording.firstResultAt = now;
   });
@@ -111,6 +117,12 @@ function report(recording: PageRecording): void {
   const chartFrames = recording.chartFrames.filter((time) => time >= streamStart && time < streamEnd);
   const chartGaps = chartFrames.slice(1).map((time, i) => time - chartFrames[i]).sort((a, b) => a - b);
   const storeUpdates = recording.storeUpdates.filter((time) => time >= streamStart && time < streamEnd).length;
+  // How long each new result waited for a chart to change: the first chart frame at or after it.
+  const resultTimes = recording.resultTimes.filter((time) => time >= streamStart && time < streamEnd);
+  const latencies = resultTimes
+    .map((time) => (recording.chartFrames.find((frame) => frame >= time) ?? Number.NaN) - time)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
 
   console.log(`page smoothness: task ${task}, workers auto, Chromium headless 1366×768`);
   console.log(`  first progress ${f((firstProgressAt ?? NaN) - clickedAt)} ms and first evaluated candidate ${f((firstResultAt ?? NaN) - clickedAt)} ms after Start`);
@@ -120,6 +132,9 @@ function report(recording: PageRecording): void {
   console.log(`  frame intervals: median ${f(percentile(intervals, 0.5))} ms, p95 ${f(percentile(intervals, 0.95))} ms, max ${f(intervals.at(-1) ?? NaN)} ms over ${intervals.length} frames`);
   console.log(
     `  charts changed in ${chartFrames.length} frames (${(chartFrames.length / STREAM_SECONDS).toFixed(1)} a second), longest gap ${f(chartGaps.at(-1) ?? NaN)} ms; ${storeUpdates} store updates (${(storeUpdates / STREAM_SECONDS).toFixed(1)} a second)`,
+  );
+  console.log(
+    `  ${resultTimes.length} results (${(resultTimes.length / STREAM_SECONDS).toFixed(1)} a second); from a result to the next chart change: median ${f(percentile(latencies, 0.5))} ms, max ${f(latencies.at(-1) ?? NaN)} ms (${resultTimes.length - latencies.length} results with no chart change after them)`,
   );
 }
 

@@ -1,12 +1,12 @@
 /**
  * Best (solid) and mean (dashed) fitness per generation of each population: accuracy in
- * percent, or R² for regression. A hollow point shows the networks' best so far in the
+ * percent, or R² for regression. Hollow points show the networks' best and mean so far in the
  * unfinished generation, so the chart moves with each result and not only once a generation. Drawn as plain SVG rather than with recharts: this chart
  * updates throughout a search, and recharts re-rendered it from its internal store in one
  * main-thread task of 60 to 100 ms.
  */
 
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { GenerationSummary } from '../../core/strategy';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { linearScale, niceTicks } from '../training/plot-geometry';
@@ -59,6 +59,8 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
   const populations = present.length > 0 ? present : expected;
   const plot = useRef<HTMLDivElement>(null);
   const size = useElementSize(plot);
+  // Stable, so that the finished generations' series skip rendering when only the unfinished one changes.
+  const tickText = useCallback((value: number) => fitnessTickText(kind, value), [kind]);
 
   const legend: LegendEntry[] = [
     ...populations.map((name) => ({ label: POPULATION_LABELS[name], color: seriesColor(name) })),
@@ -79,7 +81,7 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
             populations={populations}
             width={size.width}
             height={size.height}
-            tickText={(value) => fitnessTickText(kind, value)}
+            tickText={tickText}
           />
         )}
       </div>
@@ -109,14 +111,6 @@ function GenerationSvg({ rows, partial, populations, width, height, tickText }: 
   const x = linearScale([first, last], [MARGIN.left, width - MARGIN.right]);
   const y = linearScale([0, 100], [height - MARGIN.bottom, MARGIN.top]);
   const xTicks = niceTicks([first, last], Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
-  // Networks are drawn last, so their lines stay on top where populations coincide.
-  const drawOrder = [...populations].reverse();
-
-  const path = (key: keyof GenerationRow) =>
-    rows
-      .filter((row) => row[key] !== undefined)
-      .map((row, i) => `${i === 0 ? 'M' : 'L'}${x(row.generation).toFixed(1)},${y(row[key]!).toFixed(1)}`)
-      .join('');
 
   return (
     <svg className="chart__svg" width={width} height={height} role="img" aria-label="Fitness per generation">
@@ -146,6 +140,37 @@ function GenerationSvg({ rows, partial, populations, width, height, tickText }: 
           generation
         </text>
       </g>
+      <FinishedSeries rows={rows} populations={populations} first={first} last={last} width={width} height={height} tickText={tickText} />
+      {partial && <PartialPoint partial={partial} previous={rows.findLast((row) => row.networksBest !== undefined)} x={x} y={y} tickText={tickText} />}
+    </svg>
+  );
+}
+
+interface FinishedSeriesProps {
+  readonly rows: readonly GenerationRow[];
+  readonly populations: readonly PopulationName[];
+  readonly first: number;
+  readonly last: number;
+  readonly width: number;
+  readonly height: number;
+  readonly tickText: (value: number) => string;
+}
+
+/** Draws the lines and points of the finished generations; it renders again only when they or the axes change. */
+const FinishedSeries = memo(function FinishedSeries({ rows, populations, first, last, width, height, tickText }: FinishedSeriesProps) {
+  const x = linearScale([first, last], [MARGIN.left, width - MARGIN.right]);
+  const y = linearScale([0, 100], [height - MARGIN.bottom, MARGIN.top]);
+  // Networks are drawn last, so their lines stay on top where populations coincide.
+  const drawOrder = [...populations].reverse();
+
+  const path = (key: keyof GenerationRow) =>
+    rows
+      .filter((row) => row[key] !== undefined)
+      .map((row, i) => `${i === 0 ? 'M' : 'L'}${x(row.generation).toFixed(1)},${y(row[key]!).toFixed(1)}`)
+      .join('');
+
+  return (
+    <>
       {drawOrder.map((name) => (
         <g key={name} className="chart__series" stroke={seriesColor(name)} fill="none">
           <path d={path(`${name}Mean`)} strokeDasharray="5 4" />
@@ -159,10 +184,9 @@ function GenerationSvg({ rows, partial, populations, width, height, tickText }: 
           )}
         </g>
       ))}
-      {partial && <PartialPoint partial={partial} previous={rows.findLast((row) => row.networksBest !== undefined)} x={x} y={y} tickText={tickText} />}
-    </svg>
+    </>
   );
-}
+});
 
 interface PartialPointProps {
   readonly partial: PartialGeneration;
@@ -173,7 +197,7 @@ interface PartialPointProps {
   readonly tickText: (value: number) => string;
 }
 
-/** Draws the networks' best so far in an unfinished generation: a hollow point, dotted from the last finished one. */
+/** Draws the networks' best and mean so far in an unfinished generation: hollow points, dotted from the last finished ones. */
 function PartialPoint({ partial, previous, x, y, tickText }: PartialPointProps) {
   const { generation, networksBest, networksMean } = partial.row;
   const cx = x(generation);
@@ -181,7 +205,13 @@ function PartialPoint({ partial, previous, x, y, tickText }: PartialPointProps) 
   const networks = `${partial.count} network${partial.count === 1 ? '' : 's'}`;
   return (
     <g className="chart__series chart__series--partial" stroke={seriesColor('networks')} data-testid="generation-in-progress">
-      {previous && <path d={`M${x(previous.generation).toFixed(1)},${y(previous.networksBest!).toFixed(1)}L${cx.toFixed(1)},${cy.toFixed(1)}`} strokeDasharray="2 3" fill="none" />}
+      {previous && (
+        <>
+          <path d={`M${x(previous.generation).toFixed(1)},${y(previous.networksBest!).toFixed(1)}L${cx.toFixed(1)},${cy.toFixed(1)}`} strokeDasharray="2 3" fill="none" />
+          <path d={`M${x(previous.generation).toFixed(1)},${y(previous.networksMean!).toFixed(1)}L${cx.toFixed(1)},${y(networksMean!).toFixed(1)}`} strokeDasharray="2 3" fill="none" />
+        </>
+      )}
+      <circle cx={cx} cy={y(networksMean!)} r={2.5} fill="var(--surface)" />
       <circle cx={cx} cy={cy} r={4} fill="var(--surface)" strokeWidth={2}>
         <title>{`Generation ${generation}, unfinished · Networks best ${tickText(networksBest!)}, mean ${tickText(networksMean!)} over ${networks} so far`}</title>
       </circle>
