@@ -2,8 +2,10 @@
  * How many evaluation workers a search starts when its configuration says auto (0).
  *
  * On cpu and wasm each worker trains on its own core, so one worker per core trains the
- * most: two workers on the two-core development machine evaluated about 1.6 to 1.7 times as
- * many candidates as one. On webgl and webgpu every worker shares the one GPU process, and
+ * most. On a two-core machine, two workers evaluated 1.8 to 1.9 times as many candidates as
+ * one in Node with the V8 flags of `npm run search`, and 1.3 times in Chromium, where a
+ * single worker also uses the idle core for V8's background compilers (bench/worker-scaling.ts,
+ * bench/browser-scaling.ts). On webgl and webgpu every worker shares the one GPU process, and
  * two workers trained no faster than one there (0.85× on webgl), so auto starts one.
  */
 
