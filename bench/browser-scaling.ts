@@ -6,7 +6,8 @@
  * [--rounds N] [--js-flags "V8 FLAGS"] (needs /usr/bin/chromium). Tasks is a
  * comma-separated list, spiral by default; 2 rounds are the default, about 2 minutes on
  * spiral on 2 cores. --js-flags passes V8 flags to Chromium, for example
- * "--single-threaded" to measure without V8's helper threads; users' browsers run without.
+ * "--single-threaded" to measure without V8's helper threads. Users' browsers do not set
+ * these flags.
  *
  * It builds the app, serves it with `vite preview` on 127.0.0.1 and opens it in headless
  * Chromium. Each measurement opens a fresh page, sets the same search as worker-scaling.ts
@@ -14,8 +15,8 @@
  * retraining) and only changes the worker count, then presses Start search. The time is the
  * run's own elapsed time, from the coordinator's start to its end, so page load and worker
  * start-up are left out. A page cannot set V8 flags for its workers, so by default these
- * figures include V8's helper threads (garbage collection, compilation): with one worker they
- * run on the idle core, and with two they compete with the workers.
+ * figures include V8's helper threads, mostly its background compilers here: with one worker
+ * they run on the idle core, and with two they compete with the workers.
  */
 
 import type { Browser } from 'playwright-core';

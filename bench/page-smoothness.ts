@@ -12,8 +12,11 @@
  * - the time from the click to the first progress report and to the first evaluated
  *   candidate;
  * - animation frame intervals, and how often the run panel's charts changed (DOM mutations
- *   of their SVGs, counted once per animation frame) and the store updated;
- * - for each new result in the store, the time until a chart next changed.
+ *   of any SVG on the page, the architecture graph's included, counted once per animation
+ *   frame) and the store updated;
+ * - for each new result in the store, the time until an SVG next changed. It is measured in
+ *   whole frames: a change in the frame that applies the result is dated at that frame's
+ *   start, before the result, so it counts as the next frame's (16 ms at 60 Hz).
  */
 
 import type { Page } from 'playwright-core';

@@ -19,8 +19,9 @@ export function starterGenome(task: TaskId): Genome {
     case 'iris':
       return chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]);
     case 'spiral':
-      // Two arms wound around each other: with the defaults (30 epochs), two tanh layers of 8
-      // units stayed near the 50% of guessing, and these reach 75 to 89% test accuracy.
+      // Two arms wound around each other. Trained alone with the defaults (30 epochs), two tanh
+      // layers of 8 units stayed near 50%, the accuracy of guessing. These reach 75 to 89% test
+      // accuracy over three seeds.
       return chainGenome([
         { kind: 'dense', params: { units: 32, activation: 'relu' } },
         { kind: 'dense', params: { units: 32, activation: 'relu' } },

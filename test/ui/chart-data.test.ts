@@ -29,7 +29,7 @@ describe('partialGeneration', () => {
   it('counts failed and diverged networks as zero', () => {
     const results = [
       evaluated(candidate(0, 0), 1, 0.9),
-      evaluated(candidate(0, 1), 2, 0, { metrics: null, failure: 'worker crashed' }),
+      evaluated(candidate(0, 1), 2, 0.4, { metrics: null, failure: 'worker crashed' }),
       evaluated(candidate(0, 2), 3, 0.6, { metrics: metrics(0.6, { diverged: 'loss became NaN at epoch 2' }) }),
     ];
     expect(partialGeneration([], results, 0)).toEqual({ row: { generation: 0, networksBest: 90, networksMean: 30 }, count: 3 });

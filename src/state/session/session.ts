@@ -172,7 +172,7 @@ export class Session {
     const setup = { config: share.config, graph: share.graph, positions: share.positions };
     loadSetup(this.app, setup);
     const shown = share.results.length > 0;
-    this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, evaluatedFromShared(share.results, share.config), [], null) : IDLE_RUN });
+    this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, evaluatedFromShared(share.results, share.config), [], null, 0, false) : IDLE_RUN });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: setupKey(setup) };
     this.set({ shared: shown ? { results: share.results, replayRunId: null, comparison: null } : null });
     if (notes.length > 0) this.notify('The link was opened, but some of its values were ignored or changed.', null, notes);

@@ -70,9 +70,15 @@ export function evaluatedFromShared(results: readonly SharedResult[], config: Ru
   });
 }
 
+/** Generation number of a view whose results are a selection, so none of them reads as an unfinished generation. */
+const NO_GENERATION = -1;
+
 /**
  * Builds a run state that only shows results: the charts, the best architecture and the
- * leaderboard draw it, and its `view:` id keeps it out of the run history.
+ * leaderboard draw it, and its `view:` id keeps it out of the run history. `evaluations` are
+ * all of a run's results when `complete`, and then a generation cut short by a stop shows
+ * as unfinished, as it did live. A shared link carries only the top results, so it passes
+ * false.
  */
 export function viewRunState(
   id: string,
@@ -80,15 +86,17 @@ export function viewRunState(
   generations: readonly GenerationSummary[],
   outcome: RunStatus | null,
   elapsedMs = 0,
+  complete = true,
 ): RunState {
   const best = [...evaluations].sort(compareCandidates)[0] ?? null;
+  const lastStarted = evaluations.reduce((last, result) => Math.max(last, result.candidate.generation), generations.at(-1)?.generation ?? 0);
   return {
     ...IDLE_RUN,
     runId: `${VIEW_RUN_PREFIX}${id}`,
     phase: outcome === null ? 'idle' : 'finished',
     outcome,
     elapsedMs,
-    generation: generations.at(-1)?.generation ?? 0,
+    generation: complete ? lastStarted : NO_GENERATION,
     totalGenerations: generations.length,
     evaluations,
     generations,

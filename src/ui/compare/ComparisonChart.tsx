@@ -46,7 +46,7 @@ export function ComparisonChart({ series, rows, optimum, format, seeds }: Compar
   }
   const legend: LegendEntry[] = [
     ...drawn.map((entry) => ({ label: entry.label, color: seriesColor(entry.index) })),
-    ...(optimum ? [{ label: `Exhaustive optimum ${format(optimum.mean)}`, color: 'var(--text)', dashed: true }] : []),
+    ...(optimum ? [{ label: `Exhaustive optimum ${format(optimum.mean)}`, color: 'var(--text)', mark: 'dashed' as const }] : []),
     ...(seeds > 1 ? [{ label: `band: min–max over ${seeds} seeds`, color: 'var(--text-muted)' }] : []),
   ];
 

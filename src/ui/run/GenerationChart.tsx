@@ -1,9 +1,10 @@
 /**
  * Best (solid) and mean (dashed) fitness per generation of each population: accuracy in
- * percent, or R² for regression. Hollow points show the networks' best and mean so far in the
- * unfinished generation, so the chart moves with each result and not only once a generation. Drawn as plain SVG rather than with recharts: this chart
- * updates throughout a search, and recharts re-rendered it from its internal store in one
- * main-thread task of 60 to 100 ms.
+ * percent, or R² for regression. Hollow points show the networks' best and mean so far in
+ * the unfinished generation, so the chart moves with each result and not only once a
+ * generation. Drawn as plain SVG rather than with recharts: this chart updates throughout a
+ * search, and recharts re-rendered it from its internal store in one main-thread task of 60
+ * to 100 ms.
  */
 
 import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
@@ -39,7 +40,7 @@ const Y_TICKS = [0, 25, 50, 75, 100];
 interface GenerationChartProps {
   readonly generations: readonly GenerationSummary[];
   readonly evaluations: readonly EvaluatedCandidate[];
-  /** The generation in progress, drawn from its results so far. */
+  /** Number of the last generation the run started; drawn as unfinished until it has a summary. */
   readonly generation: number;
 }
 
@@ -64,8 +65,8 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
 
   const legend: LegendEntry[] = [
     ...populations.map((name) => ({ label: POPULATION_LABELS[name], color: seriesColor(name) })),
-    { label: 'solid: best, dashed: mean', color: 'var(--text-muted)', dashed: true },
-    ...(partial ? [{ label: 'hollow: unfinished generation', color: 'var(--text-muted)' }] : []),
+    { label: 'solid: best, dashed: mean', color: 'var(--text-muted)', mark: 'dashed' },
+    ...(partial ? [{ label: 'hollow: unfinished generation', color: 'var(--text-muted)', mark: 'hollow' as const }] : []),
   ];
 
   return (

@@ -42,7 +42,7 @@ export interface PartialGeneration {
 
 /**
  * Summarises the networks of `generation` evaluated so far, as the generation's summary will
- * (a failed network counts as 0), so that the chart moves with each result instead of once a
+ * (a failed or diverged network counts as 0), so that the chart moves with each result instead of once a
  * generation. Returns null before the generation's first result and once it has its summary.
  * Modules and blueprints are credited only when the generation ends, so they are left out.
  */

@@ -8,7 +8,7 @@ import { curveRows, type CurveMetric } from './training-text';
 
 const LEGEND: LegendEntry[] = [
   { label: 'training', color: 'var(--series-networks)' },
-  { label: 'validation', color: 'var(--series-modules)', dashed: true },
+  { label: 'validation', color: 'var(--series-modules)', mark: 'dashed' },
 ];
 
 const percentTick = (value: number) => `${value}%`;
