@@ -25,11 +25,14 @@ describe('search in the browser', () => {
   });
 
   it('runs a coevolution search on xor and shows its results', async () => {
-    const { page, errors } = await openApp(browser);
+    const { page, errors } = await openApp(browser, '', { testHooks: true });
+    await page.evaluate(() => {
+      window.__nasTestHooks!.renders = {};
+    });
     await choose(page, 'Task', 'XOR');
     await choose(page, 'Backend', 'WASM');
     await setNumber(page, 'Generations', 3);
-    await setNumber(page, 'Population (networks per generation)', 4);
+    await setNumber(page, 'Population (networks per generation)', 8);
     await setNumber(page, 'Epochs', 15);
     await setNumber(page, 'Workers (0 = auto)', 2);
 
@@ -46,6 +49,12 @@ describe('search in the browser', () => {
     // Three populations (networks, modules, blueprints), one best point per generation each.
     assert.equal(await chart.locator('.chart__series circle').count(), 9);
     assert.match((await chart.locator('.chart__series path').first().getAttribute('d')) ?? '', /^M[\d.]+,[\d.]+L/);
+    // Each result redraws only the unfinished generation: the finished points render about
+    // twice a generation (its summary, and the next generation's first result widening the
+    // axis), not once per result.
+    const seriesRenders = await page.evaluate(() => window.__nasTestHooks!.renders!['generation-chart:finished-series'] ?? 0);
+    assert.ok(seriesRenders >= 3, `the finished series rendered ${seriesRenders} times, at least once per generation`);
+    assert.ok(seriesRenders <= 12, `the finished series rendered ${seriesRenders} times for 24 results`);
 
     const best = page.getByRole('region', { name: 'Best architecture' });
     assert.ok((await best.locator('.react-flow__node').count()) >= 2, 'the best architecture graph has nodes');

@@ -1,7 +1,8 @@
 /**
  * Hooks for the end-to-end tests and the editor benchmark. A page that defines
  * `window.__nasTestHooks` before the app loads gets the app store on it and, when it also
- * sets `renders: {}`, a count of renders per editor component. Pages without it pay one
+ * sets `renders: {}`, a count of renders per editor component and of the fitness chart's
+ * finished series. Pages without it pay one
  * property lookup per render.
  */
 

@@ -11,6 +11,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import type { GenerationSummary } from '../../core/strategy';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { linearScale, niceTicks } from '../training/plot-geometry';
+import { countRender } from '../editor/dev-hooks';
 import { useElementSize } from '../training/use-element-size';
 import { useApp } from '../store-context';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
@@ -159,6 +160,7 @@ interface FinishedSeriesProps {
 
 /** Draws the lines and points of the finished generations; it renders again only when they or the axes change. */
 const FinishedSeries = memo(function FinishedSeries({ rows, populations, first, last, width, height, tickText }: FinishedSeriesProps) {
+  countRender('generation-chart:finished-series');
   const x = linearScale([first, last], [MARGIN.left, width - MARGIN.right]);
   const y = linearScale([0, 100], [height - MARGIN.bottom, MARGIN.top]);
   // Networks are drawn last, so their lines stay on top where populations coincide.
