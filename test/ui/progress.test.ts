@@ -15,13 +15,13 @@ describe('runProgress', () => {
         inFlight: { 'g0-1': { epoch: 1, epochs: 5, loss: 0.6 }, 'g0-2': { epoch: 0, epochs: 5, loss: 0.7 } },
       }),
     );
-    expect(progress).toEqual({ generation: 1, totalGenerations: 2, evaluated: 1, reused: 0, training: 2, queued: 1, fraction: 1 / 8 });
+    expect(progress).toEqual({ generationsDone: 0, totalGenerations: 2, evaluated: 1, reused: 0, training: 2, queued: 1, fraction: 1 / 8 });
   });
 
   it('counts a finished generation once', () => {
     const progress = runProgress(runState({ currentBatch: batch0, evaluations: doneGeneration0, generations: [summary(0, [0.5, 0.5])] }));
     expect(progress.fraction).toBe(0.5);
-    expect(progress.generation).toBe(1);
+    expect(progress.generationsDone).toBe(1);
     expect(progress.queued).toBe(0);
   });
 
@@ -29,14 +29,14 @@ describe('runProgress', () => {
     const progress = runProgress(
       runState({ generation: 1, currentBatch: batch1, evaluations: doneGeneration0, generations: [summary(0, [0.5, 0.5])] }),
     );
-    expect(progress.generation).toBe(2);
+    expect(progress.generationsDone).toBe(1);
     expect(progress.queued).toBe(4);
     expect(progress.fraction).toBe(0.5);
   });
 
   it('reports an idle run as nothing done', () => {
     const progress = runProgress(runState({ phase: 'idle', totalGenerations: 0 }));
-    expect(progress).toEqual({ generation: 0, totalGenerations: 0, evaluated: 0, reused: 0, training: 0, queued: 0, fraction: 0 });
+    expect(progress).toEqual({ generationsDone: 0, totalGenerations: 0, evaluated: 0, reused: 0, training: 0, queued: 0, fraction: 0 });
   });
 });
 
@@ -62,7 +62,7 @@ describe('runProgress after a stop', () => {
       runState({ phase: 'finished', outcome: 'stopped', currentBatch: batch1, evaluations: doneGeneration0, generations: [summary(0, [0.5, 0.5])] }),
     );
     expect(progress.queued).toBe(0);
-    expect(progress.generation).toBe(1);
+    expect(progress.generationsDone).toBe(1);
     expect(progress.evaluated).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The progress panel: generation g of G, evaluations done, training and queued, elapsed time
+ * The progress panel: generations done of G, evaluations done, training and queued, elapsed time
  * with an estimate of the time left, the backend each worker uses and any fallback notes.
  */
 
@@ -31,7 +31,7 @@ export function ProgressView() {
           {phaseText(run)}
         </p>
         <span className="progress__figure">
-          Generation <strong>{progress.generation}</strong> / {progress.totalGenerations || plannedGenerations}
+          Generations: <strong>{progress.generationsDone}</strong> done of {progress.totalGenerations || plannedGenerations}
         </span>
         <div className="progress__bar" role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
           <div className="progress__fill" style={{ width: `${percent}%` }} />

@@ -3,8 +3,11 @@
 import type { RunState } from '../../state/run-state';
 
 export interface RunProgress {
-  /** The generation being evaluated (1-based for display), or the last one once finished. */
-  readonly generation: number;
+  /**
+   * Generations finished. It is a count, not a generation number: while generation 2 (the
+   * third, as charts and candidate ids count from 0) runs, 2 are done.
+   */
+  readonly generationsDone: number;
   readonly totalGenerations: number;
   /** Evaluations finished in this run, reused results included. */
   readonly evaluated: number;
@@ -28,10 +31,9 @@ export function runProgress(run: RunState): RunProgress {
   const partial = !currentSummarized && run.currentBatch.length > 0 ? batchDone / run.currentBatch.length : 0;
   const total = Math.max(run.totalGenerations, 1);
   const running = run.phase !== 'finished' && run.phase !== 'idle';
-  const inGeneration = running && !currentSummarized && run.currentBatch.length > 0;
 
   return {
-    generation: Math.min(completed + (inGeneration ? 1 : 0), run.totalGenerations),
+    generationsDone: Math.min(completed, run.totalGenerations),
     totalGenerations: run.totalGenerations,
     evaluated: run.evaluations.length,
     reused: run.evaluations.filter((result) => result.reused).length,
