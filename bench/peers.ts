@@ -27,7 +27,8 @@
  * - MLP: 64-64 ReLU, Adam 0.01, batch 32, epochs until the budget ends; the epoch with the
  *   best validation accuracy counts.
  * Printed per task, budget and tool: mean test accuracy over the seeds, each seed's figure,
- * and the size of the chosen model (weights and biases).
+ * the size of the chosen model (weights and biases), and for each peer the mean difference
+ * from ours, seed by seed, with its standard error.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -207,13 +208,30 @@ async function runMlp(dataset: Dataset, budget: number, seed: number): Promise<O
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
+/** Mean and standard error of the mean; the error is NaN for fewer than two values. */
+function meanAndError(values: readonly number[]): { mean: number; error: number } {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
+  return { mean, error: Math.sqrt(variance / values.length) };
+}
+
+/**
+ * Describes ours minus a peer, seed by seed: on the same data file the two runs share the
+ * split's luck, so the paired difference is steadier than the two means apart.
+ */
+function pairedDifference(ours: readonly Outcome[], peer: readonly Outcome[]): string {
+  const { mean, error } = meanAndError(ours.map((outcome, i) => (outcome.testAccuracy - peer[i].testAccuracy) * 100));
+  const sign = mean > 0 ? '+' : '';
+  return `${sign}${mean.toFixed(2)} points (standard error ${Number.isNaN(error) ? '—' : error.toFixed(2)})`;
+}
+
 async function main(): Promise<void> {
   await initBackend('wasm');
   registerFastGradients();
   const dir = mkdtempSync(join(tmpdir(), 'nas-peers-'));
   console.log(`Budgets ${budgets.join(', ')} s; seeds ${seeds.join(', ')}; data files in ${dir}.\n`);
-  console.log('| task | budget | tool | mean test accuracy | per seed | mean size (weights) |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| task | budget | tool | mean test accuracy | per seed | mean size (weights) | ours minus this tool, per seed |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const task of tasks) {
     const files = new Map<number, string>();
     for (const seed of seeds) files.set(seed, await writeSplits(task, seed, dir));
@@ -229,8 +247,9 @@ async function main(): Promise<void> {
       for (const tool of tools) {
         const runs = outcomes[tool];
         const mean = (pick: (o: Outcome) => number) => runs.reduce((sum, o) => sum + pick(o), 0) / runs.length;
+        const difference = tool !== 'ours' && tools.includes('ours') ? pairedDifference(outcomes.ours, runs) : '';
         console.log(
-          `| ${task} | ${budget} s | ${tool} | ${percent(mean((o) => o.testAccuracy))} | ${runs.map((o) => percent(o.testAccuracy)).join(', ')} | ${Math.round(mean((o) => o.size)).toLocaleString('en-US')} |`,
+          `| ${task} | ${budget} s | ${tool} | ${percent(mean((o) => o.testAccuracy))} | ${runs.map((o) => percent(o.testAccuracy)).join(', ')} | ${Math.round(mean((o) => o.size)).toLocaleString('en-US')} | ${difference} |`,
         );
       }
     }
