@@ -155,6 +155,14 @@ describe('search in the browser', () => {
     assert.equal(title.split(',')[0], `Generation ${await chart.getAttribute('data-points')}`, 'the unfinished generation follows the finished ones');
     await page.screenshot({ path: 'test-results/search-paused.png' });
 
+    // Paused time counts toward the run's clock, so the clock ticks on; no time-left estimate shows.
+    await status.filter({ hasText: /clock (and any time budget )?keeps? running/ }).waitFor();
+    const progress = page.getByRole('region', { name: 'Progress' });
+    const clock = async () => /Time: (.+?) elapsed/.exec((await progress.textContent()) ?? '')?.[1];
+    const pausedAt = await clock();
+    await page.waitForFunction((before) => !document.querySelector('[aria-label="Progress"]')?.textContent?.includes(`Time: ${before} elapsed`), pausedAt, { timeout: 5_000 });
+    assert.doesNotMatch((await progress.textContent()) ?? '', /left/, 'no time-left estimate while paused');
+
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const final = await waitForFinish(page, 60_000);

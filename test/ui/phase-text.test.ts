@@ -16,6 +16,12 @@ describe('phaseText', () => {
     expect(phaseText({ phase: 'idle', outcome: null, evaluations: [evaluated(candidate(1, 1), 1, 0.9)] })).toMatch(/^Showing results that were not trained here/);
   });
 
+  it('says paused runs keep their clock', () => {
+    const training = { 'g0-2': { epoch: 3, epochs: 20, loss: 0.4 } };
+    expect(phaseText({ phase: 'paused', outcome: null, inFlight: training })).toBe('Paused. Candidates already training finish first; the clock keeps running.');
+    expect(phaseText({ phase: 'paused', outcome: null, inFlight: {} })).toBe('Paused. The clock and any time budget keep running.');
+  });
+
   it('names the time budget as the end of a run', () => {
     expect(phaseText({ phase: 'finished', outcome: 'time-budget' })).toMatch(/time budget/);
   });

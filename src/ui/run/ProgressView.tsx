@@ -17,11 +17,13 @@ export function ProgressView() {
   const plannedGenerations = useApp((state) => state.config.search.generations);
   const dataset = useApp((state) => state.dataset);
   const active = useApp(selectRunActive);
-  const now = useNow(active && run.phase !== 'paused');
+  // The run's elapsed time and its time budget count paused time, so the clock ticks on.
+  const now = useNow(active);
 
   const progress = runProgress(run);
   const elapsed = active && run.startedAt !== null ? Math.max(run.elapsedMs, now - run.startedAt) : run.elapsedMs;
-  const left = active ? estimateTimeLeft(elapsed, progress.fraction, budget) : null;
+  // Nothing progresses while paused, so an estimate would only grow.
+  const left = active && run.phase !== 'paused' ? estimateTimeLeft(elapsed, progress.fraction, budget) : null;
   const percent = Math.round(progress.fraction * 100);
 
   return (

@@ -9,7 +9,7 @@ const OUTCOME_TEXT = {
   failed: 'Search failed.',
 } as const;
 
-export function phaseText(run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining' | 'evaluations'>>): string {
+export function phaseText(run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining' | 'evaluations' | 'inFlight'>>): string {
   switch (run.phase) {
     case 'idle':
       // Results without a run: a shared link's, shown without training.
@@ -19,7 +19,10 @@ export function phaseText(run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pic
     case 'running':
       return run.finalTraining ? 'Retraining the best candidates on all training rows…' : 'Searching…';
     case 'paused':
-      return 'Paused. Candidates already training finish first.';
+      // The run's clock and its time budget keep running while it is paused.
+      return run.inFlight && Object.keys(run.inFlight).length > 0
+        ? 'Paused. Candidates already training finish first; the clock keeps running.'
+        : 'Paused. The clock and any time budget keep running.';
     case 'stopping':
       return 'Stopping…';
     case 'finished':
