@@ -46,7 +46,7 @@ export const NUMERIC_FIELDS = {
   'training.maxTrainRows': { min: 0, max: 1_000_000, integer: true, label: 'Training rows per candidate (0 = all)' },
   finalEpochs: { min: 0, max: 200, integer: true, label: 'Final training epochs (0 = off)' },
   workers: { min: 0, max: 16, integer: true, label: 'Workers (0 = auto)' },
-  timeBudgetSeconds: { min: 0, max: 86_400, integer: true, label: 'Time budget', unit: 's' },
+  timeBudgetSeconds: { min: 0, max: 86_400, integer: true, label: 'Time budget (0 = no limit)', unit: 's' },
 } as const satisfies Record<string, NumericField>;
 
 export type NumericPath = keyof typeof NUMERIC_FIELDS;
