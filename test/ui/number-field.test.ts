@@ -22,7 +22,7 @@ describe('readTypedNumber', () => {
 
   it('keeps the value when the text is not a number', () => {
     expect(readTypedNumber('ten', population)).toEqual({ value: null, note: '"ten" is not a number; the value is unchanged.' });
-    expect(readTypedNumber('  ', population).value).toBeNull();
+    expect(readTypedNumber('  ', population)).toEqual({ value: null, note: 'The field is empty; type a number. The value is unchanged.' });
     expect(readTypedNumber('Infinity', population).value).toBeNull();
   });
 });

@@ -39,7 +39,8 @@ export function clampToRange(value: number, range: Pick<NumberRange, 'min' | 'ma
 export function readTypedNumber(typed: string, range: Pick<NumberRange, 'min' | 'max' | 'integer'>): { value: number | null; note: string | null } {
   const text = typed.trim();
   const parsed = Number(text);
-  if (text === '' || !Number.isFinite(parsed)) return { value: null, note: `"${typed}" is not a number; the value is unchanged.` };
+  if (text === '') return { value: null, note: 'The field is empty; type a number. The value is unchanged.' };
+  if (!Number.isFinite(parsed)) return { value: null, note: `"${typed}" is not a number; the value is unchanged.` };
   const value = clampToRange(parsed, range);
   if (value === parsed) return { value, note: null };
   const inside = parsed >= range.min && parsed <= range.max;
