@@ -22,6 +22,7 @@
 import type { Browser } from 'playwright-core';
 import type { TaskId } from '../src/data/types';
 import { buildApp, launchBrowser, startPreview } from './app-server';
+import { scalingSummary, type ScalingRun } from './scaling';
 
 const args = process.argv.slice(2);
 const flagValue = (name: string) => {
@@ -33,12 +34,7 @@ const jsFlags = flagValue('js-flags');
 const taskList = args.find((arg, i) => !arg.startsWith('--') && !['--rounds', '--js-flags'].includes(args[i - 1])) ?? 'spiral';
 const tasks = taskList.split(',') as TaskId[];
 
-interface Measurement {
-  readonly workers: number;
-  readonly perMinute: number;
-  readonly trained: number;
-  readonly seconds: number;
-  readonly busy: number;
+interface Measurement extends ScalingRun {
   /** The page's main-thread task time over wall time, from the Chrome DevTools Protocol. */
   readonly mainBusy: number;
   readonly backends: string;
@@ -96,11 +92,6 @@ async function measure(browser: Browser, url: string, task: TaskId, workers: num
   }
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
-}
 
 async function main(): Promise<void> {
   buildApp();
@@ -120,11 +111,7 @@ async function main(): Promise<void> {
           console.log(`| ${task} | ${workers} | ${run.trained} | ${run.seconds.toFixed(1)} | ${run.perMinute.toFixed(1)} | ${(run.busy * 100).toFixed(0)}% | ${(run.mainBusy * 100).toFixed(0)}% | ${run.backends} |`);
         }
       }
-      const oneWorker = median(runs.filter((r) => r.workers === 1).map((r) => r.perMinute));
-      const twoWorkers = median(runs.filter((r) => r.workers === 2).map((r) => r.perMinute));
-      summaries.push(
-        `${task}: median evaluations per minute in Chromium 1 worker ${oneWorker.toFixed(1)}, 2 workers ${twoWorkers.toFixed(1)}; 2 workers / 1 worker: ${(twoWorkers / oneWorker).toFixed(2)}×`,
-      );
+      summaries.push(scalingSummary(task, runs, ' in Chromium'));
     }
   } finally {
     await browser.close();

@@ -103,7 +103,7 @@ function runOurs(file: string, budget: number, seed: number, dir: string): Outco
   if (child.status !== 0) throw new Error(`Our search failed on ${file} (status ${child.status}): ${child.stderr.trim().split('\n').pop()}`);
   type Entry = { fitness: number; metrics: { testAccuracy: number; params: number } | null } | null;
   const result = JSON.parse(readFileSync(json, 'utf8')) as { best: Entry; final: Entry };
-  // The final network is the search's answer, as the app shows and exports it. Comparing its
+  // The final network is the search's result, as the app shows and exports it. Comparing its
   // validation score with the 30-epoch best's would pick whichever got luckier on few rows.
   const chosen = result.final?.metrics ? result.final : result.best;
   if (!chosen?.metrics) throw new Error(`Our search on ${file} chose no trained network.`);

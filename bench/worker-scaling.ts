@@ -24,6 +24,7 @@ import { SearchCoordinator } from '../src/workers/coordinator';
 import { nodeWorkerFactory } from '../src/workers/node-pool';
 import { WorkerPool } from '../src/workers/pool';
 import type { RunConfig } from '../src/workers/run-config';
+import { scalingSummary, type ScalingRun } from './scaling';
 
 const args = process.argv.slice(2);
 const roundsFlag = args.indexOf('--rounds');
@@ -31,13 +32,8 @@ const rounds = roundsFlag >= 0 ? Number(args[roundsFlag + 1]) : 2;
 const taskList = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--rounds') ?? 'spiral,mnist';
 const tasks = taskList.split(',') as TaskId[];
 
-interface Measurement {
-  readonly workers: number;
-  readonly perMinute: number;
-  readonly trained: number;
-  readonly seconds: number;
+interface Measurement extends ScalingRun {
   readonly load: number;
-  readonly busy: number;
 }
 
 async function measure(task: TaskId, workers: number, dataset: Dataset): Promise<Measurement> {
@@ -60,11 +56,6 @@ async function measure(task: TaskId, workers: number, dataset: Dataset): Promise
   return { workers, perMinute: (trained.length / seconds) * 60, trained: trained.length, seconds, load, busy: trainingSeconds / (workers * seconds) };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
-}
 
 console.log('| task | workers | trained | seconds | evaluations per minute | busy | load at start |');
 console.log('|---|---|---|---|---|---|---|');
@@ -81,10 +72,6 @@ for (const task of tasks) {
       );
     }
   }
-  const oneWorker = median(runs.filter((r) => r.workers === 1).map((r) => r.perMinute));
-  const twoWorkers = median(runs.filter((r) => r.workers === 2).map((r) => r.perMinute));
-  summaries.push(
-    `${task}: median evaluations per minute 1 worker ${oneWorker.toFixed(1)}, 2 workers ${twoWorkers.toFixed(1)}; 2 workers / 1 worker: ${(twoWorkers / oneWorker).toFixed(2)}×`,
-  );
+  summaries.push(scalingSummary(task, runs));
 }
 console.log(`\n${summaries.join('\n')}`);
