@@ -1,0 +1,141 @@
+/**
+ * A build plugin that rewrites a few lines of tfjs 4.22 so that Chromium's optimizing
+ * compilers keep their code for tfjs's bookkeeping instead of discarding and rebuilding it
+ * all through a search.
+ *
+ * Chromium 156's V8 deoptimizes a function when an array or object reaches it with a hidden
+ * class its optimized code did not expect, and in these functions it then recompiles and
+ * deoptimizes again in a loop. While one worker trained 24 spiral candidates, the unpatched
+ * tfjs gave 12,000 deoptimizations and kept a background compiler busy on the other core;
+ * with these patches there are about 900. Node 20's V8 has no such loop. The figures are in
+ * docs/benchmarks.md.
+ *
+ * Two kinds of code set it off:
+ * - Shape arrays. tfjs builds them as literals, with `slice`, and with `new Array(n)`
+ *   filled in a loop, which V8 stores as packed or holey arrays of different hidden classes,
+ *   and `sizeFromShape` and the WASM transpose see them all. The patches copy each shape into
+ *   an array literal of its length where it enters tfjs's bookkeeping: in the Tensor
+ *   constructor, where the WASM backend records a kernel's output, and at the start of the
+ *   WASM transpose's shape helper. The Tensor constructor already copied its shape.
+ * - `for (name in node.inputs)` over the gradient tape, whose input objects have one hidden
+ *   class per kernel. `Object.values` and `Object.entries` visit the same own properties in
+ *   the same order.
+ *
+ * Every rewrite must match the installed source exactly. When a tfjs upgrade changes it, the
+ * build fails and names the file, rather than dropping the patch without a word.
+ */
+
+import type { Plugin } from 'vite';
+
+/** Copies a shape (or a permutation) into an array literal of its length; longer ones, rare, are sliced. */
+export const PACKED_SHAPE = `
+function packedShape(shape) {
+  switch (shape.length) {
+    case 0: return [];
+    case 1: return [shape[0]];
+    case 2: return [shape[0], shape[1]];
+    case 3: return [shape[0], shape[1], shape[2]];
+    case 4: return [shape[0], shape[1], shape[2], shape[3]];
+    default: return shape.slice();
+  }
+}
+`;
+
+interface Edit {
+  readonly find: RegExp;
+  readonly replace: string;
+}
+
+interface TfjsPatch {
+  /** The module's path below node_modules, with forward slashes. */
+  readonly file: string;
+  readonly edits: readonly Edit[];
+  /** Whether the edits call `packedShape`, which is then appended to the module. */
+  readonly packedShape: boolean;
+}
+
+export const TFJS_PATCHES: readonly TfjsPatch[] = [
+  {
+    file: '@tensorflow/tfjs-core/dist/tensor.js',
+    packedShape: true,
+    edits: [
+      {
+        // Size and strides were derived from the caller's array, not from the copy.
+        find: /this\.shape = shape\.slice\(\);(\s*)this\.dtype = dtype \|\| 'float32';(\s*)this\.size = util\.sizeFromShape\(shape\);(\s*)this\.strides = computeStrides\(shape\);/,
+        replace:
+          "this.shape = packedShape(shape);$1this.dtype = dtype || 'float32';$2this.size = util.sizeFromShape(this.shape);$3this.strides = computeStrides(this.shape);",
+      },
+    ],
+  },
+  {
+    file: '@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js',
+    packedShape: true,
+    edits: [
+      {
+        // Every kernel's output passes here before it becomes a tensor.
+        find: /makeOutput\(shape, dtype, memoryOffset, values\) \{/,
+        replace: 'makeOutput(shape, dtype, memoryOffset, values) {\n        shape = packedShape(shape);',
+      },
+    ],
+  },
+  {
+    file: '@tensorflow/tfjs-backend-wasm/dist/kernels/Transpose.js',
+    packedShape: true,
+    edits: [
+      {
+        find: /function removeOneSizeDims\(shape, perm\) \{/,
+        replace: 'function removeOneSizeDims(shape, perm) {\n    shape = packedShape(shape);\n    perm = packedShape(perm);',
+      },
+    ],
+  },
+  {
+    file: '@tensorflow/tfjs-core/dist/tape.js',
+    packedShape: false,
+    edits: [
+      {
+        find: /for \(const inputName in nodeInputs\) \{(\s*)const input = nodeInputs\[inputName\];/,
+        replace: 'for (const input of Object.values(nodeInputs)) {$1',
+      },
+      {
+        find: /for \(const inputName in nodeInputs\) \{(\s*)tensorsLeadToY\[nodeInputs\[inputName\]\.id\] = true;/,
+        replace: 'for (const input of Object.values(nodeInputs)) {$1tensorsLeadToY[input.id] = true;',
+      },
+      {
+        find: /for \(const inputName in node\.inputs\) \{(\s*)const nodeInput = node\.inputs\[inputName\];/,
+        replace: 'for (const [inputName, nodeInput] of Object.entries(node.inputs)) {$1',
+      },
+    ],
+  },
+];
+
+/**
+ * Applies the patch for the module `id` to its `code`: the patched code, or null when no
+ * patch is for this module. Throws when the module has a patch that no longer matches.
+ */
+export function patchTfjs(id: string, code: string): string | null {
+  const path = id.split('?')[0].replaceAll('\\', '/');
+  const patch = TFJS_PATCHES.find((candidate) => path.endsWith(`/node_modules/${candidate.file}`));
+  if (!patch) return null;
+  let patched = code;
+  for (const edit of patch.edits) {
+    if (!edit.find.test(patched)) {
+      throw new Error(
+        `tfjs-patches: ${patch.file} no longer contains the code matched by ${edit.find}, so Chromium would keep recompiling it. Update TFJS_PATCHES in scripts/tfjs-patches.ts for the installed tfjs version.`,
+      );
+    }
+    patched = patched.replace(edit.find, edit.replace);
+  }
+  return patch.packedShape ? `${patched}\n${PACKED_SHAPE}` : patched;
+}
+
+/** The plugin, for the app's build, its workers' build and the dev server's dependency bundle. */
+export function tfjsPatches(): Plugin {
+  return {
+    name: 'tfjs-patches',
+    enforce: 'pre',
+    transform(code, id) {
+      const patched = patchTfjs(id, code);
+      return patched === null ? null : { code: patched, map: null };
+    },
+  };
+}
