@@ -6,8 +6,8 @@
  * Chromium 156's V8 deoptimizes a function when an array or object reaches it with a hidden
  * class its optimized code did not expect, and in these functions it then recompiles and
  * deoptimizes again in a loop. While one worker trained 24 spiral candidates, the unpatched
- * tfjs gave 12,000 deoptimizations and kept a background compiler busy on the other core;
- * with these patches there are about 900. Node 20's V8 has no such loop. The figures are in
+ * tfjs gave 12,000 deoptimizations, and a background compiler stayed busy on the other core.
+ * With these patches there are about 500. Node 20's V8 has no such loop. The figures are in
  * docs/benchmarks.md.
  *
  * Two kinds of code set it off:
@@ -128,7 +128,7 @@ export function patchTfjs(id: string, code: string): string | null {
   return patch.packedShape ? `${patched}\n${PACKED_SHAPE}` : patched;
 }
 
-/** The plugin, for the app's build, its workers' build and the dev server's dependency bundle. */
+/** Returns the plugin, for the app's build, its workers' build and the dev server's dependency bundle. */
 export function tfjsPatches(): Plugin {
   return {
     name: 'tfjs-patches',

@@ -4,9 +4,9 @@
  * On cpu and wasm each worker trains on its own core, so one worker per core trains the
  * most. On a two-core machine, two workers evaluated 1.8 to 1.9 times as many candidates as
  * one in Node with the V8 flags of `npm run search` (bench/worker-scaling.ts). In Chromium
- * they evaluated 1.8 times as many on MNIST but 1.3 times on spiral, whose small candidates
- * keep V8's background compilers busy on the idle core of a lone worker
- * (bench/browser-scaling.ts). On webgl and webgpu every worker shares
+ * they evaluated 1.9 times as many on MNIST but 1.4 times on spiral, because a lone worker
+ * there also uses part of the idle core for V8's helper threads (bench/browser-scaling.ts).
+ * On webgl and webgpu every worker shares
  * the one GPU process, and two workers trained no faster than one there (0.85× on webgl), so
  * auto starts one.
  */
