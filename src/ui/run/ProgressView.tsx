@@ -8,7 +8,7 @@ import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
 import { phaseText } from './phase-text';
-import { estimateTimeLeft, runProgress } from './progress';
+import { estimateTimeLeft, paceOrigin, runProgress } from './progress';
 import { WorkerList } from './WorkerList';
 
 export function ProgressView() {
@@ -23,7 +23,9 @@ export function ProgressView() {
   const progress = runProgress(run);
   const elapsed = active && run.startedAt !== null ? Math.max(run.elapsedMs, now - run.startedAt) : run.elapsedMs;
   // Nothing progresses while paused, so an estimate would only grow.
-  const left = active && run.phase !== 'paused' ? estimateTimeLeft(elapsed, progress.fraction, budget) : null;
+  const estimating = active && run.phase !== 'paused';
+  const origin = paceOrigin(run);
+  const left = estimating && origin ? estimateTimeLeft(elapsed, progress.fraction, budget, origin) : null;
   const percent = Math.round(progress.fraction * 100);
 
   return (
@@ -39,12 +41,15 @@ export function ProgressView() {
           <div className="progress__fill" style={{ width: `${percent}%` }} />
         </div>
         <span className="progress__figure">{percent}%</span>
+      </div>
+      {/* Counts on a line of their own: they grow as the run goes ("(3 reused)"), which otherwise wrapped the line above anew. */}
+      <div className="progress__line">
         <span className="progress__figure">
           Evaluations: <strong>{progress.evaluated}</strong> done{progress.reused > 0 && ` (${progress.reused} reused)`} · {progress.training} training · {progress.queued} queued
         </span>
         <span className="progress__figure">
           Time: <strong>{formatDuration(elapsed)}</strong> elapsed
-          {left !== null && ` · about ${formatDuration(left)} left`}
+          {left !== null ? ` · about ${formatDuration(left)} left` : estimating && ' · estimating time left'}
         </span>
       </div>
       <div className="progress__line progress__line--details">

@@ -1,6 +1,7 @@
 /** Progress figures of a run, derived from the run state: counts, fraction done and time left. */
 
 import type { RunState } from '../../state/run-state';
+import type { EvaluatedCandidate } from '../../workers/coordinator';
 
 export interface RunProgress {
   /**
@@ -44,15 +45,48 @@ export function runProgress(run: RunState): RunProgress {
   };
 }
 
+/** A point of a run to measure its pace from: milliseconds since its start, and the fraction done then. */
+export interface PaceOrigin {
+  readonly ms: number;
+  readonly fraction: number;
+}
+
 /**
- * Estimates the milliseconds left by assuming the rest of the run goes at the pace so far.
- * Returns null before anything finished. A time budget caps the estimate, because the run
- * stops when the budget runs out.
+ * Where a run's pace is measured from: when its first wave of results (one per worker) had
+ * come in, and the fraction done then. Null until a result has come in after that wave.
+ *
+ * Measured from the start, the pace counted start-up as progress time: workers loading the
+ * backend and the data, and compiling for the first candidates. The first estimates were
+ * then several times too long (47 s left in a run that took 12 s). Measured from the first
+ * result instead, they were too short with two workers, whose first two results arrive
+ * together. Results restored from a saved run and reused ones cost no training time, so
+ * they do not count as the wave.
  */
-export function estimateTimeLeft(elapsedMs: number, fraction: number, budgetSeconds = 0): number | null {
+export function paceOrigin(run: RunState): PaceOrigin | null {
+  const wave = Math.max(1, run.workers.length);
+  const trained = run.evaluations.filter((result) => !result.restored && !result.reused);
+  if (trained.length <= wave) return null;
+  const origin = trained[wave - 1];
+  const generation = origin.candidate.generation;
+  const sameGeneration = (result: EvaluatedCandidate) => result.candidate.generation === generation;
+  // The batch of a finished generation is gone from the state; all of it was evaluated.
+  const batchSize = generation === run.generation ? run.currentBatch.length : run.evaluations.filter(sameGeneration).length;
+  const doneThen = run.evaluations.filter((result) => sameGeneration(result) && result.evaluation <= origin.evaluation).length;
+  const total = Math.max(run.totalGenerations, 1);
+  return { ms: origin.finishedAt, fraction: Math.min(1, (generation + doneThen / Math.max(batchSize, 1)) / total) };
+}
+
+/**
+ * Estimates the milliseconds left by assuming the rest of the run goes at the pace since
+ * `origin` (by default its start). Returns null before any progress since the origin. A
+ * time budget caps the estimate, because the run stops when the budget runs out.
+ */
+export function estimateTimeLeft(elapsedMs: number, fraction: number, budgetSeconds = 0, origin: PaceOrigin = { ms: 0, fraction: 0 }): number | null {
   if (fraction >= 1) return 0;
-  if (fraction <= 0 || elapsedMs <= 0) return null;
-  const estimate = (elapsedMs * (1 - fraction)) / fraction;
+  const progress = fraction - origin.fraction;
+  const spent = elapsedMs - origin.ms;
+  if (progress <= 0 || spent <= 0) return null;
+  const estimate = (spent * (1 - fraction)) / progress;
   if (budgetSeconds > 0) return Math.max(0, Math.min(estimate, budgetSeconds * 1000 - elapsedMs));
   return estimate;
 }
