@@ -148,6 +148,7 @@ describe('strategies and presets', () => {
     assert.ok((await credit.getByRole('list', { name: 'Fitness credited to blueprints' }).getByRole('listitem').count()) >= 1);
     assert.ok((await credit.getByRole('list', { name: 'Fitness credited to modules' }).getByRole('listitem').count()) >= 1);
     assert.match((await credit.textContent()) ?? '', /\d+\.\d%/);
+    assert.match((await credit.locator('.credit__caption').textContent()) ?? '', /^Generation \d+: .* ×N: in N networks\.$/, 'the caption explains ×N');
     const lineage = page.getByTestId('lineage');
     assert.match((await lineage.locator('.lineage__node').first().textContent()) ?? '', /network/);
     assert.ok((await lineage.locator('.lineage__node').count()) >= 2, 'the lineage reaches back to at least one parent');

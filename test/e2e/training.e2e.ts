@@ -47,6 +47,7 @@ describe('training one network', () => {
     await page.screenshot({ path: 'test-results/training-xor.png' });
 
     assert.match((await trainingStatus(page).textContent()) ?? '', /^Training finished after 30 epochs\.$/);
+    assert.match((await page.getByRole('region', { name: 'Training progress' }).textContent()) ?? '', /Network: from the editor, trained alone/);
     assert.equal(await page.getByTestId('loss-chart').getAttribute('data-points'), '30');
     assert.equal(await page.getByTestId('score-chart').getAttribute('data-points'), '30');
     assert.equal(await page.getByTestId('loss-chart').locator('.recharts-line-curve').count(), 2, 'training and validation loss lines');

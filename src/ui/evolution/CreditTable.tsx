@@ -31,6 +31,9 @@ export function CreditTable({ generations }: { generations: readonly GenerationS
   if (!latest) return <p className="chart__empty">Coevolution credits each module and blueprint with the mean fitness of its networks; it appears after the first generation of a coevolution search.</p>;
   return (
     <div className="credit" data-testid="credit-table" data-generation={latest.generation}>
+      <p className="credit__caption">
+        Generation {latest.generation}: each member's mean fitness over the networks it took part in; ×N: in N networks.
+      </p>
       <CreditList summary={latest} population="blueprints" />
       <CreditList summary={latest} population="modules" />
     </div>

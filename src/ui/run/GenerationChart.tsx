@@ -35,7 +35,7 @@ const POPULATION_LABELS: Record<PopulationName, string> = {
 const seriesColor = (name: PopulationName) => `var(--series-${name})`;
 const NETWORKS_ONLY: readonly PopulationName[] = ['networks'];
 /** Space for the axes' tick labels around the plot, in CSS pixels. */
-const MARGIN = { top: 8, right: 12, bottom: 24, left: 44 } as const;
+const MARGIN = { top: 8, right: 12, bottom: 30, left: 44 } as const;
 const Y_TICKS = [0, 25, 50, 75, 100];
 
 interface GenerationChartProps {
@@ -138,7 +138,7 @@ function GenerationSvg({ rows, partial, populations, width, height, tickText }: 
             {tick}
           </text>
         ))}
-        <text className="chart__tick" stroke="none" x={width - MARGIN.right} y={height - 2} textAnchor="end">
+        <text className="chart__tick" stroke="none" x={width - MARGIN.right} y={height - 1} textAnchor="end">
           generation
         </text>
       </g>

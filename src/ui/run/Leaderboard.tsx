@@ -73,6 +73,7 @@ export function Leaderboard() {
   const rows = useMemo(() => leaderboard(run, LEADERBOARD_SIZE), [run]);
   const reused = useMemo(() => reuseCounts(run.evaluations), [run.evaluations]);
   const kind = useRunTaskKind();
+  const anyReused = rows.some((result) => reused.has(result.candidate.hash));
   const measure = kind === 'classification' ? { short: 'acc.', long: 'accuracy' } : { short: 'R²', long: 'R² (coefficient of determination)' };
 
   return (
@@ -80,7 +81,9 @@ export function Leaderboard() {
       <div className="run-view__bar">
         <h2 className="panel-title">Leaderboard</h2>
         <SharedBadge />
-        <span className="run-view__caption">ranked by validation fitness</span>
+        <span className="run-view__caption">
+          ranked by validation fitness{anyReused && ' · ↻N: reused by N later candidates'}
+        </span>
       </div>
       <div className="run-view__body leaderboard">
         {rows.length === 0 ? (

@@ -68,6 +68,8 @@ export function TrainingProgress() {
         </span>
       </div>
       <div className="progress__line progress__line--details">
+        {/* Beside a finished search, this says the figures are not those of its best network. */}
+        {training.phase !== 'idle' && <span>Network: from the editor, trained alone</span>}
         {training.task && <span>Task: {TASKS[training.task].name}</span>}
         {training.params !== null && <span>Params: {formatCount(training.params)}</span>}
         {training.startedAt !== null && <span>Time: {elapsed < 60_000 ? formatSeconds(elapsed) : formatDuration(elapsed)}</span>}
