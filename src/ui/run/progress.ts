@@ -52,7 +52,7 @@ export interface PaceOrigin {
 }
 
 /**
- * Where a run's pace is measured from: when its first wave of results (one per worker) had
+ * Returns where a run's pace is measured from: when its first wave of results (one per worker) had
  * come in, and the fraction done then. Null until a result has come in after that wave.
  *
  * Measured from the start, the pace counted start-up as progress time: workers loading the
