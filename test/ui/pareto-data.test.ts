@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paretoRows } from '../../src/ui/run/pareto-data';
+import { parameterAxis, paretoRows } from '../../src/ui/run/pareto-data';
 import { candidate, evaluated, metrics } from './run-fixtures';
 
 function result(index: number, fitness: number, params: number, extra = {}) {
@@ -23,5 +23,24 @@ describe('paretoRows', () => {
       { ...result(3, 0.99, 10), metrics: metrics(0.99, { params: 10, diverged: 'loss became NaN' }) },
     ]);
     expect(points.map((row) => row.candidateId)).toEqual(['g0-0']);
+  });
+});
+
+describe('parameterAxis', () => {
+  it('ticks at 1, 2 and 5 times powers of ten around the values', () => {
+    expect(parameterAxis([1218, 2890, 19_042])).toEqual({ domain: [1000, 20_000], ticks: [1000, 2000, 5000, 10_000, 20_000] });
+    expect(parameterAxis([42, 80])).toEqual({ domain: [20, 100], ticks: [20, 50, 100] });
+  });
+
+  it('keeps only powers of ten over a wide range', () => {
+    expect(parameterAxis([3, 4_000_000])).toEqual({ domain: [2, 5_000_000], ticks: [10, 1000, 100_000] });
+  });
+
+  it('gives a span of one step for a single value on a tick', () => {
+    expect(parameterAxis([500])).toEqual({ domain: [500, 1000], ticks: [500, 1000] });
+  });
+
+  it('falls back to 1 to 10 without positive values', () => {
+    expect(parameterAxis([])).toEqual({ domain: [1, 10], ticks: [1, 10] });
   });
 });

@@ -9,7 +9,7 @@ import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { formatCount } from '../format';
 import { useActions } from '../store-context';
 import { ChartLegend } from './ChartLegend';
-import { paretoRows, type ParetoRow } from './pareto-data';
+import { parameterAxis, paretoRows, type ParetoRow } from './pareto-data';
 import { fitnessTickText, useRunTaskKind } from './score-text';
 
 export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCandidate[] }) {
@@ -27,6 +27,7 @@ export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCa
     if (found) setGraph(found.candidate.genome);
   };
   const others = points.filter((point) => !point.onFront);
+  const axis = parameterAxis(points.map((point) => point.params));
 
   return (
     <div className="chart" data-testid="pareto-chart" data-points={points.length} data-front={front.length}>
@@ -34,7 +35,7 @@ export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCa
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis dataKey="params" type="number" scale="log" domain={['auto', 'auto']} tickFormatter={formatCount} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'parameters (log)', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
+            <XAxis dataKey="params" type="number" scale="log" domain={axis.domain} ticks={axis.ticks} interval={0} allowDataOverflow tickFormatter={formatCount} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'parameters (log)', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
             <YAxis dataKey="fitness" type="number" domain={[0, 100]} tickFormatter={fitnessTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
             <Tooltip
               cursor={{ strokeDasharray: '3 3' }}
