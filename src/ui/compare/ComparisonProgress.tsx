@@ -62,7 +62,7 @@ export function ComparisonProgress({ state }: { state: ComparisonState }) {
         {statusText(state, targetOf)}
       </p>
       <div className="progress__bar" role="progressbar" aria-label="Comparison progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-        <div className="progress__fill" style={{ width: `${percent}%` }} />
+        <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <span className="progress__figure">
         {formatDuration(elapsed)} elapsed{left !== null && ` · about ${formatDuration(left)} left`}

@@ -38,7 +38,7 @@ export function ProgressView() {
           Generations: <strong>{progress.generationsDone}</strong> done of {progress.totalGenerations || plannedGenerations}
         </span>
         <div className="progress__bar" role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-          <div className="progress__fill" style={{ width: `${percent}%` }} />
+          <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
         </div>
         <span className="progress__figure">{percent}%</span>
       </div>

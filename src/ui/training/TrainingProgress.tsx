@@ -61,7 +61,7 @@ export function TrainingProgress() {
           {trainingStatus(training)}
         </p>
         <div className="progress__bar" role="progressbar" aria-label="Epochs trained" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-          <div className="progress__fill" style={{ width: `${percent}%` }} />
+          <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
         </div>
         <span className="progress__figure">
           Epochs: <strong>{done}</strong> / {total}
