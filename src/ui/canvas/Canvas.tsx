@@ -16,8 +16,11 @@ export function Canvas() {
     <ReactFlowProvider>
       <main className="canvas" aria-label="Network">
         <div className="canvas__bar">
-          <h2 className="panel-title">Starting network</h2>
-          <GraphTotals />
+          {/* The totals sit under the title: beside it, the toolbar left them too little room at 1366 px. */}
+          <div className="canvas__heading">
+            <h2 className="panel-title">Starting network</h2>
+            <GraphTotals />
+          </div>
           <EditorToolbar />
           <TrainButton />
         </div>
