@@ -67,6 +67,7 @@ export function SearchSettings({ locked }: { locked: boolean }) {
       <ConfigNumber path="search.maxEvaluations" disabled={locked} />
       <SelectField label="Early stopping" value={earlyStopping} options={EARLY_STOPPING_OPTIONS} onChange={setEarlyStopping} disabled={locked} />
       <ConfigNumber path="search.seed" disabled={locked} />
+      <ConfigNumber path="finalEpochs" disabled={locked} />
       <ConfigNumber path="timeBudgetSeconds" disabled={locked} />
     </section>
   );
