@@ -130,6 +130,30 @@ describe('search in the browser', () => {
     await page.context().close();
   });
 
+  it('estimates the time left once results come in, and not during the final retraining', async () => {
+    const { page, errors } = await openApp(browser);
+    await choose(page, 'Task', 'XOR');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Generations', 2);
+    await setNumber(page, 'Population (networks per generation)', 6);
+    await setNumber(page, 'Epochs', 10);
+    await setNumber(page, 'Workers (0 = auto)', 1);
+    await setNumber(page, 'Final training epochs (0 = off)', 200);
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+
+    const progress = page.getByRole('region', { name: 'Progress' });
+    // Start-up is left out of the pace, so there is no estimate before the first results.
+    await progress.filter({ hasText: 'estimating time left' }).waitFor({ timeout: 30_000 });
+    await progress.filter({ hasText: /about \d+ s left/ }).waitFor({ timeout: 60_000 });
+    // The search's own fraction is complete while the best are retrained: no "about 0 s left".
+    await progress.filter({ hasText: 'Retraining the best candidates' }).waitFor({ timeout: 60_000 });
+    assert.doesNotMatch((await progress.textContent()) ?? '', /left/);
+
+    assert.match(await waitForFinish(page, 120_000), /Search finished/);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('pauses, resumes and stops a search', async () => {
     const { page } = await openApp(browser);
     await choose(page, 'Task', 'Circles');
