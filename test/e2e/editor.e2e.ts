@@ -95,6 +95,8 @@ describe('graph editor', () => {
     assert.equal(await dropped.getAttribute('data-invalid'), null, 'the invalid mark sits on the inner element');
     assert.equal(await dropped.locator('[data-invalid]').count(), 1);
     assert.match(await startReason(page), /Fix the network first: dense "l3" does not lead to the output head/);
+    const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
+    assert.match((await status.textContent()) ?? '', /^Not ready to search: Fix the network first: dense "l3"/, 'the status line says why, not "Ready"');
 
     // Editing a parameter changes the shape on the edges at once.
     await node(page, 'Dense layer l1').click();

@@ -16,6 +16,13 @@ describe('phaseText', () => {
     expect(phaseText({ phase: 'idle', outcome: null, evaluations: [evaluated(candidate(1, 1), 1, 0.9)] })).toMatch(/^Showing results that were not trained here/);
   });
 
+  it('gives the reason Start search is disabled instead of inviting a press', () => {
+    const blocker = 'The candidate set is empty: enable at least one layer kind.';
+    expect(phaseText({ phase: 'idle', outcome: null, evaluations: [] }, blocker)).toBe(`Not ready to search: ${blocker}`);
+    // Once a run has finished, the line keeps saying how it ended.
+    expect(phaseText({ phase: 'finished', outcome: 'completed' }, blocker)).toBe('Search finished: every generation was evaluated.');
+  });
+
   it('says paused runs keep their clock', () => {
     const training = { 'g0-2': { epoch: 3, epochs: 20, loss: 0.4 } };
     expect(phaseText({ phase: 'paused', outcome: null, inFlight: training })).toBe('Paused. Candidates already training finish first; the clock keeps running.');

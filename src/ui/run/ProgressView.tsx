@@ -9,6 +9,7 @@ import { useApp } from '../store-context';
 import { useNow } from '../use-now';
 import { phaseText } from './phase-text';
 import { estimateTimeLeft, paceOrigin, runProgress } from './progress';
+import { useStartBlocker } from './RunControls';
 import { WorkerList } from './WorkerList';
 
 export function ProgressView() {
@@ -17,6 +18,7 @@ export function ProgressView() {
   const plannedGenerations = useApp((state) => state.config.search.generations);
   const dataset = useApp((state) => state.dataset);
   const active = useApp(selectRunActive);
+  const startBlocker = useStartBlocker();
   // The run's elapsed time and its time budget count paused time, so the clock ticks on.
   const now = useNow(active);
 
@@ -33,7 +35,7 @@ export function ProgressView() {
     <section className="progress" aria-label="Progress">
       <div className="progress__line">
         <p className="progress__status" aria-live="polite">
-          {phaseText(run)}
+          {phaseText(run, startBlocker)}
         </p>
         <span className="progress__figure">
           Generations: <strong>{progress.generationsDone}</strong> done of {progress.totalGenerations || plannedGenerations}

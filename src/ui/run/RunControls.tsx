@@ -55,18 +55,27 @@ export function CommandButton({ label, reason, primary, onPress }: CommandButton
 
 const LABELS: Record<RunCommand, string> = { start: 'Start search', pause: 'Pause', resume: 'Resume', stop: 'Stop' };
 
-export function RunControls() {
-  const phase = useApp((state) => state.run.phase);
+/**
+ * Returns why Start search would be disabled with no search running, or null: a settings
+ * error, a problem with the starting network, an exhaustive space too large, or a comparison
+ * or a training running.
+ */
+export function useStartBlocker(): string | null {
   const errorCount = useApp((state) => state.configErrors.length);
-  const actions = useActions();
   const graphProblem = useGraphBlockReason();
   const training = useApp((state) => isTrainingActive(state.training));
   const comparing = useApp((state) => isComparisonActive(state.comparison));
   const exhaustiveProblem = exhaustiveBlocker(useExhaustiveEstimate());
-  let startBlocker = graphProblem ?? exhaustiveProblem;
-  if (comparing) startBlocker = 'A comparison is running; stop it first.';
-  if (training) startBlocker = 'A network is training; stop it first.';
-  const states = controlStates(phase, errorCount, startBlocker);
+  let blocker = graphProblem ?? exhaustiveProblem;
+  if (comparing) blocker = 'A comparison is running; stop it first.';
+  if (training) blocker = 'A network is training; stop it first.';
+  return controlStates('idle', errorCount, blocker).start;
+}
+
+export function RunControls() {
+  const phase = useApp((state) => state.run.phase);
+  const actions = useActions();
+  const states = controlStates(phase, 0, useStartBlocker());
 
   const handlers: Record<RunCommand, () => void> = {
     start: () => void actions.startSearch(),

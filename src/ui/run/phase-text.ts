@@ -9,9 +9,17 @@ const OUTCOME_TEXT = {
   failed: 'Search failed.',
 } as const;
 
-export function phaseText(run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining' | 'evaluations' | 'inFlight'>>): string {
+/**
+ * Returns the status line of a run. `startBlocker` is why Start search is disabled, or null;
+ * before any run the line gives it, rather than inviting a press of a disabled button.
+ */
+export function phaseText(
+  run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining' | 'evaluations' | 'inFlight'>>,
+  startBlocker: string | null = null,
+): string {
   switch (run.phase) {
     case 'idle':
+      if (startBlocker !== null) return `Not ready to search: ${startBlocker}`;
       // Results without a run: a shared link's, shown without training.
       return run.evaluations?.length ? 'Showing results that were not trained here. Start search runs the search anew.' : 'Ready. Press Start search to begin.';
     case 'starting':
