@@ -9,7 +9,7 @@ import { deriveSeed } from '../core/rng';
 import { slotTrainingProblem } from '../core/template';
 import { TASKS } from '../data/tasks';
 import type { RunConfig } from '../workers/run-config';
-import { parseRunConfig } from './config';
+import { defaultRunConfig, parseRunConfig } from './config';
 import { isComparisonActive, type ComparisonState } from './comparison-state';
 import { analyzeGraph } from './graph-analysis';
 import { shapeContextOf } from './graph-context';
@@ -49,7 +49,8 @@ export function createTrainingSlice(set: SetTraining, get: () => TrainingHost, e
     async startTraining() {
       const { config, graph, training, run, comparison } = get();
       if (isTrainingActive(training) || SEARCH_PHASES_THAT_BLOCK.includes(run.phase) || isComparisonActive(comparison)) return;
-      const parsed = parseRunConfig({ ...config, seedGenome: graph });
+      // Training one network uses no search setting, so an empty candidate set, say, does not stop it.
+      const parsed = parseRunConfig({ ...config, search: defaultRunConfig(config.task.id).search, seedGenome: graph });
       if (!parsed.ok) {
         set({ configErrors: parsed.errors });
         return;

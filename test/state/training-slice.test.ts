@@ -55,6 +55,17 @@ describe('training slice', () => {
     expect(training.prediction?.values).toHaveLength(50 * 50 * 2);
   });
 
+  it('trains while the search settings have an error, which do not concern it', async () => {
+    const store = trainingStore(2);
+    store.getState().actions.setCandidateSet({ ...store.getState().config.search.candidateSet, layers: [] });
+    expect(store.getState().configErrors).toEqual(['search.candidateSet: The candidate set is empty: enable at least one layer kind.']);
+
+    await store.getState().trainingActions.startTraining();
+
+    expect(store.getState().training.outcome).toBe('completed');
+    expect(store.getState().configErrors).toHaveLength(1);
+  });
+
   it('stops mid-training and says where', async () => {
     // The maximum epochs the config allows, on enough rows that training outlasts the test.
     const store = trainingStore(200, 2000);

@@ -13,7 +13,8 @@ export function TrainButton() {
   const active = useApp((state) => isTrainingActive(state.training));
   const searchActive = useApp(selectRunActive);
   const comparing = useApp((state) => isComparisonActive(state.comparison));
-  const errorCount = useApp((state) => state.configErrors.length);
+  // Errors in the search settings (an empty candidate set, say) do not concern training one network.
+  const errorCount = useApp((state) => state.configErrors.filter((error) => !error.startsWith('search.')).length);
   const graphProblem = useGraphBlockReason('train');
   const { startTraining, stopTraining } = useApp((state) => state.trainingActions);
 
