@@ -9,6 +9,7 @@ import type { EarlyStoppingRule } from '../core/early-stopping';
 import type { CandidateSet, StrategyName } from '../core/strategy';
 import { TASKS } from '../data/tasks';
 import type { TaskId } from '../data/types';
+import { failedBackendsNote } from '../train/backend-notes';
 import type { BackendPreference, OptimizerName } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
@@ -108,11 +109,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       },
       onPoolEvent: (runId, event) => {
         if (event.type === 'worker-ready') {
-          const failed = event.tried.filter((attempt) => attempt.error);
-          const note = failed.length
-            ? failed.map((attempt) => `${attempt.backend} unavailable: ${attempt.error}`).join('; ')
-            : undefined;
-          setWorker(runId, event.worker, { backend: event.backend, note });
+          setWorker(runId, event.worker, { backend: event.backend, note: failedBackendsNote(event.tried) ?? undefined });
         } else {
           setWorker(runId, event.worker, { backend: null, note: `Restarted: ${event.reason}` });
         }

@@ -6,6 +6,7 @@
 import type { Genome } from '../core/genome';
 import { loadDataset } from '../data/tasks';
 import type { Dataset, Split, TaskConfig } from '../data/types';
+import { failedBackendsNote } from '../train/backend-notes';
 import { probeFor } from '../train/probe';
 import type { BackendPreference, TrainingSettings } from '../train/types';
 import { LiveTrainer } from '../workers/live-trainer';
@@ -116,6 +117,5 @@ function firstRows(split: Split, count: number): Split {
 }
 
 function backendNote(trainer: LiveTrainer): string | null {
-  const failed = trainer.tried.filter((attempt) => attempt.error);
-  return failed.length ? failed.map((attempt) => `${attempt.backend} unavailable: ${attempt.error}`).join('; ') : null;
+  return failedBackendsNote(trainer.tried);
 }

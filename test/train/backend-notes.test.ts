@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { failedBackendsNote } from '../../src/train/backend-notes';
+
+describe('failedBackendsNote', () => {
+  it('writes one sentence per backend that could not start, with its display name', () => {
+    const note = failedBackendsNote([
+      { backend: 'webgpu', error: 'only a software (fallback) adapter is available; choose WebGPU explicitly to use it.' },
+      { backend: 'webgl', error: 'no WebGL context' },
+      { backend: 'wasm' },
+    ]);
+    expect(note).toBe(
+      'WebGPU unavailable: only a software (fallback) adapter is available; choose WebGPU explicitly to use it. WebGL unavailable: no WebGL context.',
+    );
+  });
+
+  it('is null when the first backend tried started', () => {
+    expect(failedBackendsNote([{ backend: 'wasm' }])).toBeNull();
+  });
+});
