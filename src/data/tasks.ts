@@ -146,7 +146,7 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
     id: 'mnist',
     name: 'MNIST (subset)',
     kind: 'classification',
-    description: 'Handwritten digits, 28×28 grey pixels: 20,000 training and 2,000 test images.',
+    description: 'Handwritten digits, 28×28 grey pixels: 18,000 training, 2,000 validation and 2,000 test images.',
     inputShape: MNIST_INPUT_SHAPE,
     classes: MNIST_CLASS_NAMES,
     outputUnits: MNIST_CLASS_NAMES.length,

@@ -38,7 +38,7 @@ export const NUMERIC_FIELDS = {
   'search.maxModuleLayers': { min: 1, max: 8, integer: true, label: 'Max layers per module' },
   'search.maxBlueprintSlots': { min: 1, max: 8, integer: true, label: 'Max modules per blueprint' },
   'search.seed': { min: 0, max: 4294967295, integer: true, label: 'Search seed' },
-  'search.maxEvaluations': { min: 0, max: 100_000, integer: true, label: 'Evaluation budget (0 = no limit)', unit: 'architectures' },
+  'search.maxEvaluations': { min: 0, max: 100_000, integer: true, label: 'Evaluation budget in architectures (0 = no limit)' },
   'search.sampleSize': { min: 0, max: 200, integer: true, label: 'Tournament size (0 = a quarter of the population)', unit: 'networks' },
   'training.epochs': { min: 1, max: 200, integer: true, label: 'Epochs' },
   'training.batchSize': { min: 1, max: 1024, integer: true, label: 'Batch size', unit: 'examples' },
@@ -46,7 +46,7 @@ export const NUMERIC_FIELDS = {
   'training.maxTrainRows': { min: 0, max: 1_000_000, integer: true, label: 'Training rows per candidate (0 = all)' },
   finalEpochs: { min: 0, max: 200, integer: true, label: 'Final training epochs (0 = off)' },
   workers: { min: 0, max: 16, integer: true, label: 'Workers (0 = auto)' },
-  timeBudgetSeconds: { min: 0, max: 86_400, integer: true, label: 'Time budget (0 = no limit)', unit: 's' },
+  timeBudgetSeconds: { min: 0, max: 86_400, integer: true, label: 'Time budget in seconds (0 = no limit)' },
 } as const satisfies Record<string, NumericField>;
 
 export type NumericPath = keyof typeof NUMERIC_FIELDS;

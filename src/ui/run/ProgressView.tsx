@@ -3,7 +3,7 @@
  * with an estimate of the time left, the backend each worker uses and any fallback notes.
  */
 
-import { formatDuration } from '../format';
+import { formatCount, formatDuration } from '../format';
 import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
@@ -58,7 +58,7 @@ export function ProgressView() {
       <div className="progress__line progress__line--details">
         {dataset && (
           <span>
-            Data: {dataset.train} train · {dataset.validation} validation · {dataset.test} test examples
+            Data: {formatCount(dataset.train)} train · {formatCount(dataset.validation)} validation · {formatCount(dataset.test)} test examples
           </span>
         )}
         <WorkerList workers={run.workers} fallbacks={run.fallbacks} />
