@@ -213,16 +213,22 @@ export function countExhaustive(set: CandidateSet, context: ShapeContext, option
 export function exhaustiveLimitMessage(set: CandidateSet, context: ShapeContext, count: ExhaustiveCount): string {
   const kinds = placeableKinds(set);
   const widest = kinds
-    .flatMap((kind) => Object.entries(candidateLayer(set, kind)?.params ?? {}).map(([name, values]) => ({ name: `${kind}.${name}`, values: values.length })))
+    .flatMap((kind) =>
+      Object.entries(candidateLayer(set, kind)?.params ?? {}).map(([name, values]) => ({
+        // Named as the candidate set dialog labels them: "Dense units".
+        name: `${LAYERS[kind].label} ${(LAYERS[kind].params[name]?.label ?? name).toLowerCase()}`,
+        values: values.length,
+      })),
+    )
     .filter((entry) => entry.values > 1)
     .sort((a, b) => b.values - a.values)
     .slice(0, 3)
-    .map((entry) => `${entry.name} lists ${entry.values}`);
-  const hints = [`enable fewer layer kinds (${kinds.length} now: ${kinds.join(', ')})`];
+    .map((entry) => `${entry.name}: ${entry.values} values`);
+  const hints = [`enable fewer layer kinds (${kinds.length} now: ${kinds.map((kind) => LAYERS[kind].label).join(', ')})`];
   if (widest.length > 0) hints.push(`list fewer values per parameter (${widest.join(', ')})`);
   if (count.maxDepth > 1) {
     const shorter = countShapeValidChains(set, context, count.maxDepth - 1).reduce((sum, value) => sum + value, 0);
-    hints.push(`lower maxDepth from ${count.maxDepth} to ${count.maxDepth - 1} (about ${shorter.toLocaleString('en-US')} chains)`);
+    hints.push(`lower the maximum depth from ${count.maxDepth} to ${count.maxDepth - 1} (about ${shorter.toLocaleString('en-US')} chains)`);
   }
   const size = `${count.exact ? '' : 'up to '}${count.count.toLocaleString('en-US')}`;
   return (

@@ -94,7 +94,8 @@ export interface GenomeAnalysis {
   readonly order: readonly string[];
 }
 
-const name = (gene: LayerGene): string => `${gene.kind} "${gene.id}"`;
+/** Names a node as the editor labels it ("Dense \"l3\"", "Output head \"output\""), or by its kind when that is unknown. */
+const name = (gene: LayerGene): string => `${isLayerKind(gene.kind) ? LAYERS[gene.kind].label : gene.kind} "${gene.id}"`;
 
 /**
  * Orders nodes so that every node comes after its inputs (Kahn's algorithm, ties broken by

@@ -93,10 +93,13 @@ const activationParam = {
   label: 'Activation',
 } satisfies ParamSpec;
 
+/** The name the editor shows for a layer kind ("Conv2D" for conv2d). */
+const labelOf = (kind: string): string => (isLayerKind(kind) ? LAYERS[kind].label : kind);
+
 function requireRank(kind: string, shape: Shape, rank: number, what: string, fix: string): void {
   if (shape.length !== rank) {
     throw new ShapeError(
-      `${kind} expects a ${rank}D input ${what} but receives ${formatShape(shape)}.`,
+      `${labelOf(kind)} expects a ${rank}D input ${what} but receives ${formatShape(shape)}.`,
       fix,
     );
   }
@@ -125,7 +128,7 @@ function spatialOutput(
   const [height, width] = input;
   if (padding === 'valid' && (height < window || width < window)) {
     throw new ShapeError(
-      `${kind} with a ${window}×${window} window and valid padding needs an input of at least ${window}×${window}, but receives ${height}×${width}.`,
+      `${labelOf(kind)} with a ${window}×${window} window and valid padding needs an input of at least ${window}×${window}, but receives ${height}×${width}.`,
       'Use padding "same", a smaller window, or fewer pooling layers before it.',
     );
   }
@@ -400,7 +403,7 @@ const LAYER_LIST: LayerSpec[] = [
       for (const other of inputs.slice(1)) {
         if (other.length !== first.length || other.some((d, i) => d !== first[i])) {
           throw new ShapeError(
-            `add needs inputs of equal shape but receives ${inputs.map(formatShape).join(' and ')}.`,
+            `Add needs inputs of equal shape but receives ${inputs.map(formatShape).join(' and ')}.`,
             'Make the branches end in the same shape (for example the same units or filters), or use concatenate.',
           );
         }
@@ -425,7 +428,7 @@ const LAYER_LIST: LayerSpec[] = [
           other.length === first.length && other.slice(0, -1).every((d, i) => d === first[i]);
         if (!sameLeading) {
           throw new ShapeError(
-            `concatenate joins the last axis and needs all other axes equal, but receives ${inputs.map(formatShape).join(' and ')}.`,
+            `Concatenate joins the last axis and needs all other axes equal, but receives ${inputs.map(formatShape).join(' and ')}.`,
             'Flatten the inputs first, or pool them to the same height and width.',
           );
         }

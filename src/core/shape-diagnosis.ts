@@ -21,7 +21,7 @@ export interface ShapeDiagnosis {
   readonly edge?: { readonly from: string; readonly to: string };
 }
 
-const label = (gene: LayerGene): string => `${gene.kind} "${gene.id}"`;
+const label = (gene: LayerGene): string => `${isLayerKind(gene.kind) ? LAYERS[gene.kind].label : gene.kind} "${gene.id}"`;
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 

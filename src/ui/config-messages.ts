@@ -13,8 +13,20 @@ export function errorForPath(path: string, errors: readonly string[]): string | 
   return errors.find((message) => startsWithPath(message, path));
 }
 
-/** Prefixes a message with the label of the field it names, e.g. "Population: search.population must…". */
+/** Settings without a number field, by the name the page gives them. */
+const OTHER_FIELDS: Readonly<Record<string, string>> = {
+  'search.candidateSet': 'Candidate set',
+  seedGenome: 'Starting network',
+};
+
+/**
+ * Names the field a message is about as the page labels it: a number field's label goes in
+ * front ("Population: search.population must…"), and the dotted path of another setting is
+ * replaced ("Candidate set: The candidate set is empty…" for "search.candidateSet: …").
+ */
 export function labelConfigError(message: string): string {
+  const other = Object.keys(OTHER_FIELDS).find((candidate) => message.startsWith(`${candidate}: `));
+  if (other) return `${OTHER_FIELDS[other]}: ${message.slice(other.length + 2)}`;
   const path = (Object.keys(NUMERIC_FIELDS) as NumericPath[]).find((candidate) => startsWithPath(message, candidate));
   return path ? `${NUMERIC_FIELDS[path].label}: ${message}` : message;
 }

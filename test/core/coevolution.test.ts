@@ -268,7 +268,7 @@ describe('seedGenome', () => {
   it('rejects a seed that does not fit the task', () => {
     const flat = chainGenome([{ kind: 'conv2d' }]);
     expect(() => createStrategy(settingsFor(vector), vector, { seedGenome: flat })).toThrow(
-      /The seed network is not valid for this task: conv2d "l1": conv2d expects a 3D input .* Fix it in the editor, or start the search without it\./,
+      /The seed network is not valid for this task: Conv2D "l1": Conv2D expects a 3D input .* Fix it in the editor, or start the search without it\./,
     );
   });
 });

@@ -169,7 +169,7 @@ describe('ExhaustiveStrategy', () => {
 
   it('rejects a space above the limit with how to shrink it', () => {
     const large = { ...defaultCandidateSet([3]), maxDepth: 3 };
-    expect(() => createStrategy(settingsWith(large), vector)).toThrow(/above the limit of 2,000\. Shrink it: enable fewer layer kinds .*list fewer values per parameter \(dense\.units lists 5.*lower maxDepth from 3 to 2/);
+    expect(() => createStrategy(settingsWith(large), vector)).toThrow(/above the limit of 2,000\. Shrink it: enable fewer layer kinds .*list fewer values per parameter \(Dense units: 5 values.*lower the maximum depth from 3 to 2/);
   });
 
   it('rejects a set with no chain that fits the input', () => {

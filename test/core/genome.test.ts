@@ -74,7 +74,7 @@ const issueCases: IssueCase[] = [
     genome: { nodes: [gene('input', 'input', []), gene('a', 'dense', ['ghost']), gene('output', 'output', ['input'])] },
     code: 'unknown-source',
     nodeId: 'a',
-    message: /dense "a" takes input from "ghost", which does not exist/,
+    message: /Dense "a" takes input from "ghost", which does not exist/,
   },
   {
     name: 'cycle',
@@ -98,7 +98,7 @@ const issueCases: IssueCase[] = [
     },
     code: 'unreachable',
     nodeId: 'a',
-    message: /dense "a" is not connected to the input/,
+    message: /Dense "a" is not connected to the input/,
   },
   {
     name: 'dead end',
@@ -106,7 +106,7 @@ const issueCases: IssueCase[] = [
     genome: { nodes: [gene('input', 'input', []), gene('a', 'dense', ['input']), gene('output', 'output', ['input'])] },
     code: 'dead-end',
     nodeId: 'a',
-    message: /dense "a" does not lead to the output head/,
+    message: /Dense "a" does not lead to the output head/,
   },
   {
     name: 'merge with one input',
@@ -114,7 +114,7 @@ const issueCases: IssueCase[] = [
     genome: { nodes: [gene('input', 'input', []), gene('m', 'concatenate', ['input']), gene('output', 'output', ['m'])] },
     code: 'arity',
     nodeId: 'm',
-    message: /concatenate "m" takes 2 to 8 inputs but has 1/,
+    message: /Concatenate "m" takes 2 to 8 inputs but has 1/,
   },
   {
     name: 'dense with two inputs',
@@ -124,7 +124,7 @@ const issueCases: IssueCase[] = [
     },
     code: 'arity',
     nodeId: 'b',
-    message: /dense "b" takes exactly 1 input but has 2/,
+    message: /Dense "b" takes exactly 1 input but has 2/,
   },
   {
     name: 'repeated connection',
@@ -132,7 +132,7 @@ const issueCases: IssueCase[] = [
     genome: { nodes: [gene('input', 'input', []), gene('m', 'add', ['input', 'input']), gene('output', 'output', ['m'])] },
     code: 'arity',
     nodeId: 'm',
-    message: /add "m" is connected to the same source more than once/,
+    message: /Add "m" is connected to the same source more than once/,
   },
   {
     name: 'param out of range',
@@ -148,7 +148,7 @@ const issueCases: IssueCase[] = [
     genome: { nodes: [gene('input', 'input', []), { id: 'd', kind: 'dropout', params: {}, inputs: ['input'] }, gene('output', 'output', ['d'])] },
     code: 'param',
     nodeId: 'd',
-    message: /dropout "d" is missing its parameter "rate"/,
+    message: /Dropout "d" is missing its parameter "rate"/,
   },
   {
     name: 'conv2d on a flat vector',
@@ -156,7 +156,7 @@ const issueCases: IssueCase[] = [
     genome: chainGenome([{ kind: 'conv2d' }]),
     code: 'shape',
     nodeId: 'l1',
-    message: /conv2d "l1": conv2d expects a 3D input \[height, width, channels\] but receives \[4\]/,
+    message: /Conv2D "l1": Conv2D expects a 3D input \[height, width, channels\] but receives \[4\]/,
   },
   {
     name: 'add of unequal branches',
@@ -172,7 +172,7 @@ const issueCases: IssueCase[] = [
     },
     code: 'shape',
     nodeId: 'm',
-    message: /add "m": add needs inputs of equal shape but receives \[8\] and \[1\]/,
+    message: /Add "m": Add needs inputs of equal shape but receives \[8\] and \[1\]/,
   },
   {
     name: 'stride shrinks the map below one cell',
@@ -188,7 +188,7 @@ const issueCases: IssueCase[] = [
     genome: chainGenome([{ kind: 'conv2d', params: { filters: 256, kernelSize: 3 } }]),
     code: 'too-large',
     nodeId: 'l1',
-    message: /conv2d "l1" outputs \[28, 28, 256\], 200,704 values per example, above the limit of 100,000/,
+    message: /Conv2D "l1" outputs \[28, 28, 256\], 200,704 values per example, above the limit of 100,000/,
     limits: { maxParams: 5_000_000, maxActivation: 100_000 },
   },
   {
@@ -287,7 +287,7 @@ describe('analyzeGenome on valid networks', () => {
     const genome = chainGenome([{ kind: 'conv2d' }, { kind: 'dense', params: { units: 0 } }]);
     const run = () => assertValidGenome(genome, vector);
     expect(run).toThrow(/^Invalid network:\n- /);
-    expect(run).toThrow(/- conv2d "l1": conv2d expects a 3D input .* use a dense layer on flat inputs\./);
+    expect(run).toThrow(/- Conv2D "l1": Conv2D expects a 3D input .* use a dense layer on flat inputs\./);
     expect(run).toThrow(/- dense\.units must be an integer from 1 to 1024, got 0\. Set it within the range shown\./);
   });
 });

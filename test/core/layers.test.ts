@@ -68,17 +68,17 @@ interface ShapeErrorCase {
 }
 
 const shapeErrorCases: ShapeErrorCase[] = [
-  { name: 'conv2d on a flat vector', kind: 'conv2d', inputs: [[784]], message: /conv2d expects a 3D input \[height, width, channels\] but receives \[784\]/ },
+  { name: 'conv2d on a flat vector', kind: 'conv2d', inputs: [[784]], message: /Conv2D expects a 3D input \[height, width, channels\] but receives \[784\]/ },
   { name: 'conv2d window larger than the input', kind: 'conv2d', params: { kernelSize: 5, padding: 'valid' }, inputs: [[3, 3, 1]], message: /5×5 window and valid padding needs an input of at least 5×5, but receives 3×3/ },
-  { name: 'maxPooling2d on a sequence', kind: 'maxPooling2d', inputs: [[10, 2]], message: /maxPooling2d expects a 3D input/ },
+  { name: 'maxPooling2d on a sequence', kind: 'maxPooling2d', inputs: [[10, 2]], message: /MaxPooling2D expects a 3D input/ },
   { name: 'maxPooling2d window larger than the input', kind: 'maxPooling2d', params: { poolSize: 3, padding: 'valid' }, inputs: [[2, 2, 4]], message: /3×3 window .* receives 2×2/ },
-  { name: 'globalAveragePooling2d on a vector', kind: 'globalAveragePooling2d', inputs: [[16]], message: /globalAveragePooling2d expects a 3D input/ },
-  { name: 'add of unequal vectors (no broadcasting)', kind: 'add', inputs: [[8], [1]], message: /add needs inputs of equal shape but receives \[8\] and \[1\]/ },
-  { name: 'add of unequal ranks', kind: 'add', inputs: [[4, 4, 2], [32]], message: /add needs inputs of equal shape/ },
-  { name: 'concatenate of unequal leading axes', kind: 'concatenate', inputs: [[4, 4, 2], [2, 2, 2]], message: /concatenate joins the last axis .* receives \[4, 4, 2\] and \[2, 2, 2\]/ },
-  { name: 'concatenate of unequal ranks', kind: 'concatenate', inputs: [[4, 4, 2], [32]], message: /concatenate joins the last axis/ },
-  { name: 'lstm on a vector', kind: 'lstm', inputs: [[16]], message: /lstm expects a 2D input \[timesteps, features\] but receives \[16\]/ },
-  { name: 'simpleRNN on an image', kind: 'simpleRNN', inputs: [[4, 4, 1]], message: /simpleRNN expects a 2D input/ },
+  { name: 'globalAveragePooling2d on a vector', kind: 'globalAveragePooling2d', inputs: [[16]], message: /GlobalAveragePooling2D expects a 3D input/ },
+  { name: 'add of unequal vectors (no broadcasting)', kind: 'add', inputs: [[8], [1]], message: /Add needs inputs of equal shape but receives \[8\] and \[1\]/ },
+  { name: 'add of unequal ranks', kind: 'add', inputs: [[4, 4, 2], [32]], message: /Add needs inputs of equal shape/ },
+  { name: 'concatenate of unequal leading axes', kind: 'concatenate', inputs: [[4, 4, 2], [2, 2, 2]], message: /Concatenate joins the last axis .* receives \[4, 4, 2\] and \[2, 2, 2\]/ },
+  { name: 'concatenate of unequal ranks', kind: 'concatenate', inputs: [[4, 4, 2], [32]], message: /Concatenate joins the last axis/ },
+  { name: 'lstm on a vector', kind: 'lstm', inputs: [[16]], message: /LSTM expects a 2D input \[timesteps, features\] but receives \[16\]/ },
+  { name: 'simpleRNN on an image', kind: 'simpleRNN', inputs: [[4, 4, 1]], message: /SimpleRNN expects a 2D input/ },
 ];
 
 describe('layer shape errors', () => {

@@ -119,17 +119,17 @@ describe('slot validation messages', () => {
     {
       name: 'slot with two inputs',
       nodes: [gene('input', 'input', []), gene('l1', 'dense', ['input']), gene('s1', 'moduleSlot', ['input', 'l1']), gene('output', 'output', ['s1'])],
-      message: /moduleSlot "s1" takes exactly 1 input but has 2/,
+      message: /Module slot "s1" takes exactly 1 input but has 2/,
     },
     {
       name: 'slot without input',
       nodes: [gene('input', 'input', []), gene('s1', 'moduleSlot', []), gene('output', 'output', ['input'])],
-      message: /moduleSlot "s1" takes exactly 1 input but has 0/,
+      message: /Module slot "s1" takes exactly 1 input but has 0/,
     },
     {
       name: 'slot leading nowhere',
       nodes: [gene('input', 'input', []), gene('s1', 'moduleSlot', ['input']), gene('output', 'output', ['input'])],
-      message: /moduleSlot "s1" does not lead to the output head/,
+      message: /Module slot "s1" does not lead to the output head/,
     },
   ];
   for (const c of cases) {

@@ -91,12 +91,12 @@ describe('graph editor', () => {
     // A layer leading nowhere is marked, and Start search gives the reason it is disabled.
     await connect(page, 'Dense layer l1', 'Dense layer l3');
     await edgeLabel(page, 'l1', 'l3').waitFor();
-    assert.match((await issues(page).textContent()) ?? '', /dense "l3" does not lead to the output head\. Connect its output onward/);
+    assert.match((await issues(page).textContent()) ?? '', /Dense "l3" does not lead to the output head\. Connect its output onward/);
     assert.equal(await dropped.getAttribute('data-invalid'), null, 'the invalid mark sits on the inner element');
     assert.equal(await dropped.locator('[data-invalid]').count(), 1);
-    assert.match(await startReason(page), /Fix the network first: dense "l3" does not lead to the output head/);
+    assert.match(await startReason(page), /Fix the network first: Dense "l3" does not lead to the output head/);
     const status = page.getByRole('region', { name: 'Progress' }).locator('.progress__status');
-    assert.match((await status.textContent()) ?? '', /^Not ready to search: Fix the network first: dense "l3"/, 'the status line says why, not "Ready"');
+    assert.match((await status.textContent()) ?? '', /^Not ready to search: Fix the network first: Dense "l3"/, 'the status line says why, not "Ready"');
 
     // Editing a parameter changes the shape on the edges at once.
     await node(page, 'Dense layer l1').click();
@@ -121,14 +121,14 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Add Add', exact: true }).click();
     const merge = node(page, 'Add layer l4');
     await merge.waitFor();
-    assert.match((await issues(page).textContent()) ?? '', /add "l4" takes 2 to 8 inputs but has 1\. Connect a second branch into it/);
+    assert.match((await issues(page).textContent()) ?? '', /Add "l4" takes 2 to 8 inputs but has 1\. Connect a second branch into it/);
     await node(page, 'Dense layer l3').click();
     await setField(page.getByRole('complementary', { name: 'Settings' }), 'Units', '1');
     await connect(page, 'Dense layer l2', 'Add layer l4');
     await edgeLabel(page, 'l2', 'l4', 1).waitFor();
     const mismatch = (await issues(page).textContent()) ?? '';
-    assert.match(mismatch, /add "l4": add needs inputs of equal shape but receives \[1\] and \[32\]/);
-    assert.match((await edgeLabel(page, 'l2', 'l4', 1).getAttribute('title')) ?? '', /add needs inputs of equal shape/);
+    assert.match(mismatch, /Add "l4": Add needs inputs of equal shape but receives \[1\] and \[32\]/);
+    assert.match((await edgeLabel(page, 'l2', 'l4', 1).getAttribute('title')) ?? '', /Add needs inputs of equal shape/);
     assert.match((await edgeLabel(page, 'l2', 'l4', 1).textContent()) ?? '', /⚠/);
 
     // Undo and redo with the keyboard and the toolbar.
@@ -146,7 +146,7 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Add Conv2D', exact: true }).click();
     await node(page, 'Conv2D layer l5').waitFor();
     await connect(page, 'Input node', 'Conv2D layer l5');
-    assert.match((await issues(page).textContent()) ?? '', /conv2d "l5": conv2d expects a 3D input \[height, width, channels\] but receives \[2\]\. .*use a dense layer on flat inputs/);
+    assert.match((await issues(page).textContent()) ?? '', /Conv2D "l5": Conv2D expects a 3D input \[height, width, channels\] but receives \[2\]\. .*use a dense layer on flat inputs/);
 
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await page.screenshot({ path: 'test-results/editor-invalid.png' });
@@ -208,7 +208,7 @@ describe('graph editor', () => {
     await page.mouse.move(to.x, to.y, { steps: 6 });
     await page.mouse.up();
     await edgeLabel(page, 'l2', 'output').waitFor();
-    assert.match((await issues(page).textContent()) ?? '', /dropout "l3" does not lead to the output head/);
+    assert.match((await issues(page).textContent()) ?? '', /Dropout "l3" does not lead to the output head/);
 
     // Shift-click selects several layers, which delete together and come back with undo.
     await node(page, 'Dense layer l1').click();
@@ -239,7 +239,7 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Add LSTM', exact: true }).click();
     await node(page, 'LSTM layer l4').waitFor();
     await connect(page, 'Dense layer l2', 'LSTM layer l4');
-    assert.match((await issues(page).textContent()) ?? '', /lstm "l4": lstm expects a 2D input \[timesteps, features\] but receives \[32\]\. Feed it a sequence/);
+    assert.match((await issues(page).textContent()) ?? '', /LSTM "l4": LSTM expects a 2D input \[timesteps, features\] but receives \[32\]\. Feed it a sequence/);
     await page.getByRole('switch', { name: 'Return sequences', exact: true }).click();
     await node(page, 'LSTM layer l4').getByText('16 units · tanh · sequences').waitFor();
 
@@ -270,7 +270,7 @@ describe('graph editor', () => {
     const skip = edgeLabel(page, 'c1', 'm');
     await skip.waitFor();
     assert.match((await skip.getAttribute('title')) ?? '', /Pool the skip branch too \(a MaxPooling2D with pool size 2 between "c1" and "m"\), or move the skip so that it starts after "p"/);
-    assert.match((await issues(page).textContent()) ?? '', /add "m": its inputs differ only in height and width, \[28, 28, 8\] from "c1" and \[14, 14, 8\] from "c2"/);
+    assert.match((await issues(page).textContent()) ?? '', /Add "m": its inputs differ only in height and width, \[28, 28, 8\] from "c1" and \[14, 14, 8\] from "c2"/);
     assert.equal(await node(page, 'Add layer m').locator('[data-invalid]').count(), 1);
 
     // The loaded graph is one undoable edit.

@@ -31,7 +31,7 @@ describe('estimateExhaustive', () => {
     const estimate = estimateExhaustive(parity, 2);
     expect(estimate.estimatedMs).toBeNull();
     expect(estimate.rejection).toMatch(/above the limit of 2,000\. Shrink it: enable fewer layer kinds/);
-    expect(estimate.rejection).toMatch(/lower maxDepth from 2 to 1/);
+    expect(estimate.rejection).toMatch(/lower the maximum depth from 2 to 1/);
   });
 
   it('rejects a set that fits no input', () => {

@@ -251,7 +251,7 @@ describe('graph change rejections', () => {
       ],
     });
     const issue = analyzeGenome(model.genome, vector).issues.find((candidate) => candidate.nodeId === 'm' && candidate.code === 'shape');
-    expect(issue?.message).toMatch(/add needs inputs of equal shape but receives \[8\] and \[1\]/);
+    expect(issue?.message).toMatch(/Add needs inputs of equal shape but receives \[8\] and \[1\]/);
   });
 });
 

@@ -29,6 +29,13 @@ describe('config messages', () => {
     expect(labelConfigError(errorForPath('search.population', errors)!)).toMatch(/^Population: search\.population must be /);
   });
 
+  it('names the candidate set and the starting network by their names on the page', () => {
+    expect(labelConfigError('search.candidateSet: The candidate set is empty: enable at least one layer kind.')).toBe(
+      'Candidate set: The candidate set is empty: enable at least one layer kind.',
+    );
+    expect(labelConfigError('seedGenome: Dense "l3" does not lead to the output head.')).toBe('Starting network: Dense "l3" does not lead to the output head.');
+  });
+
   it('leaves other messages alone', () => {
     expect(labelConfigError('The candidate set is empty.')).toBe('The candidate set is empty.');
   });

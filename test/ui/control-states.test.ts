@@ -28,7 +28,7 @@ describe('controlStates', () => {
   });
 
   it('blocks start with the network problem', () => {
-    const problem = 'Fix the network first: dense "l3" does not lead to the output head.';
+    const problem = 'Fix the network first: Dense "l3" does not lead to the output head.';
     expect(controlStates('idle', 0, problem).start).toBe(problem);
     expect(controlStates('running', 0, problem).start).toMatch(/already running/);
   });

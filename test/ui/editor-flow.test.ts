@@ -87,7 +87,7 @@ describe('editor flow builders', () => {
     const merge = nodes.find((node) => node.id === 'm')!;
     const broken = edges.filter((edge) => (edge.data?.issues.length ?? 0) > 0);
 
-    expect(merge.data.issues.join(' ')).toMatch(/add needs inputs of equal shape but receives \[8\] and \[1\]/);
+    expect(merge.data.issues.join(' ')).toMatch(/Add needs inputs of equal shape but receives \[8\] and \[1\]/);
     expect(broken.map((edge) => edge.id)).toEqual(['b->m#1']);
     expect(broken[0].ariaLabel).toMatch(/, invalid$/);
   });

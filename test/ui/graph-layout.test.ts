@@ -89,7 +89,7 @@ describe('genomeToFlow', () => {
     const genome = chainGenome([{ kind: 'conv2d' }]);
     const flow = genomeToFlow(genome, toy);
     const conv = flow.nodes.find((node) => node.id === 'l1')!;
-    expect(conv.data.issues.join(' ')).toMatch(/conv2d expects a 3D input/);
+    expect(conv.data.issues.join(' ')).toMatch(/Conv2D expects a 3D input/);
     expect(conv.data.shape).toBeNull();
     expect(flow.edges.find((edge) => edge.target === 'l1')!.className).toBe('edge-invalid');
     expect(flow.edges.find((edge) => edge.source === 'l1')!.label).toBe('?');

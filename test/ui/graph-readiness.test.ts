@@ -36,6 +36,6 @@ describe('purposeBlockReason', () => {
 
   it('names a validator issue first', () => {
     const twoInputs: Genome = { nodes: template.nodes.map((gene) => (gene.id === 's1' ? { ...gene, inputs: ['l1', 'input'] } : gene)) };
-    expect(reason(twoInputs, 'train')).toMatch(/^Fix the network first: moduleSlot "s1" takes exactly 1 input but has 2/);
+    expect(reason(twoInputs, 'train')).toMatch(/^Fix the network first: Module slot "s1" takes exactly 1 input but has 2/);
   });
 });

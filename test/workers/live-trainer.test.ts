@@ -61,7 +61,7 @@ describe('LiveTrainer', () => {
 
     expect(outcome).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^Invalid network:\n- output "output" takes input from "l1", which does not exist\./),
+      message: expect.stringMatching(/^Invalid network:\n- Output head "output" takes input from "l1", which does not exist\./),
     });
   });
 

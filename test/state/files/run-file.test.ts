@@ -152,7 +152,7 @@ describe('genome file', () => {
   it('rejects a network that does not fit the task', () => {
     const read = readGenomeFile(JSON.stringify(chainGenome([{ kind: 'conv2d' }])), { inputShape: [2], outputUnits: 2 });
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.errors.join('\n')).toMatch(/conv2d expects a 3D input/);
+    if (!read.ok) expect(read.errors.join('\n')).toMatch(/Conv2D expects a 3D input/);
   });
 
   it('names the node of an unknown layer kind and the kinds there are', () => {

@@ -323,7 +323,7 @@ describe('share link decoder', () => {
   it('replaces an invalid graph by the starting network', () => {
     const result = decodeShareFragment(fragmentOf({ v: 1, c: { t: 'xor' }, g: { n: [[0, []], [5, [0], 8, 3, 1, 'same', 'relu'], [1, [1]]], i: ['input', 'c', 'output'] } }));
     const state = expectState(result);
-    expect(noteText(result)).toMatch(/graph: conv2d "c": conv2d expects a 3D input/);
+    expect(noteText(result)).toMatch(/graph: Conv2D "c": Conv2D expects a 3D input/);
     expect(noteText(result)).toMatch(/graph: was replaced by the starting network/);
     expect(state.graph).toEqual(starterGenome('xor'));
   });
