@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { TASKS } from '../../data/tasks';
+import { STRATEGY_LABELS } from '../../state/comparison-plan';
 import type { RunRecord } from '../../state/persist/run-records';
 import { formatPercent } from '../format';
 import { selectRunActive } from '../run-phase';
@@ -60,7 +61,7 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
         )}
       </th>
       <td>{TASKS[run.taskId].name}</td>
-      <td>{run.strategy}</td>
+      <td>{STRATEGY_LABELS[run.strategy] ?? run.strategy}</td>
       <td className="num">{formatPercent(run.bestFitness)}</td>
       <td className="num">{run.evaluations}</td>
       <td>
