@@ -233,6 +233,16 @@ describe('backends in the browser', () => {
 
     assert.match((await progress.textContent()) ?? '', /Worker 1:\s*wasm/);
     assert.match(await progress.innerHTML(), /software/);
+
+    // The notes open over the page, and a press elsewhere or Escape closes them.
+    const notes = progress.locator('details.workers__notes');
+    await notes.locator('summary').click();
+    assert.match((await notes.locator('li').first().textContent()) ?? '', /^Worker 1: WebGPU unavailable: .*software/);
+    await page.getByRole('heading', { name: 'Leaderboard' }).click();
+    assert.equal(await notes.evaluate((element) => (element as HTMLDetailsElement).open), false, 'a press outside closes the notes');
+    await notes.locator('summary').click();
+    await page.keyboard.press('Escape');
+    assert.equal(await notes.evaluate((element) => (element as HTMLDetailsElement).open), false, 'Escape closes the notes');
     await page.context().close();
   });
 });
