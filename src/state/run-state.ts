@@ -78,8 +78,14 @@ function upsert<T>(items: readonly T[], item: T, same: (other: T) => boolean): T
   return copy;
 }
 
-/** Folds one coordinator event into the run state. */
-export function applyRunEvent(state: RunState, event: RunEvent): RunState {
+/**
+ * Folds one coordinator event into the run state. `now` is the page's clock when the event
+ * arrives; with it, a finished run keeps the page's elapsed time where that is longer. The
+ * page's clock runs from the press of Start, a moment before the coordinator's, and
+ * stepping back to the coordinator's figure at the end looked like the clock running
+ * backwards.
+ */
+export function applyRunEvent(state: RunState, event: RunEvent, now: number | null = null): RunState {
   if (event.runId !== state.runId) return state;
   switch (event.type) {
     case 'run-started':
@@ -132,7 +138,7 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
         best: event.best ?? state.best,
         final: event.final ?? state.final,
         finalTraining: null,
-        elapsedMs: event.elapsedMs,
+        elapsedMs: now !== null && state.startedAt !== null ? Math.max(event.elapsedMs, now - state.startedAt) : event.elapsedMs,
         inFlight: {},
       };
   }

@@ -79,7 +79,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
     const comparisonSlice = createComparisonSlice(set, get, environment);
     const applyToRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
     // Search events arrive in bursts; the run state takes them once per animation frame.
-    const runEvents = createFrameBatcher<RunEvent>((events) => applyToRun((run) => events.reduce(applyRunEvent, run)));
+    const runEvents = createFrameBatcher<RunEvent>((events) => applyToRun((run) => events.reduce((state, event) => applyRunEvent(state, event, Date.now()), run)));
     // Other changes to the run come after the events already received.
     const setRun = (update: (run: RunState) => RunState) => {
       runEvents.flush();
