@@ -138,6 +138,9 @@ describe('strategies and presets', () => {
     assert.match(await waitForFinish(page, 120_000), /Search finished/);
 
     await page.getByRole('tab', { name: 'Evolution', exact: true }).click();
+    // The run's controls and progress stay in reach on the Evolution tab.
+    await page.getByRole('group', { name: 'Run controls' }).getByRole('button', { name: 'Start search', exact: true }).waitFor();
+    assert.match((await page.getByRole('region', { name: 'Progress' }).textContent()) ?? '', /Search finished/);
     for (const population of ['modules', 'blueprints']) {
       const chart = page.getByTestId(`species-${population}`);
       assert.ok(Number(await chart.getAttribute('data-species')) >= 1, `${population} form at least one species`);

@@ -5,6 +5,8 @@
  * records parents.
  */
 
+import { ProgressView } from '../run/ProgressView';
+import { RunControls } from '../run/RunControls';
 import { useApp } from '../store-context';
 import { CreditTable } from './CreditTable';
 import { LineageView } from './LineageView';
@@ -35,22 +37,29 @@ function SpeciesPanel() {
 export function EvolutionView() {
   const generations = useApp((state) => state.run.generations);
   return (
-    <div className="evolution">
-      <SpeciesPanel />
-      <section className="run-view" aria-label="Credit">
-        <div className="run-view__bar">
-          <h2 className="panel-title">Credit</h2>
-          <span className="run-view__caption">mean network fitness per member</span>
-        </div>
-        <CreditTable generations={generations} />
-      </section>
-      <section className="run-view" aria-label="Lineage">
-        <div className="run-view__bar">
-          <h2 className="panel-title">Lineage</h2>
-          <span className="run-view__caption">of the best network</span>
-        </div>
-        <LineageView />
-      </section>
-    </div>
+    <>
+      {/* The run's controls and progress, as on the Search tab: a search is often watched from here. */}
+      <div className="run-panel__toolbar">
+        <RunControls />
+        <ProgressView />
+      </div>
+      <div className="evolution">
+        <SpeciesPanel />
+        <section className="run-view" aria-label="Credit">
+          <div className="run-view__bar">
+            <h2 className="panel-title">Credit</h2>
+            <span className="run-view__caption">mean network fitness per member</span>
+          </div>
+          <CreditTable generations={generations} />
+        </section>
+        <section className="run-view" aria-label="Lineage">
+          <div className="run-view__bar">
+            <h2 className="panel-title">Lineage</h2>
+            <span className="run-view__caption">of the best network</span>
+          </div>
+          <LineageView />
+        </section>
+      </div>
+    </>
   );
 }
