@@ -23,11 +23,14 @@
  *
  * Every rewrite must match the installed source exactly. When a tfjs upgrade changes it, the
  * build fails and names the file, rather than dropping the patch without a word.
+ *
+ * NOTE: the CLI loads tfjs's CommonJS bundles, which these patches do not touch. Node 20 has
+ * no such loop, but newer Node versions, with newer V8, were not measured.
  */
 
 import type { Plugin } from 'vite';
 
-/** Copies a shape (or a permutation) into an array literal of its length; longer ones, rare, are sliced. */
+/** Copies a shape or a permutation into an array literal of its length. Rare longer ones are sliced. */
 export const PACKED_SHAPE = `
 function packedShape(shape) {
   switch (shape.length) {

@@ -80,7 +80,7 @@ function upsert<T>(items: readonly T[], item: T, same: (other: T) => boolean): T
 
 /**
  * Folds one coordinator event into the run state. `now` is the page's clock when the event
- * arrives; with it, a finished run keeps the page's elapsed time where that is longer. The
+ * arrives. With it, a finished run keeps the page's elapsed time where that is longer. The
  * page's clock runs from the press of Start, a moment before the coordinator's, and
  * stepping back to the coordinator's figure at the end looked like the clock running
  * backwards.

@@ -7,7 +7,7 @@ const BACKEND_NAMES: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'W
 
 /**
  * Describes the backends that could not be used, one sentence each ("WebGL unavailable:
- * …."); null when none failed.
+ * …."). Returns null when none failed.
  */
 export function failedBackendsNote(tried: readonly BackendAttempt[]): string | null {
   const failed = tried.filter((attempt) => attempt.error);

@@ -8,7 +8,7 @@ import viteConfig from '../../vite.config';
 const installed = (file: string) => resolve('node_modules', file);
 
 describe('patchTfjs', () => {
-  it.each(TFJS_PATCHES.map((patch) => [patch.file, patch] as const))('rewrites the installed %s into valid JavaScript', (_file, patch) => {
+  it.each(TFJS_PATCHES.map((patch) => [patch.file, patch] as const))('rewrites installed %s validly', (_file, patch) => {
     const path = installed(patch.file);
     const original = readFileSync(path, 'utf8');
     const patched = patchTfjs(path, original);
@@ -21,7 +21,7 @@ describe('patchTfjs', () => {
     if (patch.packedShape) expect(patched!.split('packedShape(').length - 1).toBeGreaterThan(1);
   });
 
-  it('leaves no for-in in getFilteredNodesXToY and reads shapes from the copy in the Tensor constructor', () => {
+  it('rewrites tape loops and Tensor shapes', () => {
     const tape = patchTfjs(installed('@tensorflow/tfjs-core/dist/tape.js'), readFileSync(installed('@tensorflow/tfjs-core/dist/tape.js'), 'utf8'))!;
     const filter = tape.slice(tape.indexOf('export function getFilteredNodesXToY'), tape.indexOf('export function backpropagateGradients'));
     expect(filter.length).toBeGreaterThan(0);
@@ -34,7 +34,7 @@ describe('patchTfjs', () => {
     expect(tensor).toContain('this.strides = computeStrides(this.shape);');
   });
 
-  it('matches module ids with a query string or Windows separators, and no other module', () => {
+  it('matches query and Windows ids only', () => {
     const code = readFileSync(installed('@tensorflow/tfjs-core/dist/tape.js'), 'utf8');
     expect(patchTfjs(`${installed('@tensorflow/tfjs-core/dist/tape.js')}?v=1a2b3c`, code)).not.toBeNull();
     expect(patchTfjs('C:\\app\\node_modules\\@tensorflow\\tfjs-core\\dist\\tape.js', code)).not.toBeNull();
@@ -42,7 +42,7 @@ describe('patchTfjs', () => {
     expect(patchTfjs('/src/tape.js', code)).toBeNull();
   });
 
-  it('fails with the file and the fix when a tfjs upgrade changed the patched code', () => {
+  it('throws on changed tfjs source', () => {
     const path = installed('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js');
     expect(() => patchTfjs(path, 'export class BackendWasm { makeOutput(shape, dtype) {} }')).toThrow(
       /@tensorflow\/tfjs-backend-wasm\/dist\/backend_wasm\.js no longer contains .* Update TFJS_PATCHES in scripts\/tfjs-patches\.ts/,
@@ -68,7 +68,7 @@ describe('vite.config.ts', () => {
   const names = (plugins: unknown) => (plugins as Plugin[]).flat().map((plugin) => plugin?.name);
   const config = viteConfig as UserConfig;
 
-  it('patches tfjs in the app, in its workers and in the dev server dependency bundle', async () => {
+  it('registers the plugin in three bundles', async () => {
     expect(names(config.plugins)).toContain('tfjs-patches');
     expect(names(await config.worker!.plugins!())).toContain('tfjs-patches');
     expect(names(config.optimizeDeps!.rolldownOptions!.plugins)).toContain('tfjs-patches');

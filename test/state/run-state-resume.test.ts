@@ -35,12 +35,12 @@ describe('run state clock', () => {
   const finished = (elapsedMs: number) => ({ type: 'run-finished' as const, runId: 'r', status: 'stopped' as const, best: null, final: null, evaluations: 4, trained: 4, elapsedMs });
   const running: RunState = { ...IDLE_RUN, runId: 'r', phase: 'running', startedAt: 1_000, elapsedMs: 3_900 };
 
-  it("keeps the page's elapsed time at the end when it ran ahead of the coordinator's", () => {
-    // The page showed 4.5 s (now - startedAt); the coordinator, started later, counted 4 s.
+  it("keeps the page's longer elapsed time", () => {
+    // The page showed 4.5 s (now - startedAt), and the coordinator, which started later, counted 4 s.
     expect(applyRunEvent(running, finished(4_000), 5_500).elapsedMs).toBe(4_500);
   });
 
-  it("takes the coordinator's time when it is the longer one, or when there is no page clock", () => {
+  it("keeps the coordinator's time otherwise", () => {
     expect(applyRunEvent(running, finished(4_800), 5_500).elapsedMs).toBe(4_800);
     expect(applyRunEvent(running, finished(4_000)).elapsedMs).toBe(4_000);
   });

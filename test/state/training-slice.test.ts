@@ -55,7 +55,7 @@ describe('training slice', () => {
     expect(training.prediction?.values).toHaveLength(50 * 50 * 2);
   });
 
-  it('trains while the search settings have an error, which do not concern it', async () => {
+  it('trains despite search setting errors', async () => {
     const store = trainingStore(2);
     store.getState().actions.setCandidateSet({ ...store.getState().config.search.candidateSet, layers: [] });
     expect(store.getState().configErrors).toEqual(['search.candidateSet: The candidate set is empty: enable at least one layer kind.']);

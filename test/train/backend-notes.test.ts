@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failedBackendsNote } from '../../src/train/backend-notes';
 
 describe('failedBackendsNote', () => {
-  it('writes one sentence per backend that could not start, with its display name', () => {
+  it('writes a sentence per failed backend', () => {
     const note = failedBackendsNote([
       { backend: 'webgpu', error: 'only a software (fallback) adapter is available; choose WebGPU explicitly to use it.' },
       { backend: 'webgl', error: 'no WebGL context' },
@@ -13,7 +13,7 @@ describe('failedBackendsNote', () => {
     );
   });
 
-  it('is null when the first backend tried started', () => {
+  it('is null when none failed', () => {
     expect(failedBackendsNote([{ backend: 'wasm' }])).toBeNull();
   });
 });

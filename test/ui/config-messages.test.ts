@@ -29,7 +29,7 @@ describe('config messages', () => {
     expect(labelConfigError(errorForPath('search.population', errors)!)).toMatch(/^Population: search\.population must be /);
   });
 
-  it('names the candidate set and the starting network by their names on the page', () => {
+  it('labels candidate set and starting network', () => {
     expect(labelConfigError('search.candidateSet: The candidate set is empty: enable at least one layer kind.')).toBe(
       'Candidate set: The candidate set is empty: enable at least one layer kind.',
     );

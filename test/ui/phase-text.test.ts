@@ -16,7 +16,7 @@ describe('phaseText', () => {
     expect(phaseText({ phase: 'idle', outcome: null, evaluations: [evaluated(candidate(1, 1), 1, 0.9)] })).toMatch(/^Showing results that were not trained here/);
   });
 
-  it('gives the reason Start search is disabled instead of inviting a press', () => {
+  it('gives why Start is disabled', () => {
     const blocker = 'The candidate set is empty: enable at least one layer kind.';
     expect(phaseText({ phase: 'idle', outcome: null, evaluations: [] }, blocker)).toBe(`Not ready to search: ${blocker}`);
     // Once a run has finished, the line keeps saying how it ended.

@@ -55,13 +55,13 @@ describe('estimateTimeLeft', () => {
     });
   }
 
-  it('measures the pace from an origin, leaving the time before it out', () => {
+  it('measures pace from an origin', () => {
     // 8 s of start-up, then a quarter of the run every 2 s: 4 s are left at half done.
     expect(estimateTimeLeft(12_000, 0.5, 0, { ms: 8_000, fraction: 0 })).toBe(4_000);
     expect(estimateTimeLeft(10_000, 0.25, 0, { ms: 8_000, fraction: 0.125 })).toBe(12_000);
   });
 
-  it('has no estimate before progress since the origin', () => {
+  it('waits for progress past the origin', () => {
     expect(estimateTimeLeft(9_000, 0.125, 0, { ms: 8_000, fraction: 0.125 })).toBeNull();
   });
 });
@@ -71,26 +71,26 @@ describe('paceOrigin', () => {
   // Two workers: the first two results arrive together after 6 s of start-up, then one a second.
   const wave = [evaluated(batch0[0], 1, 0.5, { finishedAt: 6_000 }), evaluated(batch0[1], 2, 0.5, { finishedAt: 6_100 })];
 
-  it('waits for a result after the first wave of one per worker', () => {
+  it('waits for a result after the wave', () => {
     expect(paceOrigin(runState({ workers, currentBatch: batch0, evaluations: wave }))).toBeNull();
   });
 
-  it('starts at the last result of the first wave', () => {
+  it('starts at the wave\'s last result', () => {
     const evaluations = [...wave, evaluated(batch0[2], 3, 0.5, { finishedAt: 7_000 })];
     const run = runState({ workers, currentBatch: batch0, evaluations });
     expect(paceOrigin(run)).toEqual({ ms: 6_100, fraction: 2 / 8 });
-    // From 2/8 to 3/8 in 0.9 s: five eighths left take 4.5 s. From the start it said 11.7 s.
+    // From 2/8 to 3/8 in 0.9 s: five eighths left take 4.5 s. Measured from the start, the estimate was 11.7 s.
     const fraction = runProgress(run).fraction;
     expect(estimateTimeLeft(7_000, fraction, 0, paceOrigin(run)!)).toBeCloseTo(4_500);
     expect(estimateTimeLeft(7_000, fraction)).toBeCloseTo(11_667, 0);
   });
 
-  it('finds the wave in a finished generation, whose batch has left the state', () => {
+  it('finds the wave in a finished generation', () => {
     const run = runState({ workers, generation: 1, currentBatch: batch1, evaluations: doneGeneration0, generations: [summary(0, [0.5, 0.5])] });
     expect(paceOrigin(run)).toEqual({ ms: 2_000, fraction: 2 / 8 });
   });
 
-  it('skips restored and reused results, which took no training time', () => {
+  it('skips restored and reused results', () => {
     const restored = [evaluated(batch0[0], 1, 0.5, { restored: true, finishedAt: 0 }), evaluated(batch0[1], 2, 0.5, { reused: true, finishedAt: 0 })];
     const trained = [evaluated(batch0[2], 3, 0.5, { finishedAt: 5_000 }), evaluated(batch0[3], 4, 0.5, { finishedAt: 5_100 })];
     const run = runState({ workers: [workers[0]], currentBatch: batch0, evaluations: [...restored, ...trained] });

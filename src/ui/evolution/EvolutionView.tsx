@@ -5,8 +5,7 @@
  * records parents.
  */
 
-import { ProgressView } from '../run/ProgressView';
-import { RunControls } from '../run/RunControls';
+import { RunToolbar } from '../run/RunToolbar';
 import { useApp } from '../store-context';
 import { CreditTable } from './CreditTable';
 import { LineageView } from './LineageView';
@@ -38,11 +37,8 @@ export function EvolutionView() {
   const generations = useApp((state) => state.run.generations);
   return (
     <>
-      {/* The run's controls and progress, as on the Search tab: a search is often watched from here. */}
-      <div className="run-panel__toolbar">
-        <RunControls />
-        <ProgressView />
-      </div>
+      {/* A search is often watched from this tab, so it has the Search tab's controls and progress. */}
+      <RunToolbar />
       <div className="evolution">
         <SpeciesPanel />
         <section className="run-view" aria-label="Credit">

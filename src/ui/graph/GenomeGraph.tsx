@@ -21,7 +21,7 @@ import { LayerNodeView } from './LayerNodeView';
 
 const NODE_TYPES: NodeTypes = { [LAYER_NODE_TYPE]: LayerNodeView };
 const FIT: FitViewOptions = { padding: 0.12, maxZoom: 1.25 };
-// Below about 0.6 a deep network's labels cannot be read; the view then shows part of it, and dragging pans.
+// Below about 0.6 a deep network's labels cannot be read, so the view then shows part of it and dragging pans.
 const COMPACT_FIT: FitViewOptions = { padding: 0.08, maxZoom: 1, minZoom: 0.6 };
 
 export interface GenomeGraphProps {

@@ -6,16 +6,12 @@
 import { BestArchitecture } from './BestArchitecture';
 import { FitnessChart } from './FitnessChart';
 import { Leaderboard } from './Leaderboard';
-import { ProgressView } from './ProgressView';
-import { RunControls } from './RunControls';
+import { RunToolbar } from './RunToolbar';
 
 export function SearchView() {
   return (
     <>
-      <div className="run-panel__toolbar">
-        <RunControls />
-        <ProgressView />
-      </div>
+      <RunToolbar />
       <div className="run-panel__views">
         <FitnessChart />
         <BestArchitecture />

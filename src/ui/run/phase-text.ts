@@ -10,8 +10,8 @@ const OUTCOME_TEXT = {
 } as const;
 
 /**
- * Returns the status line of a run. `startBlocker` is why Start search is disabled, or null;
- * before any run the line gives it, rather than inviting a press of a disabled button.
+ * Returns the status line of a run. `startBlocker` is why Start search is disabled, or null.
+ * Before any run the line gives that reason, rather than inviting a press of a disabled button.
  */
 export function phaseText(
   run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining' | 'evaluations' | 'inFlight'>>,

@@ -69,7 +69,7 @@ export function paceOrigin(run: RunState): PaceOrigin | null {
   const origin = trained[wave - 1];
   const generation = origin.candidate.generation;
   const sameGeneration = (result: EvaluatedCandidate) => result.candidate.generation === generation;
-  // The batch of a finished generation is gone from the state; all of it was evaluated.
+  // A finished generation's batch has left the state, but all of it was evaluated.
   const batchSize = generation === run.generation ? run.currentBatch.length : run.evaluations.filter(sameGeneration).length;
   const doneThen = run.evaluations.filter((result) => sameGeneration(result) && result.evaluation <= origin.evaluation).length;
   const total = Math.max(run.totalGenerations, 1);
