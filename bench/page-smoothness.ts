@@ -70,7 +70,8 @@ const START_RECORDERS = `(() => {
   hooks.store.subscribe((state) => {
     const now = performance.now();
     recording.storeUpdates.push(now);
-    if (state.run.evaluations.length > results) recording.resultTimes.push(now);
+    // One entry per result: a store update may bring several.
+    for (let i = results; i < state.run.evaluations.length; i++) recording.resultTimes.push(now);
     results = state.run.evaluations.length;
     if (recording.firstProgressAt === null && Object.keys(state.run.inFlight).length > 0) recording.firstProgressAt = now;
     if (recording.firstResultAt === null && state.run.evaluations.length > 0) recording.firstResultAt = now;

@@ -1,27 +1,33 @@
 /**
  * Collects items that arrive in bursts (search events) and hands them over in one batch per
- * animation frame, so that the store updates, and the page renders, once per frame however
- * many events came in during it.
+ * animation frame, at most once per `minIntervalMs`, so that the store updates, and the page
+ * renders, a few times a second however many events come in.
  *
  * Browsers pause animation frames in hidden tabs; a timer flushes then, at a slower pace.
  * Where there are no animation frames at all (Node, tests), each item is handed over at once.
  */
 
-/** Schedules a callback; returns a function that cancels it. */
-export type Scheduler = (callback: () => void) => () => void;
+/** Schedules a callback after at least `delayMs`; returns a function that cancels it. */
+export type Scheduler = (callback: () => void, delayMs: number) => () => void;
 
-/** Longest wait for a flush when animation frames do not come (hidden tab). */
+/** Longest wait for a flush, past its delay, when animation frames do not come (hidden tab). */
 export const FALLBACK_FLUSH_MS = 250;
 
-/** The browser's scheduler: the next animation frame or FALLBACK_FLUSH_MS, whichever comes first. */
+/** The browser's scheduler: the first animation frame after the delay, or FALLBACK_FLUSH_MS later, whichever comes first. */
 export function frameScheduler(): Scheduler | null {
   if (typeof requestAnimationFrame !== 'function') return null;
-  return (callback) => {
-    const frame = requestAnimationFrame(callback);
-    const timer = setTimeout(callback, FALLBACK_FLUSH_MS);
+  return (callback, delayMs) => {
+    let frame: number | null = null;
+    const requestFrame = () => {
+      frame = requestAnimationFrame(callback);
+    };
+    const delay = delayMs > 0 ? setTimeout(requestFrame, delayMs) : null;
+    if (delay === null) requestFrame();
+    const fallback = setTimeout(callback, delayMs + FALLBACK_FLUSH_MS);
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      if (delay !== null) clearTimeout(delay);
+      if (frame !== null) cancelAnimationFrame(frame);
+      clearTimeout(fallback);
     };
   };
 }
@@ -32,13 +38,23 @@ export interface FrameBatcher<T> {
   flush(): void;
 }
 
-/**
- * Returns a batcher that calls `deliver` with the items pushed since its last call, in order.
- * With a null scheduler it delivers each item as it is pushed.
- */
-export function createFrameBatcher<T>(deliver: (items: T[]) => void, schedule: Scheduler | null = frameScheduler()): FrameBatcher<T> {
+export interface FrameBatcherOptions {
+  /** The scheduler; null delivers each item as it is pushed. Defaults to `frameScheduler()`. */
+  readonly schedule?: Scheduler | null;
+  /** The shortest time between two scheduled deliveries; 0 by default. `flush` ignores it. */
+  readonly minIntervalMs?: number;
+  /** Milliseconds from any fixed origin; `performance.now` by default. */
+  readonly clock?: () => number;
+}
+
+/** Returns a batcher that calls `deliver` with the items pushed since its last call, in order. */
+export function createFrameBatcher<T>(deliver: (items: T[]) => void, options: FrameBatcherOptions = {}): FrameBatcher<T> {
+  const schedule = options.schedule === undefined ? frameScheduler() : options.schedule;
+  const minIntervalMs = options.minIntervalMs ?? 0;
+  const clock = options.clock ?? (() => performance.now());
   let waiting: T[] = [];
   let cancel: (() => void) | null = null;
+  let lastDelivery = Number.NEGATIVE_INFINITY;
 
   const flush = () => {
     cancel?.();
@@ -46,6 +62,7 @@ export function createFrameBatcher<T>(deliver: (items: T[]) => void, schedule: S
     if (waiting.length === 0) return;
     const items = waiting;
     waiting = [];
+    lastDelivery = clock();
     deliver(items);
   };
 
@@ -56,7 +73,7 @@ export function createFrameBatcher<T>(deliver: (items: T[]) => void, schedule: S
         return;
       }
       waiting.push(item);
-      cancel ??= schedule(flush);
+      cancel ??= schedule(flush, Math.max(0, lastDelivery + minIntervalMs - clock()));
     },
     flush,
   };

@@ -63,6 +63,9 @@ export interface AppActions {
 
 export type AppStore = StoreApi<AppState>;
 
+/** The shortest time between two updates of the run state from search events: five a second at most. */
+export const RUN_EVENT_INTERVAL_MS = 200;
+
 function withPath(config: RunConfig, path: string, value: unknown): RunConfig {
   const copy = structuredClone(config) as unknown as Record<string, Record<string, unknown>>;
   const [head, tail] = path.split('.');
@@ -78,8 +81,13 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
     const trainingSlice = createTrainingSlice(set, get, environment);
     const comparisonSlice = createComparisonSlice(set, get, environment);
     const applyToRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
-    // Search events arrive in bursts; the run state takes them once per animation frame.
-    const runEvents = createFrameBatcher<RunEvent>((events) => applyToRun((run) => events.reduce((state, event) => applyRunEvent(state, event, Date.now()), run)));
+    // Search events arrive in bursts, a dozen a second with two workers; the run state takes
+    // them in an animation frame at most every RUN_EVENT_INTERVAL_MS, so that rendering the run
+    // panel leaves the processor to the workers.
+    const runEvents = createFrameBatcher<RunEvent>(
+      (events) => applyToRun((run) => events.reduce((state, event) => applyRunEvent(state, event, Date.now()), run)),
+      { minIntervalMs: RUN_EVENT_INTERVAL_MS },
+    );
     // Other changes to the run come after the events already received.
     const setRun = (update: (run: RunState) => RunState) => {
       runEvents.flush();
