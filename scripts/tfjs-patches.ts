@@ -21,6 +21,14 @@
  *   class per kernel. `Object.values` and `Object.entries` visit the same own properties in
  *   the same order.
  *
+ * Two more patches save work rather than recompilation:
+ * - `getKernel`, which every op calls, built a string key and hashed it. It now keeps what
+ *   it found in a map by kernel and backend name, cleared when a kernel is registered or
+ *   unregistered.
+ * - The WASM kernels most used in training pass shapes to C++ as bytes, and each call
+ *   allocated a typed array and its buffer per shape, all of it garbage at once. They now
+ *   write each shape into a few preallocated buffers that the calls copy from.
+ *
  * Every rewrite must match the installed source exactly. When a tfjs upgrade changes it, the
  * build fails and names the file, rather than dropping the patch without a word.
  *
@@ -44,6 +52,43 @@ function packedShape(shape) {
 }
 `;
 
+/**
+ * Writes a shape into one of 8 preallocated buffers, in turn, and returns the bytes as the
+ * WASM kernels pass them: what `new Uint8Array(new Int32Array(shape).buffer)` returns. The
+ * kernels hand these bytes to functions made by Emscripten's `cwrap`, which copy them onto
+ * the WASM stack at the call. No kernel encodes more than three shapes before its call, so a
+ * buffer is free again by the time it comes round. Shapes of rank over 8 get a fresh array.
+ */
+export const SHAPE_BYTES = `
+const shapeBytesRing = Array.from({ length: 8 }, () => {
+  const buffer = new ArrayBuffer(32);
+  return { ints: new Int32Array(buffer), views: Array.from({ length: 9 }, (_, rank) => new Uint8Array(buffer, 0, rank * 4)) };
+});
+let shapeBytesNext = 0;
+function shapeBytes(shape) {
+  const rank = shape.length;
+  if (rank > 8) return new Uint8Array(new Int32Array(shape).buffer);
+  const slot = shapeBytesRing[shapeBytesNext];
+  shapeBytesNext = (shapeBytesNext + 1) % shapeBytesRing.length;
+  for (let i = 0; i < rank; i++) slot.ints[i] = shape[i];
+  return slot.views[rank];
+}
+`;
+
+/** Functions a patch's edits call, appended to the patched module. */
+const HELPERS = { packedShape: PACKED_SHAPE, shapeBytes: SHAPE_BYTES } as const;
+
+export type Helper = keyof typeof HELPERS;
+
+/** Replaces every shape's typed-array encoding in a WASM kernel with a `shapeBytes` call. */
+const SHAPE_BYTES_EDIT: Edit = {
+  find: /new Uint8Array\(new Int32Array\(([\w$.]+)\)\.buffer\)/g,
+  replace: 'shapeBytes($1)',
+};
+
+/** The WASM kernels that training calls for every batch, and that encode shapes as bytes. */
+const SHAPE_BYTES_KERNELS = ['binary_kernel', '_FusedMatMul', 'BatchMatMul', 'Tile', 'PadV2'];
+
 interface Edit {
   readonly find: RegExp;
   readonly replace: string;
@@ -53,14 +98,14 @@ interface TfjsPatch {
   /** The module's path below node_modules, with forward slashes. */
   readonly file: string;
   readonly edits: readonly Edit[];
-  /** Whether the edits call `packedShape`, which is then appended to the module. */
-  readonly packedShape: boolean;
+  /** The helpers the edits call, appended to the module. */
+  readonly helpers: readonly Helper[];
 }
 
 export const TFJS_PATCHES: readonly TfjsPatch[] = [
   {
     file: '@tensorflow/tfjs-core/dist/tensor.js',
-    packedShape: true,
+    helpers: ['packedShape'],
     edits: [
       {
         // Size and strides were derived from the caller's array, not from the copy.
@@ -72,7 +117,7 @@ export const TFJS_PATCHES: readonly TfjsPatch[] = [
   },
   {
     file: '@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js',
-    packedShape: true,
+    helpers: ['packedShape'],
     edits: [
       {
         // Every kernel's output passes here before it becomes a tensor.
@@ -83,17 +128,53 @@ export const TFJS_PATCHES: readonly TfjsPatch[] = [
   },
   {
     file: '@tensorflow/tfjs-backend-wasm/dist/kernels/Transpose.js',
-    packedShape: true,
+    helpers: ['packedShape', 'shapeBytes'],
     edits: [
       {
         find: /function removeOneSizeDims\(shape, perm\) \{/,
         replace: 'function removeOneSizeDims(shape, perm) {\n    shape = packedShape(shape);\n    perm = packedShape(perm);',
       },
+      SHAPE_BYTES_EDIT,
+    ],
+  },
+  ...SHAPE_BYTES_KERNELS.map((kernel) => ({
+    file: `@tensorflow/tfjs-backend-wasm/dist/kernels/${kernel}.js`,
+    helpers: ['shapeBytes'] as const,
+    edits: [SHAPE_BYTES_EDIT],
+  })),
+  {
+    file: '@tensorflow/tfjs-core/dist/kernel_registry.js',
+    helpers: [],
+    edits: [
+      {
+        // Every op looks its kernel up here, and the key was a new string to hash each time.
+        find: /export function getKernel\(kernelName, backendName\) \{(\s*)const key = makeKey\(kernelName, backendName\);(\s*)return kernelRegistry\.get\(key\);/,
+        replace: `const kernelsByName = new Map();
+export function getKernel(kernelName, backendName) {
+    const byBackend = kernelsByName.get(kernelName);
+    const found = byBackend === undefined ? undefined : byBackend.get(backendName);
+    if (found !== undefined) return found;
+    const config = kernelRegistry.get(makeKey(kernelName, backendName));
+    // Misses are not kept: another copy of tfjs may register the kernel in the shared registry.
+    if (config !== undefined) {
+        if (byBackend === undefined) kernelsByName.set(kernelName, new Map([[backendName, config]]));
+        else byBackend.set(backendName, config);
+    }
+    return config;`,
+      },
+      {
+        find: /(export function registerKernel\(config\) \{)/,
+        replace: '$1\n    kernelsByName.clear();',
+      },
+      {
+        find: /(export function unregisterKernel\(kernelName, backendName\) \{)/,
+        replace: '$1\n    kernelsByName.clear();',
+      },
     ],
   },
   {
     file: '@tensorflow/tfjs-core/dist/tape.js',
-    packedShape: false,
+    helpers: [],
     edits: [
       {
         find: /for \(const inputName in nodeInputs\) \{(\s*)const input = nodeInputs\[inputName\];/,
@@ -121,14 +202,14 @@ export function patchTfjs(id: string, code: string): string | null {
   if (!patch) return null;
   let patched = code;
   for (const edit of patch.edits) {
-    if (!edit.find.test(patched)) {
+    if (patched.search(edit.find) < 0) {
       throw new Error(
         `tfjs-patches: ${patch.file} no longer contains the code matched by ${edit.find}, so Chromium would keep recompiling it. Update TFJS_PATCHES in scripts/tfjs-patches.ts for the installed tfjs version.`,
       );
     }
     patched = patched.replace(edit.find, edit.replace);
   }
-  return patch.packedShape ? `${patched}\n${PACKED_SHAPE}` : patched;
+  return [patched, ...patch.helpers.map((helper) => HELPERS[helper])].join('\n');
 }
 
 /** Returns the plugin, for the app's build, its workers' build and the dev server's dependency bundle. */

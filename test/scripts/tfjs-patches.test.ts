@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAst, type Plugin, type UserConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { PACKED_SHAPE, patchTfjs, TFJS_PATCHES } from '../../scripts/tfjs-patches';
+import { PACKED_SHAPE, patchTfjs, SHAPE_BYTES, TFJS_PATCHES } from '../../scripts/tfjs-patches';
 import viteConfig from '../../vite.config';
 
 const installed = (file: string) => resolve('node_modules', file);
@@ -16,9 +16,22 @@ describe('patchTfjs', () => {
     expect(patched).not.toBeNull();
     expect(patched).not.toBe(original);
     expect(() => parseAst(patched!)).not.toThrow();
-    expect(patched!.includes('function packedShape(shape)')).toBe(patch.packedShape);
-    // Beside its definition, each of these modules calls packedShape at least once.
-    if (patch.packedShape) expect(patched!.split('packedShape(').length - 1).toBeGreaterThan(1);
+    for (const helper of ['packedShape', 'shapeBytes'] as const) {
+      const used = patch.helpers.includes(helper);
+      expect(patched!.includes(`function ${helper}(shape)`)).toBe(used);
+      // Beside its definition, each of these modules calls the helper at least once.
+      if (used) expect(patched!.split(`${helper}(`).length - 1).toBeGreaterThan(1);
+    }
+  });
+
+  it('leaves no shape encoding in patched kernels', () => {
+    const kernels = TFJS_PATCHES.filter((patch) => patch.helpers.includes('shapeBytes'));
+    expect(kernels.map((patch) => patch.file.split('/').pop())).toContain('binary_kernel.js');
+    for (const patch of kernels) {
+      const patched = patchTfjs(installed(patch.file), readFileSync(installed(patch.file), 'utf8'))!;
+      const body = patched.slice(0, patched.indexOf('const shapeBytesRing'));
+      expect(body).not.toContain('new Int32Array(');
+    }
   });
 
   it('rewrites tape loops and Tensor shapes', () => {
@@ -32,6 +45,36 @@ describe('patchTfjs', () => {
     expect(tensor).toContain('this.shape = packedShape(shape);');
     expect(tensor).toContain('this.size = util.sizeFromShape(this.shape);');
     expect(tensor).toContain('this.strides = computeStrides(this.shape);');
+  });
+
+  it('looks kernels up through registration changes', () => {
+    const path = installed('@tensorflow/tfjs-core/dist/kernel_registry.js');
+    // The module's imports replaced by stand-ins, so that it runs on its own.
+    const code = patchTfjs(path, readFileSync(path, 'utf8'))!
+      .replace(/^import .*$/gm, '')
+      .replaceAll('export function', 'function');
+    const stubs = 'const env = () => ({ getBool: () => false }); const getGlobal = (name, make) => make(); const log = { warn() {} };';
+    type Config = { kernelName: string; backendName: string };
+    const registry = new Function(`${stubs}\n${code}\nreturn { getKernel, registerKernel, unregisterKernel };`)() as {
+      getKernel(kernelName: string, backendName: string): Config | undefined;
+      registerKernel(config: Config): void;
+      unregisterKernel(kernelName: string, backendName: string): void;
+    };
+    const wasmAdd = { kernelName: 'Add', backendName: 'wasm' };
+    const cpuAdd = { kernelName: 'Add', backendName: 'cpu' };
+
+    expect(registry.getKernel('Add', 'wasm')).toBeUndefined();
+    registry.registerKernel(wasmAdd);
+    registry.registerKernel(cpuAdd);
+    expect(registry.getKernel('Add', 'wasm')).toBe(wasmAdd);
+    expect(registry.getKernel('Add', 'wasm')).toBe(wasmAdd);
+    expect(registry.getKernel('Add', 'cpu')).toBe(cpuAdd);
+    registry.unregisterKernel('Add', 'wasm');
+    expect(registry.getKernel('Add', 'wasm')).toBeUndefined();
+    expect(registry.getKernel('Add', 'cpu')).toBe(cpuAdd);
+    const replacement = { kernelName: 'Add', backendName: 'wasm' };
+    registry.registerKernel(replacement);
+    expect(registry.getKernel('Add', 'wasm')).toBe(replacement);
   });
 
   it('matches query and Windows ids only', () => {
@@ -60,6 +103,24 @@ describe('packedShape', () => {
       const copy = packedShape(input);
       expect(copy).toEqual(shape);
       expect(copy).not.toBe(input);
+    }
+  });
+});
+
+describe('shapeBytes', () => {
+  const shapeBytes = new Function(`${SHAPE_BYTES}\nreturn shapeBytes;`)() as (shape: readonly number[]) => Uint8Array;
+  const encoded = (shape: readonly number[]) => Array.from(new Uint8Array(new Int32Array(shape).buffer));
+
+  it.each([[[]], [[5]], [[32, 2]], [[1, 28, 28, 16]], [[2, 2, 2, 2, 3]], [[1, 2, 3, 4, 5, 6, 7, 8]], [[1, 2, 3, 4, 5, 6, 7, 8, 9]]])('encodes %j', (shape) => {
+    expect(Array.from(shapeBytes(shape))).toEqual(encoded(shape));
+  });
+
+  it('keeps three encodings apart', () => {
+    // A kernel encodes up to three shapes before its call reads them.
+    for (let round = 0; round < 10; round++) {
+      const shapes = [[round, 1], [2, round], [round, round, round]];
+      const bytes = shapes.map(shapeBytes);
+      shapes.forEach((shape, i) => expect(Array.from(bytes[i])).toEqual(encoded(shape)));
     }
   });
 });
