@@ -102,6 +102,64 @@ interface TfjsPatch {
   readonly helpers: readonly Helper[];
 }
 
+/**
+ * tfjs's `getFilteredNodesXToY`, rewritten: the tape nodes on a path from `xs` to `y`, each
+ * copied with only its inputs that depend on `xs`. It returns what the original does, in the
+ * same order, with sets of ids where the original used objects keyed by id (stored as hash
+ * tables, as the ids run into millions), its loops over inputs as `Object.values` and
+ * `Object.entries`, and without a redundant inner loop over `xs`.
+ */
+export const FILTERED_NODES = `export function getFilteredNodesXToY(tape, xs, y) {
+    const tensorsFromX = new Set();
+    const nodesFromX = new Set();
+    for (let i = 0; i < xs.length; i++) {
+        tensorsFromX.add(xs[i].id);
+    }
+    for (let i = 0; i < tape.length; i++) {
+        const node = tape[i];
+        for (const input of Object.values(node.inputs)) {
+            if (tensorsFromX.has(input.id)) {
+                for (let k = 0; k < node.outputs.length; k++) {
+                    tensorsFromX.add(node.outputs[k].id);
+                }
+                nodesFromX.add(node.id);
+                break;
+            }
+        }
+    }
+    const tensorsLeadToY = new Set([y.id]);
+    const nodesToY = new Set();
+    for (let i = tape.length - 1; i >= 0; i--) {
+        const node = tape[i];
+        for (let j = 0; j < node.outputs.length; j++) {
+            if (tensorsLeadToY.has(node.outputs[j].id)) {
+                for (const input of Object.values(node.inputs)) {
+                    tensorsLeadToY.add(input.id);
+                    nodesToY.add(node.id);
+                }
+                break;
+            }
+        }
+    }
+    const filteredTape = [];
+    for (let i = 0; i < tape.length; i++) {
+        const node = tape[i];
+        if (nodesFromX.has(node.id) && nodesToY.has(node.id)) {
+            const prunedInputs = {};
+            for (const [inputName, input] of Object.entries(node.inputs)) {
+                if (tensorsFromX.has(input.id)) {
+                    prunedInputs[inputName] = input;
+                }
+            }
+            const prunedNode = Object.assign({}, node);
+            prunedNode.inputs = prunedInputs;
+            prunedNode.outputs = node.outputs;
+            filteredTape.push(prunedNode);
+        }
+    }
+    return filteredTape;
+}`;
+
 export const TFJS_PATCHES: readonly TfjsPatch[] = [
   {
     file: '@tensorflow/tfjs-core/dist/tensor.js',
@@ -135,6 +193,19 @@ export const TFJS_PATCHES: readonly TfjsPatch[] = [
         replace: 'function removeOneSizeDims(shape, perm) {\n    shape = packedShape(shape);\n    perm = packedShape(perm);',
       },
       SHAPE_BYTES_EDIT,
+    ],
+  },
+  {
+    file: '@tensorflow/tfjs-backend-wasm/dist/kernels/Slice.js',
+    helpers: [],
+    edits: [
+      {
+        // The input was copied out of WASM memory whole for each slice, and SplitV slices it
+        // once per part. A view of it does; taken after makeOutput, whose allocation may grow
+        // the memory and detach earlier views.
+        find: /(\s*)const xVals = backend\.readSync\(x\.dataId\);(\s*const out = backend\.makeOutput\(size_, x\.dtype\);)/,
+        replace: "$2$1const xVals = x.dtype === 'string' ? backend.readSync(x.dataId) : backend.typedArrayFromHeap(x);",
+      },
     ],
   },
   ...SHAPE_BYTES_KERNELS.map((kernel) => ({
@@ -177,16 +248,9 @@ export function getKernel(kernelName, backendName) {
     helpers: [],
     edits: [
       {
-        find: /for \(const inputName in nodeInputs\) \{(\s*)const input = nodeInputs\[inputName\];/,
-        replace: 'for (const input of Object.values(nodeInputs)) {$1',
-      },
-      {
-        find: /for \(const inputName in nodeInputs\) \{(\s*)tensorsLeadToY\[nodeInputs\[inputName\]\.id\] = true;/,
-        replace: 'for (const input of Object.values(nodeInputs)) {$1tensorsLeadToY[input.id] = true;',
-      },
-      {
-        find: /for \(const inputName in node\.inputs\) \{(\s*)const nodeInput = node\.inputs\[inputName\];/,
-        replace: 'for (const [inputName, nodeInput] of Object.entries(node.inputs)) {$1',
+        // The whole function, up to its return: it runs before every gradient step.
+        find: /export function getFilteredNodesXToY\(tape, xs, y\) \{[\s\S]*?\n {4}return filteredTape;\n\}/,
+        replace: FILTERED_NODES,
       },
     ],
   },
