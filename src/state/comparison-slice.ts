@@ -42,8 +42,8 @@ const SEARCH_PHASES_THAT_BLOCK: readonly RunPhase[] = ['starting', 'running', 'p
 /** Returns the reason a comparison cannot start now, or null when it can. */
 export function comparisonBlocker(state: Pick<ComparisonHost, 'run' | 'training' | 'comparison'>): string | null {
   if (isComparisonActive(state.comparison)) return 'A comparison is already running; stop it first.';
-  if (SEARCH_PHASES_THAT_BLOCK.includes(state.run.phase)) return 'A search is running; stop it first.';
-  if (isTrainingActive(state.training)) return 'A network is training; stop it first.';
+  if (SEARCH_PHASES_THAT_BLOCK.includes(state.run.phase)) return 'A search is running; stop it on the Search tab first.';
+  if (isTrainingActive(state.training)) return 'A network is training; stop it on the Training tab first.';
   return null;
 }
 

@@ -187,6 +187,14 @@ describe('search in the browser', () => {
     await page.waitForFunction((before) => !document.querySelector('[aria-label="Progress"]')?.textContent?.includes(`Time: ${before} elapsed`), pausedAt, { timeout: 5_000 });
     assert.doesNotMatch((await progress.textContent()) ?? '', /left/, 'no time-left estimate while paused');
 
+    // The Training and Compare tabs say why they cannot start while a search holds the workers.
+    const busy = 'A search is running; stop it on the Search tab first.';
+    await page.getByRole('tab', { name: 'Training', exact: true }).click();
+    await page.getByRole('region', { name: 'Training progress' }).filter({ hasText: `Not ready to train: ${busy}` }).waitFor({ timeout: 5_000 });
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    await page.getByTestId('comparison-status').filter({ hasText: `Not ready to compare: ${busy}` }).waitFor({ timeout: 5_000 });
+    await page.getByRole('tab', { name: 'Search', exact: true }).click();
+
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     const final = await waitForFinish(page, 60_000);

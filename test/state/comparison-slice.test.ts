@@ -72,7 +72,7 @@ describe('comparison slice with real workers', () => {
     store.setState({ run: { ...store.getState().run, phase: 'running' } });
     const plan = strategyComparisonPlan(smallConfig(), { strategies: ['random'], seeds: [1], budget: 2, chainsOnly: true });
     await store.getState().comparisonActions.startComparison(plan);
-    expect(store.getState().comparison.message).toMatch(/A search is running; stop it first/);
+    expect(store.getState().comparison.message).toMatch(/A search is running; stop it on the Search tab first/);
 
     store.setState({ run: { ...store.getState().run, phase: 'idle' } });
     await store.getState().comparisonActions.startComparison({ ...plan, series: [] });

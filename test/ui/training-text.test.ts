@@ -37,11 +37,17 @@ describe('trainingStatus', () => {
       expect(trainingStatus(state)).toMatch(expected);
     });
   }
+
+  it('says why Train is disabled', () => {
+    expect(trainingStatus(IDLE_TRAINING, 'A search is running; stop it on the Search tab first.')).toBe(
+      'Not ready to train: A search is running; stop it on the Search tab first.',
+    );
+  });
 });
 
 describe('trainBlockReason', () => {
   it('blocks training during a search', () => {
-    expect(trainBlockReason(true, 0, null)).toMatch(/^A search is running; stop it first\.$/);
+    expect(trainBlockReason(true, 0, null)).toMatch(/^A search is running; stop it on the Search tab first\.$/);
   });
 
   it('blocks training on invalid settings', () => {

@@ -5,7 +5,9 @@ import { countExhaustive } from '../../core/exhaustive';
 import { TASKS } from '../../data/tasks';
 import type { ComparisonRunRecord, ComparisonState } from '../../state/comparison-state';
 import { isComparisonActive } from '../../state/comparison-state';
+import { comparisonBlocker } from '../../state/comparison-slice';
 import { formatDuration } from '../format';
+import { useApp } from '../store-context';
 import { estimateTimeLeft } from '../run/progress';
 import { useNow } from '../use-now';
 import { comparisonFraction } from './comparison-data';
@@ -29,9 +31,10 @@ function useTargets(state: ComparisonState): (run: ComparisonRunRecord) => numbe
   return (run) => targets.get(run.seriesId) ?? 0;
 }
 
-function statusText(state: ComparisonState, targetOf: (run: ComparisonRunRecord) => number): string {
+/** Returns the status line. `blocker` is why a comparison cannot start, or null when it can. */
+export function comparisonStatus(state: ComparisonState, targetOf: (run: ComparisonRunRecord) => number, blocker: string | null = null): string {
   const label = (run: ComparisonRunRecord) => state.plan?.series.find((series) => series.id === run.seriesId)?.label ?? run.seriesId;
-  if (state.phase === 'idle') return 'No comparison has run yet.';
+  if (state.phase === 'idle') return blocker === null ? 'No comparison has run yet.' : `Not ready to compare: ${blocker}`;
   if (state.phase === 'finished') {
     const skipped = state.runs.filter((run) => run.status === 'queued').length;
     if (state.runs.length === 0) return `Comparison not started: ${state.message ?? 'the plan has no runs.'}`;
@@ -51,6 +54,7 @@ export function ComparisonProgress({ state }: { state: ComparisonState }) {
   const active = isComparisonActive(state);
   const now = useNow(active);
   const targetOf = useTargets(state);
+  const blocker = useApp(comparisonBlocker);
   const fraction = comparisonFraction(state, targetOf);
   let elapsed = state.runs.reduce((sum, run) => sum + run.elapsedMs, 0);
   if (active && state.startedAt !== null) elapsed = now - state.startedAt;
@@ -59,7 +63,7 @@ export function ComparisonProgress({ state }: { state: ComparisonState }) {
   return (
     <div className="compare-progress">
       <p className="compare-progress__status" aria-live="polite" data-testid="comparison-status">
-        {statusText(state, targetOf)}
+        {comparisonStatus(state, targetOf, blocker)}
       </p>
       <div className="progress__bar" role="progressbar" aria-label="Comparison progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
         <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />

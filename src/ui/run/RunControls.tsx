@@ -67,8 +67,8 @@ export function useStartBlocker(): string | null {
   const comparing = useApp((state) => isComparisonActive(state.comparison));
   const exhaustiveProblem = exhaustiveBlocker(useExhaustiveEstimate());
   let blocker = graphProblem ?? exhaustiveProblem;
-  if (comparing) blocker = 'A comparison is running; stop it first.';
-  if (training) blocker = 'A network is training; stop it first.';
+  if (comparing) blocker = 'A comparison is running; stop it on the Compare tab first.';
+  if (training) blocker = 'A network is training; stop it on the Training tab first.';
   return controlStates('idle', errorCount, blocker).start;
 }
 

@@ -8,20 +8,25 @@ import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { trainBlockReason } from './training-text';
 
-export function TrainButton() {
-  const phase = useApp((state) => state.training.phase);
-  const active = useApp((state) => isTrainingActive(state.training));
+/** Returns why Train is disabled with no training running, or null when it can start. */
+export function useTrainBlocker(): string | null {
   const searchActive = useApp(selectRunActive);
   const comparing = useApp((state) => isComparisonActive(state.comparison));
   // Errors in the search settings (an empty candidate set, say) do not concern training one network.
   const errorCount = useApp((state) => state.configErrors.filter((error) => !error.startsWith('search.')).length);
   const graphProblem = useGraphBlockReason('train');
+  return comparing ? 'A comparison is running; stop it on the Compare tab first.' : trainBlockReason(searchActive, errorCount, graphProblem);
+}
+
+export function TrainButton() {
+  const phase = useApp((state) => state.training.phase);
+  const active = useApp((state) => isTrainingActive(state.training));
+  const blocker = useTrainBlocker();
   const { startTraining, stopTraining } = useApp((state) => state.trainingActions);
 
   if (active) {
     const reason = phase === 'stopping' ? 'Training is stopping.' : null;
     return <CommandButton label="Stop training" reason={reason} onPress={stopTraining} />;
   }
-  const reason = comparing ? 'A comparison is running; stop it first.' : trainBlockReason(searchActive, errorCount, graphProblem);
-  return <CommandButton label="Train" reason={reason} onPress={() => void startTraining()} />;
+  return <CommandButton label="Train" reason={blocker} onPress={() => void startTraining()} />;
 }

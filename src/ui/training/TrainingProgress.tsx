@@ -8,6 +8,7 @@ import { isTrainingActive, type TrainingState } from '../../state/training-state
 import { formatCount, formatDuration, formatPercent, formatSeconds } from '../format';
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
+import { useTrainBlocker } from './TrainButton';
 import { trainingStatus } from './training-text';
 
 function Figures({ training }: { training: TrainingState }) {
@@ -47,6 +48,7 @@ export function TrainingProgress() {
   const training = useApp((state) => state.training);
   const active = isTrainingActive(training);
   const now = useNow(active);
+  const blocker = useTrainBlocker();
 
   const total = training.settings?.epochs ?? 0;
   const done = training.epochs.length;
@@ -58,7 +60,7 @@ export function TrainingProgress() {
     <section className="progress" aria-label="Training progress">
       <div className="progress__line">
         <p className={failed ? 'progress__status progress__status--bad' : 'progress__status'} aria-live="polite">
-          {trainingStatus(training)}
+          {trainingStatus(training, blocker)}
         </p>
         <div className="progress__bar" role="progressbar" aria-label="Epochs trained" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
           <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />

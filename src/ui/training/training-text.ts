@@ -5,12 +5,15 @@ import type { TrainingState } from '../../state/training-state';
 import type { EpochRecord } from '../../train/live';
 import type { SplitMetrics } from '../../train/metrics';
 
-/** Returns the status line: what training is doing, or how it ended. */
-export function trainingStatus(state: TrainingState): string {
+/**
+ * Returns the status line: what training is doing, or how it ended. `blockReason` is why
+ * Train is disabled, or null when it is enabled; an idle line gives it.
+ */
+export function trainingStatus(state: TrainingState, blockReason: string | null = null): string {
   const total = state.settings?.epochs ?? 0;
   switch (state.phase) {
     case 'idle':
-      return 'Press Train to train the network in the editor alone.';
+      return blockReason === null ? 'Press Train to train the network in the editor alone.' : `Not ready to train: ${blockReason}`;
     case 'starting':
       return 'Starting: loading the data and the training worker…';
     case 'training':
@@ -38,7 +41,7 @@ export function trainingStatus(state: TrainingState): string {
  * the reason the editor's network cannot be trained, or null when it can.
  */
 export function trainBlockReason(searchActive: boolean, configErrorCount: number, graphProblem: string | null): string | null {
-  if (searchActive) return 'A search is running; stop it first.';
+  if (searchActive) return 'A search is running; stop it on the Search tab first.';
   if (configErrorCount > 0) return 'Fix the settings listed in the alert first.';
   return graphProblem;
 }
