@@ -234,6 +234,10 @@ describe('share links, saved runs and exports', () => {
     assert.ok(restored <= beforeReload, `restored ${restored} of the ${beforeReload} done before the reload`);
     assert.ok(chartDrawn, 'the generation chart is drawn from the saved summaries');
 
+    // Dismissing the notice leaves the run going.
+    const resumed = page.getByRole('status', { name: 'Resumed run' });
+    await resumed.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await resumed.waitFor({ state: 'detached', timeout: 5_000 });
     await waitForEvaluations(page, beforeReload + 2, 60_000);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     assert.match(await waitForFinish(page, 60_000), /Search stopped/);

@@ -119,6 +119,11 @@ export class Session {
     this.set({ notice: null });
   }
 
+  /** Hides the notice of a resumed run; the run goes on. */
+  dismissResumed(): void {
+    this.set({ resumed: null });
+  }
+
   /**
    * Opens the page's link, follows the app store, opens the run database and resumes an
    * interrupted run when the page opened on its setup or on no link. Runs once per session.

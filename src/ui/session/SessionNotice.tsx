@@ -79,13 +79,22 @@ function SharedResultsNotice() {
 }
 
 function ResumedNotice() {
+  const session = useSession();
   const resumed = useSessionState((state) => state.resumed);
   const current = useApp((state) => state.run.runId);
   if (!resumed || resumed.runId !== current) return null;
   return (
-    <p className="session-notice session-notice--resumed" role="status" aria-label="Resumed run">
-      Resumed the interrupted search: {resumed.evaluations} saved evaluations were restored without training, and it continues from there.
-    </p>
+    <div className="session-notice session-notice--resumed" role="status" aria-label="Resumed run">
+      <div className="session-notice__bar">
+        <p className="session-notice__title">
+          Resumed the interrupted search: {resumed.evaluations} saved evaluations were restored without training, and it continues from there. Stop keeps
+          the results so far.
+        </p>
+        <button type="button" className="button session-notice__dismiss" onClick={() => session.dismissResumed()}>
+          Dismiss
+        </button>
+      </div>
+    </div>
   );
 }
 
