@@ -90,6 +90,23 @@ describe('paceOrigin', () => {
     expect(paceOrigin(run)).toEqual({ ms: 2_000, fraction: 2 / 8 });
   });
 
+  it('follows the last generation\'s pace', () => {
+    // One worker, three generations of four: the first trains in 0.1 s a candidate, the later ones in 1 s.
+    const batch2 = [0, 1, 2, 3].map((index) => candidate(2, index));
+    const evaluations = [
+      ...batch0.map((source, index) => evaluated(source, index + 1, 0.5, { finishedAt: 1_000 + index * 100 })),
+      ...batch1.map((source, index) => evaluated(source, index + 5, 0.5, { finishedAt: 2_300 + index * 1_000 })),
+      evaluated(batch2[0], 9, 0.5, { finishedAt: 6_300 }),
+    ];
+    const run = runState({ workers: [workers[0]], totalGenerations: 3, generation: 2, currentBatch: batch2, evaluations, generations: [summary(0, [0.5, 0.5]), summary(1, [0.5, 0.5])] });
+
+    // One generation back from the latest result, 1/4 into generation 1.
+    expect(paceOrigin(run)).toEqual({ ms: 2_300, fraction: 1.25 / 3 });
+    // Three more candidates at 1 s each; measured from the first result, the estimate was 2 s.
+    expect(estimateTimeLeft(6_300, runProgress(run).fraction, 0, paceOrigin(run)!)).toBeCloseTo(3_000);
+    expect(estimateTimeLeft(6_300, runProgress(run).fraction, 0, { ms: 1_000, fraction: 1 / 12 })).toBeCloseTo(1_987.5);
+  });
+
   it('skips restored and reused results', () => {
     const restored = [evaluated(batch0[0], 1, 0.5, { restored: true, finishedAt: 0 }), evaluated(batch0[1], 2, 0.5, { reused: true, finishedAt: 0 })];
     const trained = [evaluated(batch0[2], 3, 0.5, { finishedAt: 5_000 }), evaluated(batch0[3], 4, 0.5, { finishedAt: 5_100 })];

@@ -52,28 +52,52 @@ export interface PaceOrigin {
 }
 
 /**
- * Returns where a run's pace is measured from: when its first wave of results (one per worker) had
- * come in, and the fraction done then. Null until a result has come in after that wave.
+ * Returns where a run's pace is measured from, and the fraction done then: the result that
+ * came in one generation's worth of progress ago, or, until a generation's worth has come in
+ * since, the run's first wave of results (one per worker). Null until a result has come in
+ * after that wave.
  *
  * Measured from the start, the pace counted start-up as progress time: workers loading the
  * backend and the data, and compiling for the first candidates. The first estimates were
  * then several times too long (47 s left in a run that took 12 s). Measured from the first
  * result instead, they were too short with two workers, whose first two results arrive
- * together. Results restored from a saved run and reused ones cost no training time, so
- * they do not count as the wave.
+ * together. Measured from the wave to the end, they lagged behind searches whose later
+ * generations train larger networks, so only the last generation's worth counts. Results
+ * restored from a saved run and reused ones cost no training time, so they do not count as
+ * the wave.
  */
 export function paceOrigin(run: RunState): PaceOrigin | null {
   const wave = Math.max(1, run.workers.length);
   const trained = run.evaluations.filter((result) => !result.restored && !result.reused);
   if (trained.length <= wave) return null;
-  const origin = trained[wave - 1];
-  const generation = origin.candidate.generation;
-  const sameGeneration = (result: EvaluatedCandidate) => result.candidate.generation === generation;
-  // A finished generation's batch has left the state, but all of it was evaluated.
-  const batchSize = generation === run.generation ? run.currentBatch.length : run.evaluations.filter(sameGeneration).length;
-  const doneThen = run.evaluations.filter((result) => sameGeneration(result) && result.evaluation <= origin.evaluation).length;
+
+  // The fraction done when each result came in: its generation, plus the share of that
+  // generation's batch in by then. A finished generation's batch has left the state, but all
+  // of it was evaluated.
+  const batchSizes = new Map<number, number>();
+  for (const result of run.evaluations) batchSizes.set(result.candidate.generation, (batchSizes.get(result.candidate.generation) ?? 0) + 1);
+  if (run.currentBatch.length > 0) batchSizes.set(run.generation, run.currentBatch.length);
+  const doneByThen = new Map<EvaluatedCandidate, number>();
+  const doneInGeneration = new Map<number, number>();
+  for (const result of [...run.evaluations].sort((a, b) => a.evaluation - b.evaluation)) {
+    const done = (doneInGeneration.get(result.candidate.generation) ?? 0) + 1;
+    doneInGeneration.set(result.candidate.generation, done);
+    doneByThen.set(result, done);
+  }
   const total = Math.max(run.totalGenerations, 1);
-  return { ms: origin.finishedAt, fraction: Math.min(1, (generation + doneThen / Math.max(batchSize, 1)) / total) };
+  const pointOf = (result: EvaluatedCandidate): PaceOrigin => {
+    const generation = result.candidate.generation;
+    const share = doneByThen.get(result)! / Math.max(batchSizes.get(generation) ?? 1, 1);
+    return { ms: result.finishedAt, fraction: Math.min(1, (generation + share) / total) };
+  };
+
+  const latest = pointOf(trained[trained.length - 1]).fraction;
+  for (let i = trained.length - 2; i >= wave; i--) {
+    const point = pointOf(trained[i]);
+    // The tolerance keeps a point exactly one generation back despite rounding.
+    if (point.fraction <= latest - 1 / total + 1e-9) return point;
+  }
+  return pointOf(trained[wave - 1]);
 }
 
 /**
