@@ -4,7 +4,7 @@ import type { CurvePoint } from '../../src/core/curves';
 import { defaultRunConfig } from '../../src/state/config';
 import { strategyComparisonPlan } from '../../src/state/comparison-plan';
 import { beginComparison, type ComparisonRunRecord, type ComparisonState } from '../../src/state/comparison-state';
-import { architectureRows, comparisonFraction, fitnessAxisDomain, optimumLevel, seriesCurves, seriesSummaries, spreadRows, type SpreadRow } from '../../src/ui/compare/comparison-data';
+import { architectureRows, comparisonFraction, comparisonTimeLeft, fitnessAxisDomain, optimumLevel, seriesCurves, seriesSummaries, spreadRows, type SpreadRow } from '../../src/ui/compare/comparison-data';
 
 const curve = (...bests: number[]): CurvePoint[] => bests.map((best, index) => ({ evaluations: index + 1, best }));
 
@@ -107,6 +107,27 @@ describe('comparisonFraction', () => {
   it('counts finished runs whole and the current one by its budget', () => {
     const state = stateWith([finished('random', 1, curve(0.5, 0.5, 0.5)), { status: 'running', trained: 1 }]);
     expect(comparisonFraction(state, () => 4)).toBeCloseTo((1 + 0.25) / 4);
+  });
+});
+
+describe('comparisonTimeLeft', () => {
+  // The plan's runs: random seeds 1 and 2, then exhaustive seeds 1 and 2.
+  const done = (seriesId: string, seed: number, elapsedMs: number) => ({ ...finished(seriesId, seed, curve(0.5, 0.5, 0.5)), elapsedMs });
+
+  it('expects a run to last as long as its strategy\'s', () => {
+    const state = stateWith([done('random', 1, 1_000), { status: 'running', trained: 1, elapsedMs: 400 }]);
+    // 600 ms more for random seed 2, then the mean of the finished runs for each exhaustive run.
+    expect(comparisonTimeLeft(state, () => 3)).toBe(600 + 2 * 1_000);
+  });
+
+  it('scales up a slower strategy\'s first run', () => {
+    const state = stateWith([done('random', 1, 1_000), done('random', 2, 1_200), { status: 'running', trained: 2, elapsedMs: 3_000 }]);
+    // Two of ten in 3 s: 15 s for each exhaustive run. The overall pace said about 4 s in all.
+    expect(comparisonTimeLeft(state, () => 10)).toBe(12_000 + 15_000);
+  });
+
+  it('waits for a result or a finished run', () => {
+    expect(comparisonTimeLeft(stateWith([{ status: 'running', trained: 0, elapsedMs: 2_000 }]), () => 3)).toBeNull();
   });
 });
 

@@ -8,9 +8,8 @@ import { isComparisonActive } from '../../state/comparison-state';
 import { comparisonBlocker } from '../../state/comparison-slice';
 import { formatDuration } from '../format';
 import { useApp } from '../store-context';
-import { estimateTimeLeft } from '../run/progress';
 import { useNow } from '../use-now';
-import { comparisonFraction } from './comparison-data';
+import { comparisonFraction, comparisonTimeLeft } from './comparison-data';
 
 /** Architectures each series' runs train at most: the budget, or the whole chain space for the enumeration. */
 function useTargets(state: ComparisonState): (run: ComparisonRunRecord) => number {
@@ -58,7 +57,7 @@ export function ComparisonProgress({ state }: { state: ComparisonState }) {
   const fraction = comparisonFraction(state, targetOf);
   let elapsed = state.runs.reduce((sum, run) => sum + run.elapsedMs, 0);
   if (active && state.startedAt !== null) elapsed = now - state.startedAt;
-  const left = active ? estimateTimeLeft(elapsed, fraction) : null;
+  const left = active ? comparisonTimeLeft(state, targetOf) : null;
   const percent = Math.round(fraction * 100);
   return (
     <div className="compare-progress">

@@ -195,6 +195,35 @@ export function comparisonFraction(state: ComparisonState, targetOf: (run: Compa
   return done / state.runs.length;
 }
 
+/**
+ * Estimates the milliseconds a comparison has left, or null before anything to go by. The
+ * runs go one after another. A strategy's runs take much the same time, while strategies
+ * and presets' variants can differ several times over: in the parity preset, the runs with
+ * recurrent layers take four times as long as the dense-only ones. So each run is expected to take as long as the finished runs of its
+ * series took on average. A series with none finished goes by the run in progress, whose
+ * time to its last result is scaled up by its share of its budget, or else by the mean of
+ * all finished runs.
+ */
+export function comparisonTimeLeft(state: ComparisonState, targetOf: (run: ComparisonRunRecord) => number): number | null {
+  const finished = state.runs.filter((run) => ENDED.includes(run.status));
+  const meanMs = (runs: readonly ComparisonRunRecord[]) => (runs.length === 0 ? null : runs.reduce((sum, run) => sum + run.elapsedMs, 0) / runs.length);
+  const overall = meanMs(finished);
+  const current = state.runs.find((run) => run.status === 'running');
+  const currentShare = current && targetOf(current) > 0 ? Math.min(1, current.trained / targetOf(current)) : 0;
+  const currentMs = current && currentShare > 0 ? current.elapsedMs / currentShare : null;
+  const expectedMs = (run: ComparisonRunRecord) =>
+    meanMs(finished.filter((other) => other.seriesId === run.seriesId)) ?? (run.seriesId === current?.seriesId ? currentMs : null) ?? overall ?? currentMs;
+
+  let left = 0;
+  for (const run of state.runs) {
+    if (run.status !== 'queued' && run.status !== 'running') continue;
+    const expected = expectedMs(run);
+    if (expected === null) return null;
+    left += run.status === 'running' ? Math.max(0, expected - run.elapsedMs) : expected;
+  }
+  return left;
+}
+
 /** Returns the fitness axis range of a comparison chart: from just below its lowest mean, band edge or optimum, up to 1. */
 export function fitnessAxisDomain(rows: readonly SpreadRow[], optimum: OptimumLevel | null): [number, number] {
   let lowest = optimum?.mean ?? 1;
