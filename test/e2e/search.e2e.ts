@@ -20,6 +20,14 @@ describe('search in the browser', () => {
     await network.getByText('Output head').waitFor();
     assert.match((await page.getByRole('combobox', { name: 'Task' }).textContent()) ?? '', /Spiral/);
     assert.equal(await page.getByRole('button', { name: 'Start search', exact: true }).isEnabled(), true);
+
+    // Before any search, Export says why the results' files are not available yet.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    assert.equal(await exportDialog.getByRole('button', { name: 'Leaderboard as CSV' }).isDisabled(), true);
+    await exportDialog.getByText('The leaderboard and the charts can be saved once a search has evaluated candidates.').waitFor();
+    await exportDialog.getByText('Run a search (or open a link with results) to export its best network.').waitFor();
+    await page.keyboard.press('Escape');
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -79,6 +79,7 @@ export function ExportDialog() {
     >
       <section className="export__group" aria-label="The run">
         <h3 className="export__heading">The run</h3>
+        {evaluated === 0 && <p className="export__hint">The leaderboard and the charts can be saved once a search has evaluated candidates.</p>}
         <button type="button" className="button" onClick={() => downloadFile(runFileName(app.getState()), runFileText(app.getState()), 'application/json')}>
           Run as JSON
         </button>
