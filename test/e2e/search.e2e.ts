@@ -21,6 +21,12 @@ describe('search in the browser', () => {
     assert.match((await page.getByRole('combobox', { name: 'Task' }).textContent()) ?? '', /Spiral/);
     assert.equal(await page.getByRole('button', { name: 'Start search', exact: true }).isEnabled(), true);
 
+    // Sliders over wide ranges step through round values: from 10 generations to 12, not 11.
+    await setNumber(page, 'Generations', 10);
+    await page.getByRole('slider', { name: 'Generations' }).focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByRole('textbox', { name: 'Generations' }).inputValue(), '12');
+
     // Before any search, Export says why the results' files are not available yet.
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTypedNumber } from '../../src/ui/controls/NumberField';
+import { nearestStop, readTypedNumber, sliderStops } from '../../src/ui/controls/NumberField';
 
 describe('readTypedNumber', () => {
   const population = { min: 2, max: 200, integer: true };
@@ -24,5 +24,35 @@ describe('readTypedNumber', () => {
     expect(readTypedNumber('ten', population)).toEqual({ value: null, note: '"ten" is not a number; the value is unchanged.' });
     expect(readTypedNumber('  ', population)).toEqual({ value: null, note: 'The field is empty; type a number. The value is unchanged.' });
     expect(readTypedNumber('Infinity', population).value).toBeNull();
+  });
+});
+
+describe('sliderStops', () => {
+  it('steps whole numbers to 10, then round values', () => {
+    expect(sliderStops({ min: 1, max: 200 })).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200]);
+  });
+
+  it('keeps both ends of an uneven range', () => {
+    const stops = sliderStops({ min: 20, max: 20_000 });
+    expect(stops.slice(0, 4)).toEqual([20, 25, 30, 40]);
+    expect(stops.slice(-3)).toEqual([12_000, 15_000, 20_000]);
+  });
+
+  it('spreads a wide range evenly over the slider', () => {
+    const stops = sliderStops({ min: 1, max: 10_000 });
+    // The first third of the slider reaches past 10, where a linear one would stop near 3,300.
+    expect(stops[Math.floor(stops.length / 3)]).toBeGreaterThan(10);
+    expect(stops[Math.floor(stops.length / 3)]).toBeLessThan(100);
+    expect(stops.at(-1)).toBe(10_000);
+  });
+});
+
+describe('nearestStop', () => {
+  it('finds the stop nearest a typed value', () => {
+    const stops = [1, 2, 5, 10, 20];
+    expect(nearestStop(stops, 5)).toBe(2);
+    expect(nearestStop(stops, 14)).toBe(3);
+    expect(nearestStop(stops, 16)).toBe(4);
+    expect(nearestStop(stops, 1_000)).toBe(4);
   });
 });

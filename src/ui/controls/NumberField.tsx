@@ -19,8 +19,10 @@ export interface NumberFieldProps {
   readonly range: NumberRange;
   readonly value: number;
   onCommit(value: number): void;
-  /** Step of the slider; no slider is shown without one. */
+  /** Step of the slider; no slider is shown without it or `sliderStops`. */
   readonly sliderStep?: number;
+  /** Values the slider moves through, ascending, for wide ranges (see `sliderStops`); they replace `sliderStep`. */
+  readonly sliderStops?: readonly number[];
   /** A problem with this field reported by the store, shown under it. */
   readonly error?: string;
   readonly disabled?: boolean;
@@ -47,7 +49,36 @@ export function readTypedNumber(typed: string, range: Pick<NumberRange, 'min' | 
   return { value, note: inside ? `${text} is not a whole number; set to ${value}.` : `${text} is outside ${range.min} to ${range.max}; set to ${value}.` };
 }
 
-export function NumberField({ range, value, onCommit, sliderStep, error, disabled }: NumberFieldProps) {
+/** Significant figures of the stops above 10: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 and 8 in each decade. */
+const MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+
+/**
+ * Returns the values a slider over a wide integer range moves through: every whole number up
+ * to 10, then about ten round values a decade, as camera settings step, and both ends. On a
+ * linear slider from 1 to 10,000, the values people use would all sit in its first pixels.
+ */
+export function sliderStops(range: Pick<NumberRange, 'min' | 'max'>): number[] {
+  const stops = new Set<number>([range.min, range.max]);
+  for (let value = Math.max(range.min, 0); value <= Math.min(range.max, 10); value++) stops.add(value);
+  for (let decade = 10; decade <= range.max; decade *= 10) {
+    for (const mantissa of MANTISSAS) {
+      const value = Math.round(mantissa * decade);
+      if (value > range.min && value < range.max) stops.add(value);
+    }
+  }
+  return [...stops].sort((a, b) => a - b);
+}
+
+/** Returns the index of the stop nearest to `value`, where a slider over `stops` shows it. */
+export function nearestStop(stops: readonly number[], value: number): number {
+  let nearest = 0;
+  stops.forEach((stop, index) => {
+    if (Math.abs(stop - value) < Math.abs(stops[nearest] - value)) nearest = index;
+  });
+  return nearest;
+}
+
+export function NumberField({ range, value, onCommit, sliderStep, sliderStops: stops, error, disabled }: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -77,21 +108,38 @@ export function NumberField({ range, value, onCommit, sliderStep, error, disable
         {range.unit && <span className="field__unit"> ({range.unit})</span>}
       </label>
       <div className="field__row">
-        {sliderStep !== undefined && (
+        {stops !== undefined ? (
           <Slider.Root
             className="slider"
-            min={range.min}
-            max={range.max}
-            step={sliderStep}
-            value={[value]}
+            min={0}
+            max={stops.length - 1}
+            step={1}
+            value={[nearestStop(stops, value)]}
             disabled={disabled}
-            onValueChange={([next]) => onCommit(clampToRange(next, range))}
+            onValueChange={([index]) => onCommit(stops[index])}
           >
             <Slider.Track className="slider__track">
               <Slider.Range className="slider__range" />
             </Slider.Track>
-            <Slider.Thumb className="slider__thumb" aria-label={range.label} />
+            <Slider.Thumb className="slider__thumb" aria-label={range.label} aria-valuetext={String(value)} />
           </Slider.Root>
+        ) : (
+          sliderStep !== undefined && (
+            <Slider.Root
+              className="slider"
+              min={range.min}
+              max={range.max}
+              step={sliderStep}
+              value={[value]}
+              disabled={disabled}
+              onValueChange={([next]) => onCommit(clampToRange(next, range))}
+            >
+              <Slider.Track className="slider__track">
+                <Slider.Range className="slider__range" />
+              </Slider.Track>
+              <Slider.Thumb className="slider__thumb" aria-label={range.label} />
+            </Slider.Root>
+          )
         )}
         <input
           id={id}

@@ -1,21 +1,25 @@
 /** A number field bound to one numeric setting of the run configuration. */
 
+import { useMemo } from 'react';
 import { MAX_TOY_SAMPLES, MIN_TOY_SAMPLES, isToyTask } from '../../data/toy';
 import type { TaskId } from '../../data/types';
 import { NUMERIC_FIELDS, type NumericField, type NumericPath } from '../../state/config';
 import type { RunConfig } from '../../workers/run-config';
-import { NumberField } from '../controls/NumberField';
+import { NumberField, sliderStops } from '../controls/NumberField';
 import { useActions, useApp } from '../store-context';
 import { errorForPath } from '../config-messages';
 
-/** Slider steps of the fields that get a slider. Wide ranges and seeds get a text input only. */
-const SLIDER_STEPS: Partial<Record<NumericPath, number>> = {
+/**
+ * The fields that get a slider: a step for narrow ranges, or 'stops' for wide ones, whose
+ * slider steps through round values (`sliderStops`). Seeds and budgets get a text input only.
+ */
+const SLIDERS: Partial<Record<NumericPath, number | 'stops'>> = {
   'task.noise': 0.01,
-  'task.samples': 20,
-  'search.generations': 1,
-  'search.population': 1,
-  'search.modulePopulation': 1,
-  'training.epochs': 1,
+  'task.samples': 'stops',
+  'search.generations': 'stops',
+  'search.population': 'stops',
+  'search.modulePopulation': 'stops',
+  'training.epochs': 'stops',
   workers: 1,
 };
 
@@ -37,12 +41,17 @@ export function ConfigNumber({ path, disabled }: { path: NumericPath; disabled?:
   const error = useApp((state) => errorForPath(path, state.configErrors));
   const taskId = useApp((state) => state.config.task.id);
   const { setNumber } = useActions();
+  const range = rangeFor(path, taskId);
+  const slider = SLIDERS[path];
+  const { min, max } = range;
+  const stops = useMemo(() => (slider === 'stops' ? sliderStops({ min, max }) : undefined), [slider, min, max]);
 
   return (
     <NumberField
-      range={rangeFor(path, taskId)}
+      range={range}
       value={value}
-      sliderStep={SLIDER_STEPS[path]}
+      sliderStep={typeof slider === 'number' ? slider : undefined}
+      sliderStops={stops}
       error={error}
       disabled={disabled}
       onCommit={(next) => setNumber(path, next)}
