@@ -144,6 +144,31 @@ describe('search in the browser', () => {
     await page.context().close();
   });
 
+  it('says how to reach a best network cut by its view', async () => {
+    const { page, errors } = await openApp(browser, '', { testHooks: true });
+    const best = page.getByRole('region', { name: 'Best architecture' });
+    const hint = best.getByText('More outside the view: drag to pan, Ctrl + scroll to zoom');
+    const showBest = (layers: number) =>
+      page.evaluate((count) => {
+        const store = window.__nasTestHooks!.store!;
+        const nodes = [{ id: 'input', kind: 'input', params: {}, inputs: [] as string[] }];
+        for (let i = 1; i <= count; i++) nodes.push({ id: `l${i}`, kind: 'dense', params: { units: 16, activation: 'relu' }, inputs: [nodes[i - 1].id] });
+        nodes.push({ id: 'output', kind: 'output', params: {}, inputs: [nodes[count].id] });
+        const candidate = { id: `g0-${count}`, generation: 0, hash: `chain-${count}`, origin: 'initial', genome: { nodes } };
+        const evaluated = { candidate, fitness: 0.9, metrics: null, reused: false, evaluation: 1, finishedAt: 0, worker: 0 };
+        store.setState({ run: { ...store.getState().run, best: evaluated as never } });
+      }, layers);
+
+    // Twelve layers do not fit the compact view, even at its smallest zoom; two do.
+    await showBest(12);
+    await hint.waitFor({ timeout: 5_000 });
+    await showBest(2);
+    await best.locator('.react-flow__node').nth(3).waitFor();
+    await hint.waitFor({ state: 'detached', timeout: 5_000 });
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('shows time left only while searching', async () => {
     const { page, errors } = await openApp(browser);
     await choose(page, 'Task', 'XOR');

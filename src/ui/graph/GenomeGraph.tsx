@@ -6,6 +6,7 @@
 import {
   Background,
   Controls,
+  Panel,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
@@ -57,6 +58,30 @@ function FitView({ options }: { options: FitViewOptions }) {
   return null;
 }
 
+/** Whether part of a node lies outside the pane, at the current pan and zoom. */
+function nodesCut(state: ReactFlowState): boolean {
+  const [x, y, zoom] = state.transform;
+  for (const node of state.nodeLookup.values()) {
+    const { x: left, y: top } = node.internals.positionAbsolute;
+    const right = left + (node.measured.width ?? 0);
+    const bottom = top + (node.measured.height ?? 0);
+    // A pixel of slack, for rounding at the pane's edges.
+    if (left * zoom + x < -1 || top * zoom + y < -1 || right * zoom + x > state.width + 1 || bottom * zoom + y > state.height + 1) return true;
+  }
+  return false;
+}
+
+/** Says how to reach the rest of a network that does not fit the compact view. */
+function CutHint() {
+  const cut = useFlowStore(nodesCut);
+  if (!cut) return null;
+  return (
+    <Panel position="bottom-right" className="genome-graph__hint">
+      More outside the view: drag to pan, Ctrl + scroll to zoom
+    </Panel>
+  );
+}
+
 export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphProps) {
   const fit = compact ? COMPACT_FIT : FIT;
   return (
@@ -78,6 +103,7 @@ export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphPro
       <FitView options={fit} />
       {!compact && <Background gap={24} />}
       {!compact && <Controls showInteractive={false} />}
+      {compact && <CutHint />}
     </ReactFlow>
   );
 }
