@@ -75,6 +75,14 @@ describe('graph editor', () => {
     const { page, errors } = await openEditor();
     const pane = page.locator('.graph-editor .react-flow__pane');
 
+    // The overview map shows only while part of the network is outside the view.
+    const overview = page.getByLabel('Network overview');
+    assert.equal(await overview.count(), 0, 'the whole starter network fits, so no map covers it');
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await overview.waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await overview.waitFor({ state: 'detached', timeout: 5_000 });
+
     // Drop a Dense layer below the chain; it lands where the pointer is.
     const paneBox = (await pane.boundingBox())!;
     const drop = { x: paneBox.x + paneBox.width / 2, y: paneBox.y + paneBox.height - 60 };

@@ -293,6 +293,9 @@ describe('share links, saved runs and exports', () => {
     assert.equal(await queryLink.page.evaluate(() => document.documentElement.dataset.present), 'true');
     assert.match(queryLink.page.url(), /#present=1$/);
     await queryLink.page.getByRole('group', { name: 'Output head' }).waitFor();
+    // Zoomed in, the editor shows its overview map, except in presenter mode.
+    for (let i = 0; i < 4; i++) await queryLink.page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await queryLink.page.getByLabel('Network overview').waitFor({ state: 'attached', timeout: 5_000 });
     assert.equal(await queryLink.page.getByLabel('Network overview').isVisible(), false, 'presenter mode hides the overview map');
     assert.deepEqual(queryLink.errors, []);
     await queryLink.page.context().close();

@@ -12,6 +12,7 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -27,6 +28,7 @@ import { useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 import { TASKS } from '../../data/tasks';
 import { useTheme } from '../theme';
+import { nodesCut } from '../graph/nodes-cut';
 import { countRender } from './dev-hooks';
 import {
   EDITOR_FIT,
@@ -54,6 +56,15 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PLACEABLE = new Set<string>(EDITOR_KINDS);
 const MINIMAP_SIZE = { width: 132, height: 84 };
 const ARIA_LABELS = { 'controls.zoomIn.ariaLabel': 'Zoom in', 'controls.zoomOut.ariaLabel': 'Zoom out', 'minimap.ariaLabel': 'Network overview' };
+
+/**
+ * The overview map, shown only while part of the network is outside the view: where the
+ * whole network fits, it would only cover the nodes in the canvas's corner.
+ */
+function OverviewMap() {
+  const cut = useStore(nodesCut);
+  return cut ? <MiniMap pannable zoomable className="graph-editor__minimap" style={MINIMAP_SIZE} /> : null;
+}
 
 /** Keeps the last value a builder returned, so the next build can reuse unchanged objects. */
 function usePrevious<T>(initial: T) {
@@ -272,7 +283,7 @@ export function GraphEditor() {
       >
         <Background gap={24} />
         <Controls showInteractive={false} showFitView={false} />
-        <MiniMap pannable zoomable className="graph-editor__minimap" style={MINIMAP_SIZE} />
+        <OverviewMap />
         <Panel position="top-center">
           <EditorNotice />
         </Panel>

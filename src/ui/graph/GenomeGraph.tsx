@@ -18,6 +18,7 @@ import {
 } from '@xyflow/react';
 import { useEffect } from 'react';
 import { LAYER_NODE_TYPE, type GenomeFlow } from './genome-flow';
+import { nodesCut } from './nodes-cut';
 import { LayerNodeView } from './LayerNodeView';
 
 const NODE_TYPES: NodeTypes = { [LAYER_NODE_TYPE]: LayerNodeView };
@@ -56,19 +57,6 @@ function FitView({ options }: { options: FitViewOptions }) {
   }, [width, height, layout, measured, fitView, options]);
 
   return null;
-}
-
-/** Whether part of a node lies outside the pane, at the current pan and zoom. */
-function nodesCut(state: ReactFlowState): boolean {
-  const [x, y, zoom] = state.transform;
-  for (const node of state.nodeLookup.values()) {
-    const { x: left, y: top } = node.internals.positionAbsolute;
-    const right = left + (node.measured.width ?? 0);
-    const bottom = top + (node.measured.height ?? 0);
-    // A pixel of slack, for rounding at the pane's edges.
-    if (left * zoom + x < -1 || top * zoom + y < -1 || right * zoom + x > state.width + 1 || bottom * zoom + y > state.height + 1) return true;
-  }
-  return false;
 }
 
 /** Says how to reach the rest of a network that does not fit the compact view. */
