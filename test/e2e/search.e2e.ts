@@ -147,7 +147,7 @@ describe('search in the browser', () => {
   it('says how to reach a best network cut by its view', async () => {
     const { page, errors } = await openApp(browser, '', { testHooks: true });
     const best = page.getByRole('region', { name: 'Best architecture' });
-    const hint = best.getByText('More outside the view: drag to pan, Ctrl + scroll to zoom');
+    const hint = best.getByText('Drag to pan, Ctrl + scroll to zoom');
     const showBest = (layers: number) =>
       page.evaluate((count) => {
         const store = window.__nasTestHooks!.store!;

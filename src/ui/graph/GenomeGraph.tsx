@@ -59,13 +59,13 @@ function FitView({ options }: { options: FitViewOptions }) {
   return null;
 }
 
-/** Says how to reach the rest of a network that does not fit the compact view. */
+/** Says how to reach the rest of a network that does not fit the compact view; it shows only then. */
 function CutHint() {
   const cut = useFlowStore(nodesCut);
   if (!cut) return null;
   return (
     <Panel position="bottom-right" className="genome-graph__hint">
-      More outside the view: drag to pan, Ctrl + scroll to zoom
+      Drag to pan, Ctrl + scroll to zoom
     </Panel>
   );
 }
