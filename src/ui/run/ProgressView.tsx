@@ -24,9 +24,11 @@ export function ProgressView() {
 
   const progress = runProgress(run);
   const elapsed = active && run.startedAt !== null ? Math.max(run.elapsedMs, now - run.startedAt) : run.elapsedMs;
-  // Nothing progresses while paused, so an estimate would only grow. The search's fraction
-  // is complete during the final retraining, which would read as "about 0 s left".
-  const estimating = active && run.phase !== 'paused' && run.finalTraining === null;
+  // Only a running search has a pace: one starting up, even with restored results, has
+  // trained nothing yet, and nothing progresses while paused, so an estimate would only grow.
+  // The search's fraction is complete during the final retraining, which would read as
+  // "about 0 s left".
+  const estimating = run.phase === 'running' && run.finalTraining === null;
   const origin = paceOrigin(run);
   const left = estimating && origin ? estimateTimeLeft(elapsed, progress.fraction, budget, origin) : null;
   const percent = Math.round(progress.fraction * 100);
