@@ -183,7 +183,9 @@ function structuralIssues(genome: Genome): GraphIssue[] {
         spec.group === 'merge' && count < spec.arity.min
           ? `Connect a second branch into it, or delete it and connect its input straight on.`
           : count === 0
-            ? 'Connect an input to it, or delete it.'
+            ? node.kind === 'output'
+              ? 'Connect the last layer to it.'
+              : 'Connect an input to it, or delete it.'
             : spec.arity.max === 0
               ? 'Remove the connections into it.'
               : 'Join the branches with an add or concatenate layer first.';
@@ -233,14 +235,15 @@ function structuralIssues(genome: Genome): GraphIssue[] {
           code: 'unreachable',
           nodeId: node.id,
           message: `${name(node)} is not connected to the input.`,
-          fix: 'Connect it to a layer that comes from the input, or delete it.',
+          fix: node.kind === 'output' ? 'Connect a layer that comes from the input to it.' : 'Connect it to a layer that comes from the input, or delete it.',
         });
       } else if (!toOutput.has(node.id)) {
         issues.push({
           code: 'dead-end',
           nodeId: node.id,
           message: `${name(node)} does not lead to the output head.`,
-          fix: 'Connect its output onward to the output head, or delete it.',
+          // The input node cannot be deleted: every network has exactly one.
+          fix: node.kind === 'input' ? 'Connect it to the first layer.' : 'Connect its output onward to the output head, or delete it.',
         });
       }
     }
@@ -357,6 +360,11 @@ export function assertValidGenome(genome: Genome, context: ShapeContext, limits?
     throw new Error(`Invalid network:\n${lines.join('\n')}`);
   }
   return analysis;
+}
+
+/** Returns the first issue that keeps the genome from being built for `context`, or null when it can be. */
+export function genomeMisfit(genome: Genome, context: ShapeContext): string | null {
+  return analyzeGenome(genome, context).issues[0]?.message ?? null;
 }
 
 /** Builds a chain genome input → layers… → output, with ids `l1`, `l2`, … */

@@ -57,6 +57,8 @@ export interface EditorActions {
   paste(): void;
   autoLayout(): void;
   setViewCentre(centre: XY): void;
+  /** Shows a message above the canvas until the next edit or Dismiss. */
+  showNotice(message: string): void;
   dismissNotice(): void;
 }
 
@@ -191,6 +193,10 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
     setViewCentre(centre) {
       const state = editor();
       if (state.viewCentre.x !== centre.x || state.viewCentre.y !== centre.y) set({ editor: { ...state, viewCentre: centre } });
+    },
+
+    showNotice(message) {
+      notify(message);
     },
 
     dismissNotice() {

@@ -24,6 +24,8 @@ import { createComparisonSlice, type ComparisonSlice } from './comparison-slice'
 import { isTrainingActive } from './training-state';
 import { isComparisonActive } from './comparison-state';
 import { shapeContextOf } from './graph-context';
+import { canonicalHash } from '../core/canonical';
+import { genomeMisfit } from '../core/genome';
 
 export interface DatasetSummary {
   readonly task: TaskId;
@@ -134,6 +136,9 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
     const actions: AppActions = {
       setTask(id) {
         if (!(id in TASKS)) return;
+        const previousConfig = get().config;
+        const previous = previousConfig.task.id;
+        const graph = get().graph;
         const next = defaultRunConfig(id);
         // Keep the user's search and run settings; the task brings its own data, training
         // defaults and candidate set.
@@ -143,8 +148,21 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
           backend: get().config.backend,
           workers: get().config.workers,
         });
-        editorSlice.editorActions.loadGraph(starterGenome(id), { resetHistory: true });
         set({ dataset: null });
+
+        // An untouched starting network gives way to the new task's. A network the user
+        // built stays, unless it could be built for the old task and not for the new one:
+        // then the new task's starting network replaces it, as an edit that Undo takes back.
+        const { editorActions } = editorSlice;
+        if (canonicalHash(graph) === canonicalHash(starterGenome(previous))) {
+          editorActions.loadGraph(starterGenome(id), { resetHistory: true });
+          return;
+        }
+        const misfit = genomeMisfit(graph, shapeContextOf(get().config));
+        if (misfit === null || genomeMisfit(graph, shapeContextOf(previousConfig)) !== null) return;
+        editorActions.loadGraph(starterGenome(id));
+        const name = TASKS[id].name;
+        editorActions.showNotice(`Switched to ${name}, whose data your network does not fit. ${misfit} The editor shows ${name}'s starting network; Undo brings yours back.`);
       },
       setNumber(path, value) {
         const field = NUMERIC_FIELDS[path];

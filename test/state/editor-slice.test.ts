@@ -160,14 +160,53 @@ describe('editor in the store', () => {
     expect(ids(store)).toEqual(['input', 'l1', 'l2', 'output']);
   });
 
-  it('setTask starts a fresh history', () => {
+  it('setTask swaps an untouched starting network', () => {
     const store = editorStore();
-    const { actions, editorActions } = store.getState();
-    editorActions.applyGraphChange({ type: 'set-param', nodeId: 'l1', param: 'units', value: 3 });
-    actions.setTask('mnist');
+    store.getState().actions.setTask('mnist');
 
     expect(store.getState().graph).toEqual(starterGenome('mnist'));
     expect(store.getState().editor.history.past).toHaveLength(0);
     expect(analyzeGenome(store.getState().graph, shapeContextOf(store.getState().config)).valid).toBe(true);
+  });
+
+  it('setTask keeps an edited network that fits', () => {
+    const store = editorStore();
+    const { actions, editorActions } = store.getState();
+    editorActions.applyGraphChange({ type: 'set-param', nodeId: 'l1', param: 'units', value: 3 });
+    const edited = store.getState().graph;
+    actions.setTask('circles');
+
+    expect(store.getState().config.task.id).toBe('circles');
+    expect(store.getState().graph).toEqual(edited);
+    expect(store.getState().editor.notice).toBeNull();
+  });
+
+  it('setTask replaces a misfit as an edit Undo reverses', () => {
+    const store = editorStore();
+    const { actions, editorActions } = store.getState();
+    // A convolutional network, edited, does not fit a task of two plain features.
+    actions.setTask('mnist');
+    editorActions.applyGraphChange({ type: 'set-param', nodeId: 'l1', param: 'filters', value: 8 });
+    const edited = store.getState().graph;
+    actions.setTask('spiral');
+
+    expect(store.getState().graph).toEqual(starterGenome('spiral'));
+    expect(store.getState().editor.notice?.message).toMatch(
+      /^Switched to Spiral, whose data your network does not fit\. Conv2D "l1": .+ The editor shows Spiral's starting network; Undo brings yours back\.$/,
+    );
+    editorActions.undo();
+    expect(store.getState().graph).toEqual(edited);
+  });
+
+  it('setTask keeps a network still being built', () => {
+    const store = editorStore();
+    const { actions, editorActions } = store.getState();
+    // An unconnected layer makes the network invalid before the switch as well as after it.
+    actions.setTask('mnist');
+    editorActions.addLayer('dense', { x: 0, y: 300 });
+    const unfinished = store.getState().graph;
+    actions.setTask('spiral');
+
+    expect(store.getState().graph).toEqual(unfinished);
   });
 });
