@@ -83,6 +83,13 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await overview.waitFor({ state: 'detached', timeout: 5_000 });
 
+    // The input node and the output head cannot be deleted, and Delete says so.
+    await node(page, 'Output head').click();
+    const remove = page.getByRole('toolbar', { name: 'Graph editing' }).getByRole('button', { name: 'Delete', exact: true });
+    assert.equal(await remove.isDisabled(), true);
+    assert.match((await remove.getAttribute('title')) ?? '', /cannot be deleted/);
+    await page.keyboard.press('Escape');
+
     // Drop a Dense layer below the chain; it lands where the pointer is.
     const paneBox = (await pane.boundingBox())!;
     const drop = { x: paneBox.x + paneBox.width / 2, y: paneBox.y + paneBox.height - 60 };

@@ -24,6 +24,10 @@ export function EditorToolbar() {
   const undoLabel = useApp((state) => state.editor.history.past.at(-1)?.label ?? null);
   const redoLabel = useApp((state) => state.editor.history.future.at(-1)?.label ?? null);
   const selected = useApp((state) => state.editor.selection.length);
+  const deletable = useApp((state) => {
+    const fixed = new Set(state.editor.model.genome.nodes.filter((gene) => gene.kind === 'input' || gene.kind === 'output').map((gene) => gene.id));
+    return state.editor.selection.filter((id) => !fixed.has(id)).length;
+  });
   const { fitView } = useReactFlow();
 
   const layOut = () => {
@@ -37,7 +41,16 @@ export function EditorToolbar() {
       <Tool label="Undo" hint={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!undoLabel} onPress={actions.undo} />
       <Tool label="Redo" hint={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z or Ctrl+Y)` : 'Nothing to redo'} disabled={!redoLabel} onPress={actions.redo} />
       <Tool label="Duplicate" hint="Duplicate the selected layers (Ctrl+D)" disabled={selected === 0} onPress={actions.duplicateSelection} />
-      <Tool label="Delete" hint="Delete the selected layers (Delete or Backspace)" disabled={selected === 0} onPress={() => actions.deleteSelection()} />
+      <Tool
+        label="Delete"
+        hint={
+          selected > 0 && deletable === 0
+            ? 'The input node and the output head cannot be deleted: every network has exactly one of each.'
+            : 'Delete the selected layers (Delete or Backspace)'
+        }
+        disabled={deletable === 0}
+        onPress={() => actions.deleteSelection()}
+      />
       <Tool label="Auto layout" hint="Arrange the layers from input to output" onPress={layOut} />
       <Tool label="Fit view" hint="Zoom to show the whole network" onPress={() => void fitView(EDITOR_FIT)} />
     </div>
