@@ -5,9 +5,10 @@
  * The time is an estimate from a model, not a measurement. A training step costs a fixed
  * overhead, its arithmetic at a throughput typical of WASM on one core, and a cost per
  * timestep of each recurrent layer, because tfjs runs those timesteps one by one. The
- * constants come from runs on the two-core development machine: dense chains on sin took
- * about 1.1 ms a step, dense networks on parity 2.6 ms, and simpleRNN or gru(16) on parity
- * (12 timesteps) about 20 ms.
+ * constants are fitted to the presets' runs in the browser app (Chromium 156, WASM, two
+ * workers on the two-core development machine): 12 dense(4) chains on sin took 2.0 to 3.3 s
+ * a run, 12 dense networks on parity 4.9 s, and 12 networks with simpleRNN or gru on
+ * parity 17.4 s.
  */
 
 import { analyzeGenome, DEFAULT_LIMITS, type Genome } from '../core/genome';
@@ -20,13 +21,13 @@ import type { ComparisonPlan } from './comparison-plan';
 import { autoWorkerCount } from '../workers/worker-count';
 
 /** Milliseconds of one training step beyond its arithmetic: op dispatch and optimizer update. */
-export const STEP_OVERHEAD_MS = 1.5;
-/** Training FLOPs per millisecond, about 2 GFLOP/s. */
-export const FLOPS_PER_MS = 2e6;
+export const STEP_OVERHEAD_MS = 0.25;
+/** Training FLOPs per millisecond, about 4 GFLOP/s. */
+export const FLOPS_PER_MS = 4e6;
 /** Milliseconds per timestep of one recurrent layer in one training step. */
-export const RECURRENT_TIMESTEP_MS = 1.5;
+export const RECURRENT_TIMESTEP_MS = 0.45;
 /** Model building and evaluation per candidate. */
-export const CANDIDATE_OVERHEAD_MS = 150;
+export const CANDIDATE_OVERHEAD_MS = 60;
 /** Chains sampled to average the cost over, spread evenly through the enumeration. */
 const COST_SAMPLE = 200;
 /** Combined speed of n workers relative to one: two workers measured 1.6 to 1.7 times one on cpu and wasm. */
