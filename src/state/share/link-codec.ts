@@ -146,6 +146,7 @@ function readView(fields: ReadonlyMap<string, string>, notes: RestoreNote[]): Vi
 function payloadText(fields: ReadonlyMap<string, string>): { ok: true; text: string } | { ok: false; error: string } | null {
   const compressed = fields.get('s');
   if (compressed !== undefined) {
+    if (compressed === '') return { ok: false, error: 'The link has no data after "#s=": it was cut off when copied. Copy the whole link again.' };
     const bytes = fromBase64Url(compressed);
     if (bytes === null) return { ok: false, error: 'The link\'s data contains characters that a share link never has (only A–Z, a–z, 0–9, "-" and "_"). It may have been altered: copy the whole link again.' };
     const inflated = inflateCapped(bytes, MAX_INFLATED_BYTES);

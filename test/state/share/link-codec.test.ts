@@ -219,6 +219,7 @@ describe('share link decoder', () => {
   const errorCases: [string, string, RegExp][] = [
     ['truncated payload', shareFragment(typicalShare()).slice(0, 300), /cut short|damaged/],
     ['payload cut by one character', shareFragment(typicalShare()).slice(0, -1), /cut short|damaged/],
+    ['empty payload', '#s=', /^The link has no data after "#s=": it was cut off when copied\. Copy the whole link again\.$/],
     ['malformed percent escape in a v0 link', 'config=%7B%22version%22%3A0%E0%A4%A', /malformed percent escape/],
     ['percent escape in a v1 payload', 's=ab%41cd', /characters that a share link never has/],
     ['NaN literal in the JSON', rawFragment('{"v":1,"c":{"p":NaN}}'), /not valid JSON/],
