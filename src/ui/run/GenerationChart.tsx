@@ -74,7 +74,11 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
     <div className="chart" data-testid="generation-chart" data-points={rows.length} data-partial-count={partial?.count ?? 0}>
       <div className="chart__plot" ref={plot}>
         {rows.length === 0 && partial === null && (
-          <p className="chart__empty chart__empty--over">Fitness per generation appears with the first evaluated network.</p>
+          <p className="chart__empty chart__empty--over">
+            {evaluations.length > 0
+              ? 'These results came without their generations, as a share link carries only the best networks. Replay or start a search to draw them.'
+              : 'Fitness per generation appears with the first evaluated network.'}
+          </p>
         )}
         {size.width > MARGIN.left + MARGIN.right && size.height > MARGIN.top + MARGIN.bottom && (
           <GenerationSvg

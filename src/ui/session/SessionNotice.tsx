@@ -62,6 +62,9 @@ function SharedResultsNotice() {
           </button>
         )}
       </div>
+      {showingShared && (
+        <p className="session-notice__hint">Replay search runs the link's search again with its seed, to check its results here; Start search runs a new search with these settings.</p>
+      )}
       {showingShared && backend !== 'cpu' && backend !== 'wasm' && (
         <p className="session-notice__hint">Replays repeat the same candidates and fitness values on the cpu and wasm backends; on GPU backends fitness may differ slightly.</p>
       )}
