@@ -155,13 +155,16 @@ function recurrent(kind: string, className: string, gates: number): LayerSpec {
       returnSequences: { type: 'bool', default: false, label: 'Return sequences' },
     },
     arity: { min: 1, max: 1 },
-    outputShape([input], params) {
+    outputShape([input], params, context) {
+      // No layer adds a time axis, so only a task whose input is a sequence can feed one.
       requireRank(
         kind,
         input,
         2,
         '[timesteps, features]',
-        'Feed it a sequence, or a recurrent layer with "return sequences" switched on.',
+        context.inputShape.length === 2
+          ? 'Feed it a sequence, or a recurrent layer with "return sequences" switched on.'
+          : "This task's input has no time axis, so recurrent layers cannot be used here. Choose a sequence task such as Parity or Balanced brackets.",
       );
       const units = num(params, 'units');
       return params.returnSequences ? [input[0], units] : [units];

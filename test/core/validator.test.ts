@@ -182,7 +182,17 @@ const cases: ValidatorCase[] = [
     code: 'shape',
     nodeId: 'l1',
     message: /LSTM "l1": LSTM expects a 2D input \[timesteps, features\] but receives \[2\]/,
-    fix: /Feed it a sequence/,
+    // Nothing in the network can add a time axis to the task's flat input.
+    fix: /^This task's input has no time axis, so recurrent layers cannot be used here\. Choose a sequence task/,
+  },
+  {
+    name: 'lstm after a flattening layer on a sequence task',
+    context: sequence,
+    genome: chainGenome([{ kind: 'flatten' }, { kind: 'lstm' }]),
+    code: 'shape',
+    nodeId: 'l2',
+    message: /LSTM "l2": LSTM expects a 2D input \[timesteps, features\] but receives \[36\]/,
+    fix: /^Feed it a sequence, or a recurrent layer with "return sequences" switched on\.$/,
   },
   {
     name: 'gru after an lstm without sequences',

@@ -254,7 +254,7 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Add LSTM', exact: true }).click();
     await node(page, 'LSTM layer l4').waitFor();
     await connect(page, 'Dense layer l2', 'LSTM layer l4');
-    assert.match((await issues(page).textContent()) ?? '', /LSTM "l4": LSTM expects a 2D input \[timesteps, features\] but receives \[32\]\. Feed it a sequence/);
+    assert.match((await issues(page).textContent()) ?? '', /LSTM "l4": LSTM expects a 2D input \[timesteps, features\] but receives \[32\]\. This task's input has no time axis/);
     await page.getByRole('switch', { name: 'Return sequences', exact: true }).click();
     await node(page, 'LSTM layer l4').getByText('16 units · tanh · sequences').waitFor();
 
