@@ -94,11 +94,11 @@ const issueCases: IssueCase[] = [
     name: 'unreachable node',
     context: vector,
     genome: {
-      nodes: [gene('input', 'input', []), gene('a', 'dense', []), gene('m', 'add', ['input', 'a']), gene('output', 'output', ['input'])],
+      nodes: [gene('input', 'input', []), gene('a', 'dense', []), gene('b', 'dense', ['a']), gene('m', 'add', ['input', 'b']), gene('output', 'output', ['input'])],
     },
     code: 'unreachable',
-    nodeId: 'a',
-    message: /Dense "a" is not connected to the input/,
+    nodeId: 'b',
+    message: /Dense "b" is not connected to the input/,
   },
   {
     name: 'dead end',
