@@ -39,6 +39,11 @@ export function formatDuration(ms: number): string {
   return `${seconds} s`;
 }
 
+/** Formats an estimated duration: "about 1 min 05 s", or "under 1 s" where the rounded figure would be 0 s. */
+export function formatEstimate(ms: number): string {
+  return Number.isFinite(ms) && ms >= 0 && ms < 500 ? 'under 1 s' : `about ${formatDuration(ms)}`;
+}
+
 /** Formats a shape without its batch axis, e.g. [28, 28, 1] → "28×28×1". */
 export function formatShapeCompact(shape: readonly number[]): string {
   return shape.length === 0 ? 'scalar' : shape.join('×');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatParams, formatPercent, formatSeconds, formatShapeCompact } from '../../src/ui/format';
+import { formatCount, formatDuration, formatEstimate, formatParams, formatPercent, formatSeconds, formatShapeCompact } from '../../src/ui/format';
 
 describe('formatParams', () => {
   const cases: [number, string][] = [
@@ -47,6 +47,14 @@ describe('formatDuration', () => {
       expect(formatDuration(ms)).toBe(expected);
     });
   }
+});
+
+describe('formatEstimate', () => {
+  it('says under 1 s rather than about 0 s', () => {
+    expect(formatEstimate(300)).toBe('under 1 s');
+    expect(formatEstimate(500)).toBe('about 1 s');
+    expect(formatEstimate(185_000)).toBe('about 3 min 05 s');
+  });
 });
 
 describe('small formatters', () => {

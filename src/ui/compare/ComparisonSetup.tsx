@@ -12,7 +12,7 @@ import { comparisonBlocker } from '../../state/comparison-slice';
 import { isComparisonActive } from '../../state/comparison-state';
 import { NumberField } from '../controls/NumberField';
 import { cachedEstimate } from '../inspector/use-exhaustive-estimate';
-import { formatCount, formatDuration } from '../format';
+import { formatCount, formatEstimate } from '../format';
 import { CommandButton } from '../run/RunControls';
 import { useApp } from '../store-context';
 import { BUDGET_RANGE, toggleStrategy, useCompareForm } from './compare-form';
@@ -72,7 +72,7 @@ export function ComparisonSetup() {
       </fieldset>
       <p className="compare-setup__note">
         {exhaustiveReason === null
-          ? `Exhaustive trains all ${formatCount(estimate.space.count)} chains (about ${formatDuration(estimate.estimatedMs ?? 0)}) for the optimum line.`
+          ? `Exhaustive trains all ${formatCount(estimate.space.count)} chains (${formatEstimate(estimate.estimatedMs ?? 0)}) for the optimum line.`
           : 'Exhaustive: the space is above the limit, so no optimum line. Shrink the candidate set or its maximum depth.'}
       </p>
       <div className="compare-setup__row">

@@ -15,7 +15,9 @@ export function ComparisonSummary({ summaries, format, hasOptimum }: { summaries
         <tr>
           <th scope="col">Series and best architecture</th>
           <th scope="col" className="num">
-            <abbr title="Final best validation fitness: mean over the seeds, with min–max">Best</abbr>
+            <abbr title="Each seed's best validation fitness, whichever architecture reached it: their mean, with min–max. The table below averages each architecture over the seeds instead.">
+              Seeds&apos; best
+            </abbr>
           </th>
           {hasOptimum && (
             <th scope="col" className="num">

@@ -9,7 +9,7 @@ import { parseSeeds, presetPlan } from '../../state/comparison-plan';
 import { comparisonBlocker } from '../../state/comparison-slice';
 import { comparisonWorkload } from '../../state/exhaustive-estimate';
 import { logicalCores } from '../../workers/worker-count';
-import { formatCount, formatDuration } from '../format';
+import { formatCount, formatEstimate } from '../format';
 import { PRESETS, type Preset } from '../../state/presets';
 import { DialogFrame } from '../controls/DialogFrame';
 import { NumberField } from '../controls/NumberField';
@@ -58,7 +58,7 @@ function PresetCard({ preset, onRun }: { preset: Preset; onRun(): void }) {
       {workload && (
         <p className="preset__workload" data-testid={`preset-workload-${preset.id}`}>
           Trains up to {formatCount(workload.networks)} networks in all
-          {workload.estimatedMs !== null && <>, roughly {formatDuration(workload.estimatedMs)} on this machine (an estimate from the layer sizes)</>}.
+          {workload.estimatedMs !== null && <>, {formatEstimate(workload.estimatedMs)} on this machine (an estimate from the layer sizes)</>}.
         </p>
       )}
       <details className="preset__measured">

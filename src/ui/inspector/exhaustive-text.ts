@@ -1,7 +1,7 @@
 /** Text for the exhaustive strategy's cost before it starts, as the settings and the run controls show it. */
 
 import type { ExhaustiveEstimate } from '../../state/exhaustive-estimate';
-import { formatCount, formatDuration } from '../format';
+import { formatCount, formatEstimate } from '../format';
 
 /**
  * Describes what an exhaustive search would train and about how long it takes, or returns
@@ -12,7 +12,7 @@ export function exhaustiveSummary(estimate: ExhaustiveEstimate): string {
   const { space } = estimate;
   const chains = `${formatCount(space.count)} ${space.count === 1 ? 'chain' : 'chains'}`;
   const depth = space.maxDepth === 1 ? '1 layer' : `1 to ${space.maxDepth} layers`;
-  const time = estimate.estimatedMs === null ? '' : `: about ${formatDuration(estimate.estimatedMs)} on ${estimate.workers} ${estimate.workers === 1 ? 'worker' : 'workers'}`;
+  const time = estimate.estimatedMs === null ? '' : `: ${formatEstimate(estimate.estimatedMs)} on ${estimate.workers} ${estimate.workers === 1 ? 'worker' : 'workers'}`;
   return `Trains ${chains} of ${depth} from ${formatCount(space.primitives)} primitives${time} (a rough estimate from the layer sizes).`;
 }
 
