@@ -105,9 +105,9 @@ interface TfjsPatch {
 /**
  * tfjs's `getFilteredNodesXToY`, rewritten: the tape nodes on a path from `xs` to `y`, each
  * copied with only its inputs that depend on `xs`. It returns what the original does, in the
- * same order, with sets of ids where the original used objects keyed by id (stored as hash
- * tables, as the ids run into millions), its loops over inputs as `Object.values` and
- * `Object.entries`, and without a redundant inner loop over `xs`.
+ * same order. The original marked ids in plain objects, which V8 stores as hash tables once
+ * ids run into millions; this one uses sets. It loops over inputs with `Object.values` and
+ * `Object.entries`, and drops a redundant inner loop over `xs`.
  */
 export const FILTERED_NODES = `export function getFilteredNodesXToY(tape, xs, y) {
     const tensorsFromX = new Set();

@@ -230,7 +230,7 @@ function structuralIssues(genome: Genome): GraphIssue[] {
     const fromInput = reachableFrom(genome.nodes, inputs[0].id, 'forward');
     const toOutput = reachableFrom(genome.nodes, outputs[0].id, 'backward');
     for (const node of genome.nodes) {
-      // A layer with no input at all already has its arity issue, which says to connect one.
+      // A layer with no input at all already has its arity issue, whose fix is to connect one.
       if (!fromInput.has(node.id) && node.inputs.length === 0) continue;
       if (!fromInput.has(node.id)) {
         issues.push({

@@ -5,9 +5,9 @@
  * The time is an estimate from a model, not a measurement. A training step costs a fixed
  * overhead, its arithmetic at a throughput typical of WASM on one core, and a cost per
  * timestep of each recurrent layer, because tfjs runs those timesteps one by one. The
- * constants are fitted to the presets' runs in the browser app (Chromium 156, WASM, two
- * workers on the two-core development machine): 12 dense(4) chains on sin took 2.0 to 3.3 s
- * a run, 12 dense networks on parity 4.9 s, and 12 networks with simpleRNN or gru on
+ * constants are fitted to the presets' runs in the browser app: Chromium 156, WASM, two
+ * workers on the two-core development machine. There, 12 dense(4) chains on sin took 2.0 to
+ * 3.3 s a run, 12 dense networks on parity 4.9 s, and 12 networks with simpleRNN or gru on
  * parity 17.4 s.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Collects items that arrive in bursts (search events) and hands them over in one batch per
- * animation frame, at most once per `minIntervalMs`, so that the store updates, and the page
- * renders, a few times a second however many events come in.
+ * animation frame, and no sooner than `minIntervalMs` after the last batch. The store then
+ * updates, and the page renders, once per batch however many events come in.
  *
  * Browsers pause animation frames in hidden tabs; a timer flushes then, at a slower pace.
  * Where there are no animation frames at all (Node, tests), each item is handed over at once.
@@ -10,7 +10,7 @@
 /** Schedules a callback after at least `delayMs`; returns a function that cancels it. */
 export type Scheduler = (callback: () => void, delayMs: number) => () => void;
 
-/** Longest wait for a flush, past its delay, when animation frames do not come (hidden tab). */
+/** Maximum wait for a flush, past its delay, when animation frames do not come (hidden tab). */
 export const FALLBACK_FLUSH_MS = 250;
 
 /** The browser's scheduler: the first animation frame after the delay, or FALLBACK_FLUSH_MS later, whichever comes first. */

@@ -83,9 +83,9 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
     const trainingSlice = createTrainingSlice(set, get, environment);
     const comparisonSlice = createComparisonSlice(set, get, environment);
     const applyToRun = (update: (run: RunState) => RunState) => set((state) => ({ run: update(state.run) }));
-    // Search events arrive in bursts, a dozen a second with two workers; the run state takes
-    // them in an animation frame at most every RUN_EVENT_INTERVAL_MS, so that rendering the run
-    // panel leaves the processor to the workers.
+    // Search events arrive in bursts, a dozen a second with two workers. The run state takes
+    // them in an animation frame at most every RUN_EVENT_INTERVAL_MS, so that rendering the
+    // run panel leaves the processor to the workers.
     const runEvents = createFrameBatcher<RunEvent>(
       (events) => applyToRun((run) => events.reduce((state, event) => applyRunEvent(state, event, Date.now()), run)),
       { minIntervalMs: RUN_EVENT_INTERVAL_MS },

@@ -58,8 +58,8 @@ const MINIMAP_SIZE = { width: 132, height: 84 };
 const ARIA_LABELS = { 'controls.zoomIn.ariaLabel': 'Zoom in', 'controls.zoomOut.ariaLabel': 'Zoom out', 'minimap.ariaLabel': 'Network overview' };
 
 /**
- * The overview map, shown only while part of the network is outside the view: where the
- * whole network fits, it would only cover the nodes in the canvas's corner.
+ * Shows the overview map while part of the network is outside the view. Where the whole
+ * network fits, the map would only cover the nodes in the canvas's corner.
  */
 function OverviewMap() {
   const cut = useStore(nodesCut);

@@ -52,10 +52,10 @@ export interface PaceOrigin {
 }
 
 /**
- * Returns where a run's pace is measured from, and the fraction done then: the result that
- * came in one generation's worth of progress ago, or, until a generation's worth has come in
- * since, the run's first wave of results (one per worker). Null until a result has come in
- * after that wave.
+ * Returns where a run's pace is measured from, and the fraction done then. That is the
+ * result that came in one generation's worth of progress ago. Until a generation's worth has
+ * come in since the run's first wave of results (one per worker), it is that wave's last
+ * result. Null until a result has come in after the wave.
  *
  * Measured from the start, the pace counted start-up as progress time: workers loading the
  * backend and the data, and compiling for the first candidates. The first estimates were
