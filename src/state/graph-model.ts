@@ -4,7 +4,7 @@
  * numbered connections that the canvas draws.
  */
 
-import type { Genome, LayerGene } from '../core/genome';
+import { topologicalOrder, type Genome, type LayerGene } from '../core/genome';
 import type { LayerKind, LayerParams } from '../core/layers';
 import { layoutDag } from './graph-layout';
 
@@ -118,4 +118,23 @@ export function freshLayerIds(genome: Genome, count: number): string[] {
     if (!used.has(`l${n}`)) ids.push(`l${n}`);
   }
   return ids;
+}
+
+/**
+ * Renames every layer whose id is not of the editor's form (`l` and a number) to the next
+ * free one, in flow order, so that a searched network opens with ids like a built one's
+ * (`l3` rather than `n22:n10`). The input node and the output head keep theirs.
+ */
+export function withEditorIds(genome: Genome): Genome {
+  const byId = new Map(genome.nodes.map((gene) => [gene.id, gene]));
+  const order = topologicalOrder(genome) ?? genome.nodes.map((gene) => gene.id);
+  const renamed = order.filter((id) => {
+    const kind = byId.get(id)?.kind;
+    return kind !== 'input' && kind !== 'output' && !/^l\d+$/.test(id);
+  });
+  if (renamed.length === 0) return genome;
+  const fresh = freshLayerIds(genome, renamed.length);
+  const names = new Map(renamed.map((id, index) => [id, fresh[index]]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  return { ...genome, nodes: genome.nodes.map((gene) => ({ ...gene, id: nameOf(gene.id), inputs: gene.inputs.map(nameOf) })) };
 }

@@ -24,6 +24,7 @@ import { createComparisonSlice, type ComparisonSlice } from './comparison-slice'
 import { isTrainingActive } from './training-state';
 import { isComparisonActive } from './comparison-state';
 import { shapeContextOf } from './graph-context';
+import { withEditorIds } from './graph-model';
 import { canonicalHash } from '../core/canonical';
 import { genomeMisfit } from '../core/genome';
 
@@ -56,6 +57,8 @@ export interface AppActions {
   setBackend(backend: BackendPreference): void;
   setOptimizer(optimizer: OptimizerName): void;
   setGraph(graph: Genome): void;
+  /** Loads a searched network into the editor, its internal layer ids renamed as the editor names layers. */
+  openNetwork(graph: Genome): void;
   /** Starts a search with the current config and graph; `resume` continues a saved run instead. */
   startSearch(resume?: ResumeOptions): Promise<void>;
   pauseSearch(): void;
@@ -176,6 +179,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       setBackend: (backend) => editConfig(withPath(get().config, 'backend', backend)),
       setOptimizer: (optimizer) => editConfig(withPath(get().config, 'training.optimizer', optimizer)),
       setGraph: (graph) => editorSlice.editorActions.loadGraph(graph),
+      openNetwork: (graph) => editorSlice.editorActions.loadGraph(withEditorIds(graph)),
 
       async startSearch(resume) {
         const { config, graph } = get();

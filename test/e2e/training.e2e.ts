@@ -166,6 +166,9 @@ describe('opening a search result in the editor', () => {
       const params = (await row.locator('td').nth(4).textContent()) ?? '';
       await row.getByRole('button', { name: `Open ${id} in editor`, exact: true }).click();
       assert.match((await totals.textContent()) ?? '', new RegExp(`^${params} params`), `the editor shows ${id}`);
+      // Searched networks carry internal ids such as "n22:n10"; the editor names their layers l1, l2, …
+      const names = await editorNodes.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
+      assert.ok(names.every((name) => /^(Input node|Output head|.+ layer l\d+)$/.test(name)), `${id} opens as ${names.join(', ')}`);
     }
 
     await button(page, 'Undo').click();

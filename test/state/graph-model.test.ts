@@ -13,7 +13,9 @@ import {
   freshLayerIds,
   modelFromEditorGraph,
   modelFromGenome,
+  withEditorIds,
 } from '../../src/state/graph-model';
+import { canonicalHash } from '../../src/core/canonical';
 
 const CONTEXTS: ShapeContext[] = [
   { inputShape: [2], outputUnits: 2 },
@@ -124,5 +126,33 @@ describe('graph model', () => {
     const genome = chainGenome([{ kind: 'dense' }, { kind: 'dense' }]);
     expect(freshLayerIds(genome, 2)).toEqual(['l3', 'l4']);
     expect(freshLayerIds({ nodes: [] }, 1)).toEqual(['l1']);
+  });
+});
+
+describe('withEditorIds', () => {
+  const gene = (id: string, inputs: string[], kind: Genome['nodes'][number]['kind'] = 'dense') => ({ id, kind, params: { units: 4, activation: 'relu' }, inputs });
+
+  it('renames internal ids in flow order and keeps the editor\'s', () => {
+    const searched: Genome = {
+      nodes: [
+        { id: 'input', kind: 'input', params: {}, inputs: [] },
+        gene('n9:n2', ['l1']),
+        gene('l1', ['input']),
+        gene('n9:n1', ['l1']),
+        { id: 'm', kind: 'concatenate', params: {}, inputs: ['n9:n1', 'n9:n2'] },
+        { id: 'output', kind: 'output', params: {}, inputs: ['m'] },
+      ],
+    };
+    const opened = withEditorIds(searched);
+
+    // Both branches follow l1; between them, the order of the nodes decides.
+    expect(opened.nodes.map((node) => node.id)).toEqual(['input', 'l2', 'l1', 'l3', 'l4', 'output']);
+    expect(opened.nodes.find((node) => node.id === 'l4')?.inputs).toEqual(['l3', 'l2']);
+    expect(canonicalHash(opened)).toBe(canonicalHash(searched));
+  });
+
+  it('returns a built network as it is', () => {
+    const built = chainGenome([{ kind: 'dense' }, { kind: 'dense' }]);
+    expect(withEditorIds(built)).toBe(built);
   });
 });

@@ -10,7 +10,7 @@ import { lineageOf, type LineageNode } from './evolution-data';
 const ROLE_LABELS: Record<LineageNode['role'], string> = { network: 'network', module: 'module', blueprint: 'blueprint' };
 
 function NodeView({ node }: { node: LineageNode }) {
-  const { setGraph } = useActions();
+  const { openNetwork } = useActions();
   const candidate = node.candidate;
   return (
     <li>
@@ -23,7 +23,7 @@ function NodeView({ node }: { node: LineageNode }) {
             className="button button--tool"
             aria-label={`Open ancestor ${node.id} in editor`}
             title={`Load ${node.id} into the editor, replacing the network there (undo restores it)`}
-            onClick={() => setGraph(candidate.candidate.genome)}
+            onClick={() => openNetwork(candidate.candidate.genome)}
           >
             Open
           </button>

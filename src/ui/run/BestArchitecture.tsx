@@ -24,7 +24,7 @@ export function BestArchitecture() {
   const taskId = useApp((state) => state.dataset?.task ?? state.config.task.id);
   const { theme } = useTheme();
   const kind = useRunTaskKind();
-  const { setGraph } = useActions();
+  const { openNetwork } = useActions();
 
   const flow = useMemo(() => (best ? genomeToFlow(best.candidate.genome, taskShapeContext(taskId), { compact: true }) : null), [best, taskId]);
   const description = useMemo(() => (best ? describeGenome(best.candidate.genome) : ''), [best]);
@@ -56,7 +56,7 @@ export function BestArchitecture() {
             type="button"
             className="button button--tool"
             title={`Load ${best.candidate.id} into the editor, replacing the network there (undo restores it)`}
-            onClick={() => setGraph(best.candidate.genome)}
+            onClick={() => openNetwork(best.candidate.genome)}
           >
             Open in editor
           </button>

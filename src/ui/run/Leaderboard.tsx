@@ -29,7 +29,7 @@ function reuseCounts(evaluations: readonly EvaluatedCandidate[]): Map<string, nu
 }
 
 function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandidate; rank: number; reused: number; kind: TaskKind }) {
-  const { setGraph } = useActions();
+  const { openNetwork } = useActions();
   const status = statusOf(result);
   const id = result.candidate.id;
   const metrics = result.metrics;
@@ -59,7 +59,7 @@ function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandi
           className="button button--tool"
           aria-label={`Open ${id} in editor`}
           title={`Load ${id} into the editor, replacing the network there (undo restores it)`}
-          onClick={() => setGraph(result.candidate.genome)}
+          onClick={() => openNetwork(result.candidate.genome)}
         >
           Open
         </button>

@@ -15,7 +15,7 @@ import { fitnessTickText, useRunTaskKind } from './score-text';
 export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCandidate[] }) {
   const kind = useRunTaskKind();
   const fitnessTick = (value: number) => fitnessTickText(kind, value);
-  const { setGraph } = useActions();
+  const { openNetwork } = useActions();
   const { points, front } = paretoRows(evaluations);
 
   if (points.length === 0) {
@@ -24,7 +24,7 @@ export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCa
 
   const open = (row: ParetoRow) => {
     const found = evaluations.find((result) => result.candidate.id === row.candidateId);
-    if (found) setGraph(found.candidate.genome);
+    if (found) openNetwork(found.candidate.genome);
   };
   const others = points.filter((point) => !point.onFront);
   const axis = parameterAxis(points.map((point) => point.params));
