@@ -201,8 +201,8 @@ export const TFJS_PATCHES: readonly TfjsPatch[] = [
     edits: [
       {
         // The input was copied out of WASM memory whole for each slice, and SplitV slices it
-        // once per part. A view of it does; taken after makeOutput, whose allocation may grow
-        // the memory and detach earlier views.
+        // once per part. A view of the input replaces the copy. It is taken after makeOutput,
+        // because that allocation may grow the memory and detach earlier views.
         find: /(\s*)const xVals = backend\.readSync\(x\.dataId\);(\s*const out = backend\.makeOutput\(size_, x\.dtype\);)/,
         replace: "$2$1const xVals = x.dtype === 'string' ? backend.readSync(x.dataId) : backend.typedArrayFromHeap(x);",
       },

@@ -83,7 +83,7 @@ describe('graph editor', () => {
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
     await overview.waitFor({ state: 'detached', timeout: 5_000 });
 
-    // The input node and the output head cannot be deleted, and Delete says so.
+    // The input node and the output head cannot be deleted, and Delete explains why.
     await node(page, 'Output head').click();
     const remove = page.getByRole('toolbar', { name: 'Graph editing' }).getByRole('button', { name: 'Delete', exact: true });
     assert.equal(await remove.isDisabled(), true);

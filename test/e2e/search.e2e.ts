@@ -27,7 +27,7 @@ describe('search in the browser', () => {
     await page.keyboard.press('ArrowRight');
     assert.equal(await page.getByRole('textbox', { name: 'Generations' }).inputValue(), '12');
 
-    // Before any search, Export says why the results' files are not available yet.
+    // Before any search, Export explains why the results' files are not available yet.
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export' });
     assert.equal(await exportDialog.getByRole('button', { name: 'Leaderboard as CSV' }).isDisabled(), true);
@@ -226,7 +226,7 @@ describe('search in the browser', () => {
     await page.waitForFunction((before) => !document.querySelector('[aria-label="Progress"]')?.textContent?.includes(`Time: ${before} elapsed`), pausedAt, { timeout: 5_000 });
     assert.doesNotMatch((await progress.textContent()) ?? '', /left/, 'no time-left estimate while paused');
 
-    // The Training and Compare tabs say why they cannot start while a search holds the workers.
+    // The Training and Compare tabs explain why they cannot start while a search holds the workers.
     const busy = 'A search is running; stop it on the Search tab first.';
     await page.getByRole('tab', { name: 'Training', exact: true }).click();
     await page.getByRole('region', { name: 'Training progress' }).filter({ hasText: `Not ready to train: ${busy}` }).waitFor({ timeout: 5_000 });

@@ -154,7 +154,7 @@ describe('share links, saved runs and exports', () => {
       [canvasBox.y, canvasBox.height],
       { timeout: 5000 },
     );
-    // The link carries no generations, and the chart and the notice say what draws them.
+    // The link carries no generations, and the chart and the notice explain how to draw them.
     await shared.page.getByTestId('generation-chart').getByText(/came without their generations, as a share link carries only the best networks/).waitFor();
     assert.match((await shared.page.getByRole('status', { name: 'Shared results' }).textContent()) ?? '', /Replay search runs the link's search again with its seed/);
     await shared.page.screenshot({ path: `${OUT}/shared-link.png` });

@@ -115,7 +115,7 @@ describe('getFilteredNodesXToY', () => {
   const original = compile(source);
   const patched = compile(patchTfjs(path, source)!);
 
-  /** A random tape: nodes take one to three earlier tensors, variables or constants. */
+  /** Builds a random tape whose nodes take one to three earlier tensors, variables or constants. */
   function randomTape(rng: Rng) {
     let nextId = 1_000_000;
     const tensor = () => ({ id: nextId++ });
@@ -135,15 +135,15 @@ describe('getFilteredNodesXToY', () => {
 
   it('matches the original on random tapes', () => {
     const rng = new Rng(11);
-    let kept = 0;
+    let keptNodes = 0;
     for (let round = 0; round < 300; round++) {
       const { tape, xs, y } = randomTape(rng);
       const expected = original(tape, xs, y);
       expect(patched(tape, xs, y)).toEqual(expected);
-      kept += expected.length;
+      keptNodes += expected.length;
     }
     // The tapes are not all filtered away: the comparison covers pruned nodes.
-    expect(kept).toBeGreaterThan(300);
+    expect(keptNodes).toBeGreaterThan(300);
   });
 });
 

@@ -15,8 +15,8 @@ describe('estimateExhaustive', () => {
     const estimate = estimateExhaustive(sin, 2);
     expect(estimate.rejection).toBeNull();
     expect(estimate.space.count).toBe(12);
-    // 12 chains of 1000 steps each at about 0.25 ms a step, on 1.6 workers' worth of speed;
-    // the browser app ran them in 2.0 to 3.3 s.
+    // 12 chains of 1000 steps each at about 0.25 ms a step, on 1.6 workers' worth of speed.
+    // The browser app ran them in 2.0 to 3.3 s.
     expect(estimate.estimatedMs! / 1000).toBeGreaterThan(1);
     expect(estimate.estimatedMs! / 1000).toBeLessThan(10);
   });

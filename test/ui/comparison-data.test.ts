@@ -122,7 +122,7 @@ describe('comparisonTimeLeft', () => {
 
   it('scales up a slower strategy\'s first run', () => {
     const state = stateWith([done('random', 1, 1_000), done('random', 2, 1_200), { status: 'running', trained: 2, elapsedMs: 3_000 }]);
-    // Two of ten in 3 s: 15 s for each exhaustive run. The overall pace said about 4 s in all.
+    // Two of ten in 3 s: 15 s for each exhaustive run. The overall pace estimated about 4 s in all.
     expect(comparisonTimeLeft(state, () => 10)).toBe(12_000 + 15_000);
   });
 

@@ -54,8 +54,8 @@ const MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
 
 /**
  * Returns the values a slider over a wide integer range moves through: every whole number up
- * to 10, then about ten round values a decade, as camera settings step, and both ends. On a
- * linear slider from 1 to 10,000, the values people use would all sit in its first pixels.
+ * to 10, then about ten round values a decade, and both ends. On a linear slider from 1 to
+ * 10,000, the values people use would all sit in its first pixels.
  */
 export function sliderStops(range: Pick<NumberRange, 'min' | 'max'>): number[] {
   const stops = new Set<number>([range.min, range.max]);
