@@ -13,6 +13,7 @@ import { AppStoreProvider } from './ui/store-context';
 import { ThemeProvider } from './ui/theme';
 import { browserWorkerFactory } from './workers/browser-pool';
 import { browserStrategyHost } from './workers/browser-strategy';
+import { PoolKeeper } from './workers/pool-keeper';
 import './ui/styles/theme.css';
 import './ui/styles/app.css';
 
@@ -25,6 +26,8 @@ const store = createAppStore({
   workerFactory: browserWorkerFactory,
   wasmPaths,
   strategyHost: browserStrategyHost,
+  // Long enough to change a setting or two between searches; an idle pool holds memory, not processor time.
+  pools: new PoolKeeper(5 * 60_000),
 });
 
 exposeStoreForTests(store);

@@ -4,13 +4,11 @@
  * ends the run in progress, keeping its results, and skips the rest.
  */
 
-import { loadDataset } from '../data/tasks';
-import type { Dataset } from '../data/types';
 import { SearchCoordinator, type EvaluatedCandidate, type RunResult } from '../workers/coordinator';
-import type { WorkerPool } from '../workers/pool';
+import { poolKey, type KeptPool } from '../workers/pool-keeper';
 import type { RunConfig } from '../workers/run-config';
 import { planRuns, type ComparisonPlan } from './comparison-plan';
-import { startEnvironmentPool, type RunEnvironment } from './run-controller';
+import { acquirePool, releasePool, type RunEnvironment } from './run-controller';
 
 export interface ComparisonListener {
   onRunStarted(id: string, index: number): void;
@@ -24,11 +22,6 @@ interface Session {
   readonly id: string;
   coordinator: SearchCoordinator | null;
   stopped: boolean;
-}
-
-/** Runs on one pool need the same data set, backend and worker count. */
-function poolKey(config: RunConfig): string {
-  return JSON.stringify([config.task, config.backend, config.workers]);
 }
 
 export class ComparisonController {
@@ -48,23 +41,20 @@ export class ComparisonController {
     this.stop();
     const session: Session = { id, coordinator: null, stopped: false };
     this.session = session;
-    let pool: WorkerPool | null = null;
-    let dataset: Dataset | null = null;
-    let key: string | null = null;
+    // Runs on one pool need the same data set, backend and worker count.
+    let workers: { readonly config: RunConfig; readonly kept: KeptPool } | null = null;
     let error: string | null = null;
     try {
       const runs = planRuns(plan);
       for (let index = 0; index < runs.length && !session.stopped; index++) {
         const { config } = runs[index];
-        if (poolKey(config) !== key) {
-          pool?.terminate();
-          pool = null;
-          dataset = await loadDataset(config.task, this.environment.readAsset);
-          if (session.stopped) break;
-          pool = await startEnvironmentPool(this.environment, config, dataset);
-          key = poolKey(config);
+        if (!workers || poolKey(config) !== poolKey(workers.config)) {
+          if (workers) releasePool(this.environment, workers.config, workers.kept);
+          workers = null; // A failed start leaves nothing to release.
+          workers = { config, kept: await acquirePool(this.environment, config) };
         }
-        if (session.stopped || !pool || !dataset) break;
+        if (session.stopped) break;
+        const { pool, dataset } = workers.kept;
 
         this.listener.onRunStarted(id, index);
         session.coordinator = new SearchCoordinator({
@@ -88,7 +78,7 @@ export class ComparisonController {
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
     } finally {
-      pool?.terminate();
+      if (workers) releasePool(this.environment, workers.config, workers.kept);
       if (this.session === session) this.session = null;
       this.listener.onFinished(id, { stopped: session.stopped, error });
     }

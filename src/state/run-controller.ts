@@ -7,6 +7,7 @@ import { loadDataset } from '../data/tasks';
 import type { AssetReader, Dataset } from '../data/types';
 import { SearchCoordinator, type PreviousResult, type RunEvent } from '../workers/coordinator';
 import type { PoolEvent, WorkerFactory, WorkerPool } from '../workers/pool';
+import { poolKey, type KeptPool, type PoolKeeper } from '../workers/pool-keeper';
 import { logicalCores, startWorkerPool } from '../workers/worker-count';
 import type { RunConfig } from '../workers/run-config';
 import type { StrategyHostFactory } from '../workers/strategy-host';
@@ -17,6 +18,11 @@ export interface RunEnvironment {
   readonly wasmPaths?: Record<string, string>;
   /** Where the search strategy runs; the page passes a Web Worker host, tests and the CLI leave it out. */
   readonly strategyHost?: StrategyHostFactory;
+  /**
+   * Keeps a finished search's workers for the next search on the same data set, backend and
+   * worker count; without it every search starts its own workers and closes them at its end.
+   */
+  readonly pools?: PoolKeeper;
 }
 
 /** Starts the page's worker pool for a run with `config.workers` workers, or for 0 as many as `autoWorkerCount` picks. */
@@ -37,6 +43,35 @@ export function startEnvironmentPool(
   });
 }
 
+/**
+ * The data set and a ready pool for a run: the pool kept from an earlier run when it suits
+ * `config`, otherwise a fresh one on a freshly loaded data set. `onDataset` hears of the data set
+ * before any worker starts, and the pool's events, a ready event per worker included, go to
+ * `onEvent`.
+ */
+export async function acquirePool(
+  environment: RunEnvironment,
+  config: RunConfig,
+  onEvent?: (event: PoolEvent) => void,
+  onDataset?: (dataset: Dataset) => void,
+): Promise<KeptPool> {
+  const kept = environment.pools?.take(poolKey(config));
+  if (kept) {
+    onDataset?.(kept.dataset);
+    kept.pool.listen(onEvent);
+    return kept;
+  }
+  const dataset = await loadDataset(config.task, environment.readAsset);
+  onDataset?.(dataset);
+  return { pool: await startEnvironmentPool(environment, config, dataset, onEvent), dataset };
+}
+
+/** Hands a run's pool back: kept for the next run where the environment keeps pools, closed otherwise. */
+export function releasePool(environment: RunEnvironment, config: RunConfig, { pool, dataset }: KeptPool): void {
+  if (environment.pools) environment.pools.keep(poolKey(config), pool, dataset);
+  else pool.terminate();
+}
+
 export interface RunListener {
   onRunEvent(event: RunEvent): void;
   onPoolEvent(runId: string, event: PoolEvent): void;
@@ -55,7 +90,7 @@ export interface ResumeOptions {
 
 interface Session {
   coordinator: SearchCoordinator | null;
-  pool: WorkerPool | null;
+  workers: KeptPool | null;
   cancelled: boolean;
 }
 
@@ -74,19 +109,24 @@ export class RunController {
   /** Runs a search to its end; a run already going is stopped first. */
   async start(runId: string, config: RunConfig, resume?: ResumeOptions): Promise<void> {
     this.stop();
-    const session: Session = { coordinator: null, pool: null, cancelled: false };
+    const session: Session = { coordinator: null, workers: null, cancelled: false };
     this.session = session;
     try {
-      const dataset = await loadDataset(config.task, this.environment.readAsset);
+      session.workers = await acquirePool(
+        this.environment,
+        config,
+        (event) => this.listener.onPoolEvent(runId, event),
+        (dataset) => {
+          if (!session.cancelled) this.listener.onDataset(runId, dataset);
+        },
+      );
       if (session.cancelled) return;
-      this.listener.onDataset(runId, dataset);
-      session.pool = await startEnvironmentPool(this.environment, config, dataset, (event) => this.listener.onPoolEvent(runId, event));
-      if (session.cancelled) return;
+      const { pool, dataset } = session.workers;
       session.coordinator = new SearchCoordinator({
         runId,
         config,
         dataset,
-        pool: session.pool,
+        pool,
         onEvent: (event) => this.listener.onRunEvent(event),
         previousResults: resume?.previousResults,
         previousElapsedMs: resume?.previousElapsedMs,
@@ -96,7 +136,7 @@ export class RunController {
     } catch (error) {
       this.listener.onStartFailed(runId, error instanceof Error ? error.message : String(error));
     } finally {
-      session.pool?.terminate();
+      if (session.workers) releasePool(this.environment, config, session.workers);
       if (this.session === session) this.session = null;
     }
   }

@@ -69,6 +69,8 @@ interface Slot {
   handle: WorkerHandle;
   ready: boolean;
   backend: BackendName | null;
+  /** The backends the worker tried before `backend`, as its ready message said. */
+  tried: readonly BackendAttempt[];
   current: PendingJob | null;
   timer: ReturnType<typeof setTimeout> | null;
   /** Bumped on replacement so that messages from the old worker are ignored. */
@@ -84,8 +86,11 @@ export class WorkerPool {
   private closed = false;
   private readyWaiters: { resolve(): void; reject(error: Error): void }[] = [];
   private initFailures = 0;
+  private onEvent: ((event: PoolEvent) => void) | undefined;
 
-  private constructor(private readonly options: PoolOptions) {}
+  private constructor(private readonly options: PoolOptions) {
+    this.onEvent = options.onEvent;
+  }
 
   /** Starts every worker and resolves once all report ready; rejects if any cannot start. */
   static async start(options: PoolOptions): Promise<WorkerPool> {
@@ -114,6 +119,23 @@ export class WorkerPool {
   /** The backend each worker reported, in worker order (null while starting). */
   get backends(): (BackendName | null)[] {
     return this.slots.map((slot) => slot.backend);
+  }
+
+  /** False once the pool is terminated, by its owner or after a worker failed to start. */
+  get open(): boolean {
+    return !this.closed;
+  }
+
+  /**
+   * Sends the pool's events to `listener` from now on, in place of the one it had, and
+   * first a worker-ready event for each worker already ready: a pool kept from an earlier
+   * search introduces its workers to the next one this way.
+   */
+  listen(listener: ((event: PoolEvent) => void) | undefined): void {
+    this.onEvent = listener;
+    this.slots.forEach((slot, worker) => {
+      if (slot.ready && slot.backend) listener?.({ type: 'worker-ready', worker, backend: slot.backend, tried: slot.tried });
+    });
   }
 
   get pendingJobs(): number {
@@ -166,7 +188,7 @@ export class WorkerPool {
 
   private spawn(index: number, generation: number): Slot {
     const handle = this.options.factory(index);
-    const slot: Slot = { handle, ready: false, backend: null, current: null, timer: null, generation };
+    const slot: Slot = { handle, ready: false, backend: null, tried: [], current: null, timer: null, generation };
     handle.onMessage((message) => {
       if (slot.generation === generation && this.slots[index] === slot) this.receive(index, slot, message);
     });
@@ -185,7 +207,8 @@ export class WorkerPool {
       case 'ready':
         slot.ready = true;
         slot.backend = message.backend;
-        this.options.onEvent?.({ type: 'worker-ready', worker: index, backend: message.backend, tried: message.tried });
+        slot.tried = message.tried;
+        this.onEvent?.({ type: 'worker-ready', worker: index, backend: message.backend, tried: message.tried });
         this.settleReadyWaiters();
         this.dispatch();
         return;
@@ -269,7 +292,7 @@ export class WorkerPool {
     if (old.timer) clearTimeout(old.timer);
     old.handle.terminate();
     const orphan = old.current;
-    this.options.onEvent?.({ type: 'worker-replaced', worker: index, reason });
+    this.onEvent?.({ type: 'worker-replaced', worker: index, reason });
     const fresh = this.spawn(index, old.generation + 1);
     this.slots[index] = fresh;
     if (orphan) {

@@ -193,6 +193,49 @@ describe('search in the browser', () => {
     await page.context().close();
   });
 
+  it('runs the next search on the workers of the last one', async () => {
+    const { page, errors } = await openApp(browser);
+    // Counts the evaluation workers the page creates.
+    await page.context().addInitScript(() => {
+      const Native = window.Worker;
+      const counter = window as unknown as { evaluationWorkers: number };
+      counter.evaluationWorkers = 0;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (options?.name?.startsWith('evaluation')) counter.evaluationWorkers++;
+        }
+      };
+    });
+    await page.reload();
+    const created = () => page.evaluate(() => (window as unknown as { evaluationWorkers: number }).evaluationWorkers);
+    await choose(page, 'Task', 'XOR');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Generations', 1);
+    await setNumber(page, 'Population (networks per generation)', 3);
+    await setNumber(page, 'Epochs', 5);
+    await setNumber(page, 'Workers (0 = auto)', 1);
+    await setNumber(page, 'Final training epochs (0 = off)', 0);
+    const search = async (workers: number) => {
+      await page.getByRole('button', { name: 'Start search', exact: true }).click();
+      assert.match(await waitForFinish(page, 60_000), /Search finished/);
+      // Kept workers introduce themselves to the next search as fresh ones do.
+      const listed = await page.getByRole('list', { name: 'Workers' }).getByRole('listitem').allTextContents();
+      assert.deepEqual(listed, Array.from({ length: workers }, (_, index) => `Worker ${index + 1}: wasm`));
+    };
+
+    await search(1);
+    assert.equal(await created(), 1);
+    await setNumber(page, 'Search seed', 2);
+    await search(1);
+    assert.equal(await created(), 1, 'a search with another seed runs on the kept worker');
+    await setNumber(page, 'Workers (0 = auto)', 2);
+    await search(2);
+    assert.equal(await created(), 3, 'another worker count starts new workers');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('pauses, resumes and stops a search', async () => {
     const { page } = await openApp(browser);
     await choose(page, 'Task', 'Circles');

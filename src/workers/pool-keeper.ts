@@ -1,0 +1,74 @@
+/**
+ * Keeps the worker pool of a finished search for the next search that can use it.
+ *
+ * A pool that has trained is warm: its workers hold the data set and a started backend, and
+ * their JavaScript engines have compiled tfjs' hot code. In Chromium that compilation takes
+ * about a second of processor time per worker, and a worker's first candidates run slower
+ * while it happens. A search with the same data set, backend and worker count starts on the
+ * kept pool at once. A kept pool closes when it has waited `idleMs` unused, or when a search
+ * with other settings starts.
+ */
+
+import type { Dataset } from '../data/types';
+import type { WorkerPool } from './pool';
+import type { RunConfig } from './run-config';
+
+/** Returns what a pool is bound to: searches with the same key can share one pool. */
+export function poolKey(config: Pick<RunConfig, 'task' | 'backend' | 'workers'>): string {
+  return JSON.stringify([config.task, config.backend, config.workers]);
+}
+
+export interface KeptPool {
+  readonly pool: WorkerPool;
+  /** The data set the pool's workers hold. */
+  readonly dataset: Dataset;
+}
+
+export class PoolKeeper {
+  private kept: (KeptPool & { readonly key: string; readonly timer: ReturnType<typeof setTimeout> }) | null = null;
+
+  constructor(private readonly idleMs: number) {}
+
+  /** Hands over the kept pool if it was kept under `key`, and closes a pool kept under another key. */
+  take(key: string): KeptPool | null {
+    const kept = this.kept;
+    if (!kept) return null;
+    this.kept = null;
+    clearTimeout(kept.timer);
+    if (kept.key === key && kept.pool.open) return { pool: kept.pool, dataset: kept.dataset };
+    kept.pool.terminate();
+    return null;
+  }
+
+  /**
+   * Keeps `pool` for a later `take(key)`, closing any pool kept before. The pool's events go
+   * nowhere while it waits.
+   */
+  keep(key: string, pool: WorkerPool, dataset: Dataset): void {
+    this.release();
+    if (!pool.open) return;
+    if (this.idleMs <= 0) {
+      pool.terminate();
+      return;
+    }
+    pool.listen(undefined);
+    const timer = setTimeout(() => this.release(), this.idleMs);
+    // In Node, a waiting pool does not keep the process alive.
+    (timer as { unref?: () => void }).unref?.();
+    this.kept = { key, pool, dataset, timer };
+  }
+
+  /** Closes the kept pool, if any. */
+  release(): void {
+    const kept = this.kept;
+    if (!kept) return;
+    this.kept = null;
+    clearTimeout(kept.timer);
+    kept.pool.terminate();
+  }
+
+  /** Whether a pool is kept, under any key. */
+  get holding(): boolean {
+    return this.kept !== null;
+  }
+}
