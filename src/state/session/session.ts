@@ -18,7 +18,7 @@ import { IDLE_RUN } from '../run-state';
 import { decodeShareFragment, shareFragment, type LinkDecodeResult } from '../share/link-codec';
 import { DEFAULT_VIEW, type RestoreNote, type ShareState, type SharedResult, type ViewOptions } from '../share/share-state';
 import type { AppStore } from '../store';
-import { currentSetup, isRunActive, loadSetup, setupKey, setupOfRecord } from './setup';
+import { currentSetup, isRunActive, loadSetup, resultsKey, setupKey, setupOfRecord } from './setup';
 import { compareReplay, evaluatedFromShared, sharedResultsOf, viewRunState, type ReplayComparison } from './shared-run';
 
 /** The address bar, as far as the session uses it. */
@@ -95,7 +95,7 @@ export class Session {
   private started = false;
   private addressTimer: ReturnType<typeof setTimeout> | null = null;
   private heldRun: { id: string; release: () => void } | null = null;
-  /** The run on display and the `setupKey` of the setup its results came from. */
+  /** The run on display and the `resultsKey` of the setup its results came from. */
   private resultsSetup: { runId: string | null; key: string } | null = null;
 
   constructor(
@@ -178,7 +178,7 @@ export class Session {
     loadSetup(this.app, setup);
     const shown = share.results.length > 0;
     this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, evaluatedFromShared(share.results, share.config), [], null, 0, false) : IDLE_RUN });
-    this.resultsSetup = { runId: this.app.getState().run.runId, key: setupKey(setup) };
+    this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: shown ? { results: share.results, replayRunId: null, comparison: null } : null });
     if (notes.length > 0) this.notify('The link was opened, but some of its values were ignored or changed.', null, notes);
   }
@@ -189,7 +189,7 @@ export class Session {
    */
   resultsMatchSetup(): boolean {
     const state = this.app.getState();
-    return this.resultsSetup !== null && this.resultsSetup.runId === state.run.runId && this.resultsSetup.key === setupKey(currentSetup(state));
+    return this.resultsSetup !== null && this.resultsSetup.runId === state.run.runId && this.resultsSetup.key === resultsKey(currentSetup(state));
   }
 
   /** Results a link made now would carry: those on display, while the setup they came from is unchanged. */
@@ -236,7 +236,7 @@ export class Session {
     const run = this.app.getState().run;
     if (run.phase === 'starting' && run.runId !== this.resultsSetup?.runId) {
       // A search starts from the config and graph on the page, which are locked while it runs.
-      this.resultsSetup = { runId: run.runId, key: setupKey(currentSetup(this.app.getState())) };
+      this.resultsSetup = { runId: run.runId, key: resultsKey(currentSetup(this.app.getState())) };
     }
     const shared = this.state.shared;
     if (shared && shared.replayRunId === run.runId && run.phase === 'finished' && shared.comparison === null) {
@@ -312,7 +312,7 @@ export class Session {
     loadSetup(this.app, setup);
     const outcome = stored.record.status === 'running' ? 'stopped' : stored.record.status;
     this.app.setState({ run: viewRunState(`saved:${id}`, stored.candidates, stored.generations, outcome, stored.record.elapsedMs) });
-    this.resultsSetup = { runId: this.app.getState().run.runId, key: setupKey(setup) };
+    this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: null });
     if (notes.length > 0) this.notify(`The run "${stored.record.name}" was opened, but some of its records were skipped or changed.`, null, notes);
   }
@@ -373,7 +373,7 @@ export class Session {
     const setup = { config, graph: seedGenome!, positions: read.run.positions };
     loadSetup(this.app, setup);
     this.app.setState({ run: viewRunState(`saved:${record.id}`, read.run.candidates, read.run.generations, read.run.status, read.run.elapsedMs) });
-    this.resultsSetup = { runId: this.app.getState().run.runId, key: setupKey(setup) };
+    this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: null });
     this.notify(`Imported "${fileName}" with ${read.run.candidates.length} candidates.`, null, read.notes);
   }

@@ -37,6 +37,18 @@ export function setupKey(setup: Setup): string {
   return encodeSharePayload({ ...setup, results: [] });
 }
 
+/**
+ * Returns a text that is equal for two setups exactly when a search would find the same
+ * results with them: layer positions on the canvas do not count, and neither does the worker
+ * count, since each candidate trains with its own seed. With a time budget the worker count
+ * counts, because it decides how many candidates train in time.
+ */
+export function resultsKey(setup: Setup): string {
+  const { config } = setup;
+  const workers = config.timeBudgetSeconds > 0 ? config.workers : 0;
+  return setupKey({ config: { ...config, workers }, graph: setup.graph });
+}
+
 /** Reads the setup a saved run started with; its graph is checked against the task like a link's. */
 export function setupOfRecord(record: RunRecord, notes: RestoreNote[]): Setup {
   const { seedGenome, ...config } = record.config;

@@ -73,6 +73,22 @@ describe('page session', () => {
     expect(decode(`#${address.fragment}`).config.search.seed).toBe(99);
   });
 
+  it('keeps shared results when layout or workers change', async () => {
+    const shared = typicalShare();
+    const { app, session } = await openSession(shareFragment({ ...shared, config: { ...shared.config, workers: 2, timeBudgetSeconds: 0 } }));
+    const resultCount = () => decode(session.shareUrl('http://127.0.0.1/', { present: false, hide: [] })).results.length;
+    expect(resultCount()).toBe(shared.results.length);
+
+    app.getState().editorActions.autoLayout();
+    app.getState().actions.setNumber('workers', 1);
+    expect(resultCount()).toBe(shared.results.length);
+
+    // With a time budget, the worker count decides how many candidates train in time.
+    app.getState().actions.setNumber('timeBudgetSeconds', 60);
+    app.getState().actions.setNumber('workers', 2);
+    expect(resultCount()).toBe(0);
+  });
+
   it('replaces the address once per burst of edits', async () => {
     const { app, address } = await openSession('');
     for (const seed of [5, 6, 7, 8]) app.getState().actions.setNumber('search.seed', seed);
