@@ -15,6 +15,7 @@ import type { RunConfig } from '../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
 import { RunController, type ResumeOptions, type RunEnvironment } from './run-controller';
 import { IDLE_RUN, applyRunEvent, type RunState, type WorkerInfo } from './run-state';
+import { isRunActive } from './session/setup';
 import { createFrameBatcher } from './frame-batcher';
 import type { RunEvent } from '../workers/coordinator';
 import { starterGenome } from './starter';
@@ -152,6 +153,9 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
           workers: get().config.workers,
         });
         set({ dataset: null });
+        // The last search's results belong to the old task, and its saved run stays in Runs.
+        // A running search locks the task picker, so this only clears a finished one.
+        if (previous !== id && !isRunActive(get())) setRun(() => IDLE_RUN);
 
         // An untouched starting network gives way to the new task's. A network the user
         // built stays, unless it could be built for the old task and not for the new one:

@@ -181,6 +181,24 @@ describe('editor in the store', () => {
     expect(store.getState().editor.notice).toBeNull();
   });
 
+  it('setTask clears a finished search only', () => {
+    const store = editorStore();
+    const shown = (phase: 'finished' | 'running') =>
+      store.setState({ run: { ...store.getState().run, runId: 'run-a', phase, outcome: phase === 'finished' ? 'completed' : null } });
+
+    shown('finished');
+    store.getState().actions.setTask('spiral');
+    expect(store.getState().run.runId).toBe('run-a');
+
+    store.getState().actions.setTask('xor');
+    expect(store.getState().run.runId).toBeNull();
+    expect(store.getState().run.phase).toBe('idle');
+
+    shown('running');
+    store.getState().actions.setTask('circles');
+    expect(store.getState().run.runId).toBe('run-a');
+  });
+
   it('setTask replaces a misfit as an edit Undo reverses', () => {
     const store = editorStore();
     const { actions, editorActions } = store.getState();

@@ -82,8 +82,9 @@ describe('PoolKeeper', () => {
   });
 
   it('keys pools by the whole task, backend and worker count', () => {
-    const config = xorConfig();
-    expect(poolKey(config)).toBe(poolKey({ ...config, search: { ...config.search, seed: 9 } }));
+    const config: RunConfig = xorConfig();
+    const otherSeed: RunConfig = { ...config, search: { ...config.search, seed: 9 } };
+    expect(poolKey(config)).toBe(poolKey(otherSeed));
     expect(poolKey(config)).not.toBe(poolKey({ ...config, task: { ...config.task, seed: config.task.seed + 1 } }));
     expect(poolKey(config)).not.toBe(poolKey({ ...config, backend: 'wasm' }));
   });
