@@ -8,7 +8,6 @@ import { ResizeHandle } from './layout/ResizeHandle';
 import { useRunPanelHeight } from './layout/use-run-panel-height';
 import { Palette } from './palette/Palette';
 import { RunPanel } from './run/RunPanel';
-import { PresenterLayout } from './session/PresenterLayout';
 import { SessionNotices } from './session/SessionNotice';
 import { SessionProvider } from './session/session-context';
 
@@ -31,7 +30,6 @@ export function App() {
         <ResizeHandle height={panel.height} min={panel.min} max={panel.max} onResize={panel.resize} />
         <RunPanel height={panel.height} />
       </div>
-      <PresenterLayout />
     </SessionProvider>
   );
 }

@@ -286,7 +286,17 @@ describe('share links, saved runs and exports', () => {
     await handle.focus();
     await presenter.page.keyboard.press('ArrowUp');
     assert.ok(Number(await handle.getAttribute('aria-valuenow')) > before, 'the run panel grows from the keyboard in presentation mode');
-    await presenter.page.getByRole('button', { name: 'Exit presentation' }).click();
+
+    // Exit presentation sits in the header, not over the leaderboard.
+    const exit = presenter.page.getByRole('button', { name: 'Exit presentation' });
+    assert.equal(await presenter.page.locator('header').getByRole('button', { name: 'Exit presentation' }).count(), 1);
+    // A projector's 1024 px leave no room to zoom: the page keeps its width and fits the window.
+    await presenter.page.setViewportSize({ width: 1024, height: 700 });
+    await presenter.page.waitForFunction(() => document.documentElement.style.getPropertyValue('--presentation-zoom') === '1');
+    const narrow = await presenter.page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    assert.deepEqual(narrow, { width: 1024, height: 700 });
+    await presenter.page.screenshot({ path: `${OUT}/presenter-1024.png` });
+    await exit.click();
     assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), true);
     assert.deepEqual(presenter.errors, []);
     await presenter.page.context().close();

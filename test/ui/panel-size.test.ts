@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_RUN_PANEL_HEIGHT, clampRunPanelHeight, defaultRunPanelHeight } from '../../src/ui/layout/panel-size';
+import {
+  MIN_RUN_PANEL_HEIGHT,
+  PRESENTATION_RUN_PANEL_SHARE,
+  clampRunPanelHeight,
+  defaultRunPanelHeight,
+  presentationZoom,
+} from '../../src/ui/layout/panel-size';
 
 describe('run panel height', () => {
   const cases: [name: string, height: number, viewport: number, expected: number][] = [
@@ -16,5 +22,22 @@ describe('run panel height', () => {
 
   it('defaults to about 45% of a laptop window', () => {
     expect(defaultRunPanelHeight(768)).toBe(346);
+  });
+
+  it('gives presentation mode half the page', () => {
+    expect(defaultRunPanelHeight(640, PRESENTATION_RUN_PANEL_SHARE)).toBe(320);
+  });
+});
+
+describe('presentation zoom', () => {
+  const cases: [width: number, zoom: number][] = [
+    [1920, 1.2],
+    [1366, 1.2],
+    [1126.4, 1.1],
+    [1024, 1],
+    [800, 1],
+  ];
+  it.each(cases)('is %s px → %s', (width, zoom) => {
+    expect(presentationZoom(width)).toBeCloseTo(zoom, 10);
   });
 });

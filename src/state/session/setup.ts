@@ -39,9 +39,9 @@ export function setupKey(setup: Setup): string {
 
 /**
  * Returns a text that is equal for two setups exactly when a search would find the same
- * results with them: layer positions on the canvas do not count, and neither does the worker
- * count, since each candidate trains with its own seed. With a time budget the worker count
- * counts, because it decides how many candidates train in time.
+ * results with them. Layer positions on the canvas do not count. The worker count does not
+ * count either, since each candidate trains with its own seed, unless a time budget is set:
+ * then it decides how many candidates train in time.
  */
 export function resultsKey(setup: Setup): string {
   const { config } = setup;

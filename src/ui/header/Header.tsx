@@ -1,5 +1,9 @@
-/** The top bar: the app name, the task picker, the Presets, Share, Runs, Export and Import menus and the theme switch. */
+/**
+ * The top bar: the app name, the task picker, the Presets, Share, Runs, Export and Import
+ * menus, Exit presentation when a link's layout is on, and the theme switch.
+ */
 
+import { PresenterLayout } from '../session/PresenterLayout';
 import { SessionMenu } from '../session/SessionMenu';
 import { PresetsDialog } from './PresetsDialog';
 import { TaskPicker } from './TaskPicker';
@@ -13,6 +17,7 @@ export function Header() {
       <div className="header__spacer" />
       <PresetsDialog />
       <SessionMenu />
+      <PresenterLayout />
       <ThemeToggle />
     </header>
   );

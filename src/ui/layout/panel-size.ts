@@ -1,14 +1,28 @@
 /** Bounds of the resizable run panel, in CSS pixels. */
 
 export const MIN_RUN_PANEL_HEIGHT = 200;
-/** The zoom of presentation mode; session.css sets the same factor on <body>. */
+/** The largest zoom of presentation mode; session.css applies `presentationZoom` on <body>. */
 export const PRESENTATION_ZOOM = 1.2;
+/** The narrowest page, in CSS pixels, that the layout fits without cramping. */
+export const MIN_PAGE_WIDTH = 1024;
+
+/**
+ * Returns presentation mode's zoom for a window `windowWidth` pixels wide: up to
+ * PRESENTATION_ZOOM, but never so much that the page gets narrower than MIN_PAGE_WIDTH.
+ */
+export function presentationZoom(windowWidth: number): number {
+  return Math.max(1, Math.min(PRESENTATION_ZOOM, windowWidth / MIN_PAGE_WIDTH));
+}
 /** Room kept above the run panel for the header and a usable canvas. */
 export const MIN_WORKSPACE_HEIGHT = 240;
 
-/** Returns the run panel's default height: about 45% of the window, within its bounds. */
-export function defaultRunPanelHeight(viewportHeight: number): number {
-  return clampRunPanelHeight(Math.round(viewportHeight * 0.45), viewportHeight);
+/** Shares of the window the run panel takes by default, and in presentation mode, where the room watches the results. */
+export const RUN_PANEL_SHARE = 0.45;
+export const PRESENTATION_RUN_PANEL_SHARE = 0.5;
+
+/** Returns the run panel's default height: `share` of the window, within its bounds. */
+export function defaultRunPanelHeight(viewportHeight: number, share = RUN_PANEL_SHARE): number {
+  return clampRunPanelHeight(Math.round(viewportHeight * share), viewportHeight);
 }
 
 export function clampRunPanelHeight(height: number, viewportHeight: number): number {

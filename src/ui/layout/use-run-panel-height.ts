@@ -4,16 +4,29 @@
  */
 
 import { useEffect, useState } from 'react';
-import { MIN_RUN_PANEL_HEIGHT, MIN_WORKSPACE_HEIGHT, PRESENTATION_ZOOM, clampRunPanelHeight, defaultRunPanelHeight } from './panel-size';
+import {
+  MIN_RUN_PANEL_HEIGHT,
+  MIN_WORKSPACE_HEIGHT,
+  PRESENTATION_RUN_PANEL_SHARE,
+  RUN_PANEL_SHARE,
+  clampRunPanelHeight,
+  defaultRunPanelHeight,
+  presentationZoom,
+} from './panel-size';
+
+const presenting = () => document.documentElement.dataset.present !== undefined;
 
 /** Returns the window's height in the page's CSS pixels. */
 function pageHeight(): number {
-  return Math.round(window.innerHeight / (document.documentElement.dataset.present ? PRESENTATION_ZOOM : 1));
+  return Math.round(window.innerHeight / (presenting() ? presentationZoom(window.innerWidth) : 1));
 }
+
+/** Returns the run panel's default height for the window and mode the page is in now. */
+const defaultHeight = () => defaultRunPanelHeight(pageHeight(), presenting() ? PRESENTATION_RUN_PANEL_SHARE : RUN_PANEL_SHARE);
 
 export function useRunPanelHeight() {
   const [viewport, setViewport] = useState(pageHeight);
-  const [requested, setRequested] = useState(() => defaultRunPanelHeight(pageHeight()));
+  const [requested, setRequested] = useState(defaultHeight);
 
   useEffect(() => {
     const onResize = () => setViewport(pageHeight());
@@ -21,7 +34,7 @@ export function useRunPanelHeight() {
     // Entering or leaving presentation mode changes the zoom: start again from the default share.
     const zoom = new MutationObserver(() => {
       setViewport(pageHeight());
-      setRequested(defaultRunPanelHeight(pageHeight()));
+      setRequested(defaultHeight());
     });
     zoom.observe(document.documentElement, { attributes: true, attributeFilter: ['data-present'] });
     return () => {

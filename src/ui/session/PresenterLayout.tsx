@@ -12,7 +12,13 @@ export function PresenterLayout() {
   const session = useSession();
   const view = useSessionState((state) => state.view);
 
-  useEffect(() => applyViewAttributes(view), [view]);
+  useEffect(() => {
+    applyViewAttributes(view);
+    // The zoom follows the window's width.
+    const onResize = () => applyViewAttributes(view);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [view]);
 
   if (!view.present && view.hide.length === 0) return null;
   return (
