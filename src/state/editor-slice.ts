@@ -6,7 +6,7 @@
 
 import type { Genome } from '../core/genome';
 import type { LayerKind, ShapeContext } from '../core/layers';
-import { applyChange, describeChange, type EdgeRef, type GraphChange } from './graph-changes';
+import { LOAD_NETWORK_LABEL, applyChange, describeChange, type EdgeRef, type GraphChange } from './graph-changes';
 import {
   addLayerCommand,
   autoLayoutCommand,
@@ -110,6 +110,9 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
     return true;
   };
 
+  // Undoing or redoing a whole network's load swaps in another network: the view fits it as it does a load.
+  const loadsAfter = (label: string) => (label === LOAD_NETWORK_LABEL ? editor().loads + 1 : editor().loads);
+
   const run = (command: Command | null) => {
     if (command) applyGraphChange(command.change, command.select);
   };
@@ -130,13 +133,13 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
     undo() {
       const state = editor();
       const step = undoEdit(state.history, state.model);
-      if (step) commit(step.model, step.history, state.selection, { notice: null });
+      if (step) commit(step.model, step.history, state.selection, { notice: null, loads: loadsAfter(step.label) });
     },
 
     redo() {
       const state = editor();
       const step = redoEdit(state.history, state.model);
-      if (step) commit(step.model, step.history, state.selection, { notice: null });
+      if (step) commit(step.model, step.history, state.selection, { notice: null, loads: loadsAfter(step.label) });
     },
 
     select(ids) {

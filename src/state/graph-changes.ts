@@ -51,6 +51,9 @@ function describeNode(genome: Genome, id: string): string {
   return gene && isLayerKind(gene.kind) ? `${LAYERS[gene.kind].label} "${id}"` : `"${id}"`;
 }
 
+/** The history label of an edit that replaced the whole network. */
+export const LOAD_NETWORK_LABEL = 'load a network';
+
 /** Returns a short description of a change for the undo and redo buttons, e.g. "add Dense l3". */
 export function describeChange(change: GraphChange, genome: Genome): string {
   switch (change.type) {
@@ -74,7 +77,7 @@ export function describeChange(change: GraphChange, genome: Genome): string {
     case 'set-fixed':
       return `${change.fixed ? 'fix' : 'unfix'} ${describeNode(genome, change.nodeId)}`;
     case 'replace-graph':
-      return 'load a network';
+      return LOAD_NETWORK_LABEL;
     case 'batch':
       return change.label;
   }

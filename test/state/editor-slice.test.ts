@@ -160,6 +160,24 @@ describe('editor in the store', () => {
     expect(ids(store)).toEqual(['input', 'l1', 'l2', 'output']);
   });
 
+  it('refits the view when a load is undone or redone', () => {
+    const store = editorStore();
+    const { actions, editorActions } = store.getState();
+    const loads = () => store.getState().editor.loads;
+    actions.setGraph(chainGenome([{ kind: 'dense', params: { units: 4 } }]));
+    expect(loads()).toBe(1);
+
+    editorActions.undo();
+    expect(loads()).toBe(2);
+    editorActions.redo();
+    expect(loads()).toBe(3);
+
+    // An ordinary edit, undone, keeps the view where the user left it.
+    expect(editorActions.applyGraphChange({ type: 'set-param', nodeId: 'l1', param: 'units', value: 5 })).toBe(true);
+    editorActions.undo();
+    expect(loads()).toBe(3);
+  });
+
   it('setTask swaps an untouched starting network', () => {
     const store = editorStore();
     store.getState().actions.setTask('mnist');

@@ -25,7 +25,7 @@ export function ComparisonSummary({ summaries, format, hasOptimum }: { summaries
             </th>
           )}
           <th scope="col" className="num">
-            <abbr title="Architectures trained, and results reused for an architecture met before">Trained</abbr>
+            <abbr title="Architectures trained over all seeds, and results reused for an architecture met before">Trained</abbr>
           </th>
         </tr>
       </thead>
