@@ -229,6 +229,7 @@ function structuralIssues(genome: Genome): GraphIssue[] {
   if (inputs.length === 1 && outputs.length === 1) {
     const fromInput = reachableFrom(genome.nodes, inputs[0].id, 'forward');
     const toOutput = reachableFrom(genome.nodes, outputs[0].id, 'backward');
+    const consumed = new Set(genome.nodes.flatMap((node) => node.inputs));
     for (const node of genome.nodes) {
       // A layer with no input at all already has its arity issue, whose fix is to connect one.
       if (!fromInput.has(node.id) && node.inputs.length === 0) continue;
@@ -239,7 +240,9 @@ function structuralIssues(genome: Genome): GraphIssue[] {
           message: `${name(node)} is not connected to the input.`,
           fix: node.kind === 'output' ? 'Connect a layer that comes from the input to it.' : 'Connect it to a layer that comes from the input, or delete it.',
         });
-      } else if (!toOutput.has(node.id)) {
+      } else if (!toOutput.has(node.id) && !consumed.has(node.id)) {
+        // Only the last layer of a branch that stops short is reported: the layers before it
+        // lead nowhere for the same reason, and one connection from it fixes them all.
         issues.push({
           code: 'dead-end',
           nodeId: node.id,

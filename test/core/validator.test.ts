@@ -233,6 +233,24 @@ describe('validator messages', () => {
   }
 });
 
+describe('validator on a cut chain', () => {
+  it('reports the last layer and the head', () => {
+    // The layer before the output head was deleted: input → a → b, and the head has no input.
+    const genome = graph(gene('a', 'dense', ['input']), gene('b', 'dense', ['a']), gene('output', 'output', []));
+    const issues = analyzeGenome(genome, vector).issues.map((issue) => [issue.code, issue.nodeId]);
+    expect(issues).toEqual([
+      ['arity', 'output'],
+      ['dead-end', 'b'],
+    ]);
+  });
+
+  it('reports each branch that stops short', () => {
+    const genome = graph(gene('a', 'dense', ['input']), gene('b', 'dense', ['a']), gene('c', 'dense', ['a']), gene('output', 'output', ['input']));
+    const deadEnds = analyzeGenome(genome, vector).issues.filter((issue) => issue.code === 'dead-end').map((issue) => issue.nodeId);
+    expect(deadEnds.sort()).toEqual(['b', 'c']);
+  });
+});
+
 describe('validator cycle report', () => {
   it('cycle lists its nodes in flow order', () => {
     const genome = graph(

@@ -213,6 +213,10 @@ describe('graph editor', () => {
     await edgeLabel(page, 'l2', 'l3').waitFor({ state: 'detached' });
     await page.getByLabel('Add input from', { exact: true }).selectOption('l1');
     await edgeLabel(page, 'l1', 'l3').waitFor();
+    // Layers after the selected one are listed but disabled: they would close a loop.
+    await node(page, 'Dense layer l1').click();
+    const disabled = page.getByLabel('Add input from', { exact: true }).locator('option:disabled');
+    assert.deepEqual(await disabled.allTextContents(), ['Dense layer l2 (after this layer)', 'Dropout layer l3 (after this layer)']);
 
     // Dragging an edge end onto another handle moves the connection; dropping it on the pane removes it.
     const updater = page.locator('[data-testid="rf__edge-l3->output#0"] .react-flow__edgeupdater-source');

@@ -39,7 +39,7 @@ export function CompareView() {
         <div className="run-view__bar">
           <h2 className="panel-title">{plan?.title ?? 'Comparison'}</h2>
           <span className="run-view__caption">
-            {plan ? `${plan.seeds.length === 1 ? 'seed' : 'seeds'} ${plan.seeds.join(', ')} · ${plan.budget > 0 ? `budget ${plan.budget} architectures` : 'no budget'} · fitness ${regression ? 'R²' : 'validation accuracy'}` : 'best-so-far fitness against architectures trained'}
+            {plan ? `${plan.seeds.length === 1 ? 'seed' : 'seeds'} ${plan.seeds.join(', ')} · ${plan.budget > 0 ? `budget ${plan.budget} architectures` : 'no budget'} · fitness ${regression ? 'R²' : 'validation accuracy'}${plan.presetId ? '' : ' · candidates from the candidate set only, not the editor'}` : 'best-so-far fitness against architectures trained'}
           </span>
         </div>
         <ComparisonProgress state={state} />

@@ -75,9 +75,6 @@ export function ComparisonSetup() {
           ? `Exhaustive trains all ${formatCount(estimate.space.count)} chains (${formatEstimate(estimate.estimatedMs ?? 0)}) for the optimum line.`
           : 'Exhaustive: the space is above the limit, so no optimum line. Shrink the candidate set or its maximum depth.'}
       </p>
-      <p className="compare-setup__note">
-        Strategies draw from the candidate set alone: the editor's network is not one of their candidates, so their best can fall below the Search tab's.
-      </p>
       <div className="compare-setup__row">
         <label className="field compare-setup__seeds">
           <span className="field__label">Seeds</span>

@@ -6,6 +6,7 @@
 
 import { useMemo, useState } from 'react';
 import type { LayerGene } from '../../core/genome';
+import { reachableFrom } from '../../core/graph';
 import { LAYERS, formatShape, isLayerKind, type ParamValue } from '../../core/layers';
 import { analyzeGraph } from '../../state/graph-analysis';
 import { formatParams } from '../format';
@@ -20,6 +21,8 @@ function InputList({ gene, genome }: { gene: LayerGene; genome: readonly LayerGe
   const { applyGraphChange } = useApp((state) => state.editorActions);
   const [choice, setChoice] = useState('');
   const sources = genome.filter((node) => node.id !== gene.id && node.kind !== 'output' && !gene.inputs.includes(node.id));
+  // A layer downstream of this one cannot feed it: the connection would close a loop.
+  const downstream = useMemo(() => reachableFrom(genome, gene.id, 'forward'), [genome, gene.id]);
   const selectId = `add-input-${gene.id}`;
 
   const connect = (from: string) => {
@@ -53,8 +56,9 @@ function InputList({ gene, genome }: { gene: LayerGene; genome: readonly LayerGe
           <select id={selectId} className="field__input" value={choice} onChange={(event) => connect(event.target.value)}>
             <option value="">Choose a layer…</option>
             {sources.map((node) => (
-              <option key={node.id} value={node.id}>
+              <option key={node.id} value={node.id} disabled={downstream.has(node.id)}>
                 {layerName(node.kind, node.id)}
+                {downstream.has(node.id) ? ' (after this layer)' : ''}
               </option>
             ))}
           </select>
