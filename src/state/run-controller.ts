@@ -20,7 +20,7 @@ export interface RunEnvironment {
   readonly strategyHost?: StrategyHostFactory;
   /**
    * Keeps a finished search's workers for the next search on the same data set, backend and
-   * worker count; without it every search starts its own workers and closes them at its end.
+   * worker count. Without it, every search starts its own workers and closes them at its end.
    */
   readonly pools?: PoolKeeper;
 }
@@ -44,10 +44,10 @@ export function startEnvironmentPool(
 }
 
 /**
- * The data set and a ready pool for a run: the pool kept from an earlier run when it suits
- * `config`, otherwise a fresh one on a freshly loaded data set. `onDataset` hears of the data set
- * before any worker starts, and the pool's events, a ready event per worker included, go to
- * `onEvent`.
+ * Returns the data set and a ready pool for a run: the pool kept from an earlier run when it
+ * suits `config`, otherwise a fresh one on a freshly loaded data set. `onDataset` receives the
+ * data set before any worker starts. The pool's events go to `onEvent`, starting with a ready
+ * event per worker.
  */
 export async function acquirePool(
   environment: RunEnvironment,

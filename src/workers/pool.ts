@@ -69,7 +69,7 @@ interface Slot {
   handle: WorkerHandle;
   ready: boolean;
   backend: BackendName | null;
-  /** The backends the worker tried before `backend`, as its ready message said. */
+  /** The backends the worker tried before `backend`, as listed in its ready message. */
   tried: readonly BackendAttempt[];
   current: PendingJob | null;
   timer: ReturnType<typeof setTimeout> | null;
@@ -127,9 +127,9 @@ export class WorkerPool {
   }
 
   /**
-   * Sends the pool's events to `listener` from now on, in place of the one it had, and
-   * first a worker-ready event for each worker already ready: a pool kept from an earlier
-   * search introduces its workers to the next one this way.
+   * Sends the pool's events to `listener` from now on, in place of the one it had. It first
+   * gets a worker-ready event for each worker already ready, so that a pool kept from an
+   * earlier search introduces its workers to the next search.
    */
   listen(listener: ((event: PoolEvent) => void) | undefined): void {
     this.onEvent = listener;

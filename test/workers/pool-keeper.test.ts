@@ -17,9 +17,9 @@ afterEach(() => {
 });
 
 function keeper(idleMs: number): PoolKeeper {
-  const made = new PoolKeeper(idleMs);
-  keepers.push(made);
-  return made;
+  const created = new PoolKeeper(idleMs);
+  keepers.push(created);
+  return created;
 }
 
 /** Real Node workers, counting how many start and how many are terminated. */
@@ -66,7 +66,7 @@ async function startedPool(config: RunConfig, factory: WorkerFactory = nodeWorke
 }
 
 describe('PoolKeeper', () => {
-  it('hands a kept pool to the same settings only, and closes it for others', async () => {
+  it('reuses a pool for the same key only', async () => {
     const config = xorConfig();
     const { pool, dataset } = await startedPool(config);
     const pools = keeper(60_000);
@@ -119,7 +119,7 @@ describe('PoolKeeper', () => {
 });
 
 describe('searches in the page store with a pool keeper', () => {
-  it('run the next search on the same workers, and start new ones for another task', async () => {
+  it('reuses workers until the task changes', async () => {
     const { counts, factory } = countingFactory();
     const pools = keeper(60_000);
     const store = createAppStore({ readAsset: nodeAssetReader(), workerFactory: factory, pools }, { config: xorConfig() });
