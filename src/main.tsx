@@ -26,7 +26,7 @@ const store = createAppStore({
   workerFactory: browserWorkerFactory,
   wasmPaths,
   strategyHost: browserStrategyHost,
-  // Long enough to change a setting or two between searches; an idle pool holds memory, not processor time.
+  // Long enough to change a setting or two between searches. An idle pool uses memory, not processor time.
   pools: new PoolKeeper(5 * 60_000),
 });
 

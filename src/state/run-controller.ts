@@ -55,11 +55,11 @@ export async function acquirePool(
   onEvent?: (event: PoolEvent) => void,
   onDataset?: (dataset: Dataset) => void,
 ): Promise<KeptPool> {
-  const kept = environment.pools?.take(poolKey(config));
-  if (kept) {
-    onDataset?.(kept.dataset);
-    kept.pool.listen(onEvent);
-    return kept;
+  const reused = environment.pools?.take(poolKey(config));
+  if (reused) {
+    onDataset?.(reused.dataset);
+    reused.pool.listen(onEvent);
+    return reused;
   }
   const dataset = await loadDataset(config.task, environment.readAsset);
   onDataset?.(dataset);

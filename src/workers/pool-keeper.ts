@@ -25,18 +25,18 @@ export interface KeptPool {
 }
 
 export class PoolKeeper {
-  private kept: (KeptPool & { readonly key: string; readonly timer: ReturnType<typeof setTimeout> }) | null = null;
+  private idle: (KeptPool & { readonly key: string; readonly timer: ReturnType<typeof setTimeout> }) | null = null;
 
   constructor(private readonly idleMs: number) {}
 
   /** Hands over the kept pool if it was kept under `key`, and closes a pool kept under another key. */
   take(key: string): KeptPool | null {
-    const kept = this.kept;
-    if (!kept) return null;
-    this.kept = null;
-    clearTimeout(kept.timer);
-    if (kept.key === key && kept.pool.open) return { pool: kept.pool, dataset: kept.dataset };
-    kept.pool.terminate();
+    const idle = this.idle;
+    if (!idle) return null;
+    this.idle = null;
+    clearTimeout(idle.timer);
+    if (idle.key === key && idle.pool.open) return { pool: idle.pool, dataset: idle.dataset };
+    idle.pool.terminate();
     return null;
   }
 
@@ -55,20 +55,20 @@ export class PoolKeeper {
     const timer = setTimeout(() => this.release(), this.idleMs);
     // In Node, a waiting pool does not keep the process alive.
     (timer as { unref?: () => void }).unref?.();
-    this.kept = { key, pool, dataset, timer };
+    this.idle = { key, pool, dataset, timer };
   }
 
   /** Closes the kept pool, if any. */
   release(): void {
-    const kept = this.kept;
-    if (!kept) return;
-    this.kept = null;
-    clearTimeout(kept.timer);
-    kept.pool.terminate();
+    const idle = this.idle;
+    if (!idle) return;
+    this.idle = null;
+    clearTimeout(idle.timer);
+    idle.pool.terminate();
   }
 
   /** Whether a pool is kept, under any key. */
   get holding(): boolean {
-    return this.kept !== null;
+    return this.idle !== null;
   }
 }

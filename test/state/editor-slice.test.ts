@@ -201,10 +201,10 @@ describe('editor in the store', () => {
 
   it('setTask clears a finished search only', () => {
     const store = editorStore();
-    const shown = (phase: 'finished' | 'running') =>
+    const showRun = (phase: 'finished' | 'running') =>
       store.setState({ run: { ...store.getState().run, runId: 'run-a', phase, outcome: phase === 'finished' ? 'completed' : null } });
 
-    shown('finished');
+    showRun('finished');
     store.getState().actions.setTask('spiral');
     expect(store.getState().run.runId).toBe('run-a');
 
@@ -212,7 +212,7 @@ describe('editor in the store', () => {
     expect(store.getState().run.runId).toBeNull();
     expect(store.getState().run.phase).toBe('idle');
 
-    shown('running');
+    showRun('running');
     store.getState().actions.setTask('circles');
     expect(store.getState().run.runId).toBe('run-a');
   });

@@ -109,9 +109,9 @@ describe('PoolKeeper', () => {
 
   it('replays the ready workers to a new listener', async () => {
     const { pool } = await startedPool(xorConfig());
-    const heard: unknown[] = [];
-    pool.listen((event) => heard.push(event));
-    expect(heard).toEqual([
+    const events: unknown[] = [];
+    pool.listen((event) => events.push(event));
+    expect(events).toEqual([
       { type: 'worker-ready', worker: 0, backend: 'cpu', tried: [{ backend: 'cpu' }] },
       { type: 'worker-ready', worker: 1, backend: 'cpu', tried: [{ backend: 'cpu' }] },
     ]);
