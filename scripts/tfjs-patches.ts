@@ -18,8 +18,9 @@
  *   constructor, where the WASM backend records a kernel's output, and at the start of the
  *   WASM transpose's shape helper. The Tensor constructor already copied its shape.
  * - `for (name in node.inputs)` over the gradient tape, whose input objects have one hidden
- *   class per kernel. `Object.values` and `Object.entries` visit the same own properties in
- *   the same order.
+ *   class per kernel, and `for (key in spec.axes)` in tfjs-layers' input check, whose axis
+ *   specs differ by layer. `Object.values` and `Object.entries` visit the same own
+ *   properties in the same order.
  *
  * Two more patches save work rather than recompilation:
  * - `getKernel`, which every op calls, built a string key and hashed it. It now keeps what
@@ -240,6 +241,18 @@ export function getKernel(kernelName, backendName) {
       {
         find: /(export function unregisterKernel\(kernelName, backendName\) \{)/,
         replace: '$1\n    kernelsByName.clear();',
+      },
+    ],
+  },
+  {
+    file: '@tensorflow/tfjs-layers/dist/engine/topology.js',
+    helpers: [],
+    edits: [
+      {
+        // Each layer checks its inputs here at every batch. Axis specs differ in hidden class
+        // from layer to layer, so the keyed load in the for-in loop kept deoptimizing.
+        find: /for \(const key in spec\.axes\) \{(\s*)const axis = Number\(key\);(\s*)const value = spec\.axes\[key\];/,
+        replace: 'for (const [key, value] of Object.entries(spec.axes)) {$1const axis = Number(key);',
       },
     ],
   },

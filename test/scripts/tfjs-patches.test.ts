@@ -147,6 +147,53 @@ describe('getFilteredNodesXToY', () => {
   });
 });
 
+describe('assertInputCompatibility', () => {
+  type Input = { rank: number; shape: number[]; dtype: string };
+  type Spec = { axes?: Record<number, number | null>; ndim?: number };
+  type Check = (this: { name: string; inputSpec: Spec[] }, inputs: Input[]) => void;
+  const path = installed('@tensorflow/tfjs-layers/dist/engine/topology.js');
+  const source = readFileSync(path, 'utf8');
+  /** Compiles the method, from its name to its closing brace, into a function. */
+  const compile = (code: string): Check => {
+    const start = code.indexOf('assertInputCompatibility(inputs) {');
+    let depth = 0;
+    let end = code.indexOf('{', start);
+    do {
+      if (code[end] === '{') depth++;
+      else if (code[end] === '}') depth--;
+      end++;
+    } while (depth > 0);
+    class ValueError extends Error {}
+    const genericUtils = { toList: (x: unknown) => (Array.isArray(x) ? x : [x]) };
+    return new Function('generic_utils', 'ValueError', `return function ${code.slice(start, end)};`)(genericUtils, ValueError) as Check;
+  };
+  const original = compile(source);
+  const patched = compile(patchTfjs(path, source)!);
+  const outcome = (check: Check, spec: Spec, shape: number[]) => {
+    try {
+      check.call({ name: 'dense_1', inputSpec: [spec] }, [{ rank: shape.length, shape, dtype: 'float32' }]);
+      return 'accepted';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it.each<[string, Spec, number[]]>([
+    ['a matching last axis', { axes: { [-1]: 8 } }, [32, 8]],
+    ['a wrong last axis', { axes: { [-1]: 8 } }, [32, 4]],
+    ['a wrong first axis', { axes: { 1: 3 } }, [2, 5, 3]],
+    ['two axes', { axes: { 1: 28, [-1]: 1 } }, [4, 28, 28, 1]],
+    ['an axis of any size', { axes: { [-1]: null } }, [4, 9]],
+    ['a wrong rank before the axes', { ndim: 3, axes: { [-1]: 8 } }, [32, 8]],
+  ])('judges %s as the original does', (_name, spec, shape) => {
+    expect(outcome(patched, spec, shape)).toBe(outcome(original, spec, shape));
+  });
+
+  it('still rejects a wrong axis', () => {
+    expect(outcome(patched, { axes: { [-1]: 8 } }, [32, 4])).toMatch(/expected axis -1 of input shape to have value 8 but got shape 32,4/);
+  });
+});
+
 describe('shapeBytes', () => {
   const shapeBytes = new Function(`${SHAPE_BYTES}\nreturn shapeBytes;`)() as (shape: readonly number[]) => Uint8Array;
   const encoded = (shape: readonly number[]) => Array.from(new Uint8Array(new Int32Array(shape).buffer));
