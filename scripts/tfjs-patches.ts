@@ -17,8 +17,8 @@
  *   an array literal of its length where it enters tfjs's bookkeeping: in the Tensor
  *   constructor, where the WASM backend records a kernel's output, and at the start of the
  *   WASM transpose's shape helper. The Tensor constructor already copied its shape.
- * - `for (name in node.inputs)` over the gradient tape, whose input objects have one hidden
- *   class per kernel, and `for (key in spec.axes)` in tfjs-layers' input check, whose axis
+ * - `for (name in node.inputs)` in the gradient tape's two passes, whose input objects have
+ *   one hidden class per kernel, and `for (key in spec.axes)` in tfjs-layers' input check, whose axis
  *   specs differ by layer. `Object.values` and `Object.entries` visit the same own
  *   properties in the same order.
  *
@@ -264,6 +264,11 @@ export function getKernel(kernelName, backendName) {
         // The whole function, up to its return: it runs before every gradient step.
         find: /export function getFilteredNodesXToY\(tape, xs, y\) \{[\s\S]*?\n {4}return filteredTape;\n\}/,
         replace: FILTERED_NODES,
+      },
+      {
+        // The backward pass over the same nodes, once per gradient step.
+        find: /for \(const inputName in node\.inputs\) \{([\s\S]*?)\n(\s*)const x = node\.inputs\[inputName\];/,
+        replace: 'for (const [inputName, x] of Object.entries(node.inputs)) {$1',
       },
     ],
   },

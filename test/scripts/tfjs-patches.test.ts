@@ -102,9 +102,28 @@ describe('packedShape', () => {
   });
 });
 
+type Tensor = { id: number };
+type TapeNode = { id: number; kernelName: string; inputs: Record<string, Tensor>; outputs: Tensor[] };
+
+/** Builds a random tape whose nodes take one to three earlier tensors, variables or constants. */
+function randomTape(rng: Rng) {
+  let nextId = 1_000_000;
+  const tensor = () => ({ id: nextId++ });
+  const xs = Array.from({ length: rng.int(1, 6) }, tensor);
+  const pool: Tensor[] = [...xs, tensor(), tensor()];
+  const tape: TapeNode[] = [];
+  const length = rng.int(5, 64);
+  for (let i = 0; i < length; i++) {
+    const inputs: Record<string, Tensor> = {};
+    for (const name of ['a', 'b', 'filter'].slice(0, rng.int(1, 3))) inputs[name] = rng.chance(0.25) ? tensor() : pool[rng.int(0, pool.length - 1)];
+    const outputs = Array.from({ length: rng.int(1, 2) }, tensor);
+    tape.push({ id: 500_000 + i, kernelName: `K${i % 7}`, inputs, outputs });
+    pool.push(...outputs);
+  }
+  return { tape, xs, y: pool[pool.length - 1 - rng.int(0, 2)] };
+}
+
 describe('getFilteredNodesXToY', () => {
-  type Tensor = { id: number };
-  type TapeNode = { id: number; kernelName: string; inputs: Record<string, Tensor>; outputs: Tensor[] };
   type Filter = (tape: TapeNode[], xs: Tensor[], y: Tensor) => TapeNode[];
   const path = installed('@tensorflow/tfjs-core/dist/tape.js');
   const source = readFileSync(path, 'utf8');
@@ -114,24 +133,6 @@ describe('getFilteredNodesXToY', () => {
   };
   const original = compile(source);
   const patched = compile(patchTfjs(path, source)!);
-
-  /** Builds a random tape whose nodes take one to three earlier tensors, variables or constants. */
-  function randomTape(rng: Rng) {
-    let nextId = 1_000_000;
-    const tensor = () => ({ id: nextId++ });
-    const xs = Array.from({ length: rng.int(1, 6) }, tensor);
-    const pool: Tensor[] = [...xs, tensor(), tensor()];
-    const tape: TapeNode[] = [];
-    const length = rng.int(5, 64);
-    for (let i = 0; i < length; i++) {
-      const inputs: Record<string, Tensor> = {};
-      for (const name of ['a', 'b', 'filter'].slice(0, rng.int(1, 3))) inputs[name] = rng.chance(0.25) ? tensor() : pool[rng.int(0, pool.length - 1)];
-      const outputs = Array.from({ length: rng.int(1, 2) }, tensor);
-      tape.push({ id: 500_000 + i, kernelName: `K${i % 7}`, inputs, outputs });
-      pool.push(...outputs);
-    }
-    return { tape, xs, y: pool[pool.length - 1 - rng.int(0, 2)] };
-  }
 
   it('matches the original on random tapes', () => {
     const rng = new Rng(11);
@@ -144,6 +145,49 @@ describe('getFilteredNodesXToY', () => {
     }
     // The tapes are not all filtered away: the comparison covers pruned nodes.
     expect(keptNodes).toBeGreaterThan(300);
+  });
+});
+
+describe('backpropagateGradients', () => {
+  type Gradient = { id: number; dtype: string; shape: number[]; parts: number[]; dispose(): void };
+  type Backprop = (
+    gradients: Record<number, Gradient>,
+    tape: (TapeNode & { gradient: (dys: (Gradient | null)[]) => Record<string, () => Gradient> })[],
+    tidy: (f: () => Gradient) => Gradient,
+    add: (a: Gradient, b: Gradient) => Gradient,
+  ) => void;
+  const path = installed('@tensorflow/tfjs-core/dist/tape.js');
+  const source = readFileSync(path, 'utf8');
+  const compile = (code: string): Backprop => {
+    const body = /export function backpropagateGradients[\s\S]*?\n\}/.exec(code)![0].replace('export ', '');
+    const util = { arraysEqual: (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => v === b[i]) };
+    return new Function('util', `${body}\nreturn backpropagateGradients;`)(util) as Backprop;
+  };
+  const original = compile(source);
+  const patched = compile(patchTfjs(path, source)!);
+
+  /** Runs one backward pass over a random tape, where each gradient records which node and input made it. */
+  function run(backprop: Backprop, seed: number) {
+    const { tape, y } = randomTape(new Rng(seed));
+    let nextId = 0;
+    const disposed: number[] = [];
+    const gradient = (parts: number[]): Gradient => {
+      const id = nextId++;
+      return { id, dtype: 'float32', shape: [1], parts, dispose: () => disposed.push(id) };
+    };
+    const nodes = tape.map((node) => ({
+      ...node,
+      inputs: Object.fromEntries(Object.entries(node.inputs).map(([name, input]) => [name, { ...input, shape: [1] }])),
+      gradient: (dys: (Gradient | null)[]) =>
+        Object.fromEntries(Object.keys(node.inputs).map((name, k) => [name, () => gradient([node.id * 10 + k, ...dys.flatMap((dy) => dy?.parts ?? [])])])),
+    }));
+    const accumulated: Record<number, Gradient> = { [y.id]: gradient([]) };
+    backprop(accumulated, nodes, (f) => f(), (a, b) => gradient([...a.parts, ...b.parts]));
+    return { gradients: Object.fromEntries(Object.entries(accumulated).map(([id, dx]) => [id, dx.parts])), disposed };
+  }
+
+  it('accumulates what the original does', () => {
+    for (let seed = 1; seed <= 100; seed++) expect(run(patched, seed)).toEqual(run(original, seed));
   });
 });
 
