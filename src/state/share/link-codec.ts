@@ -75,7 +75,8 @@ export function inflateCapped(compressed: Uint8Array, cap: number): { ok: true; 
     if (error instanceof InflateLimitError) {
       return { ok: false, error: `The link's data expands to more than ${MAX_INFLATED_BYTES / 1024} KiB, more than any real search needs; it was not opened.` };
     }
-    return { ok: false, error: `The link's data is damaged and cannot be decompressed (${error instanceof Error ? error.message : String(error)}). It may have been cut short: copy the whole link again.` };
+    // The decompressor's own words ("unexpected EOF" and the like) would not help the reader.
+    return { ok: false, error: 'The link\'s data is damaged and cannot be decompressed. It may have been cut short or altered: copy the whole link again.' };
   }
   if (!finished) return { ok: false, error: 'The link ends early: its data is cut short. Copy the whole link again.' };
   const bytes = new Uint8Array(total);
@@ -147,8 +148,10 @@ function payloadText(fields: ReadonlyMap<string, string>): { ok: true; text: str
   const compressed = fields.get('s');
   if (compressed !== undefined) {
     if (compressed === '') return { ok: false, error: 'The link has no data after "#s=": it was cut off when copied. Copy the whole link again.' };
-    const bytes = fromBase64Url(compressed);
-    if (bytes === null) return { ok: false, error: 'The link\'s data contains characters that a share link never has (only A–Z, a–z, 0–9, "-" and "_"). It may have been altered: copy the whole link again.' };
+    if (!BASE64URL.test(compressed)) return { ok: false, error: 'The link\'s data contains characters that a share link never has (only A–Z, a–z, 0–9, "-" and "_"). It may have been altered: copy the whole link again.' };
+    // Whole base64url text never has 4n + 1 characters. Without its dangling last character,
+    // a link cut there decodes to data that ends early, like a link cut anywhere else.
+    const bytes = fromBase64Url(compressed.length % 4 === 1 ? compressed.slice(0, -1) : compressed)!;
     const inflated = inflateCapped(bytes, MAX_INFLATED_BYTES);
     if (!inflated.ok) return inflated;
     try {

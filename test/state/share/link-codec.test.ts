@@ -236,6 +236,15 @@ describe('share link decoder', () => {
     });
   }
 
+  it('calls a link cut short at any length cut short', () => {
+    const fragment = shareFragment(typicalShare());
+    for (let cut = 1; cut <= 8; cut++) {
+      const result = decodeShareFragment(fragment.slice(0, -cut));
+      expect(result.kind).toBe('error');
+      if (result.kind === 'error') expect(result.error).toMatch(/cut short/);
+    }
+  });
+
   it('rejects a decompression bomb without inflating it', () => {
     const bomb = deflateSync(new Uint8Array(20 * 1024 * 1024).fill(32), { level: 9 });
     const fragment = `s=${toBase64Url(bomb)}`;
