@@ -52,6 +52,8 @@ export interface SessionNotice {
   readonly title: string;
   readonly error: string | null;
   readonly notes: readonly RestoreNote[];
+  /** Whether the notice is about an opened link, which the next link replaces. */
+  readonly fromLink?: boolean;
 }
 
 export interface SharedView {
@@ -111,8 +113,8 @@ export class Session {
     this.store.setState(partial);
   }
 
-  notify(title: string, error: string | null, notes: readonly RestoreNote[] = []): void {
-    this.set({ notice: { id: (this.state.notice?.id ?? 0) + 1, title, error, notes } });
+  notify(title: string, error: string | null, notes: readonly RestoreNote[] = [], fromLink = false): void {
+    this.set({ notice: { id: (this.state.notice?.id ?? 0) + 1, title, error, notes, fromLink } });
   }
 
   dismissNotice(): void {
@@ -162,25 +164,35 @@ export class Session {
   openFragment(fragment: string): LinkDecodeResult {
     const decoded = decodeShareFragment(fragment);
     this.set({ view: decoded.view });
+    // The notice of an earlier link no longer applies, whatever this one brings.
+    if (this.state.notice?.fromLink) this.dismissNotice();
     if (decoded.kind === 'state') this.applyShare(decoded.state, decoded.notes);
-    else if (decoded.kind === 'error') this.notify('The link could not be opened; the setup shown was kept.', decoded.error, decoded.notes);
-    else if (decoded.notes.length > 0) this.notify('Some parts of the link were ignored.', null, decoded.notes);
+    else if (decoded.kind === 'error') this.notify('The link could not be opened; the setup shown was kept.', decoded.error, decoded.notes, true);
+    else if (decoded.notes.length > 0) this.notify('Some parts of the link were ignored.', null, decoded.notes, true);
     return decoded;
   }
 
   /** Shows a decoded link: its setup, and its results in place of a run, marked as shared. */
   applyShare(share: ShareState, notes: readonly RestoreNote[]): void {
-    if (isRunActive(this.app.getState())) {
+    const before = this.app.getState();
+    if (isRunActive(before)) {
       this.notify('Stop the running search before opening another setup.', null);
       return;
     }
     const setup = { config: share.config, graph: share.graph, positions: share.positions };
+    // A link replaces the setup with a fresh undo history, so edits made before it cannot be undone.
+    const lostEdits = before.editor.history.past.length > 0 && setupKey(currentSetup(before)) !== setupKey(setup);
     loadSetup(this.app, setup);
     const shown = share.results.length > 0;
     this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, evaluatedFromShared(share.results, share.config), [], null, 0, false) : IDLE_RUN });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: shown ? { results: share.results, replayRunId: null, comparison: null } : null });
-    if (notes.length > 0) this.notify('The link was opened, but some of its values were ignored or changed.', null, notes);
+    if (notes.length > 0) {
+      const backHint = lostEdits ? ' The browser\'s Back button returns to the network you were editing.' : '';
+      this.notify(`The link was opened, but some of its values were ignored or changed.${backHint}`, null, notes, true);
+    } else if (lostEdits) {
+      this.notify('The link\'s setup replaced the network you were editing. The browser\'s Back button returns to it.', null, [], true);
+    }
   }
 
   /**

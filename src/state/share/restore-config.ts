@@ -33,7 +33,8 @@ const describe = (value: unknown): string => {
   return typeof value === 'object' ? 'an object' : typeof value;
 };
 
-function readPath(source: unknown, path: string): unknown {
+/** Reads the value at a dot path of untrusted input; undefined where the path does not exist. */
+export function readPath(source: unknown, path: string): unknown {
   let value = source;
   for (const key of path.split('.')) {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;

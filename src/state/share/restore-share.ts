@@ -8,12 +8,13 @@ import { DEFAULT_LIMITS, analyzeGenome, type Genome, type LayerGene } from '../.
 import { canonicalHash } from '../../core/canonical';
 import { hasModuleSlots } from '../../core/template';
 import { LAYERS, LAYER_KINDS, checkParam, defaultParams, isLayerKind, type LayerParams, type ShapeContext } from '../../core/layers';
+import { TASKS } from '../../data/tasks';
 import { BACKENDS, type BackendName } from '../../train/types';
 import { shapeContextOf } from '../graph-context';
 import type { XY } from '../graph-model';
 import { starterGenome } from '../starter';
 import type { LooseShare } from './link-format';
-import { restoreRunConfig } from './restore-config';
+import { readPath, restoreRunConfig } from './restore-config';
 import { MAX_SHARED_RESULTS, type RestoreNote, type ShareState, type SharedResult } from './share-state';
 
 const MAX_NODES = 200;
@@ -193,6 +194,12 @@ export function restoreShareState(loose: LooseShare, notes: RestoreNote[]): Shar
     graph = starterGenome(config.task.id);
   } else {
     positions = restorePositions(loose.positions, graph, notes);
+  }
+  // Results found on another task would show as this task's, and a replay could not repeat them.
+  const suppliedTask = readPath(loose.config, 'task.id');
+  if (Array.isArray(loose.results) && loose.results.length > 0 && suppliedTask !== config.task.id) {
+    notes.push({ field: 'results', reason: `were left out: they were found on another task than ${TASKS[config.task.id].name}, the task used.` });
+    return { config, graph, positions, results: [] };
   }
   return { config, graph, positions, results: restoreResults(loose.results, context, notes) };
 }

@@ -120,6 +120,26 @@ describe('page session', () => {
     expect(app.getState().run.runId).toBe('view:shared');
   });
 
+  it('clears a bad link notice when a good link opens', async () => {
+    const { session } = await openSession('s=%%%');
+    expect(session.store.getState().notice?.title).toMatch(/could not be opened/);
+
+    session.openFragment(shareFragment(typicalShare()));
+    expect(session.store.getState().notice).toBeNull();
+  });
+
+  it('points to Back when a link replaces edits', async () => {
+    const { app, session } = await openSession('');
+    session.openFragment(shareFragment(typicalShare()));
+    expect(session.store.getState().notice).toBeNull();
+
+    app.getState().actions.setGraph(chainGenome([{ kind: 'dense', params: { units: 7, activation: 'relu' } }]));
+    session.openFragment(shareFragment({ ...typicalShare(), results: [] }));
+    const notice = session.store.getState().notice;
+    expect(notice?.title).toBe("The link's setup replaced the network you were editing. The browser's Back button returns to it.");
+    expect(app.getState().graph).toEqual(typicalShare().graph);
+  });
+
   it('imports a network into the editor as an undoable edit', async () => {
     const { app, session } = await openSession('');
     const before = app.getState().graph;

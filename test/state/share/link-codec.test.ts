@@ -15,6 +15,7 @@ import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } fr
 import { shapeContextOf } from '../../../src/state/graph-context';
 import { starterGenome } from '../../../src/state/starter';
 import { KIND_CODES_V1 } from '../../../src/state/share/link-codes';
+import { packShare } from '../../../src/state/share/link-format';
 import {
   LINK_WARN_CHARS,
   MAX_INFLATED_BYTES,
@@ -235,6 +236,18 @@ describe('share link decoder', () => {
       if (result.kind === 'error') expect(result.error).toMatch(message);
     });
   }
+
+  it('leaves out results when the task is unknown', () => {
+    const shared = typicalShare();
+    const payload = packShare(shared) as { c: Record<string, unknown> };
+    expect(shared.results.length).toBeGreaterThan(0);
+
+    const result = decodeShareFragment(fragmentOf({ ...payload, c: { ...payload.c, t: 'mnist2' } }));
+    const state = expectState(result);
+    expect(state.config.task.id).toBe('spiral');
+    expect(state.results).toEqual([]);
+    expect(noteText(result)).toMatch(/results: were left out: they were found on another task than Spiral, the task used\./);
+  });
 
   it('calls a link cut short at any length cut short', () => {
     const fragment = shareFragment(typicalShare());
