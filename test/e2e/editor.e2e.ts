@@ -262,6 +262,22 @@ describe('graph editor', () => {
     await page.getByRole('switch', { name: 'Return sequences', exact: true }).click();
     await node(page, 'LSTM layer l4').getByText('16 units · tanh · sequences').waitFor();
 
+    // A focused node shows a ring, and a focused edge its line, in the focus colour.
+    const focusColour = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.style.color = 'var(--focus)';
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    // Chromium shows focus from a script only when the last input came from the keyboard.
+    await page.keyboard.press('Shift');
+    await page.locator('[data-testid="rf__edge-input->l1#0"]').focus();
+    assert.equal(await page.locator('[data-testid="rf__edge-input->l1#0"] .react-flow__edge-path').evaluate((path) => getComputedStyle(path).stroke), focusColour);
+    await node(page, 'Dense layer l2').focus();
+    const ring = await node(page, 'Dense layer l2').evaluate((element) => getComputedStyle(element.closest('.react-flow__node')!.querySelector('.editor-node')!).boxShadow);
+    assert.ok(ring.includes(focusColour), `the focused node's shadow is ${ring}`);
+
     assert.deepEqual(errors, []);
     await page.context().close();
   });
