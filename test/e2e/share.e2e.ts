@@ -262,7 +262,15 @@ describe('share links, saved runs and exports', () => {
     await runs.getByRole('button', { name: /^Rename Imported: run\.json/ }).click();
     await runs.getByRole('textbox', { name: /^New name for/ }).fill('Shared xor run');
     await runs.getByRole('textbox', { name: /^New name for/ }).press('Enter');
+    // The comparison below the list takes the new name too.
+    await runs.getByRole('region', { name: 'Run comparison' }).getByText('Shared xor run', { exact: true }).waitFor();
+    // Delete asks again, and Keep leaves the run where it was.
     await runs.getByRole('button', { name: 'Delete Shared xor run' }).click();
+    await page.screenshot({ path: `${OUT}/runs-confirm-delete.png` });
+    await runs.getByRole('button', { name: 'Keep Shared xor run' }).click();
+    assert.equal(await runs.getByRole('button', { name: 'Delete Shared xor run', exact: true }).count(), 1);
+    await runs.getByRole('button', { name: 'Delete Shared xor run' }).click();
+    await runs.getByRole('button', { name: 'Delete Shared xor run for good' }).click();
     await runs.getByRole('button', { name: /^Delete Shared xor run/ }).waitFor({ state: 'detached' });
     assert.equal(await runs.locator('tbody tr').count(), 1);
     assert.equal(await runs.locator('tbody tr').first().getByRole('cell', { name: 'XOR', exact: true }).count(), 1, 'the task column shows the task name');

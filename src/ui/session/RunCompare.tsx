@@ -1,11 +1,12 @@
 /** Two saved runs side by side: best fitness, evaluations and time, and their best-so-far curves on one chart. */
 
 import { useEffect, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Label, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StoredRun } from '../../state/persist/run-db';
 import { formatDuration, formatPercent } from '../format';
 import { evaluationRows, zoomedFitnessDomain } from '../run/chart-data';
-import { useSession } from './session-context';
+import { differentTasksNote, fitnessTicks } from './compare-data';
+import { useSession, useSessionState } from './session-context';
 
 const SERIES = ['var(--series-networks)', 'var(--series-best)'];
 
@@ -35,6 +36,8 @@ function lowestBest(rows: readonly Record<string, number>[]): number {
 
 export function RunCompare({ ids }: { ids: readonly [string, string] }) {
   const session = useSession();
+  // Names come from the run list, which a rename updates. The loaded records keep the old name.
+  const saved = useSessionState((state) => state.runs);
   const [runs, setRuns] = useState<StoredRun[] | null>(null);
   const [first, second] = ids;
 
@@ -51,6 +54,9 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
   if (runs === null) return <p className="compare__loading">Loading the two runs…</p>;
   if (runs.length < 2) return <p className="compare__loading">One of the runs could not be read.</p>;
   const rows = curveRows(runs);
+  const nameOf = (run: StoredRun) => saved.find((record) => record.id === run.record.id)?.name ?? run.record.name;
+  const domain = zoomedFitnessDomain(lowestBest(rows), 100);
+  const tasksNote = differentTasksNote(runs[0].record.taskId, runs[1].record.taskId);
 
   return (
     <section className="compare" aria-label="Run comparison">
@@ -67,7 +73,7 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
           {runs.map((run, index) => (
             <tr key={run.record.id}>
               <th scope="row">
-                <span className="compare__swatch" style={{ background: SERIES[index] }} /> {run.record.name}
+                <span className="compare__swatch" style={{ background: SERIES[index] }} /> {nameOf(run)}
               </th>
               <td className="num" data-testid={`compare-best-${index}`}>
                 {formatPercent(run.record.bestFitness)}
@@ -78,16 +84,19 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
           ))}
         </tbody>
       </table>
+      {tasksNote && <p className="compare__note">{tasksNote}</p>}
       <div className="compare__chart" data-testid="compare-chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} />
-            <YAxis domain={zoomedFitnessDomain(lowestBest(rows), 100)} tickFormatter={(value: number) => `${value}%`} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }}>
+              <Label value="evaluation" position="insideBottomRight" offset={-2} fill="var(--text-muted)" fontSize={12} />
+            </XAxis>
+            <YAxis domain={domain} ticks={fitnessTicks(domain)} tickFormatter={(value: number) => `${value}%`} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
             <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
             <Legend />
             {runs.map((run, index) => (
-              <Line key={run.record.id} dataKey={`run${index}`} name={`${run.record.name}: best so far`} type="stepAfter" stroke={SERIES[index]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+              <Line key={run.record.id} dataKey={`run${index}`} name={`${nameOf(run)}: best so far`} type="stepAfter" stroke={SERIES[index]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
             ))}
           </LineChart>
         </ResponsiveContainer>

@@ -25,6 +25,8 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
   const searchActive = useApp(selectRunActive);
   const currentRun = useApp((state) => state.run.runId);
   const [editing, setEditing] = useState(false);
+  // Deleting takes a second press, because a saved run cannot be brought back.
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [name, setName] = useState(run.name);
   const interrupted = run.status === 'running' && !elsewhere && currentRun !== run.id;
   const status = run.status === 'running' && (elsewhere || currentRun === run.id) ? 'running' : STATUS_TEXT[run.status];
@@ -80,9 +82,20 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
         <button type="button" className="button" aria-label={`Rename ${run.name}`} onClick={() => setEditing(true)}>
           Rename
         </button>
-        <button type="button" className="button" disabled={currentRun === run.id && searchActive} aria-label={`Delete ${run.name}`} onClick={() => void session.deleteRun(run.id)}>
-          Delete
-        </button>
+        {confirmingDelete ? (
+          <>
+            <button type="button" className="button button--danger" autoFocus aria-label={`Delete ${run.name} for good`} onClick={() => void session.deleteRun(run.id)}>
+              Delete for good
+            </button>
+            <button type="button" className="button" aria-label={`Keep ${run.name}`} onClick={() => setConfirmingDelete(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button" disabled={currentRun === run.id && searchActive} aria-label={`Delete ${run.name}`} onClick={() => setConfirmingDelete(true)}>
+            Delete
+          </button>
+        )}
       </td>
     </tr>
   );

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { zoomedFitnessDomain } from '../../src/ui/run/chart-data';
+import { differentTasksNote, fitnessTicks } from '../../src/ui/session/compare-data';
+
+describe('fitnessTicks', () => {
+  it.each([
+    [96, [90, 92, 94, 96, 98, 100]],
+    [85, [80, 84, 88, 92, 96, 100]],
+    [55, [50, 60, 70, 80, 90, 100]],
+    [3, [0, 20, 40, 60, 80, 100]],
+  ])('spaces whole-percent ticks above a lowest best of %d', (lowest, ticks) => {
+    expect(fitnessTicks(zoomedFitnessDomain(lowest, 100))).toEqual(ticks);
+  });
+});
+
+describe('differentTasksNote', () => {
+  it('says nothing for one task', () => {
+    expect(differentTasksNote('xor', 'xor')).toBeNull();
+  });
+
+  it('names both tasks', () => {
+    expect(differentTasksNote('circles', 'spiral')).toBe('These runs searched different tasks, Circles and Spiral, so their fitness figures do not measure the same thing.');
+  });
+});
