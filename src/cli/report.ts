@@ -4,6 +4,9 @@ import { describeGenome } from '../core/describe';
 import { compareCandidates, type RunEvent, type RunResult } from '../workers/coordinator';
 import type { RunConfig } from '../workers/run-config';
 
+/** Writes a count and its noun, in the plural unless the count is 1. */
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 export const percent = (fraction: number | null | undefined): string =>
   fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(1)}%`;
 
@@ -115,7 +118,7 @@ export function summaryTable(result: RunResult, backends: readonly string[], row
     row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]))).join('  ');
   const trained = result.candidates.filter((c) => !c.reused).length;
   const lines = [
-    `Search ${STATUS_TEXT[result.status]} after ${duration(result.elapsedMs)}: ${result.candidates.length} evaluations, ${trained} trained, ${result.generations.length} generations, backend ${[...new Set(backends)].join(', ')}.`,
+    `Search ${STATUS_TEXT[result.status]} after ${duration(result.elapsedMs)}: ${counted(result.candidates.length, 'evaluation')}, ${trained} trained, ${counted(result.generations.length, 'generation')}, backend ${[...new Set(backends)].join(', ')}.`,
     '',
     format(header),
     ...body.map(format),

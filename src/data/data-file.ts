@@ -54,8 +54,12 @@ export function parseDataFile(text: string, name: string, seed: number): Dataset
 }
 
 function parseCsv(text: string, name: string): { train: RawSplit; test: RawSplit } {
+  if (text.trim() === '') throw new DataFileError(`${name}: the file is empty; it needs a header line with feature columns, "label" and "split", then one line per row.`);
   const lines = text.split(/\r?\n/);
   const header = lines[0]?.split(',').map((cell) => cell.trim()) ?? [];
+  if (header.length === 1 && /[;\t]/.test(header[0])) {
+    throw new DataFileError(`${name} line 1: the fields are separated by ${header[0].includes(';') ? 'semicolons' : 'tabs'}; separate them with commas.`);
+  }
   const labelColumn = header.indexOf('label');
   const splitColumn = header.indexOf('split');
   if (labelColumn < 0 || splitColumn < 0) {
@@ -165,8 +169,8 @@ function toSplit(raw: RawSplit, features: number, classIndex: Map<string, number
 }
 
 function buildDataset(raw: { train: RawSplit; test: RawSplit; classes?: string[] }, name: string, seed: number): Dataset {
-  if (raw.train.x.length === 0) throw new DataFileError(`${name}: no training rows.`);
-  if (raw.test.x.length === 0) throw new DataFileError(`${name}: no test rows.`);
+  if (raw.train.x.length === 0) throw new DataFileError(`${name}: no training rows; mark the rows to learn from with "train" in the split column (CSV) or put them under "train" (JSON).`);
+  if (raw.test.x.length === 0) throw new DataFileError(`${name}: no test rows; mark some rows "test" in the split column (CSV) or put them under "test" (JSON), to measure the chosen network on.`);
   const classNames = raw.classes ?? classOrder([...raw.train.labels, ...raw.test.labels]);
   if (classNames.length < 2) throw new DataFileError(`${name}: found ${classNames.length} class; classification needs at least 2.`);
   const classIndex = new Map(classNames.map((label, i) => [label, i]));

@@ -56,7 +56,10 @@ describe('parseDataFile', () => {
     ['rows and labels of different counts', 'bad.json', '{"train":{"x":[[1]],"y":[]},"test":{"x":[],"y":[]}}', /bad\.json, field "train": 1 rows in x but 0 labels in y/],
     ['a text cell', 'bad.json', '{"train":{"x":[["1"]],"y":["a"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json, field "train\.x\[0\]\[0\]": "1" is not a finite number/],
     ['a class outside the list', 'bad.json', '{"classes":["a","b"],"train":{"x":[[1],[2]],"y":["a","c"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json field "train\.y\[1\]": class "c" is not among the classes a, b/],
-    ['no test rows', 'bad.csv', 'x,label,split\n1,a,train\n2,b,train\n', /bad\.csv: no test rows/],
+    ['no test rows', 'bad.csv', 'x,label,split\n1,a,train\n2,b,train\n', /bad\.csv: no test rows; mark some rows "test" in the split column/],
+    ['no training rows', 'bad.csv', 'x,label,split\n1,a,test\n', /bad\.csv: no training rows; mark the rows to learn from with "train"/],
+    ['an empty file', 'bad.csv', '\n', /bad\.csv: the file is empty; it needs a header line/],
+    ['semicolons between fields', 'bad.csv', 'x;label;split\n1;a;train\n', /bad\.csv line 1: the fields are separated by semicolons; separate them with commas/],
     ['rows of different widths', 'bad.json', '{"train":{"x":[[1,2],[3]],"y":["a","b"]},"test":{"x":[[1,2]],"y":["a"]}}', /field "train\.y\[1\]": 1 features, but the first training row has 2/],
   ];
 
