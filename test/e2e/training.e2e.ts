@@ -95,7 +95,7 @@ describe('training one network', () => {
 
     await button(page, 'Train').click();
     await trainingStatus(page).filter({ hasText: /Training (finished|diverged|failed)/ }).waitFor({ timeout: 60_000 });
-    const plot = page.getByRole('region', { name: 'Decision boundary' });
+    const plot = page.getByRole('region', { name: 'Prediction plot' });
     assert.match((await plot.textContent()) ?? '', /Iris has inputs of shape \[4\], so it has no plot here/);
     assert.deepEqual(errors, []);
     await page.context().close();

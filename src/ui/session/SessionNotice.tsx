@@ -85,7 +85,9 @@ function ResumedNotice() {
   const session = useSession();
   const resumed = useSessionState((state) => state.resumed);
   const current = useApp((state) => state.run.runId);
-  if (!resumed || resumed.runId !== current) return null;
+  // It says the search continues, which stops being true once the search ends.
+  const active = useApp(selectRunActive);
+  if (!resumed || resumed.runId !== current || !active) return null;
   return (
     <div className="session-notice session-notice--resumed" role="status" aria-label="Resumed run">
       <div className="session-notice__bar">

@@ -77,7 +77,10 @@ function PlotCanvas({ plot }: { plot: TrainingPlot }) {
 export function PredictionPlot() {
   const plot = useApp((state) => state.training.plot);
   const task = useApp((state) => state.training.task);
-  const title = plot?.probe.kind === 'line' ? 'Fitted curve' : 'Decision boundary';
+  let title = 'Decision boundary';
+  if (plot?.probe.kind === 'line') title = 'Fitted curve';
+  // A task that cannot be drawn gets a neutral title over the reason, not a plot's name.
+  else if (!plot && task !== null) title = 'Prediction plot';
 
   return (
     <section className="run-view" aria-label={title}>
