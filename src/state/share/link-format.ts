@@ -126,10 +126,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Prefix of the kind that an unknown layer kind code turns into, so that the restore can name the code. */
+const UNKNOWN_KIND_CODE = 'code ';
+
+/** Names a layer kind a restore does not know: an unknown link code as "code N", anything else as short JSON. */
+export function unknownKindName(kind: unknown): string {
+  if (typeof kind === 'string' && kind.startsWith(UNKNOWN_KIND_CODE)) return kind;
+  const text = JSON.stringify(kind) ?? String(kind);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function kindOf(code: unknown): LayerKind | string {
   return typeof code === 'number' && Number.isInteger(code) && code >= 0 && code < KIND_CODES_V1.length
     ? KIND_CODES_V1[code]
-    : `unknown kind code ${JSON.stringify(code) ?? String(code)}`;
+    : `${UNKNOWN_KIND_CODE}${JSON.stringify(code) ?? String(code)}`;
 }
 
 /** Returns the set of gene indices a link marks fixed, noting a list that is not one. */

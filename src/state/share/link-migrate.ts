@@ -91,5 +91,8 @@ export function migratePayload(payload: Record<string, unknown>, notes: RestoreN
   if (typeof version === 'number' && Number.isInteger(version) && version > LINK_VERSION) {
     return { ok: false, error: `The link uses format version ${version}, newer than this app reads (${LINK_VERSION}). Open it with a newer version of the app.` };
   }
-  return { ok: false, error: `The link has no valid format version (got ${JSON.stringify(version) ?? 'none'}).` };
+  return {
+    ok: false,
+    error: `The link has no valid format version (got ${JSON.stringify(version) ?? 'none'}), so this app cannot read it. It may have been altered: copy the whole link again from the app that made it.`,
+  };
 }

@@ -15,6 +15,7 @@ import { MAX_TOY_SAMPLES } from '../../data/toy';
 import type { TaskId } from '../../data/types';
 import type { RunConfig } from '../../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, runConfigSchema, type NumericPath } from '../config';
+import { unknownKindName } from './link-format';
 import type { RestoreNote } from './share-state';
 
 const PICKLIST_PATHS = ['search.strategy', 'search.earlyStopping', 'training.optimizer', 'backend'] as const;
@@ -96,7 +97,7 @@ function restoreCandidateLayer(entry: unknown, index: number, notes: RestoreNote
   const field = `search.candidateSet[${index}]`;
   const kind = readPath(entry, 'kind');
   if (!isLayerKind(kind) || kind === 'input' || kind === 'output') {
-    notes.push({ field, reason: `names the unknown layer kind ${describe(kind)}; it was dropped.` });
+    notes.push({ field, reason: `names the unknown layer kind ${unknownKindName(kind)}; it was dropped.` });
     return null;
   }
   if (kind === 'moduleSlot') {

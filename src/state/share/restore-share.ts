@@ -13,7 +13,7 @@ import { BACKENDS, type BackendName } from '../../train/types';
 import { shapeContextOf } from '../graph-context';
 import type { XY } from '../graph-model';
 import { starterGenome } from '../starter';
-import type { LooseShare } from './link-format';
+import { unknownKindName, type LooseShare } from './link-format';
 import { readPath, restoreRunConfig } from './restore-config';
 import { MAX_SHARED_RESULTS, type RestoreNote, type ShareState, type SharedResult } from './share-state';
 
@@ -43,7 +43,9 @@ function restoreParams(kind: LayerGene['kind'], supplied: unknown, field: string
       params[name] = Math.min(spec.max, Math.max(spec.min, rounded));
       notes.push({ field: `${field}.${name}`, reason: `${value} is outside ${spec.min} to ${spec.max}; ${params[name]} was used.` });
     } else {
-      notes.push({ field: `${field}.${name}`, reason: `${checkParam(kind, name, value)} The default ${String(spec.default)} was used.` });
+      // The field names the parameter already, so the check's own "kind.name" prefix goes.
+      const problem = checkParam(kind, name, value)!.replace(`${kind}.${name} `, '');
+      notes.push({ field: `${field}.${name}`, reason: `${problem} The default ${String(spec.default)} was used.` });
     }
   }
   return params;
@@ -62,7 +64,7 @@ function restoreGene(value: unknown, index: number, field: string, notes: Restor
     return null;
   }
   if (!isLayerKind(kind)) {
-    notes.push({ field: at, reason: `has the unknown layer kind ${JSON.stringify(kind) ?? String(kind)}; the kinds are ${LAYER_KINDS.join(', ')}.` });
+    notes.push({ field: at, reason: `has the unknown layer kind ${unknownKindName(kind)}; the kinds are ${LAYER_KINDS.join(', ')}.` });
     return null;
   }
   const inputs = own(value, 'inputs');
@@ -96,7 +98,8 @@ export function restoreGenome(value: unknown, context: ShapeContext, field: stri
   const genome: Genome = { nodes: genes as LayerGene[] };
   const analysis = analyzeGenome(genome, context, DEFAULT_LIMITS);
   if (!analysis.valid) {
-    for (const issue of analysis.issues.slice(0, 5)) notes.push({ field, reason: `${issue.message} ${issue.fix}` });
+    // The notes leave out each issue's fix, because the network is replaced or skipped, not edited.
+    for (const issue of analysis.issues.slice(0, 5)) notes.push({ field, reason: issue.message });
     return null;
   }
   return genome;

@@ -226,7 +226,7 @@ describe('share link decoder', () => {
     ['NaN literal in the JSON', rawFragment('{"v":1,"c":{"p":NaN}}'), /not valid JSON/],
     ['payload that is not an object', fragmentOf([1, 2, 3]), /not a search setup/],
     ['payload from a newer version', fragmentOf({ v: 7, c: {} }), /version 7, newer than this app reads/],
-    ['payload without a version', fragmentOf({ c: {} }), /no valid format version/],
+    ['payload without a version', fragmentOf({ c: {} }), /no valid format version \(got none\), so this app cannot read it\. It may have been altered/],
     ['oversized fragment', `s=${'A'.repeat(40_000)}`, /above the 32,768 this app opens/],
   ];
   for (const [name, fragment, message] of errorCases) {
@@ -298,7 +298,7 @@ describe('share link decoder', () => {
     const { config } = expectState(result);
     expect(config.search.candidateSet.layers).toEqual([{ kind: 'dense', params: { units: [8] } }]);
     const notes = noteText(result);
-    for (const expected of [/config\.zz: is not a known setting/, /^q: is not part of a v1 link/m, /unknown layer kind "unknown kind code 99"/, /dense\.units: had values outside/, /dense\.bogus: is not a parameter/, /hide: names no panel "toolbar"/, /utm: is not a link option/]) {
+    for (const expected of [/config\.zz: is not a known setting/, /^q: is not part of a v1 link/m, /names the unknown layer kind code 99; it was dropped/, /dense\.units: had values outside/, /dense\.bogus: is not a parameter/, /hide: names no panel "toolbar"/, /utm: is not a link option/]) {
       expect(notes).toMatch(expected);
     }
     expect(result.view.hide).toEqual(['palette']);
@@ -348,7 +348,16 @@ describe('share link decoder', () => {
     const state = expectState(result);
     expect(noteText(result)).toMatch(/graph: Conv2D "c": Conv2D expects a 3D input/);
     expect(noteText(result)).toMatch(/graph: was replaced by the starting network/);
+    // The replaced network cannot be edited, so the note leaves out the fix for it.
+    expect(noteText(result)).not.toMatch(/Place it before/);
     expect(state.graph).toEqual(starterGenome('xor'));
+  });
+
+  it('names a bad layer parameter once', () => {
+    const dense = KIND_CODES_V1.indexOf('dense');
+    const result = decodeShareFragment(fragmentOf({ v: 1, c: { t: 'xor' }, g: { n: [[0, []], [dense, [0], 'abc', 'relu'], [1, [1]]], i: ['input', 'l1', 'output'] } }));
+    expect(expectState(result).graph.nodes[1].params.units).toBe(32);
+    expect(noteText(result)).toMatch(/^graph\.l1\.units: must be an integer from 1 to 1024, got abc\. The default 32 was used\.$/m);
   });
 
   it('encodes the payload in base64url only', () => {
