@@ -5,9 +5,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { deflateSync } from 'fflate';
 import { canonicalHash } from '../../src/core/canonical';
 import type { Genome } from '../../src/core/genome';
+import { toBase64Url } from '../../src/state/share/link-codec';
+import { packShare } from '../../src/state/share/link-format';
 import type { TestHooks } from '../../src/ui/editor/dev-hooks';
+import { typicalShare } from '../state/share/fixtures';
 import { BASE_URL, choose, launchBrowser, setNumber, waitForFinish } from './browser';
 
 const OUT = 'test-results/share';
@@ -274,6 +278,28 @@ describe('share links, saved runs and exports', () => {
     await runs.getByRole('button', { name: /^Delete Shared xor run/ }).waitFor({ state: 'detached' });
     assert.equal(await runs.locator('tbody tr').count(), 1);
     assert.equal(await runs.locator('tbody tr').first().getByRole('cell', { name: 'XOR', exact: true }).count(), 1, 'the task column shows the task name');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('keeps the canvas in view under many link notes', async () => {
+    // A link with shared results and six values the app ignores or changes.
+    const payload = packShare(typicalShare()) as { c: Record<string, unknown> };
+    const edited = { ...payload, c: { ...payload.c, p: 1e9, g: 'many', e: -5, zz: 1, yy: 2 } };
+    const { page, errors } = await open(`#s=${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(edited))))}&hide=toolbar`);
+    const notice = page.getByRole('status', { name: 'Link and file notice' });
+    await notice.waitFor();
+
+    // The notes start folded under their count, and the Replay button stays in sight.
+    assert.equal(await notice.getByRole('list', { name: 'Ignored or changed values' }).isVisible(), false);
+    await notice.getByText('6 values', { exact: true }).click();
+    assert.equal(await notice.getByRole('list', { name: 'Ignored or changed values' }).isVisible(), true);
+    await notice.getByText('6 values', { exact: true }).click();
+    assert.equal(await page.getByRole('button', { name: 'Replay search' }).isVisible(), true);
+    const notices = (await page.locator('.session-notices').boundingBox())!;
+    const column = (await page.locator('.workspace__centre').boundingBox())!;
+    assert.ok(notices.height <= 0.4 * column.height + 1, `the notices take ${notices.height} of ${column.height} px`);
+    await page.screenshot({ path: `${OUT}/many-notes.png` });
     assert.deepEqual(errors, []);
     await page.context().close();
   });

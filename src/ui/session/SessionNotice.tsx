@@ -9,6 +9,9 @@ import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useSession, useSessionState } from './session-context';
 
+/** Notes beyond this many start folded under their count. */
+const FOLDED_NOTES = 2;
+
 function RestoreNotice() {
   const session = useSession();
   const notice = useSessionState((state) => state.notice);
@@ -23,13 +26,17 @@ function RestoreNotice() {
       </div>
       {notice.error && <p className="session-notice__error">{notice.error}</p>}
       {notice.notes.length > 0 && (
-        <ul className="session-notice__notes" aria-label="Ignored or changed values">
-          {notice.notes.map((note, index) => (
-            <li key={index}>
-              <code>{note.field}</code> {note.reason}
-            </li>
-          ))}
-        </ul>
+        // A long list starts folded, so that the notice leaves the canvas room.
+        <details className="session-notice__details" open={notice.notes.length <= FOLDED_NOTES}>
+          <summary>{notice.notes.length === 1 ? '1 value' : `${notice.notes.length} values`}</summary>
+          <ul className="session-notice__notes" aria-label="Ignored or changed values">
+            {notice.notes.map((note, index) => (
+              <li key={index}>
+                <code>{note.field}</code> {note.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );
@@ -105,10 +112,10 @@ function ResumedNotice() {
 
 export function SessionNotices() {
   return (
-    <>
+    <div className="session-notices">
       <RestoreNotice />
       <SharedResultsNotice />
       <ResumedNotice />
-    </>
+    </div>
   );
 }
