@@ -9,7 +9,7 @@ import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useSession, useSessionState } from './session-context';
 
-/** Notes beyond this many start folded under their count. */
+/** A list of more notes than this starts folded under its count. */
 const FOLDED_NOTES = 2;
 
 function RestoreNotice() {
@@ -92,7 +92,7 @@ function ResumedNotice() {
   const session = useSession();
   const resumed = useSessionState((state) => state.resumed);
   const current = useApp((state) => state.run.runId);
-  // It says the search continues, which stops being true once the search ends.
+  // Its text promises that the search continues, so it goes once the search ends.
   const active = useApp(selectRunActive);
   if (!resumed || resumed.runId !== current || !active) return null;
   return (
