@@ -114,7 +114,7 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
   const loadsAfter = (label: string) => (label === LOAD_NETWORK_LABEL ? editor().loads + 1 : editor().loads);
 
   const run = (command: Command | null) => {
-    if (command) applyGraphChange(command.change, command.select);
+    if (command && applyGraphChange(command.change, command.select) && command.notice) notify(command.notice);
   };
 
   const editorActions: EditorActions = {

@@ -14,6 +14,8 @@ export interface Command {
   readonly change: GraphChange;
   /** Nodes to select once the change is applied; without it the selection stays. */
   readonly select?: readonly string[];
+  /** Why the command did less than the user asked for, shown once the change is applied. */
+  readonly notice?: string;
 }
 
 /** Copied layers with the connections among them; inputs from outside the copy are dropped. */
@@ -121,7 +123,14 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
     const connected: GraphChange = { type: 'add-nodes', nodes: [{ gene: { ...gene, inputs: [anchor.id] }, position: beside }] };
     const result = applyChange(model, connected, options.context);
     if (result.ok && fitsItsInput(result.model, id, options.context)) return { change: connected, select };
-    return { change: { type: 'add-nodes', nodes: [{ gene, position: beside }] }, select };
+    const misfit = result.ok ? analyzeGenome(result.model.genome, options.context).issues.find((issue) => issue.nodeId === id && issue.code !== 'dead-end' && issue.code !== 'arity') : undefined;
+    // The issue names the new layer first, as the notice does already.
+    const why = misfit ? misfit.message.replace(`${LAYERS[kind].label} "${id}": `, '') : result.ok ? 'it would not fit there.' : result.reason;
+    return {
+      change: { type: 'add-nodes', nodes: [{ gene, position: beside }] },
+      select,
+      notice: `The new ${LAYERS[kind].label} was placed beside ${LAYERS[anchor.kind].label} "${anchor.id}" without a connection: ${why}`,
+    };
   }
 
   const centred = { x: options.centre.x - EDITOR_NODE_SIZE.width / 2, y: options.centre.y - EDITOR_NODE_SIZE.height / 2 };

@@ -54,6 +54,7 @@ describe('editor in the store', () => {
 
     expect(inputsOf(store, 'l3')).toEqual([]);
     expect(inputsOf(store, 'l2')).toEqual(['l1']);
+    expect(store.getState().editor.notice?.message).toMatch(/^The new Conv2D was placed beside Dense "l1" without a connection: Conv2D expects a 3D input \[height, width, channels\] but receives \[\d+\]\.$/);
   });
 
   it('addLayer connects a merge after the selected layer', () => {

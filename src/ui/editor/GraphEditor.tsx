@@ -284,7 +284,7 @@ export function GraphEditor() {
         <Background gap={24} />
         <Controls showInteractive={false} showFitView={false} />
         <OverviewMap />
-        <Panel position="top-center">
+        <Panel position="top-center" className="editor-notice-panel">
           <EditorNotice />
         </Panel>
       </ReactFlow>
