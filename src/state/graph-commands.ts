@@ -14,7 +14,7 @@ export interface Command {
   readonly change: GraphChange;
   /** Nodes to select once the change is applied; without it the selection stays. */
   readonly select?: readonly string[];
-  /** Why the command did less than the user asked for, shown once the change is applied. */
+  /** The reason the command did less than the user asked for, shown once the change is applied. */
   readonly notice?: string;
 }
 
@@ -125,11 +125,11 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
     if (result.ok && fitsItsInput(result.model, id, options.context)) return { change: connected, select };
     const misfit = result.ok ? analyzeGenome(result.model.genome, options.context).issues.find((issue) => issue.nodeId === id && issue.code !== 'dead-end' && issue.code !== 'arity') : undefined;
     // The issue names the new layer first, as the notice does already.
-    const why = misfit ? misfit.message.replace(`${LAYERS[kind].label} "${id}": `, '') : result.ok ? 'it would not fit there.' : result.reason;
+    const reason = misfit ? misfit.message.replace(`${LAYERS[kind].label} "${id}": `, '') : result.ok ? 'it would not fit there.' : result.reason;
     return {
       change: { type: 'add-nodes', nodes: [{ gene, position: beside }] },
       select,
-      notice: `The new ${LAYERS[kind].label} was placed beside ${LAYERS[anchor.kind].label} "${anchor.id}" without a connection: ${why}`,
+      notice: `The new ${LAYERS[kind].label} was placed beside ${LAYERS[anchor.kind].label} "${anchor.id}" without a connection: ${reason}`,
     };
   }
 
