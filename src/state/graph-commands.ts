@@ -124,8 +124,8 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
     const result = applyChange(model, connected, options.context);
     if (result.ok && fitsItsInput(result.model, id, options.context)) return { change: connected, select };
     const misfit = result.ok ? analyzeGenome(result.model.genome, options.context).issues.find((issue) => issue.nodeId === id && issue.code !== 'dead-end' && issue.code !== 'arity') : undefined;
-    // The issue names the new layer first, as the notice does already.
     let reason = result.ok ? 'it would not fit there.' : result.reason;
+    // The issue names the new layer first, as the notice does already.
     if (misfit) reason = misfit.message.replace(`${LAYERS[kind].label} "${id}": `, '');
     return {
       change: { type: 'add-nodes', nodes: [{ gene, position: beside }] },
