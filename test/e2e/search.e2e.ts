@@ -93,11 +93,15 @@ describe('search in the browser', () => {
     assert.equal(download.suggestedFilename(), 'nas-chart-1.svg');
     assert.match(svg, /<path d="M[\d.]+,[\d.]+L/);
     assert.doesNotMatch(svg, /var\(--/);
+    // The panel's title and legend, HTML on the page, are drawn into the file.
+    assert.match(svg, /<text [^>]*>Fitness<\/text>/);
+    assert.match(svg, /<text [^>]*>Networks<\/text>/);
 
     // The same chart as a PNG at twice its on-screen size.
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Visible charts as PNG' }).click()]);
     assert.equal(pngDownload.suggestedFilename(), 'nas-chart-1.png');
     const png = await readFile((await pngDownload.path())!);
+    await pngDownload.saveAs('test-results/search-chart.png');
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the file has the PNG signature');
     const root = /<svg[^>]*>/.exec(svg)?.[0] ?? '';
     const size = (name: string) => Number(new RegExp(` ${name}="(\\d+)"`).exec(root)?.[1]);

@@ -30,16 +30,15 @@ export function ExportDialog() {
   const [chartError, setChartError] = useState<string | null>(null);
   const visibleCharts = () => [...document.querySelectorAll<SVGSVGElement>('.run-panel svg.recharts-surface, .run-panel svg.chart__svg')];
   const saveCharts = () => {
-    visibleCharts().forEach((svg, index) => downloadFile(`nas-chart-${index + 1}.svg`, standaloneSvg(svg), 'image/svg+xml'));
+    visibleCharts().forEach((svg, index) => downloadFile(`nas-chart-${index + 1}.svg`, standaloneSvg(svg).text, 'image/svg+xml'));
   };
   const saveChartPngs = async () => {
     setChartError(null);
     try {
       // Each chart is measured and serialised before the first await, while it is on screen.
-      const charts = visibleCharts().map((svg) => ({ text: standaloneSvg(svg), box: svg.getBoundingClientRect() }));
-      for (const [index, { text, box }] of charts.entries()) {
-        // The same whole pixels as the SVG file's width and height.
-        downloadFile(`nas-chart-${index + 1}.png`, await svgToPng(text, Math.round(box.width), Math.round(box.height)), 'image/png');
+      const charts = visibleCharts().map(standaloneSvg);
+      for (const [index, { text, width, height }] of charts.entries()) {
+        downloadFile(`nas-chart-${index + 1}.png`, await svgToPng(text, width, height), 'image/png');
       }
     } catch (error) {
       setChartError(error instanceof Error ? error.message : String(error));

@@ -16,12 +16,37 @@ export function downloadFile(fileName: string, content: BlobPart, type: string):
 
 const PAINT_ATTRIBUTES = ['fill', 'stroke', 'stop-color', 'color'] as const;
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Height of the title band above an exported chart, in pixels. */
+const TITLE_BAND = 26;
+/** Height of each legend row below an exported chart, in pixels. */
+const LEGEND_ROW = 18;
+/** Estimated width of a legend character at 12 px, to wrap entries into rows. */
+const LEGEND_CHARACTER = 6.6;
+
+/** A chart exported on its own: the SVG text and its size in pixels. */
+export interface StandaloneChart {
+  readonly text: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Creates an SVG element with the given attributes and, optionally, text. */
+function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
 /**
- * Serialises an on-screen SVG as a standalone file. Colours given as CSS variables
+ * Serialises an on-screen chart as a standalone SVG file. Colours given as CSS variables
  * (`var(--series-best)`) are replaced by their computed values, since the file has no page
- * style sheet to resolve them, and a background rectangle keeps it readable.
+ * style sheet to resolve them, and a background rectangle keeps it readable. The chart's
+ * panel title goes above it and its legend below, since on the page both are HTML outside
+ * the SVG, and the file grows to include axis labels that overhang the chart's box.
  */
-export function standaloneSvg(svg: SVGSVGElement): string {
+export function standaloneSvg(svg: SVGSVGElement): StandaloneChart {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
@@ -33,16 +58,56 @@ export function standaloneSvg(svg: SVGSVGElement): string {
     }
     if (element instanceof SVGTextElement || element.tagName === 'tspan') copies[index].setAttribute('font-family', style.fontFamily);
   });
-  const { width, height } = svg.getBoundingClientRect();
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('width', String(Math.round(width)));
-  copy.setAttribute('height', String(Math.round(height)));
-  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
-  background.setAttribute('fill', getComputedStyle(document.body).backgroundColor || '#ffffff');
-  copy.insertBefore(background, copy.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+
+  const box = svg.getBoundingClientRect();
+  const drawn = svg.getBBox();
+  const left = Math.floor(Math.min(0, drawn.x));
+  const top = Math.floor(Math.min(0, drawn.y));
+  const chartWidth = Math.ceil(Math.max(box.width, drawn.x + drawn.width)) - left;
+  const chartHeight = Math.ceil(Math.max(box.height, drawn.y + drawn.height)) - top;
+
+  const panel = svg.closest('section');
+  const title = panel?.querySelector('.panel-title')?.textContent?.trim() ?? '';
+  const textColour = getComputedStyle(document.body).color || '#000000';
+  const font = getComputedStyle(document.body).fontFamily;
+  const legend = [...(panel?.querySelectorAll('.chart__legend li') ?? [])].map((item) => ({
+    label: item.textContent?.trim() ?? '',
+    colour: getComputedStyle(item.querySelector('.chart__swatch') ?? item).color,
+  }));
+
+  // Legend entries flow left to right and wrap into rows as wide as the chart.
+  const placed: { label: string; colour: string; x: number; row: number }[] = [];
+  let x = 8;
+  let row = 0;
+  for (const entry of legend) {
+    const width = 22 + entry.label.length * LEGEND_CHARACTER + 14;
+    if (x > 8 && x + width > chartWidth) {
+      x = 8;
+      row++;
+    }
+    placed.push({ ...entry, x, row });
+    x += width;
+  }
+  const titleBand = title ? TITLE_BAND : 0;
+  const legendBand = placed.length > 0 ? (row + 1) * LEGEND_ROW + 6 : 0;
+  const width = chartWidth;
+  const height = titleBand + chartHeight + legendBand;
+
+  const root = svgElement('svg', { xmlns: SVG_NS, width, height, viewBox: `0 0 ${width} ${height}` });
+  root.append(svgElement('rect', { width: '100%', height: '100%', fill: getComputedStyle(document.body).backgroundColor || '#ffffff' }));
+  if (title) root.append(svgElement('text', { x: 8, y: 18, 'font-family': font, 'font-size': 14, 'font-weight': 650, fill: textColour }, title));
+  copy.setAttribute('x', String(-left));
+  copy.setAttribute('y', String(titleBand - top));
+  copy.setAttribute('width', String(Math.round(box.width)));
+  copy.setAttribute('height', String(Math.round(box.height)));
+  copy.setAttribute('overflow', 'visible');
+  root.append(copy);
+  for (const entry of placed) {
+    const y = titleBand + chartHeight + entry.row * LEGEND_ROW + 14;
+    root.append(svgElement('line', { x1: entry.x, y1: y - 4, x2: entry.x + 16, y2: y - 4, stroke: entry.colour, 'stroke-width': 3 }));
+    root.append(svgElement('text', { x: entry.x + 22, y, 'font-family': font, 'font-size': 12, fill: textColour }, entry.label));
+  }
+  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}`, width, height };
 }
 
 /**
