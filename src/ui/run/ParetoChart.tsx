@@ -33,7 +33,8 @@ export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCa
     <div className="chart" data-testid="pareto-chart" data-points={points.length} data-front={front.length}>
       <div className="chart__plot">
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
+          {/* The right margin holds half of the last tick label, which is centred on the axis end. */}
+          <ScatterChart margin={{ top: 8, right: 22, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis dataKey="params" type="number" scale="log" domain={axis.domain} ticks={axis.ticks} interval={0} allowDataOverflow tickFormatter={formatCount} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'parameters (log)', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
             <YAxis dataKey="fitness" type="number" domain={[0, 100]} tickFormatter={fitnessTick} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
