@@ -248,6 +248,13 @@ describe('share links, saved runs and exports', () => {
     await waitForEvaluations(page, beforeReload + 2, 60_000);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     assert.match(await waitForFinish(page, 60_000), /Search stopped/);
+    const stoppedAt = await evaluationsDone(page);
+
+    // A reload after the search ended shows it again: the address kept its setup.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForFunction(() => window.__nasTestHooks?.store?.getState().run.runId?.startsWith('view:saved:') === true, null, { timeout: 10_000 });
+    assert.equal(await evaluationsDone(page), stoppedAt);
 
     // Import the first test's run file, then compare the two runs.
     await page.getByRole('button', { name: 'Import', exact: true }).click();

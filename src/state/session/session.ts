@@ -18,7 +18,7 @@ import { IDLE_RUN } from '../run-state';
 import { decodeShareFragment, shareFragment, type LinkDecodeResult } from '../share/link-codec';
 import { DEFAULT_VIEW, type RestoreNote, type ShareState, type SharedResult, type ViewOptions } from '../share/share-state';
 import type { AppStore } from '../store';
-import { currentSetup, isRunActive, loadSetup, resultsKey, setupKey, setupOfRecord } from './setup';
+import { currentSetup, isRunActive, loadSetup, resultsKey, setupKey, setupOfRecord, type Setup } from './setup';
 import { compareReplay, evaluatedFromShared, sharedResultsOf, viewRunState, type ReplayComparison } from './shared-run';
 
 /** The address bar, as far as the session uses it. */
@@ -144,7 +144,10 @@ export class Session {
 
     await this.openStorage();
     const interrupted = await this.interruptedRun();
-    if (interrupted === null) return;
+    if (interrupted === null) {
+      if (decoded.kind === 'state' && decoded.state.results.length === 0) await this.reopenEndedRun(decoded.state);
+      return;
+    }
     const opened = decoded.kind === 'state' ? setupKey(decoded.state) : null;
     if (decoded.kind === 'none' || opened === setupKey(setupOfRecord(interrupted, []))) {
       await this.resumeRun(interrupted.id);
@@ -299,6 +302,17 @@ export class Session {
   }
 
   /** Finds the newest run that was still going when its page went away, unless another tab runs it. */
+  /**
+   * Shows again the newest ended run whose setup is exactly the one the page opened on. The
+   * address keeps a page's setup but not its results, so a reload after a search would
+   * otherwise show an empty run panel, with the results only in Runs.
+   */
+  private async reopenEndedRun(opened: Setup): Promise<void> {
+    const key = setupKey(opened);
+    const run = this.state.runs.find((record) => record.status !== 'running' && setupKey(setupOfRecord(record, [])) === key);
+    if (run && !isRunActive(this.app.getState())) await this.openRun(run.id);
+  }
+
   private async interruptedRun(): Promise<RunRecord | null> {
     const elsewhere = new Set(this.state.runsElsewhere);
     return this.state.runs.find((run) => run.status === 'running' && !elsewhere.has(run.id)) ?? null;
