@@ -267,6 +267,7 @@ describe('share links, saved runs and exports', () => {
     // A flat best-so-far line has no height, which Playwright counts as hidden: wait for it in the page.
     await runs.getByTestId('compare-chart').locator('.recharts-line').nth(1).waitFor({ state: 'attached' });
     assert.equal(await runs.getByTestId('compare-chart').locator('.recharts-line').count(), 2);
+    assert.equal(await runs.getByText('Comparing the two runs ticked last: ticking a third unticks the earlier of them.').count(), 1);
     assert.match((await runs.getByTestId('compare-best-0').textContent()) ?? '', /%/);
     await page.screenshot({ path: `${OUT}/runs-compare.png` });
 

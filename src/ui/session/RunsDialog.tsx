@@ -143,6 +143,7 @@ export function RunsDialog() {
           </table>
         </div>
       )}
+      {pair && <p className="runs__hint">Comparing the two runs ticked last: ticking a third unticks the earlier of them.</p>}
       {pair ? <RunCompare ids={pair} /> : runs.length > 1 && <p className="runs__hint">Tick two runs to compare their best fitness and best-so-far curves.</p>}
     </SessionDialog>
   );
