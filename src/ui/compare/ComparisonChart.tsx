@@ -7,6 +7,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartLegend, type LegendEntry } from '../run/ChartLegend';
+import { zoomedFitnessTicks } from '../run/chart-data';
 import { seriesColor } from '../evolution/series-colors';
 import { fitnessAxisDomain, type OptimumLevel, type SeriesCurves, type SpreadRow } from './comparison-data';
 
@@ -49,6 +50,7 @@ export function ComparisonChart({ series, rows, optimum, format, seeds }: Compar
     ...(optimum ? [{ label: `Exhaustive optimum ${format(optimum.mean)}`, color: 'var(--text)', mark: 'dashed' as const }] : []),
     ...(seeds > 1 ? [{ label: `band: min–max over ${seeds} seeds`, color: 'var(--text-muted)' }] : []),
   ];
+  const fitnessDomain = fitnessAxisDomain(rows, optimum);
 
   return (
     <div className="chart" data-testid="comparison-chart" data-series={drawn.length} data-optimum={optimum ? optimum.mean.toFixed(4) : ''} data-points={rows.length}>
@@ -57,7 +59,7 @@ export function ComparisonChart({ series, rows, optimum, format, seeds }: Compar
           <ComposedChart data={rows as SpreadRow[]} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis dataKey="evaluations" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }} label={{ value: 'architectures trained', position: 'insideBottomRight', offset: -2, fontSize: 12, fill: 'var(--text-muted)' }} />
-            <YAxis domain={fitnessAxisDomain(rows, optimum)} tickFormatter={format} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={48} />
+            <YAxis domain={fitnessDomain} ticks={zoomedFitnessTicks(fitnessDomain)} tickFormatter={format} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={48} />
             <Tooltip
               labelFormatter={(label) => `After ${label} architectures`}
               formatter={(value) => (Array.isArray(value) ? `${format(Number(value[0]))} – ${format(Number(value[1]))}` : format(Number(value)))}

@@ -58,6 +58,9 @@ export function ComparisonSetup() {
   return (
     <section className="compare-setup" aria-label="Comparison setup">
       <h2 className="compare-setup__title">Compare strategies on {TASKS[config.task.id].name}</h2>
+      {comparison.plan?.presetId !== undefined && (
+        <p className="compare-setup__note">The results beside come from the preset "{comparison.plan.title}". This form starts a new comparison on the task in the editor.</p>
+      )}
       <fieldset className="compare-setup__strategies">
         <legend>Strategies</legend>
         {STRATEGY_NAMES.map((strategy) => (

@@ -109,3 +109,13 @@ export function zoomedFitnessDomain(lowest: number, top: number): [number, numbe
   const bottom = Math.max(0, Math.min(9, onTenth ? tenths - 1 : tenths));
   return [(bottom * top) / 10, top];
 }
+
+/**
+ * Returns six evenly spaced ticks over a domain from `zoomedFitnessDomain`, whose span is a
+ * whole number of tenths of its top: 90, 92, … 100 rather than the rounded 90, 93, 96, 100.
+ */
+export function zoomedFitnessTicks([bottom, top]: readonly [number, number]): number[] {
+  const step = (top - bottom) / 5;
+  // Rounded, so that fractions such as 0.5 + 3 × 0.1 do not carry float noise into labels.
+  return Array.from({ length: 6 }, (_, i) => Number((bottom + i * step).toFixed(10)));
+}

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { CartesianGrid, Label, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StoredRun } from '../../state/persist/run-db';
 import { formatDuration, formatPercent } from '../format';
-import { evaluationRows, zoomedFitnessDomain } from '../run/chart-data';
-import { differentTasksNote, fitnessTicks } from './compare-data';
+import { evaluationRows, zoomedFitnessDomain, zoomedFitnessTicks } from '../run/chart-data';
+import { differentTasksNote } from './compare-data';
 import { useSession, useSessionState } from './session-context';
 
 const SERIES = ['var(--series-networks)', 'var(--series-best)'];
@@ -92,7 +92,7 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
             <XAxis dataKey="evaluation" type="number" domain={[1, 'dataMax']} allowDecimals={false} stroke="var(--text-muted)" tick={{ fontSize: 12 }}>
               <Label value="evaluation" position="insideBottomRight" offset={-2} fill="var(--text-muted)" fontSize={12} />
             </XAxis>
-            <YAxis domain={domain} ticks={fitnessTicks(domain)} tickFormatter={(value: number) => `${value}%`} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
+            <YAxis domain={domain} ticks={zoomedFitnessTicks(domain)} tickFormatter={(value: number) => `${value}%`} stroke="var(--text-muted)" tick={{ fontSize: 12 }} width={44} />
             <Tooltip formatter={(value) => `${value}%`} labelFormatter={(label) => `Evaluation ${label}`} contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }} />
             <Legend />
             {runs.map((run, index) => (
