@@ -320,6 +320,14 @@ describe('share links, saved runs and exports', () => {
     assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), false);
     assert.equal(await presenter.page.getByRole('complementary', { name: 'Settings' }).isVisible(), false);
     await presenter.page.screenshot({ path: `${OUT}/presenter.png` });
+    // The leaderboard keeps the scores, the size and Open within its panel.
+    const leaderboard = presenter.page.getByRole('region', { name: 'Leaderboard' });
+    assert.equal(await leaderboard.getByRole('columnheader', { name: 'Status' }).isVisible(), false);
+    const open1 = (await leaderboard.getByRole('button', { name: /^Open .* in editor$/ }).first().boundingBox())!;
+    const panel = (await leaderboard.boundingBox())!;
+    assert.ok(open1.x + open1.width <= panel.x + panel.width, 'the Open buttons are inside the leaderboard');
+    const exitBox = (await presenter.page.locator('header').getByRole('button', { name: 'Exit presentation' }).boundingBox())!;
+    assert.ok(exitBox.x + exitBox.width <= 1366, `Exit presentation ends at ${exitBox.x + exitBox.width} px, inside the window`);
     // Zoomed for a projector, the page still fits the window and the run panel still resizes.
     const fit = await presenter.page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, window: window.innerHeight }));
     assert.ok(fit.scroll <= fit.window, `the presentation layout fits the window: ${JSON.stringify(fit)}`);

@@ -48,8 +48,8 @@ function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandi
       <td className="num">{formatScore(kind, metrics?.validationAccuracy, metrics?.validationR2, false)}</td>
       <td className="num">{formatScore(kind, metrics?.testAccuracy, metrics?.testR2, false)}</td>
       <td className="num">{metrics ? formatCount(metrics.params) : '–'}</td>
-      <td className="num">{metrics ? formatSeconds(metrics.trainMs) : '–'}</td>
-      <td className="leaderboard__status" title={status.detail}>
+      <td className="num leaderboard__detail">{metrics ? formatSeconds(metrics.trainMs) : '–'}</td>
+      <td className="leaderboard__status leaderboard__detail" title={status.detail}>
         {status.label}
         {status.detail && `: ${status.detail}`}
       </td>
@@ -101,10 +101,10 @@ export function Leaderboard() {
                   <abbr title={`Test ${measure.long}`}>Test {measure.short}</abbr>
                 </th>
                 <th scope="col" className="num">Params</th>
-                <th scope="col" className="num">
+                <th scope="col" className="num leaderboard__detail">
                   <abbr title="Training time">Train</abbr>
                 </th>
-                <th scope="col">Status</th>
+                <th scope="col" className="leaderboard__detail">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
