@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Genome } from '../../src/core/genome';
 import type { TestHooks } from '../../src/ui/editor/dev-hooks';
-import { launchBrowser, openApp } from './browser';
+import { BASE_URL, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -280,6 +280,21 @@ describe('graph editor', () => {
 
     assert.deepEqual(errors, []);
     await page.context().close();
+  });
+
+  it('scrolls sideways in a phone-sized window', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(BASE_URL);
+    await node(page, 'Dense layer l1').waitFor();
+    // The layout keeps a laptop's width, and the page scrolls to the parts beyond the window.
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [1024, 390]);
+    const settings = page.getByRole('complementary', { name: 'Settings' });
+    await settings.scrollIntoViewIfNeeded();
+    assert.equal(await settings.isVisible(), true);
+    const box = (await settings.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x < 390, `the settings panel scrolled into the window at x = ${box.x}`);
+    await context.close();
   });
 
   it('marks graphs loaded from elsewhere', async () => {
