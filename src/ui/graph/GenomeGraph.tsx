@@ -16,7 +16,7 @@ import {
   type NodeTypes,
   type ReactFlowState,
 } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { LAYER_NODE_TYPE, type GenomeFlow } from './genome-flow';
 import { nodesCut } from './nodes-cut';
 import { LayerNodeView } from './LayerNodeView';
@@ -72,6 +72,8 @@ function CutHint() {
 
 export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphProps) {
   const fit = compact ? COMPACT_FIT : FIT;
+  // The hint covers part of the graph: once the user has panned or zoomed, it has done its job.
+  const [moved, setMoved] = useState(false);
   return (
     <ReactFlow
       nodes={flow.nodes}
@@ -87,11 +89,15 @@ export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphPro
       zoomOnScroll={!compact}
       preventScrolling={!compact}
       proOptions={{ hideAttribution: compact }}
+      onMoveStart={(event) => {
+        // Fitting the view moves it too, without an event.
+        if (event) setMoved(true);
+      }}
     >
       <FitView options={fit} />
       {!compact && <Background gap={24} />}
       {!compact && <Controls showInteractive={false} />}
-      {compact && <CutHint />}
+      {compact && !moved && <CutHint />}
     </ReactFlow>
   );
 }
