@@ -60,7 +60,12 @@ export function standaloneSvg(svg: SVGSVGElement): StandaloneChart {
   });
 
   const box = svg.getBoundingClientRect();
-  const drawn = svg.getBBox();
+  let drawn: { x: number; y: number; width: number; height: number } = { x: 0, y: 0, width: box.width, height: box.height };
+  try {
+    drawn = svg.getBBox();
+  } catch {
+    // Some browsers throw for an SVG that is not rendered; its box is all there is then.
+  }
   const left = Math.floor(Math.min(0, drawn.x));
   const top = Math.floor(Math.min(0, drawn.y));
   const chartWidth = Math.ceil(Math.max(box.width, drawn.x + drawn.width)) - left;
