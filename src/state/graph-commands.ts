@@ -52,12 +52,12 @@ function addsNoIssue(before: GraphModel, next: GraphModel, context: ShapeContext
 }
 
 /**
- * True when the layer `id` has no issue of its own besides not leading to the output yet
- * and, for a merge, waiting for its second input.
+ * Returns the first issue of the layer `id` other than not leading to the output yet and, for
+ * a merge, waiting for its second input; undefined when its input fits it.
  */
-function fitsItsInput(model: GraphModel, id: string, context: ShapeContext): boolean {
-  return analyzeGenome(model.genome, context).issues.every(
-    (issue) => issue.nodeId !== id || issue.code === 'dead-end' || issue.code === 'arity',
+function inputMisfit(model: GraphModel, id: string, context: ShapeContext): GraphIssue | undefined {
+  return analyzeGenome(model.genome, context).issues.find(
+    (issue) => issue.nodeId === id && issue.code !== 'dead-end' && issue.code !== 'arity',
   );
 }
 
@@ -122,11 +122,11 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
     const beside = freeSpot(model, { x: anchorAt.x + COLUMN, y: anchorAt.y + ROW });
     const connected: GraphChange = { type: 'add-nodes', nodes: [{ gene: { ...gene, inputs: [anchor.id] }, position: beside }] };
     const result = applyChange(model, connected, options.context);
-    if (result.ok && fitsItsInput(result.model, id, options.context)) return { change: connected, select };
-    const misfit = result.ok ? analyzeGenome(result.model.genome, options.context).issues.find((issue) => issue.nodeId === id && issue.code !== 'dead-end' && issue.code !== 'arity') : undefined;
-    let reason = result.ok ? 'it would not fit there.' : result.reason;
-    // The issue names the new layer first, as the notice does already.
-    if (misfit) reason = misfit.message.replace(`${LAYERS[kind].label} "${id}": `, '');
+    const misfit = result.ok ? inputMisfit(result.model, id, options.context) : undefined;
+    if (result.ok && !misfit) return { change: connected, select };
+    // Past the return, a change that applied has a misfit. Its message names the new layer
+    // first, as the notice does already.
+    const reason = result.ok ? misfit!.message.replace(`${LAYERS[kind].label} "${id}": `, '') : result.reason;
     return {
       change: { type: 'add-nodes', nodes: [{ gene, position: beside }] },
       select,

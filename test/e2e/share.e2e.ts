@@ -276,7 +276,7 @@ describe('share links, saved runs and exports', () => {
     await runs.getByRole('textbox', { name: /^New name for/ }).press('Enter');
     // The comparison below the list takes the new name too.
     await runs.getByRole('region', { name: 'Run comparison' }).getByText('Shared xor run', { exact: true }).waitFor();
-    // Delete asks again, and Keep leaves the run where it was.
+    // Delete takes a second press, and Keep leaves the run in place.
     await runs.getByRole('button', { name: 'Delete Shared xor run' }).click();
     await page.screenshot({ path: `${OUT}/runs-confirm-delete.png` });
     await runs.getByRole('button', { name: 'Keep Shared xor run' }).click();

@@ -61,7 +61,7 @@ describe('strategies and presets', () => {
     const recurrent = await bestPercent(page, 'recurrent');
     assert.ok(recurrent >= feedForward + 10, `the recurrent set (${recurrent}%) ends at least 10 points above the dense-only set (${feedForward}%)`);
     assert.ok(recurrent >= 90, `the recurrent set learns parity: ${recurrent}%`);
-    // The setup form beside the results is for a new comparison, and says so.
+    // The setup form beside the results starts a new comparison, and its note states that.
     assert.match((await page.getByRole('region', { name: 'Comparison setup' }).textContent()) ?? '', /The results beside come from the preset "Feed-forward vs recurrent on parity"/);
     assert.deepEqual(errors, []);
     await page.context().close();

@@ -18,7 +18,7 @@ describe('zoomedFitnessTicks', () => {
 });
 
 describe('differentTasksNote', () => {
-  it('says nothing for one task', () => {
+  it('returns null for one task', () => {
     expect(differentTasksNote('xor', 'xor')).toBeNull();
   });
 

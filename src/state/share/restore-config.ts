@@ -34,7 +34,7 @@ const describe = (value: unknown): string => {
   return typeof value === 'object' ? 'an object' : typeof value;
 };
 
-/** Reads the value at a dot path of untrusted input; undefined where the path does not exist. */
+/** Reads the value at a dot path of untrusted input, or undefined where the path does not exist. */
 export function readPath(source: unknown, path: string): unknown {
   let value = source;
   for (const key of path.split('.')) {

@@ -72,7 +72,7 @@ function CutHint() {
 
 export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphProps) {
   const fit = compact ? COMPACT_FIT : FIT;
-  // The hint covers part of the graph: once the user has panned or zoomed, it has done its job.
+  // The hint covers part of the graph, so it goes once the user has panned or zoomed.
   const [moved, setMoved] = useState(false);
   return (
     <ReactFlow

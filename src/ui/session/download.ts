@@ -64,7 +64,7 @@ export function standaloneSvg(svg: SVGSVGElement): StandaloneChart {
   try {
     drawn = svg.getBBox();
   } catch {
-    // Some browsers throw for an SVG that is not rendered; its box is all there is then.
+    // Some browsers throw for an SVG that is not rendered. The on-screen box is used then.
   }
   const left = Math.floor(Math.min(0, drawn.x));
   const top = Math.floor(Math.min(0, drawn.y));

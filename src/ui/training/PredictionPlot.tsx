@@ -80,7 +80,7 @@ export function PredictionPlot() {
   let title = 'Decision boundary';
   if (plot?.probe.kind === 'line') title = 'Fitted curve';
   // A task that cannot be drawn gets a neutral title over the reason, not a plot's name.
-  else if (!plot && task !== null) title = 'Prediction plot';
+  if (!plot && task !== null) title = 'Prediction plot';
 
   return (
     <section className="run-view" aria-label={title}>

@@ -249,7 +249,7 @@ describe('share link decoder', () => {
     expect(noteText(result)).toMatch(/results: were left out: they were found on another task than Spiral, the task used\./);
   });
 
-  it('calls a link cut short at any length cut short', () => {
+  it('reports every cut length as cut short', () => {
     const fragment = shareFragment(typicalShare());
     for (let cut = 1; cut <= 8; cut++) {
       const result = decodeShareFragment(fragment.slice(0, -cut));
