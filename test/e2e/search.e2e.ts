@@ -49,10 +49,23 @@ describe('search in the browser', () => {
     await setNumber(page, 'Population (networks per generation)', 8);
     await setNumber(page, 'Epochs', 15);
     await setNumber(page, 'Workers (0 = auto)', 2);
+    // Every CSS transition or animation that starts while the search runs: each keeps the
+    // compositor drawing frames on a core the workers need.
+    await page.evaluate(() => {
+      const started: string[] = [];
+      (window as { __animationsStarted?: string[] }).__animationsStarted = started;
+      for (const type of ['transitionrun', 'animationstart']) {
+        document.addEventListener(type, (event) => {
+          const { propertyName, animationName } = event as Partial<TransitionEvent & AnimationEvent>;
+          started.push(`${(event.target as Element).className}: ${propertyName ?? animationName}`);
+        });
+      }
+    });
 
     await page.getByRole('button', { name: 'Start search', exact: true }).click();
     const status = await waitForFinish(page, 120_000);
     await page.screenshot({ path: 'test-results/search-xor.png' });
+    assert.deepEqual(await page.evaluate(() => (window as { __animationsStarted?: string[] }).__animationsStarted), [], 'no transition or animation ran during the search');
 
     assert.match(status, /Search finished/);
     const progress = page.getByRole('region', { name: 'Progress' });
@@ -179,7 +192,8 @@ describe('search in the browser', () => {
     await choose(page, 'Backend', 'WASM');
     await setNumber(page, 'Generations', 2);
     await setNumber(page, 'Population (networks per generation)', 6);
-    await setNumber(page, 'Epochs', 10);
+    // Long enough that the estimate shows for seconds on a fast machine too.
+    await setNumber(page, 'Epochs', 60);
     await setNumber(page, 'Workers (0 = auto)', 1);
     await setNumber(page, 'Final training epochs (0 = off)', 200);
     await page.getByRole('button', { name: 'Start search', exact: true }).click();

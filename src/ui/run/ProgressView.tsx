@@ -3,7 +3,7 @@
  * with an estimate of the time left, the backend each worker uses and any fallback notes.
  */
 
-import { formatCount, formatDuration } from '../format';
+import { formatCount, formatDuration, formatEstimate } from '../format';
 import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
@@ -54,7 +54,7 @@ export function ProgressView() {
         </span>
         <span className="progress__figure">
           Time: <strong>{formatDuration(elapsed)}</strong> elapsed
-          {left !== null ? ` · about ${formatDuration(left)} left` : estimating && ' · estimating time left'}
+          {left !== null ? ` · ${formatEstimate(left)} left` : estimating && ' · estimating time left'}
         </span>
       </div>
       <div className="progress__line progress__line--details">
