@@ -61,3 +61,45 @@ export function layoutDag(
   }
   return positions;
 }
+
+/**
+ * Folds a left-to-right layout wider than `maxColumns` ranks into rows stacked top to bottom,
+ * so that a long chain stays legible on a wide, low canvas. A rank is a column of boxes that
+ * share a left edge, as `layoutDag` places them. The ranks are shared evenly among the fewest
+ * rows that fit, and each row starts at the left edge of the first rank.
+ */
+export function wrapColumns(
+  positions: ReadonlyMap<string, Position>,
+  boxes: readonly LayoutBox[],
+  maxColumns: number,
+  rowGap: number,
+): Map<string, Position> {
+  const columns = [...new Set([...positions.values()].map((position) => Math.round(position.x)))].sort((a, b) => a - b);
+  if (columns.length <= maxColumns) return new Map(positions);
+
+  const rows = Math.ceil(columns.length / maxColumns);
+  const perRow = Math.ceil(columns.length / rows);
+  const rowOf = (x: number) => Math.floor(columns.indexOf(Math.round(x)) / perRow);
+  const heights = new Map(boxes.map((box) => [box.id, box.height]));
+
+  // Each row's vertical extent before the fold, to stack the rows without overlap.
+  const extents = Array.from({ length: rows }, () => ({ top: Infinity, bottom: -Infinity }));
+  for (const [id, position] of positions) {
+    const extent = extents[rowOf(position.x)];
+    extent.top = Math.min(extent.top, position.y);
+    extent.bottom = Math.max(extent.bottom, position.y + (heights.get(id) ?? 0));
+  }
+  const shifts: number[] = [];
+  let nextTop = extents[0].top;
+  for (const extent of extents) {
+    shifts.push(nextTop - extent.top);
+    nextTop += extent.bottom - extent.top + rowGap;
+  }
+
+  const wrapped = new Map<string, Position>();
+  for (const [id, position] of positions) {
+    const row = rowOf(position.x);
+    wrapped.set(id, { x: position.x - (columns[row * perRow] - columns[0]), y: position.y + shifts[row] });
+  }
+  return wrapped;
+}

@@ -6,7 +6,7 @@
 
 import { topologicalOrder, type Genome, type LayerGene } from '../core/genome';
 import type { LayerKind, LayerParams } from '../core/layers';
-import { layoutDag } from './graph-layout';
+import { DEFAULT_SPACING, layoutDag, wrapColumns } from './graph-layout';
 
 export interface XY {
   readonly x: number;
@@ -57,11 +57,17 @@ export function editorEdges(genome: Genome): EditorEdge[] {
   );
 }
 
-/** Lays a genome out left to right with dagre and returns each node's top-left corner. */
+/**
+ * Most ranks in one row of the editor's layout. Five layers and their gaps fill the canvas of
+ * a 1366-pixel-wide window at about 80% zoom; a longer graph wraps onto further rows.
+ */
+const EDITOR_ROW_RANKS = 5;
+
+/** Lays a genome out left to right with dagre, in rows of at most `EDITOR_ROW_RANKS` ranks, and returns each node's top-left corner. */
 export function layoutPositions(genome: Genome): Map<string, XY> {
   const boxes = genome.nodes.map((gene) => ({ id: gene.id, ...EDITOR_NODE_SIZE }));
   const links = genome.nodes.flatMap((gene) => gene.inputs.map((source) => ({ source, target: gene.id })));
-  return layoutDag(boxes, links, 'LR');
+  return wrapColumns(layoutDag(boxes, links, 'LR'), boxes, EDITOR_ROW_RANKS, DEFAULT_SPACING.rankGap);
 }
 
 /**

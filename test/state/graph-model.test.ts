@@ -111,6 +111,18 @@ describe('graph model', () => {
     expect(xs[1] - xs[0]).toBeGreaterThanOrEqual(EDITOR_NODE_SIZE.width);
   });
 
+  it('wraps a long chain into rows', () => {
+    const layers = [{ kind: 'conv2d' }, { kind: 'maxPooling2d' }, { kind: 'conv2d' }, { kind: 'maxPooling2d' }, { kind: 'flatten' }, { kind: 'dense' }] as const;
+    const model = modelFromGenome(chainGenome([...layers]));
+    const at = (id: string) => model.positions.get(id)!;
+
+    // Eight ranks, at most five a row: input to l3, then l4 to the output below them.
+    expect(new Set([...model.positions.values()].map((position) => position.y)).size).toBe(2);
+    expect(at('l4').x).toBe(at('input').x);
+    expect(at('output').x).toBe(at('l3').x);
+    expect(at('l4').y).toBeGreaterThan(at('input').y + EDITOR_NODE_SIZE.height);
+  });
+
   it('keeps given positions when every node has one', () => {
     const genome = chainGenome([{ kind: 'dense' }]);
     const positions = new Map(genome.nodes.map((gene, index) => [gene.id, { x: index * 7, y: -index }]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chainGenome, type Genome } from '../../src/core/genome';
 import { defaultParams, type ShapeContext } from '../../src/core/layers';
 import { NODE_SIZE, genomeToFlow } from '../../src/ui/graph/genome-flow';
-import { layoutDag } from '../../src/ui/graph/layout';
+import { layoutDag, wrapColumns } from '../../src/ui/graph/layout';
 
 const toy: ShapeContext = { inputShape: [2], outputUnits: 2 };
 const image: ShapeContext = { inputShape: [28, 28, 1], outputUnits: 10 };
@@ -43,6 +43,53 @@ describe('layoutDag', () => {
   it('ignores links to unknown boxes', () => {
     const positions = layoutDag(boxes.slice(0, 2), [{ source: 'input', target: 'a' }, { source: 'a', target: 'missing' }]);
     expect([...positions.keys()]).toEqual(['input', 'a']);
+  });
+});
+
+describe('wrapColumns', () => {
+  const chain = (length: number) => {
+    const ids = Array.from({ length }, (_, index) => `n${index}`);
+    return {
+      ids,
+      boxes: ids.map((id) => ({ id, width: 100, height: 40 })),
+      links: ids.slice(1).map((target, index) => ({ source: ids[index], target })),
+    };
+  };
+
+  it('leaves a short chain in one row', () => {
+    const { boxes, links } = chain(5);
+    const positions = layoutDag(boxes, links, 'LR');
+    expect(wrapColumns(positions, boxes, 5, 30)).toEqual(positions);
+  });
+
+  it('folds eight ranks into two rows of four', () => {
+    const { ids, boxes, links } = chain(8);
+    const positions = layoutDag(boxes, links, 'LR');
+    const wrapped = wrapColumns(positions, boxes, 5, 30);
+    const at = (id: string) => wrapped.get(id)!;
+
+    // Each row keeps the chain's order and spacing, and starts where the layout started.
+    expect(ids.slice(4).map((id) => at(id).x)).toEqual(ids.slice(0, 4).map((id) => at(id).x));
+    expect(at('n0').x).toBe(positions.get('n0')!.x);
+    expect(at('n0').y).toBe(positions.get('n0')!.y);
+    expect(new Set(ids.slice(0, 4).map((id) => at(id).y)).size).toBe(1);
+    // The second row sits a gap below the first.
+    expect(at('n4').y).toBe(at('n0').y + 40 + 30);
+  });
+
+  it('keeps the boxes of one rank in one row', () => {
+    const ids = ['input', 'a', 'b', 'join', 'output'];
+    const boxes = ids.map((id) => ({ id, width: 100, height: 40 }));
+    const links = branching.nodes.flatMap((node) => node.inputs.map((source) => ({ source, target: node.id })));
+    const wrapped = wrapColumns(layoutDag(boxes, links, 'LR'), boxes, 2, 30);
+    const a = wrapped.get('a')!;
+    const b = wrapped.get('b')!;
+
+    expect(a.x).toBe(b.x);
+    expect(Math.abs(a.y - b.y)).toBeGreaterThanOrEqual(40);
+    // Two rows of two ranks: the join starts the second row, below both branches.
+    expect(wrapped.get('join')!.x).toBe(wrapped.get('input')!.x);
+    expect(wrapped.get('join')!.y).toBeGreaterThanOrEqual(Math.max(a.y, b.y) + 40 + 30);
   });
 });
 
