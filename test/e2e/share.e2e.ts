@@ -326,6 +326,13 @@ describe('share links, saved runs and exports', () => {
     const open1 = (await leaderboard.getByRole('button', { name: /^Open .* in editor$/ }).first().boundingBox())!;
     const panel = (await leaderboard.boundingBox())!;
     assert.ok(open1.x + open1.width <= panel.x + panel.width, 'the Open buttons are inside the leaderboard');
+    // On a 1024-pixel projector the rank column goes as well, and Open stays inside.
+    await presenter.page.setViewportSize({ width: 1024, height: 768 });
+    assert.equal(await leaderboard.getByRole('columnheader', { name: '#' }).isVisible(), false);
+    const narrowOpen = (await leaderboard.getByRole('button', { name: /^Open .* in editor$/ }).first().boundingBox())!;
+    const narrowPanel = (await leaderboard.boundingBox())!;
+    assert.ok(narrowOpen.x + narrowOpen.width <= narrowPanel.x + narrowPanel.width, `Open ends at ${narrowOpen.x + narrowOpen.width}, the leaderboard at ${narrowPanel.x + narrowPanel.width}`);
+    await presenter.page.setViewportSize({ width: 1366, height: 768 });
     // The best network is cut at this size, with a hint on how to pan, which goes once the user pans.
     const bestView = presenter.page.getByRole('region', { name: 'Best architecture' });
     const hint = bestView.getByText('Drag to pan, Ctrl + scroll to zoom');

@@ -35,7 +35,7 @@ function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandi
   const metrics = result.metrics;
   return (
     <tr className={status.bad ? 'leaderboard__row--bad' : undefined}>
-      <td className="num">{rank}</td>
+      <td className="num leaderboard__rank">{rank}</td>
       <td>
         <code>{result.candidate.id}</code>
         {reused > 0 && (
@@ -92,7 +92,7 @@ export function Leaderboard() {
           <table>
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
+                <th scope="col" className="num leaderboard__rank">#</th>
                 <th scope="col">Candidate</th>
                 <th scope="col" className="num">
                   <abbr title={`Validation ${measure.long}`}>Val. {measure.short}</abbr>
