@@ -67,7 +67,9 @@ describe('time budget', () => {
 
   it('ends the search in time for the final retraining', async () => {
     const training = { ...defaultRunConfig('xor').training, epochs: 20, maxTrainRows: 60 };
-    const config = xorConfig({ training, timeBudgetSeconds: 5, finalEpochs: 20, workers: 2 });
+    // Generations enough that the budget, not their count, ends the search on a fast machine too.
+    const search = { ...xorConfig({ training }).search, generations: 10_000 };
+    const config = xorConfig({ training, search, timeBudgetSeconds: 5, finalEpochs: 20, workers: 2 });
     const dataset = await loadDataset(config.task, nodeAssetReader());
     const { result } = await runSearch(config, dataset);
 
