@@ -328,6 +328,8 @@ describe('share links, saved runs and exports', () => {
     assert.ok(open1.x + open1.width <= panel.x + panel.width, 'the Open buttons are inside the leaderboard');
     // On a 1024-pixel projector the rank column goes as well, and Open stays inside.
     await presenter.page.setViewportSize({ width: 1024, height: 768 });
+    // The page sets its zoom for the new width on the window's resize event, a frame later.
+    await presenter.page.waitForFunction(() => document.documentElement.style.getPropertyValue('--presentation-zoom') === '1');
     assert.equal(await leaderboard.getByRole('columnheader', { name: '#' }).isVisible(), false);
     const narrowOpen = (await leaderboard.getByRole('button', { name: /^Open .* in editor$/ }).first().boundingBox())!;
     const narrowPanel = (await leaderboard.boundingBox())!;
