@@ -304,6 +304,16 @@ describe('graph editor', () => {
     await page.getByRole('option', { name: 'MNIST (subset)', exact: true }).click();
     await node(page, 'Conv2D layer l1').waitFor();
 
+    // The eight-layer starting network wraps into two rows of four, drawn near full size.
+    const box = async (name: string) => (await node(page, name).boundingBox())!;
+    const [input, l3, l4] = [await box('Input node'), await box('Conv2D layer l3'), await box('MaxPooling2D layer l4')];
+    assert.ok(Math.abs(l4.x - input.x) < 1, `the second row starts below the input, at ${l4.x} against ${input.x}`);
+    assert.ok(l4.y > l3.y + l3.height, 'the second row is below the first');
+    assert.ok(l3.width >= 0.8 * 176, `a layer is ${l3.width} pixels wide`);
+    // The connection back to the start of the next row turns at right angles, with no curve.
+    const wrapped = await page.getByTestId('rf__edge-l3->l4#0').locator('path.react-flow__edge-path').getAttribute('d');
+    assert.doesNotMatch(wrapped ?? 'C', /C/);
+
     const conv = (id: string, inputs: string[]) => ({ id, kind: 'conv2d', params: { filters: 8, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' }, inputs });
     const skipAcrossPooling = {
       nodes: [
