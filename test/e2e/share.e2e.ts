@@ -222,7 +222,8 @@ describe('share links, saved runs and exports', () => {
 
   it('resumes a search after a reload with its charts', async () => {
     const { page, errors } = await open();
-    await configure(page, { generations: 6, population: 4, epochs: 30, workers: 1 });
+    // Generations enough that the search still runs when the test stops it, on a fast machine too.
+    await configure(page, { generations: 30, population: 4, epochs: 30, workers: 1 });
     await page.getByRole('button', { name: 'Start search', exact: true }).click();
     await waitForEvaluations(page, 6, 60_000);
     // Saved results are written in batches about once a second.
