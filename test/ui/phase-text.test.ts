@@ -8,7 +8,14 @@ describe('phaseText', () => {
   });
 
   it('says retraining while the final retraining runs', () => {
-    expect(phaseText({ phase: 'running', outcome: null, finalTraining: 'g5-1-final' })).toMatch(/^Retraining the best candidates on all training rows/);
+    expect(phaseText({ phase: 'running', outcome: null, finalTraining: 'g5-1-final' })).toBe('Retraining the best candidates on all training rows…');
+  });
+
+  it('gives the slowest retraining epoch', () => {
+    const inFlight = { 'g5-1-final': { epoch: 3, epochs: 4, loss: 0.2 }, 'g5-0-final': { epoch: 2, epochs: 4, loss: 0.3 } };
+    expect(phaseText({ phase: 'running', outcome: null, finalTraining: 'g5-1-final', inFlight })).toBe(
+      'Retraining the best candidates on all training rows: epoch 2 of 4…',
+    );
   });
 
   it('tells shared results shown before any search apart from an empty start', () => {

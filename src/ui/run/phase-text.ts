@@ -25,7 +25,7 @@ export function phaseText(
     case 'starting':
       return 'Starting: loading the data set and the workers…';
     case 'running':
-      return run.finalTraining ? 'Retraining the best candidates on all training rows…' : 'Searching…';
+      return run.finalTraining ? `Retraining the best candidates on all training rows${retrainingEpoch(run.inFlight)}…` : 'Searching…';
     case 'paused':
       // The run's clock and its time budget keep running while it is paused.
       return run.inFlight && Object.keys(run.inFlight).length > 0
@@ -36,4 +36,16 @@ export function phaseText(
     case 'finished':
       return run.outcome ? OUTCOME_TEXT[run.outcome] : 'Search finished.';
   }
+}
+
+/**
+ * Returns ": epoch 2 of 4" for the retraining furthest behind, which the run waits for, or
+ * nothing before any has reported. On MNIST the retraining takes tens of seconds, and the
+ * search's own progress reads 100% all that time.
+ */
+function retrainingEpoch(inFlight: RunState['inFlight'] = {}): string {
+  const retraining = Object.values(inFlight);
+  if (retraining.length === 0) return '';
+  const behind = retraining.reduce((slowest, other) => (other.epoch / other.epochs < slowest.epoch / slowest.epochs ? other : slowest));
+  return `: epoch ${behind.epoch} of ${behind.epochs}`;
 }
