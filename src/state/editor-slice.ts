@@ -6,7 +6,7 @@
 
 import type { Genome } from '../core/genome';
 import type { LayerKind, ShapeContext } from '../core/layers';
-import { LOAD_NETWORK_LABEL, applyChange, describeChange, type EdgeRef, type GraphChange } from './graph-changes';
+import { AUTO_LAYOUT_LABEL, LOAD_NETWORK_LABEL, applyChange, describeChange, type EdgeRef, type GraphChange } from './graph-changes';
 import {
   addLayerCommand,
   autoLayoutCommand,
@@ -17,7 +17,7 @@ import {
   type Command,
 } from './graph-commands';
 import { EMPTY_HISTORY, recordEdit, redoEdit, undoEdit, type GraphHistory } from './graph-history';
-import { modelFromGenome, type GraphModel, type XY } from './graph-model';
+import { modelFromGenome, type GraphModel, type LayoutFrame, type XY } from './graph-model';
 
 /** A message about an edit the model rejected; `id` changes with every message, so repeats are announced. */
 export interface EditorNotice {
@@ -38,6 +38,8 @@ export interface EditorState {
   readonly viewCentre: XY;
   /** Number of graphs loaded so far; the canvas fits its view to each new one. */
   readonly loads: number;
+  /** The canvas's size on screen, which a new layout tries to fill; null before it is measured. */
+  readonly frame: LayoutFrame | null;
 }
 
 export interface EditorActions {
@@ -57,6 +59,8 @@ export interface EditorActions {
   paste(): void;
   autoLayout(): void;
   setViewCentre(centre: XY): void;
+  /** Records the canvas's size on screen, for the layouts that follow. */
+  setFrame(frame: LayoutFrame): void;
   /** Shows a message above the canvas until the next edit or Dismiss. */
   showNotice(message: string): void;
   dismissNotice(): void;
@@ -79,6 +83,7 @@ export function initialEditorState(genome: Genome): EditorState {
     notice: null,
     viewCentre: { x: 0, y: 0 },
     loads: 0,
+    frame: null,
   };
 }
 
@@ -110,8 +115,8 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
     return true;
   };
 
-  // Undoing or redoing a whole network's load swaps in another network: the view fits it as it does a load.
-  const loadsAfter = (label: string) => (label === LOAD_NETWORK_LABEL ? editor().loads + 1 : editor().loads);
+  // Undoing or redoing a load or an auto layout rearranges the whole network: the view fits it as it does a load.
+  const loadsAfter = (label: string) => (label === LOAD_NETWORK_LABEL || label === AUTO_LAYOUT_LABEL ? editor().loads + 1 : editor().loads);
 
   const run = (command: Command | null) => {
     if (command && applyGraphChange(command.change, command.select) && command.notice) notify(command.notice);
@@ -121,7 +126,7 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
     applyGraphChange,
 
     loadGraph(next, options = {}) {
-      const model = modelFromGenome(next, options.positions);
+      const model = modelFromGenome(next, options.positions, editor().frame ?? undefined);
       const loads = editor().loads + 1;
       if (options.resetHistory) {
         commit(model, EMPTY_HISTORY, [], { notice: null, loads });
@@ -190,7 +195,12 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
     },
 
     autoLayout() {
-      run(autoLayoutCommand(editor().model));
+      run(autoLayoutCommand(editor().model, editor().frame ?? undefined));
+    },
+
+    setFrame(frame) {
+      const state = editor();
+      if (state.frame?.width !== frame.width || state.frame?.height !== frame.height) set({ editor: { ...state, frame } });
     },
 
     setViewCentre(centre) {

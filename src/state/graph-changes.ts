@@ -53,6 +53,8 @@ function describeNode(genome: Genome, id: string): string {
 
 /** The history label of an edit that replaced the whole network. */
 export const LOAD_NETWORK_LABEL = 'load a network';
+/** The undo label of Auto layout, which, like a load, rearranges the whole network. */
+export const AUTO_LAYOUT_LABEL = 'auto layout';
 
 /** Returns a short description of a change for the undo and redo buttons, e.g. "add Dense l3". */
 export function describeChange(change: GraphChange, genome: Genome): string {

@@ -7,8 +7,8 @@
 import { analyzeGenome, type GraphIssue, type LayerGene } from '../core/genome';
 import { reachableFrom } from '../core/graph';
 import { LAYERS, defaultParams, type LayerKind, type ShapeContext } from '../core/layers';
-import { applyChange, type GraphChange, type PlacedGene } from './graph-changes';
-import { EDITOR_NODE_SIZE, freshLayerIds, layoutPositions, type GraphModel, type XY } from './graph-model';
+import { AUTO_LAYOUT_LABEL, applyChange, type GraphChange, type PlacedGene } from './graph-changes';
+import { EDITOR_NODE_SIZE, freshLayerIds, layoutPositions, type GraphModel, type LayoutFrame, type XY } from './graph-model';
 
 export interface Command {
   readonly change: GraphChange;
@@ -188,7 +188,7 @@ export function duplicateCommand(model: GraphModel, ids: readonly string[]): Com
   return placeCopies(model, nodes, PASTE_OFFSET, true);
 }
 
-/** Lays the graph out again with dagre, as one undoable move. */
-export function autoLayoutCommand(model: GraphModel): Command {
-  return { change: { type: 'move-nodes', positions: layoutPositions(model.genome) } };
+/** Lays the graph out again with dagre, filling `frame` where given, as one undoable move. */
+export function autoLayoutCommand(model: GraphModel, frame?: LayoutFrame): Command {
+  return { change: { type: 'batch', label: AUTO_LAYOUT_LABEL, changes: [{ type: 'move-nodes', positions: layoutPositions(model.genome, frame) }] } };
 }

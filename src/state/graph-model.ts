@@ -58,29 +58,60 @@ export function editorEdges(genome: Genome): EditorEdge[] {
 }
 
 /**
- * Most ranks in one row of the editor's layout. Five layers and their gaps fill the canvas of
- * a 1366-pixel-wide window at about 80% zoom; a longer graph wraps onto further rows.
+ * Most ranks in one row of the editor's layout when the canvas size is unknown. Five layers
+ * and their gaps fill the canvas of a 1366-pixel-wide window at about 75% zoom.
  */
 const EDITOR_ROW_RANKS = 5;
 
-/** Lays a genome out left to right with dagre, in rows of at most `EDITOR_ROW_RANKS` ranks, and returns each node's top-left corner. */
-export function layoutPositions(genome: Genome): Map<string, XY> {
+/** Gaps of the editor's layout: between ranks, room for a shape label such as "28×28×16" clear of the connection dots. */
+const EDITOR_SPACING = { nodeGap: DEFAULT_SPACING.nodeGap, rankGap: 72 };
+
+/** The size of the editor's canvas in screen pixels, which the layout tries to fill. */
+export interface LayoutFrame {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Lays a genome out left to right with dagre and returns each node's top-left corner. A long
+ * graph wraps onto rows: as many ranks a row as let the whole show largest in `frame`, or
+ * at most `EDITOR_ROW_RANKS` without one.
+ */
+export function layoutPositions(genome: Genome, frame?: LayoutFrame): Map<string, XY> {
   const boxes = genome.nodes.map((gene) => ({ id: gene.id, ...EDITOR_NODE_SIZE }));
   const links = genome.nodes.flatMap((gene) => gene.inputs.map((source) => ({ source, target: gene.id })));
-  return wrapColumns(layoutDag(boxes, links, 'LR'), boxes, EDITOR_ROW_RANKS, DEFAULT_SPACING.rankGap);
+  const positions = layoutDag(boxes, links, 'LR', EDITOR_SPACING);
+  const wrap = (columns: number) => wrapColumns(positions, boxes, columns, DEFAULT_SPACING.rankGap);
+  if (!frame || frame.width <= 0 || frame.height <= 0) return wrap(EDITOR_ROW_RANKS);
+
+  const ranks = new Set([...positions.values()].map((position) => Math.round(position.x))).size;
+  let best = { zoom: -1, layout: positions };
+  // From one row down, so that a tie keeps the fewer rows.
+  for (let columns = ranks; columns >= 1; columns--) {
+    const layout = wrap(columns);
+    const zoom = Math.min(1, frame.width / extent(layout, 'x', 'width'), frame.height / extent(layout, 'y', 'height'));
+    if (zoom > best.zoom + 1e-9) best = { zoom, layout };
+  }
+  return best.layout;
+}
+
+/** Returns how far a layout of editor nodes reaches along one axis. */
+function extent(layout: ReadonlyMap<string, XY>, axis: 'x' | 'y', size: 'width' | 'height'): number {
+  const starts = [...layout.values()].map((position) => position[axis]);
+  return Math.max(...starts) + EDITOR_NODE_SIZE[size] - Math.min(...starts);
 }
 
 /**
  * Builds a model from a genome. Nodes keep the positions given for them. When any node has
  * none, the whole graph is laid out again, so that no node lands on top of another.
  */
-export function modelFromGenome(genome: Genome, positions?: ReadonlyMap<string, XY>): GraphModel {
+export function modelFromGenome(genome: Genome, positions?: ReadonlyMap<string, XY>, frame?: LayoutFrame): GraphModel {
   const complete = positions !== undefined && genome.nodes.every((gene) => positions.has(gene.id));
   if (complete) {
     const kept = new Map(genome.nodes.map((gene) => [gene.id, positions.get(gene.id)!]));
     return { genome, positions: kept };
   }
-  return { genome, positions: layoutPositions(genome) };
+  return { genome, positions: layoutPositions(genome, frame) };
 }
 
 export function editorGraphOf(model: GraphModel): EditorGraph {

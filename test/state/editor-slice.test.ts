@@ -179,6 +179,22 @@ describe('editor in the store', () => {
     expect(loads()).toBe(3);
   });
 
+  it('refits the view when an auto layout is undone or redone', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    const loads = () => store.getState().editor.loads;
+    editorActions.applyGraphChange({ type: 'move-nodes', positions: new Map([['l1', { x: 900, y: 400 }]]) });
+    editorActions.autoLayout();
+    expect(store.getState().editor.history.past.at(-1)?.label).toBe('auto layout');
+    const before = loads();
+
+    editorActions.undo();
+    expect(store.getState().editor.model.positions.get('l1')).toEqual({ x: 900, y: 400 });
+    expect(loads()).toBe(before + 1);
+    editorActions.redo();
+    expect(loads()).toBe(before + 2);
+  });
+
   it('setTask swaps an untouched starting network', () => {
     const store = editorStore();
     store.getState().actions.setTask('mnist');

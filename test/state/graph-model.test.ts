@@ -11,6 +11,7 @@ import {
   editorEdges,
   editorGraphOf,
   freshLayerIds,
+  layoutPositions,
   modelFromEditorGraph,
   modelFromGenome,
   withEditorIds,
@@ -121,6 +122,18 @@ describe('graph model', () => {
     expect(at('l4').x).toBe(at('input').x);
     expect(at('output').x).toBe(at('l3').x);
     expect(at('l4').y).toBeGreaterThan(at('input').y + EDITOR_NODE_SIZE.height);
+  });
+
+  it('wraps rows to fill the canvas', () => {
+    const layers = [{ kind: 'conv2d' }, { kind: 'maxPooling2d' }, { kind: 'conv2d' }, { kind: 'maxPooling2d' }, { kind: 'flatten' }, { kind: 'dense' }] as const;
+    const genome = chainGenome([...layers]);
+    const rows = (frame: { width: number; height: number }) => new Set([...layoutPositions(genome, frame).values()].map((position) => position.y)).size;
+
+    // The canvases of a 1366- and a 1024-pixel-wide window, and a tall one.
+    expect(rows({ width: 875, height: 270 })).toBe(2);
+    expect(rows({ width: 532, height: 270 })).toBe(3);
+    expect(rows({ width: 400, height: 900 })).toBe(4);
+    expect(rows({ width: 3000, height: 200 })).toBe(1);
   });
 
   it('keeps given positions when every node has one', () => {

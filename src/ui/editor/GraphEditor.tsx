@@ -243,6 +243,17 @@ export function GraphEditor() {
     [actions],
   );
 
+  // The canvas's size, so that a network laid out afresh wraps its rows to fill it.
+  useEffect(() => {
+    const box = wrapper.current;
+    if (!box) return;
+    const measure = () => actions.setFrame({ width: box.clientWidth, height: box.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [actions]);
+
   useEffect(() => {
     if (loads === 0) return;
     // Wait a frame, so that React Flow has measured the new nodes before fitting them.
