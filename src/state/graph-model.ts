@@ -66,6 +66,9 @@ const EDITOR_ROW_RANKS = 5;
 /** Gaps of the editor's layout: between ranks, room for a shape label such as "28×28×16" clear of the connection dots. */
 const EDITOR_SPACING = { nodeGap: DEFAULT_SPACING.nodeGap, rankGap: 72 };
 
+/** How much larger a layout with more rows must show the network to be chosen. */
+const WRAP_GAIN = 1.2;
+
 /** The size of the editor's canvas in screen pixels, which the layout tries to fill. */
 export interface LayoutFrame {
   readonly width: number;
@@ -85,12 +88,13 @@ export function layoutPositions(genome: Genome, frame?: LayoutFrame): Map<string
   if (!frame || frame.width <= 0 || frame.height <= 0) return wrap(EDITOR_ROW_RANKS);
 
   const ranks = new Set([...positions.values()].map((position) => Math.round(position.x))).size;
-  let best = { zoom: -1, layout: positions };
-  // From one row down, so that a tie keeps the fewer rows.
+  let best = { zoom: 0, layout: positions };
+  // From one row down. Each further row must gain a fifth in size: a row read left to right is
+  // easier to follow, and the canvas may change size a moment after the layout.
   for (let columns = ranks; columns >= 1; columns--) {
     const layout = wrap(columns);
     const zoom = Math.min(1, frame.width / extent(layout, 'x', 'width'), frame.height / extent(layout, 'y', 'height'));
-    if (zoom > best.zoom + 1e-9) best = { zoom, layout };
+    if (zoom > best.zoom * WRAP_GAIN) best = { zoom, layout };
   }
   return best.layout;
 }

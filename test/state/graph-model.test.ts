@@ -136,6 +136,15 @@ describe('graph model', () => {
     expect(rows({ width: 3000, height: 200 })).toBe(1);
   });
 
+  it('keeps a short chain in one row', () => {
+    const genome = chainGenome([{ kind: 'dense' }, { kind: 'dense' }]);
+    const rows = (frame: { width: number; height: number }) => new Set([...layoutPositions(genome, frame).values()].map((position) => position.y)).size;
+
+    // Two rows of two would show it barely larger.
+    expect(rows({ width: 875, height: 270 })).toBe(1);
+    expect(rows({ width: 520, height: 130 })).toBe(1);
+  });
+
   it('keeps given positions when every node has one', () => {
     const genome = chainGenome([{ kind: 'dense' }]);
     const positions = new Map(genome.nodes.map((gene, index) => [gene.id, { x: index * 7, y: -index }]));
