@@ -32,6 +32,8 @@ export function ProgressView() {
   const origin = paceOrigin(run);
   const left = estimating && origin ? estimateTimeLeft(elapsed, progress.fraction, budget, origin) : null;
   const percent = Math.round(progress.fraction * 100);
+  // A shared link's results, shown before any search here: they have no generations, counts or clock of this page.
+  const linkResults = run.phase === 'idle' && run.evaluations.length > 0;
 
   return (
     <section className="progress" aria-label="Progress">
@@ -39,23 +41,36 @@ export function ProgressView() {
         <p className="progress__status" aria-live="polite">
           {phaseText(run, startBlocker)}
         </p>
-        <span className="progress__figure">
-          Generations: <strong>{progress.generationsDone}</strong> done of {progress.totalGenerations || plannedGenerations}
-        </span>
-        <div className="progress__bar" role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-          <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
-        </div>
-        <span className="progress__figure">{percent}%</span>
+        {!linkResults && (
+          <>
+            <span className="progress__figure">
+              Generations: <strong>{progress.generationsDone}</strong> done of {progress.totalGenerations || plannedGenerations}
+            </span>
+            <div className="progress__bar" role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+              <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
+            </div>
+            <span className="progress__figure">{percent}%</span>
+          </>
+        )}
       </div>
       {/* Counts on a line of their own: they grow as the run goes ("(3 reused)"), which otherwise wrapped the line above anew. */}
       <div className="progress__line">
-        <span className="progress__figure">
-          Evaluations: <strong>{progress.evaluated}</strong> done{progress.reused > 0 && ` (${progress.reused} reused)`} · {progress.training} training · {progress.queued} queued
-        </span>
-        <span className="progress__figure">
-          Time: <strong>{formatDuration(elapsed)}</strong> elapsed
-          {left !== null ? ` · ${formatEstimate(left)} left` : estimating && ' · estimating time left'}
-        </span>
+        {linkResults ? (
+          <span className="progress__figure">
+            Results: <strong>{progress.evaluated}</strong> {progress.evaluated === 1 ? 'network' : 'networks'} from the link
+          </span>
+        ) : (
+          <>
+            <span className="progress__figure">
+              Evaluations: <strong>{progress.evaluated}</strong> done{progress.reused > 0 && ` (${progress.reused} reused)`} · {progress.training} training ·{' '}
+              {progress.queued} queued
+            </span>
+            <span className="progress__figure">
+              Time: <strong>{formatDuration(elapsed)}</strong> elapsed
+              {left !== null ? ` · ${formatEstimate(left)} left` : estimating && ' · estimating time left'}
+            </span>
+          </>
+        )}
       </div>
       <div className="progress__line progress__line--details">
         {dataset && (
