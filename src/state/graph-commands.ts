@@ -8,7 +8,7 @@ import { analyzeGenome, type GraphIssue, type LayerGene } from '../core/genome';
 import { reachableFrom } from '../core/graph';
 import { LAYERS, defaultParams, type LayerKind, type ShapeContext } from '../core/layers';
 import { AUTO_LAYOUT_LABEL, applyChange, type GraphChange, type PlacedGene } from './graph-changes';
-import { EDITOR_NODE_SIZE, freshLayerIds, layoutPositions, type GraphModel, type LayoutFrame, type XY } from './graph-model';
+import { EDITOR_NODE_SIZE, EDITOR_SPACING, freshLayerIds, layoutPositions, type GraphModel, type LayoutFrame, type XY } from './graph-model';
 
 export interface Command {
   readonly change: GraphChange;
@@ -24,7 +24,7 @@ export interface Clipboard {
 }
 
 /** Horizontal distance between a layer and the next one in a chain, as the auto-layout spaces them. */
-const COLUMN = EDITOR_NODE_SIZE.width + 56;
+const COLUMN = EDITOR_NODE_SIZE.width + EDITOR_SPACING.rankGap;
 const ROW = EDITOR_NODE_SIZE.height + 24;
 /** How far a paste or a duplicate lands from its original. */
 const PASTE_OFFSET = 40;
@@ -63,13 +63,20 @@ function inputMisfit(model: GraphModel, id: string, context: ShapeContext): Grap
 
 /**
  * Inserts a new layer after `anchor`: it takes the anchor's output, the anchor's consumers
- * take the new layer's output instead, and every layer downstream moves one column right.
+ * take the new layer's output instead, and the layers downstream in the anchor's row move one
+ * column right. Rows further down, as in a wrapped layout, stay where they are.
  */
 function insertAfter(model: GraphModel, anchor: string, gene: LayerGene): GraphChange {
   const anchorAt = model.positions.get(anchor) ?? { x: 0, y: 0 };
   const downstream = reachableFrom(model.genome.nodes, anchor, 'forward');
   downstream.delete(anchor);
-  const moves = new Map([...downstream].map((id) => [id, { x: model.positions.get(id)!.x + COLUMN, y: model.positions.get(id)!.y }]));
+  const inRow = (at: XY) => at.x > anchorAt.x && Math.abs(at.y - anchorAt.y) < EDITOR_NODE_SIZE.height;
+  const moves = new Map(
+    [...downstream].flatMap((id) => {
+      const at = model.positions.get(id)!;
+      return inRow(at) ? [[id, { x: at.x + COLUMN, y: at.y }] as const] : [];
+    }),
+  );
   const consumers = model.genome.nodes.filter((node) => node.inputs.includes(anchor));
 
   return {

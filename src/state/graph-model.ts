@@ -64,7 +64,7 @@ export function editorEdges(genome: Genome): EditorEdge[] {
 const EDITOR_ROW_RANKS = 5;
 
 /** Gaps of the editor's layout: between ranks, room for a shape label such as "28×28×16" clear of the connection dots. */
-const EDITOR_SPACING = { nodeGap: DEFAULT_SPACING.nodeGap, rankGap: 72 };
+export const EDITOR_SPACING = { nodeGap: DEFAULT_SPACING.nodeGap, rankGap: 72 };
 
 /** How much larger a layout with more rows must show the network to be chosen. */
 const WRAP_GAIN = 1.2;

@@ -46,6 +46,21 @@ describe('editor in the store', () => {
     expect(after.x, 'downstream layers move one column right').toBeGreaterThan(before.x);
   });
 
+  it('addLayer makes room in its row only', () => {
+    const store = editorStore();
+    const { actions, editorActions } = store.getState();
+    // MNIST's starting network, laid out in two rows of four.
+    actions.setTask('mnist');
+    const before = new Map(store.getState().editor.model.positions);
+    expect(before.get('l4')!.y).toBeGreaterThan(before.get('l2')!.y);
+    editorActions.select(['l2']);
+    editorActions.addLayer('dropout');
+
+    const after = store.getState().editor.model.positions;
+    expect(after.get('l3')!.x, 'the rest of the row moves right').toBeGreaterThan(before.get('l3')!.x);
+    for (const id of ['l4', 'l5', 'l6', 'output']) expect(after.get(id), `${id} in the next row stays`).toEqual(before.get(id));
+  });
+
   it('addLayer leaves an unfitting layer unconnected', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
