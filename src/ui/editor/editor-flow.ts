@@ -15,8 +15,11 @@ import { summarizeGene } from '../graph/gene-summary';
 
 export const EDITOR_NODE_TYPE = 'editorLayer';
 export const SHAPE_EDGE_TYPE = 'shape';
-/** View-fitting options of the editor: a margin around the network, and no zoom past 110%. */
-export const EDITOR_FIT = { padding: 0.15, maxZoom: 1.1 } as const;
+/**
+ * View-fitting options of the editor: a margin around the network, wide enough at the sides
+ * to keep the zoom buttons in the bottom-left corner off the layers, and no zoom past 110%.
+ */
+export const EDITOR_FIT = { padding: { top: '24px', bottom: '24px', left: '64px', right: '64px' }, maxZoom: 1.1 } as const;
 
 export type EditorNodeData = {
   readonly kind: string;
