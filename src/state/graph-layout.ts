@@ -79,7 +79,8 @@ export function wrapColumns(
 
   const rows = Math.ceil(columns.length / maxColumns);
   const perRow = Math.ceil(columns.length / rows);
-  const rowOf = (x: number) => Math.floor(columns.indexOf(Math.round(x)) / perRow);
+  const columnIndex = new Map(columns.map((x, index) => [x, index]));
+  const rowOf = (x: number) => Math.floor(columnIndex.get(Math.round(x))! / perRow);
   const heights = new Map(boxes.map((box) => [box.id, box.height]));
 
   // Each row's vertical extent before the fold, to stack the rows without overlap.
