@@ -164,6 +164,11 @@ describe('genomeToFlow thumbnails', () => {
     expect(flow.nodes.every((node) => node.targetPosition === 'top' && node.sourcePosition === 'bottom')).toBe(true);
   });
 
+  it('names each activation', () => {
+    const activations = Object.fromEntries(flow.nodes.map((node) => [node.id, node.data.activation]));
+    expect(activations).toEqual({ input: null, a: defaultParams('dense').activation, b: defaultParams('dense').activation, join: null, output: null });
+  });
+
   it('leaves edge labels out', () => {
     expect(flow.edges.every((edge) => edge.label === undefined)).toBe(true);
     expect(flow.edges.find((edge) => edge.source === 'a')!.ariaLabel).toBe('a to join, shape 4');

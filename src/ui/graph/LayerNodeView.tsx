@@ -16,6 +16,8 @@ export function LayerNodeView({ data, targetPosition = Position.Left, sourcePosi
       <div className="layer-node__title">
         {invalid && <span className="layer-node__warning" aria-label="invalid">⚠ </span>}
         {data.title}
+        {/* A compact node has no summary line, and the activation tells otherwise equal layers apart. */}
+        {data.compact && data.activation && <span className="layer-node__activation"> · {data.activation}</span>}
       </div>
       {!data.compact && data.summary && <div className="layer-node__summary">{data.summary}</div>}
       <div className="layer-node__facts">

@@ -23,6 +23,8 @@ export type LayerNodeData = {
   /** Issues attached to this node, each with its fix. */
   readonly issues: readonly string[];
   readonly compact: boolean;
+  /** The layer's activation function, which a compact node shows beside its kind; null for layers without one. */
+  readonly activation: string | null;
 };
 
 export type LayerNode = Node<LayerNodeData, typeof LAYER_NODE_TYPE>;
@@ -96,6 +98,7 @@ export function genomeToFlow(genome: Genome, context: ShapeContext, options: Gen
         params: info ? info.params : null,
         issues: issuesByNode.get(gene.id) ?? [],
         compact,
+        activation: typeof gene.params.activation === 'string' ? gene.params.activation : null,
       },
     };
   });
