@@ -14,7 +14,7 @@
  * Chromium. Each measurement opens a fresh page, sets the search through the page's store
  * (random search, WASM, no final retraining), changes only the worker count, then presses
  * Start search several times with seeds 3, 4, 5, and so on. The first search starts the
- * workers; the later ones run on the workers the page kept, whose JavaScript engines have
+ * workers. The later ones run on the workers the page kept, whose JavaScript engines have
  * compiled more of tfjs' code with each search. The time is each run's own elapsed time, from
  * the coordinator's start to its end, so page load and worker start-up are left out. A page
  * cannot set V8 flags for its workers, so by default these figures include V8's helper
@@ -51,7 +51,7 @@ function searchSize(task: TaskId): { generations: number; population: number } {
   return { generations: Number(flagValue('generations') ?? fallback.generations), population: Number(flagValue('population') ?? fallback.population) };
 }
 
-/** The searches of one page, in order: the first starts its workers, the others run on them. */
+/** Runs the searches of one page and returns their measurements in order: the first starts the workers, the others run on them. */
 async function measure(browser: Browser, url: string, task: TaskId, workers: number): Promise<Measurement[]> {
   // A fresh context each time, so no saved run or warm worker carries over.
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -58,7 +58,7 @@ export function editorEdges(genome: Genome): EditorEdge[] {
 }
 
 /**
- * Most ranks in one row of the editor's layout when the canvas size is unknown. Five layers
+ * Maximum ranks per row of the editor's layout when the canvas size is unknown. Five layers
  * and their gaps fill the canvas of a 1366-pixel-wide window at about 75% zoom.
  */
 const EDITOR_ROW_RANKS = 5;
@@ -67,9 +67,9 @@ const EDITOR_ROW_RANKS = 5;
 export const EDITOR_SPACING = { nodeGap: DEFAULT_SPACING.nodeGap, rankGap: 72 };
 
 /** How much larger a layout with more rows must show the network to be chosen. */
-const WRAP_GAIN = 1.2;
+const WRAP_GAIN = 1.3;
 
-/** The size of the editor's canvas in screen pixels, which the layout tries to fill. */
+/** The room for the network on the editor's canvas, in screen pixels, which the layout tries to fill. */
 export interface LayoutFrame {
   readonly width: number;
   readonly height: number;
@@ -77,8 +77,8 @@ export interface LayoutFrame {
 
 /**
  * Lays a genome out left to right with dagre and returns each node's top-left corner. A long
- * graph wraps onto rows: as many ranks a row as let the whole show largest in `frame`, or
- * at most `EDITOR_ROW_RANKS` without one.
+ * graph wraps onto rows, with the number of ranks per row that shows it at the largest zoom
+ * in `frame`, or at most `EDITOR_ROW_RANKS` ranks per row without a frame.
  */
 export function layoutPositions(genome: Genome, frame?: LayoutFrame): Map<string, XY> {
   const boxes = genome.nodes.map((gene) => ({ id: gene.id, ...EDITOR_NODE_SIZE }));
@@ -89,8 +89,8 @@ export function layoutPositions(genome: Genome, frame?: LayoutFrame): Map<string
 
   const ranks = new Set([...positions.values()].map((position) => Math.round(position.x))).size;
   let best = { zoom: 0, layout: positions };
-  // From one row down. Each further row must gain a fifth in size: a row read left to right is
-  // easier to follow, and the canvas may change size a moment after the layout.
+  // From one row down. Each further row must gain 30% in size, because a row read left to
+  // right is easier to follow, and the canvas may change size a moment after the layout.
   for (let columns = ranks; columns >= 1; columns--) {
     const layout = wrap(columns);
     const zoom = Math.min(1, frame.width / extent(layout, 'x', 'width'), frame.height / extent(layout, 'y', 'height'));

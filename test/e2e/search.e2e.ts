@@ -199,24 +199,24 @@ describe('search in the browser', () => {
     // between two polls of a locator.
     await page.evaluate(() => {
       const panel = document.querySelector('section[aria-label="Progress"]')!;
-      const shown: string[] = [];
-      (window as { __progressTexts?: string[] }).__progressTexts = shown;
+      const seen: string[] = [];
+      (window as { __progressTexts?: string[] }).__progressTexts = seen;
       new MutationObserver(() => {
         const text = panel.textContent ?? '';
-        if (shown.at(-1) !== text) shown.push(text);
+        if (seen.at(-1) !== text) seen.push(text);
       }).observe(panel, { subtree: true, childList: true, characterData: true });
     });
     await page.getByRole('button', { name: 'Start search', exact: true }).click();
     assert.match(await waitForFinish(page, 120_000), /Search finished/);
 
-    const shown = await page.evaluate(() => (window as { __progressTexts?: string[] }).__progressTexts!);
-    const first = (pattern: RegExp) => shown.findIndex((text) => pattern.test(text));
+    const texts = await page.evaluate(() => (window as { __progressTexts?: string[] }).__progressTexts!);
+    const first = (pattern: RegExp) => texts.findIndex((text) => pattern.test(text));
     // Start-up is left out of the pace, so there is no estimate before the first results.
     assert.ok(first(/estimating time left/) >= 0, 'the panel said it was estimating');
     assert.ok(first(/(about \d+ s|under 1 s) left/) > first(/estimating time left/), 'an estimate followed');
     assert.equal(first(/about 0 s left/), -1, 'no estimate read "about 0 s"');
     // The search's own fraction is complete while the best are retrained, so no estimate shows.
-    const retraining = shown.filter((text) => text.includes('Retraining the best candidates'));
+    const retraining = texts.filter((text) => text.includes('Retraining the best candidates'));
     assert.ok(retraining.length > 0, 'the panel showed the final retraining');
     for (const text of retraining) assert.doesNotMatch(text, /left/);
     assert.deepEqual(errors, []);

@@ -194,7 +194,7 @@ describe('editor in the store', () => {
     expect(loads()).toBe(3);
   });
 
-  it('refits the view when an auto layout is undone or redone', () => {
+  it('refits after undoing auto layout', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
     const loads = () => store.getState().editor.loads;

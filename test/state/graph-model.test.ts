@@ -129,9 +129,9 @@ describe('graph model', () => {
     const genome = chainGenome([...layers]);
     const rows = (frame: { width: number; height: number }) => new Set([...layoutPositions(genome, frame).values()].map((position) => position.y)).size;
 
-    // The canvases of a 1366- and a 1024-pixel-wide window, and a tall one.
-    expect(rows({ width: 875, height: 270 })).toBe(2);
-    expect(rows({ width: 532, height: 270 })).toBe(3);
+    // The room inside the canvas of a 1366- and a 1024-pixel-wide window, and a tall one.
+    expect(rows({ width: 747, height: 222 })).toBe(2);
+    expect(rows({ width: 404, height: 222 })).toBe(3);
     expect(rows({ width: 400, height: 900 })).toBe(4);
     expect(rows({ width: 3000, height: 200 })).toBe(1);
   });
@@ -141,7 +141,7 @@ describe('graph model', () => {
     const rows = (frame: { width: number; height: number }) => new Set([...layoutPositions(genome, frame).values()].map((position) => position.y)).size;
 
     // Two rows of two would show it barely larger.
-    expect(rows({ width: 875, height: 270 })).toBe(1);
+    expect(rows({ width: 747, height: 222 })).toBe(1);
     expect(rows({ width: 520, height: 130 })).toBe(1);
   });
 

@@ -32,6 +32,7 @@ import { nodesCut } from '../graph/nodes-cut';
 import { countRender } from './dev-hooks';
 import {
   EDITOR_FIT,
+  FIT_MARGIN,
   EDITOR_NODE_TYPE,
   SHAPE_EDGE_TYPE,
   buildFlowEdges,
@@ -247,7 +248,8 @@ export function GraphEditor() {
   useEffect(() => {
     const box = wrapper.current;
     if (!box) return;
-    const measure = () => actions.setFrame({ width: box.clientWidth, height: box.clientHeight });
+    // The room a fitted view leaves for the network, inside its margins.
+    const measure = () => actions.setFrame({ width: box.clientWidth - 2 * FIT_MARGIN.x, height: box.clientHeight - 2 * FIT_MARGIN.y });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(box);

@@ -16,10 +16,16 @@ import { summarizeGene } from '../graph/gene-summary';
 export const EDITOR_NODE_TYPE = 'editorLayer';
 export const SHAPE_EDGE_TYPE = 'shape';
 /**
- * View-fitting options of the editor: a margin around the network, wide enough at the sides
- * to keep the zoom buttons in the bottom-left corner off the layers, and no zoom past 110%.
+ * Margins in screen pixels around a fitted network. The sides are wide enough to keep the zoom
+ * buttons in the canvas's bottom-left corner off the layers.
  */
-export const EDITOR_FIT = { padding: { top: '24px', bottom: '24px', left: '64px', right: '64px' }, maxZoom: 1.1 } as const;
+export const FIT_MARGIN = { x: 64, y: 24 } as const;
+
+/** View-fitting options of the editor: the margins above, and no zoom past 110%. */
+export const EDITOR_FIT = {
+  padding: { top: `${FIT_MARGIN.y}px`, bottom: `${FIT_MARGIN.y}px`, left: `${FIT_MARGIN.x}px`, right: `${FIT_MARGIN.x}px` },
+  maxZoom: 1.1,
+} as const;
 
 export type EditorNodeData = {
   readonly kind: string;
