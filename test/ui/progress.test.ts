@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTimeLeft, paceOrigin, runProgress } from '../../src/ui/run/progress';
+import { estimateTimeLeft, latestResult, paceOrigin, runProgress } from '../../src/ui/run/progress';
 import { candidate, evaluated, runState, summary } from './run-fixtures';
 
 const batch0 = [0, 1, 2, 3].map((index) => candidate(0, index));
@@ -63,6 +63,40 @@ describe('estimateTimeLeft', () => {
 
   it('waits for progress past the origin', () => {
     expect(estimateTimeLeft(9_000, 0.125, 0, { ms: 8_000, fraction: 0.125 })).toBeNull();
+  });
+});
+
+describe('estimateTimeLeft between results', () => {
+  // Pace from 6.1 s at 2/8 to the latest result at 7 s and 3/8: 0.9 s a candidate, 4.5 s left then.
+  const origin = { ms: 6_100, fraction: 2 / 8 };
+  const latest = { ms: 7_000, step: 1 / 8 };
+
+  it('counts down while the next result is due', () => {
+    expect(estimateTimeLeft(7_000, 3 / 8, 0, origin, latest)).toBeCloseTo(4_500);
+    expect(estimateTimeLeft(7_500, 3 / 8, 0, origin, latest)).toBeCloseTo(4_000);
+    // Without the latest result, the pace measured to now slows, and the estimate grows.
+    expect(estimateTimeLeft(7_500, 3 / 8, 0, origin)).toBeGreaterThan(4_500);
+  });
+
+  it('grows once the next result is overdue, from what that result would give now', () => {
+    // Due at 7.9 s, with 3.6 s left. A result at 8.5 s would make 2/8 in 2.4 s: 4.8 s for the 4/8 left.
+    expect(estimateTimeLeft(7_900, 3 / 8, 0, origin, latest)).toBeCloseTo(3_600);
+    expect(estimateTimeLeft(8_500, 3 / 8, 0, origin, latest)).toBeCloseTo(4_800);
+    expect(estimateTimeLeft(9_000, 3 / 8, 0, origin, latest)).toBeCloseTo(5_800);
+  });
+
+  it('keeps the time budget as a cap', () => {
+    expect(estimateTimeLeft(7_500, 3 / 8, 9, origin, latest)).toBeCloseTo(1_500);
+  });
+
+  it('takes the latest trained result and one candidate\'s share', () => {
+    const evaluations = [
+      evaluated(batch0[0], 1, 0.5, { finishedAt: 6_000 }),
+      evaluated(batch0[1], 2, 0.5, { finishedAt: 7_000 }),
+      evaluated(batch0[2], 3, 0.5, { reused: true, finishedAt: 7_200 }),
+    ];
+    expect(latestResult(runState({ currentBatch: batch0, evaluations }))).toEqual({ ms: 7_000, step: 1 / 8 });
+    expect(latestResult(runState({ currentBatch: batch0, evaluations: [] }))).toBeNull();
   });
 });
 

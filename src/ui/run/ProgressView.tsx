@@ -8,7 +8,7 @@ import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
 import { phaseText } from './phase-text';
-import { estimateTimeLeft, paceOrigin, runProgress } from './progress';
+import { estimateTimeLeft, latestResult, paceOrigin, runProgress } from './progress';
 import { useStartBlocker } from './RunControls';
 import { WorkerList } from './WorkerList';
 
@@ -30,7 +30,7 @@ export function ProgressView() {
   // "about 0 s left".
   const estimating = run.phase === 'running' && run.finalTraining === null;
   const origin = paceOrigin(run);
-  const left = estimating && origin ? estimateTimeLeft(elapsed, progress.fraction, budget, origin) : null;
+  const left = estimating && origin ? estimateTimeLeft(elapsed, progress.fraction, budget, origin, latestResult(run) ?? undefined) : null;
   const percent = Math.round(progress.fraction * 100);
   // A shared link's results, shown before any search here: they have no generations, counts or clock of this page.
   const linkResults = run.phase === 'idle' && run.evaluations.length > 0;

@@ -100,17 +100,50 @@ export function paceOrigin(run: RunState): PaceOrigin | null {
   return pointOf(trained[wave - 1]);
 }
 
+/** The run's last progress: when its latest result came in, and the fraction one more result adds. */
+export interface LatestResult {
+  readonly ms: number;
+  readonly step: number;
+}
+
 /**
  * Estimates the milliseconds left by assuming the rest of the run goes at the pace since
  * `origin` (by default its start). Returns null before any progress since the origin. A
  * time budget caps the estimate, because the run stops when the budget runs out.
+ *
+ * Measured to the present moment, the pace would slow while no result comes in, and the
+ * estimate would grow each second between results. Given the `latest` result, the pace is measured up to it
+ * and the estimate counts down from there. Once the next result is overdue, the estimate is
+ * the one that result would give if it came in now, and it grows from there.
  */
-export function estimateTimeLeft(elapsedMs: number, fraction: number, budgetSeconds = 0, origin: PaceOrigin = { ms: 0, fraction: 0 }): number | null {
+export function estimateTimeLeft(
+  elapsedMs: number,
+  fraction: number,
+  budgetSeconds = 0,
+  origin: PaceOrigin = { ms: 0, fraction: 0 },
+  latest?: LatestResult,
+): number | null {
   if (fraction >= 1) return 0;
   const progress = fraction - origin.fraction;
   const spent = elapsedMs - origin.ms;
   if (progress <= 0 || spent <= 0) return null;
-  const estimate = (spent * (1 - fraction)) / progress;
+  let estimate = (spent * (1 - fraction)) / progress;
+  if (latest && latest.ms > origin.ms && latest.ms <= elapsedMs) {
+    const countdown = ((latest.ms - origin.ms) * (1 - fraction)) / progress - (elapsedMs - latest.ms);
+    const overdueEstimate = (spent * Math.max(0, 1 - fraction - latest.step)) / (progress + latest.step);
+    estimate = Math.max(countdown, overdueEstimate);
+  }
   if (budgetSeconds > 0) return Math.max(0, Math.min(estimate, budgetSeconds * 1000 - elapsedMs));
   return estimate;
+}
+
+/**
+ * Returns the run's latest trained result for `estimateTimeLeft`, or null before any. The step is
+ * one candidate's share of the run: of the current generation's batch, over all generations.
+ */
+export function latestResult(run: RunState): LatestResult | null {
+  const trained = run.evaluations.filter((result) => !result.restored && !result.reused);
+  if (trained.length === 0) return null;
+  const ms = trained.reduce((latest, result) => Math.max(latest, result.finishedAt), 0);
+  return { ms, step: 1 / (Math.max(run.currentBatch.length, 1) * Math.max(run.totalGenerations, 1)) };
 }
