@@ -108,7 +108,9 @@ export interface AddLayerOptions {
 /**
  * Adds a layer of `kind`. Dropped at a position, it stays unconnected. Added next to a
  * selected layer, it is inserted after it when that adds no issue, or else connected after it
- * when its shape fits, or else placed beside it unconnected.
+ * when its shape fits, or else placed beside it unconnected. With no layer selected, it is
+ * inserted before the output head when that adds no issue, or else placed unconnected at the
+ * view's centre.
  */
 export function addLayerCommand(model: GraphModel, kind: LayerKind, options: AddLayerOptions): Command {
   const [id] = freshLayerIds(model.genome, 1);
@@ -139,6 +141,16 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
       select,
       notice: `The new ${LAYERS[kind].label} was placed beside ${LAYERS[anchor.kind].label} "${anchor.id}" without a connection: ${reason}`,
     };
+  }
+
+  // With nothing selected, the layer goes at the end of the network, before the output head,
+  // as a model builder appends it. Where it does not fit there, it is placed loose in view.
+  const head = model.genome.nodes.find((node) => node.kind === 'output');
+  const last = !anchor && head?.inputs.length === 1 ? head.inputs[0] : undefined;
+  if (last !== undefined) {
+    const append = insertAfter(model, last, gene);
+    const appended = applyChange(model, append, options.context);
+    if (appended.ok && addsNoIssue(model, appended.model, options.context)) return { change: append, select };
   }
 
   const centred = { x: options.centre.x - EDITOR_NODE_SIZE.width / 2, y: options.centre.y - EDITOR_NODE_SIZE.height / 2 };

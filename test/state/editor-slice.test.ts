@@ -82,16 +82,32 @@ describe('editor in the store', () => {
     expect(inputsOf(store, 'output')).toEqual(['l2']);
   });
 
-  it('addLayer without a selection goes to the view centre', () => {
+  it('addLayer without a selection appends before the output head', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.addLayer('dropout');
+    editorActions.addLayer('dense');
+
+    expect(inputsOf(store, 'l3')).toEqual(['l2']);
+    expect(inputsOf(store, 'l4')).toEqual(['l3']);
+    expect(inputsOf(store, 'output')).toEqual(['l4']);
+    const positions = store.getState().editor.model.positions;
+    expect(positions.get('l4')!.x).toBeGreaterThan(positions.get('l3')!.x);
+    expect(positions.get('output')!.x).toBeGreaterThan(positions.get('l4')!.x);
+  });
+
+  it('addLayer that cannot append goes to the view centre', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
     editorActions.setViewCentre({ x: 2000, y: 1000 });
-    editorActions.addLayer('dense');
+    // A convolution cannot take the flat input of the starting task.
+    editorActions.addLayer('conv2d');
 
     const position = store.getState().editor.model.positions.get('l3')!;
     expect(position.x).toBeGreaterThan(1800);
     expect(position.y).toBeGreaterThan(900);
     expect(inputsOf(store, 'l3')).toEqual([]);
+    expect(inputsOf(store, 'output')).toEqual(['l2']);
   });
 
   it('undo and redo walk the edits', () => {
