@@ -8,6 +8,7 @@ import { fetchAssetReader } from './data/assets';
 import { createAppStore } from './state/store';
 import { WASM_PATHS } from './train/wasm-paths.browser';
 import { App } from './ui/App';
+import { restoreDataFile } from './ui/data-file-storage';
 import { exposeStoreForTests } from './ui/editor/dev-hooks';
 import { AppStoreProvider } from './ui/store-context';
 import { ThemeProvider } from './ui/theme';
@@ -20,6 +21,9 @@ import './ui/styles/app.css';
 // Absolute URLs, so that they resolve the same from the page and from inside workers.
 const absolute = (path: string) => new URL(path, window.location.href).href;
 const wasmPaths = Object.fromEntries(Object.entries(WASM_PATHS).map(([file, url]) => [file, absolute(url)]));
+
+// Before the store, so that a reloaded data-file task finds its rows.
+restoreDataFile();
 
 const store = createAppStore({
   readAsset: fetchAssetReader(absolute(import.meta.env.BASE_URL)),

@@ -5,6 +5,7 @@
 
 import { Rng, deriveSeed } from '../core/rng';
 import { IRIS_CLASS_NAMES, IRIS_FEATURES, loadIris } from './iris';
+import { parseDataFile } from './data-file';
 import { MNIST_CLASS_NAMES, MNIST_INPUT_SHAPE, loadMnist } from './mnist';
 import { generateRegressionDataset, generateSequenceDataset } from './generated-tasks';
 import { REGRESSION_INPUT_SHAPE, isRegressionTask, type RegressionTaskId } from './regression';
@@ -106,22 +107,71 @@ function toyTask(id: ToyTaskId, name: string, description: string, classNames: r
   };
 }
 
-/** Rows of a data file (data-file.ts): input shape and classes are placeholders until it is read. */
-const CUSTOM_TASK: TaskInfo = {
+/** The data-file task before a file is read: its input shape and classes are placeholders. */
+const NO_FILE_TASK: TaskInfo = {
   id: 'custom',
   name: 'Data file',
   kind: 'classification',
-  description: 'Classification rows read from a CSV or JSON file of your own (command line: --data FILE).',
+  description: 'Classification rows from a CSV or JSON file of your own. No file is loaded: choose one.',
   inputShape: [1],
   classes: ['class 1', 'class 2'],
   outputUnits: 2,
   origin: 'file',
-  source: 'A data file given on the command line.',
+  source: 'A data file of your own.',
   licence: 'That of the file.',
   // The file fixes the samples; this only satisfies the config schema's range.
   defaultSamples: 100,
   defaultNoise: 0,
 };
+
+/** A data file's name and text, as read from disk or from a file chooser. */
+export interface DataFileText {
+  readonly name: string;
+  readonly text: string;
+}
+
+let dataFile: DataFileText | null = null;
+let fileTask: TaskInfo = NO_FILE_TASK;
+/** Counts the files loaded, so that a pool kept for one file's rows is not reused for another's. */
+let fileSerial = 0;
+
+/**
+ * Reads a data file and makes it the data-file task's rows: `TASKS.custom` then gives its
+ * input shape and classes, and `loadDataset` splits it. Throws a DataFileError for a
+ * malformed file and leaves the loaded file as it was.
+ */
+export function setDataFile(file: DataFileText): Dataset {
+  const dataset = parseDataFile(file.text, file.name, DEFAULT_SEED);
+  const rows = dataset.train.count + dataset.validation.count + dataset.test.count;
+  const features = dataset.inputShape[0];
+  dataFile = file;
+  fileSerial++;
+  fileTask = {
+    ...NO_FILE_TASK,
+    name: `Data file: ${file.name}`,
+    description: `${rows} rows of ${features} feature${features === 1 ? '' : 's'} and ${dataset.classNames?.length ?? dataset.outputUnits} classes, from ${file.name}.`,
+    inputShape: dataset.inputShape,
+    classes: dataset.classNames ?? [],
+    outputUnits: dataset.outputUnits,
+  };
+  return dataset;
+}
+
+/** Returns the data file the data-file task reads, or null when none is loaded. */
+export function loadedDataFile(): DataFileText | null {
+  return dataFile;
+}
+
+/** Returns a text that changes whenever another data file is loaded. */
+export function dataFileKey(): string {
+  return dataFile === null ? 'none' : `${fileSerial}:${dataFile.name}`;
+}
+
+/** Forgets the loaded data file; tests use it to start clean. */
+export function clearDataFile(): void {
+  dataFile = null;
+  fileTask = NO_FILE_TASK;
+}
 
 export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
   spiral: toyTask('spiral', 'Spiral', 'Two interleaved spiral arms, one per class.', ['arm A', 'arm B']),
@@ -163,7 +213,10 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
   step: regressionTask('step', 'Step', 'y = -1 below 0 and 1 from 0 on (regression).'),
   sawtooth: regressionTask('sawtooth', 'Sawtooth', 'y = 2·frac(x) - 1 on [-1, 1]: two ramps with jumps (regression).'),
   polynomial: regressionTask('polynomial', 'Polynomial', 'y = 4x³ - 3x on [-1, 1], a cubic (regression).'),
-  custom: CUSTOM_TASK,
+  // The data-file task follows the loaded file.
+  get custom() {
+    return fileTask;
+  },
 };
 
 /** Returns the default config of a task: its default size and noise, and seed 1. */
@@ -185,7 +238,10 @@ export async function loadDataset(config: TaskConfig, readAsset: AssetReader): P
   if (isSequenceTask(config.id)) return generateSequenceDataset(config.id, config, TASKS[config.id]);
   if (isRegressionTask(config.id)) return generateRegressionDataset(config.id, config, TASKS[config.id]);
   if (config.id === 'custom') {
-    throw new RangeError('The custom task reads its rows from a data file: on the command line, pass --data FILE.');
+    if (dataFile === null) {
+      throw new RangeError('No data file is loaded for the data-file task. In the app, choose "Data file…" under Task and pick the file; on the command line, pass --data FILE.');
+    }
+    return parseDataFile(dataFile.text, dataFile.name, config.seed);
   }
   throw new RangeError(`Unknown task "${String(config.id)}"; the tasks are ${Object.keys(TASKS).join(', ')}.`);
 }

@@ -11,7 +11,7 @@ import { EARLY_STOPPING_RULES } from '../core/early-stopping';
 import { MAX_DEPTH_RANGE } from '../core/exhaustive';
 import { DEFAULT_SEARCH } from '../core/search';
 import { STRATEGY_NAMES, type CandidateSet } from '../core/strategy';
-import { TASKS } from '../data/tasks';
+import { TASKS, loadedDataFile } from '../data/tasks';
 import { MAX_TOY_SAMPLES } from '../data/toy';
 import { TASK_IDS, type TaskId } from '../data/types';
 import { BACKENDS, OPTIMIZERS, type TrainingSettings } from '../train/types';
@@ -209,7 +209,7 @@ export function parseRunConfig(input: unknown): ConfigResult {
     };
   }
   // A data file's shape is known only once it is read; the CLI checks the seed genome then.
-  if (config.seedGenome && TASKS[config.task.id].origin !== 'file') {
+  if (config.seedGenome && (TASKS[config.task.id].origin !== 'file' || loadedDataFile() !== null)) {
     const dataset = TASKS[config.task.id];
     const analysis = analyzeGenome(config.seedGenome as Genome, {
       inputShape: dataset.inputShape,

@@ -5,9 +5,11 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Genome } from '../core/genome';
+import type { ShapeContext } from '../core/layers';
 import type { EarlyStoppingRule } from '../core/early-stopping';
 import type { CandidateSet, StrategyName } from '../core/strategy';
-import { TASKS } from '../data/tasks';
+import { DataFileError } from '../data/data-file';
+import { TASKS, loadedDataFile, setDataFile, type DataFileText } from '../data/tasks';
 import type { TaskId } from '../data/types';
 import { failedBackendsNote } from '../train/backend-notes';
 import type { BackendPreference, OptimizerName } from '../train/types';
@@ -43,6 +45,8 @@ export interface AppState extends EditorSlice, TrainingSlice, ComparisonSlice {
   readonly graph: Genome;
   readonly run: RunState;
   readonly dataset: DatasetSummary | null;
+  /** The data file the data-file task reads, or null before one is loaded on this page. */
+  readonly dataFile: { readonly name: string } | null;
   /** Messages about the configuration the user should see (invalid values and the like). */
   readonly configErrors: readonly string[];
   readonly actions: AppActions;
@@ -50,6 +54,11 @@ export interface AppState extends EditorSlice, TrainingSlice, ComparisonSlice {
 
 export interface AppActions {
   setTask(id: TaskId): void;
+  /**
+   * Reads a data file and switches to the data-file task on its rows. Returns the file's
+   * problem, naming the line or field, when it cannot be read; the page then stays as it was.
+   */
+  loadDataFile(file: DataFileText): string | null;
   setNumber(path: NumericPath, value: number): void;
   setStrategy(strategy: StrategyName): void;
   /** Replaces the candidate set; problems with it appear in `configErrors`. */
@@ -137,39 +146,63 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       set({ config: next, configErrors: parsed.ok ? [] : parsed.errors });
     };
 
+    /**
+     * Switches to task `id` with its defaults. `previousContext` is the shape context the
+     * network had before, which a data file changes before the switch.
+     */
+    const switchTask = (id: TaskId, previousContext: ShapeContext) => {
+      const previousConfig = get().config;
+      const previous = previousConfig.task.id;
+      const graph = get().graph;
+      const next = defaultRunConfig(id);
+      // Keep the user's search and run settings; the task brings its own data, training
+      // defaults and candidate set.
+      editConfig({
+        ...next,
+        search: { ...get().config.search, candidateSet: next.search.candidateSet },
+        backend: get().config.backend,
+        workers: get().config.workers,
+      });
+      set({ dataset: null });
+      // The last search's results belong to the old task, and its saved run stays in Runs.
+      // A running search locks the task picker, so this only clears a finished one.
+      if (previous !== id && !isRunActive(get())) setRun(() => IDLE_RUN);
+
+      // An untouched starting network gives way to the new task's. A network the user
+      // built stays, unless it could be built for the old task and not for the new one:
+      // then the new task's starting network replaces it, as an edit that Undo takes back.
+      const { editorActions } = editorSlice;
+      if (canonicalHash(graph) === canonicalHash(starterGenome(previous))) {
+        editorActions.loadGraph(starterGenome(id), { resetHistory: true });
+        return;
+      }
+      const misfit = genomeMisfit(graph, shapeContextOf(get().config));
+      if (misfit === null || genomeMisfit(graph, previousContext) !== null) return;
+      editorActions.loadGraph(starterGenome(id));
+      const name = TASKS[id].name;
+      editorActions.showNotice(`Switched to ${name}, whose data your network does not fit. ${misfit} The editor shows ${name}'s starting network; Undo brings yours back.`);
+    };
+
     const actions: AppActions = {
       setTask(id) {
         if (!(id in TASKS)) return;
-        const previousConfig = get().config;
-        const previous = previousConfig.task.id;
-        const graph = get().graph;
-        const next = defaultRunConfig(id);
-        // Keep the user's search and run settings; the task brings its own data, training
-        // defaults and candidate set.
-        editConfig({
-          ...next,
-          search: { ...get().config.search, candidateSet: next.search.candidateSet },
-          backend: get().config.backend,
-          workers: get().config.workers,
-        });
-        set({ dataset: null });
-        // The last search's results belong to the old task, and its saved run stays in Runs.
-        // A running search locks the task picker, so this only clears a finished one.
-        if (previous !== id && !isRunActive(get())) setRun(() => IDLE_RUN);
-
-        // An untouched starting network gives way to the new task's. A network the user
-        // built stays, unless it could be built for the old task and not for the new one:
-        // then the new task's starting network replaces it, as an edit that Undo takes back.
-        const { editorActions } = editorSlice;
-        if (canonicalHash(graph) === canonicalHash(starterGenome(previous))) {
-          editorActions.loadGraph(starterGenome(id), { resetHistory: true });
-          return;
+        switchTask(id, shapeContextOf(get().config));
+      },
+      loadDataFile(file) {
+        if (isRunActive(get())) return 'Stop the search before loading a data file.';
+        const before = { config: get().config, file: loadedDataFile() };
+        const previousContext = shapeContextOf(before.config);
+        try {
+          setDataFile(file);
+        } catch (error) {
+          if (error instanceof DataFileError) return error.message;
+          throw error;
         }
-        const misfit = genomeMisfit(graph, shapeContextOf(get().config));
-        if (misfit === null || genomeMisfit(graph, shapeContextOf(previousConfig)) !== null) return;
-        editorActions.loadGraph(starterGenome(id));
-        const name = TASKS[id].name;
-        editorActions.showNotice(`Switched to ${name}, whose data your network does not fit. ${misfit} The editor shows ${name}'s starting network; Undo brings yours back.`);
+        set({ dataFile: { name: file.name } });
+        switchTask('custom', previousContext);
+        // The last search's results came from the rows of the file loaded before.
+        if (before.config.task.id === 'custom' && before.file !== null) setRun(() => IDLE_RUN);
+        return null;
       },
       setNumber(path, value) {
         const field = NUMERIC_FIELDS[path];
@@ -220,6 +253,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       graph: editorSlice.editor.model.genome,
       run: IDLE_RUN,
       dataset: null,
+      dataFile: loadedDataFile() && { name: loadedDataFile()!.name },
       configErrors: [],
       actions,
     };

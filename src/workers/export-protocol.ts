@@ -5,6 +5,7 @@
  */
 
 import type { Genome } from '../core/genome';
+import type { DataFileText } from '../data/tasks';
 import type { TaskConfig } from '../data/types';
 import type { BackendName, BackendPreference, EvaluationMetrics, TrainingSettings } from '../train/types';
 
@@ -15,6 +16,8 @@ export interface ExportRequest {
   /** Absolute URL the shipped data sets are fetched from. */
   readonly assetBaseUrl: string;
   readonly task: TaskConfig;
+  /** The data-file task's file, which the worker cannot read from the page. */
+  readonly dataFile?: DataFileText;
   readonly genome: Genome;
   readonly settings: TrainingSettings;
   readonly seed: number;

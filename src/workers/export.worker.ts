@@ -1,7 +1,7 @@
 /** Browser Web Worker that trains one genome and returns its model files (see export-protocol.ts). */
 
 import { fetchAssetReader } from '../data/assets';
-import { loadDataset } from '../data/tasks';
+import { loadDataset, setDataFile } from '../data/tasks';
 import { initBackend } from '../train/backend';
 import { WEIGHTS_FILE, trainModelFiles } from '../train/export-model';
 import type { ExportRequest, ExportResponse } from './export-protocol';
@@ -11,6 +11,7 @@ const post = (message: ExportResponse, transfer: Transferable[] = []) => self.po
 async function handle(request: ExportRequest): Promise<void> {
   try {
     const { backend } = await initBackend(request.backend, { wasmPaths: request.wasmPaths });
+    if (request.dataFile) setDataFile(request.dataFile);
     const dataset = await loadDataset(request.task, fetchAssetReader(request.assetBaseUrl));
     const { files, metrics } = await trainModelFiles(request.genome, dataset, request.settings, request.seed, {
       probabilities: request.probabilities,

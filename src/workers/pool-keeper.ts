@@ -9,13 +9,16 @@
  * with other settings starts.
  */
 
+import { dataFileKey } from '../data/tasks';
 import type { Dataset } from '../data/types';
 import type { WorkerPool } from './pool';
 import type { RunConfig } from './run-config';
 
 /** Returns what a pool is bound to: searches with the same key can share one pool. */
 export function poolKey(config: Pick<RunConfig, 'task' | 'backend' | 'workers'>): string {
-  return JSON.stringify([config.task, config.backend, config.workers]);
+  // Every data file is the same task config, so the file itself keys its pools.
+  const file = config.task.id === 'custom' ? dataFileKey() : null;
+  return JSON.stringify([config.task, config.backend, config.workers, file]);
 }
 
 export interface KeptPool {

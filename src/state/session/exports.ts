@@ -1,7 +1,7 @@
 /** The files the Export menu offers, built from what the app store shows. */
 
 import { deriveSeed } from '../../core/rng';
-import { TASKS } from '../../data/tasks';
+import { TASKS, loadedDataFile } from '../../data/tasks';
 import type { EvaluatedCandidate, RunStatus } from '../../workers/coordinator';
 import type { ExportRequest } from '../../workers/export-protocol';
 import { buildGenomeFile } from '../files/genome-file';
@@ -73,5 +73,6 @@ export function modelExportRequest(state: AppState, candidate: EvaluatedCandidat
   const finalEpochs = candidate.metrics?.bestEpoch ?? config.finalEpochs;
   const settings = final ? { ...config.training, epochs: finalEpochs, maxTrainRows: 0 } : config.training;
   const seed = deriveSeed(config.search.seed, final ? 'final' : 'train', candidate.candidate.hash);
-  return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, genome: candidate.candidate.genome, settings, seed, keepBestEpoch: final, probabilities };
+  const dataFile = config.task.id === 'custom' ? (loadedDataFile() ?? undefined) : undefined;
+  return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, dataFile, genome: candidate.candidate.genome, settings, seed, keepBestEpoch: final, probabilities };
 }

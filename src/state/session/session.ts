@@ -379,6 +379,21 @@ export class Session {
 
   // ---- imports ------------------------------------------------------------------------------
 
+  /**
+   * Reads a data file of the user's own and switches to its task. A malformed file leaves
+   * the page as it was, and the notice names the line or field and the fix. Returns whether
+   * the file was loaded.
+   */
+  loadDataFile(text: string, fileName: string): boolean {
+    const problem = this.app.getState().actions.loadDataFile({ name: fileName, text });
+    if (problem !== null) {
+      this.notify(`"${fileName}" could not be read as a data file; the task was not changed.`, problem);
+      return false;
+    }
+    if (this.state.notice !== null && !this.state.notice.fromLink) this.dismissNotice();
+    return true;
+  }
+
   /** Imports a run file: saves it in the history when storage works, and shows it. */
   async importRunFile(text: string, fileName: string): Promise<void> {
     const read = readRunFile(text);

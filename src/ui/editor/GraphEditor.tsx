@@ -83,7 +83,7 @@ export function GraphEditor() {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const context = taskShapeContext(taskId);
+  const context = useApp((state) => taskShapeContext(state.config.task.id));
   const regression = TASKS[taskId].kind === 'regression';
   const analysis = useMemo(() => analyzeGraph(model.genome, context), [model.genome, context]);
 

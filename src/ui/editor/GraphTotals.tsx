@@ -9,8 +9,8 @@ import { formatFlops, trainingFlops } from './editor-format';
 
 export function GraphTotals() {
   const genome = useApp((state) => state.graph);
-  const taskId = useApp((state) => state.config.task.id);
-  const analysis = useMemo(() => analyzeGraph(genome, taskShapeContext(taskId)), [genome, taskId]);
+  const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const analysis = useMemo(() => analyzeGraph(genome, context), [genome, context]);
   const issues = analysis.issues.length;
 
   return (

@@ -12,10 +12,10 @@ import { taskShapeContext } from '../task-context';
 
 export function IssueList() {
   const genome = useApp((state) => state.graph);
-  const taskId = useApp((state) => state.config.task.id);
   const { select } = useApp((state) => state.editorActions);
   const { fitView } = useReactFlow();
-  const issues = useMemo(() => analyzeGraph(genome, taskShapeContext(taskId)).issues, [genome, taskId]);
+  const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const issues = useMemo(() => analyzeGraph(genome, context).issues, [genome, context]);
 
   if (issues.length === 0) {
     return (

@@ -70,9 +70,9 @@ function InputList({ gene, genome }: { gene: LayerGene; genome: readonly LayerGe
 
 function SelectedLayer({ gene }: { gene: LayerGene }) {
   const genome = useApp((state) => state.graph);
-  const taskId = useApp((state) => state.config.task.id);
   const { applyGraphChange } = useApp((state) => state.editorActions);
-  const analysis = useMemo(() => analyzeGraph(genome, taskShapeContext(taskId)), [genome, taskId]);
+  const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const analysis = useMemo(() => analyzeGraph(genome, context), [genome, context]);
   const issues = useMemo(() => issuesByPlace(analysis).nodes.get(gene.id) ?? [], [analysis, gene.id]);
   const info = analysis.nodes.get(gene.id);
   const spec = isLayerKind(gene.kind) ? LAYERS[gene.kind] : null;

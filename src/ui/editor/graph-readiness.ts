@@ -31,10 +31,18 @@ export function purposeBlockReason(genome: Genome, analysis: GenomeAnalysis, pur
   return purpose === 'train' ? slotTrainingProblem(genome) : templateStrategyProblem(strategy, genome);
 }
 
-/** Returns the reason the editor's graph cannot start a search or a training run, or null when it can. */
+/** The reason nothing can train on the data-file task before a file is loaded. */
+export const NO_DATA_FILE = 'No data file is loaded: choose "Data file…" under Task and pick your CSV or JSON file.';
+
+/**
+ * Returns the reason the editor's graph cannot start a search or a training run, or null when
+ * it can. The data-file task without a file has no rows to train on, whatever the graph.
+ */
 export function useGraphBlockReason(purpose: GraphPurpose = 'search'): string | null {
+  const noFile = useApp((state) => state.config.task.id === 'custom' && state.dataFile === null);
   const genome = useApp((state) => state.graph);
-  const taskId = useApp((state) => state.config.task.id);
+  const context = useApp((state) => taskShapeContext(state.config.task.id));
   const strategy = useApp((state) => state.config.search.strategy);
-  return purposeBlockReason(genome, analyzeGraph(genome, taskShapeContext(taskId)), purpose, strategy);
+  if (noFile) return NO_DATA_FILE;
+  return purposeBlockReason(genome, analyzeGraph(genome, context), purpose, strategy);
 }

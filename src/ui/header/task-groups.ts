@@ -6,7 +6,7 @@ import { TASK_IDS, type TaskId } from '../../data/types';
 export const TASK_GROUPS = ['Toy 2D', 'Real data', 'Sequences', 'Regression'] as const;
 export type TaskGroup = (typeof TASK_GROUPS)[number];
 
-/** Returns the group a task is listed under, or null for tasks the browser cannot load (a data file). */
+/** Returns the group a task is listed under, or null for the data-file task, which the picker lists apart. */
 export function taskGroup(id: TaskId): TaskGroup | null {
   const task = TASKS[id];
   if (task.origin === 'file') return null;

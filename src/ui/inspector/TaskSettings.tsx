@@ -1,10 +1,35 @@
-/** Settings of the data set: noise and sample count for generated sets, and the data seed. */
+/**
+ * Settings of the data set: noise and sample count for generated sets, and the data seed. The
+ * data-file task shows its file and a button to choose another.
+ */
 
 import { TASKS } from '../../data/tasks';
+import { useDataFileChooser } from '../header/data-file-chooser';
 import { useApp } from '../store-context';
 import { ConfigNumber } from './ConfigNumber';
 
+function DataFileControls({ locked }: { locked: boolean }) {
+  const loaded = useApp((state) => state.dataFile !== null);
+  const chooser = useDataFileChooser('Data file to load');
+  return (
+    <>
+      {!loaded && (
+        <p className="inspector__hint">
+          A CSV file needs a header line, numeric feature columns, a <code>label</code> column and a <code>split</code> column of{' '}
+          <code>train</code> or <code>test</code>. A JSON file holds <code>{'{"train": {"x": [[…]], "y": […]}, "test": …}'}</code>. A fifth of
+          each class's training rows is kept aside for validation.
+        </p>
+      )}
+      <button type="button" className="button" disabled={locked} onClick={chooser.choose}>
+        {loaded ? 'Choose another file…' : 'Choose a data file…'}
+      </button>
+      {chooser.input}
+    </>
+  );
+}
+
 export function TaskSettings({ locked }: { locked: boolean }) {
+  // The data-file task's entry is another object once a file loads, so this follows the file too.
   const task = useApp((state) => TASKS[state.config.task.id]);
   const generated = task.origin === 'generated';
 
@@ -12,6 +37,7 @@ export function TaskSettings({ locked }: { locked: boolean }) {
     <section className="inspector__section" aria-labelledby="inspector-task">
       <h3 id="inspector-task">Task: {task.name}</h3>
       <p className="inspector__hint">{task.description}</p>
+      {task.origin === 'file' && <DataFileControls locked={locked} />}
       {generated && <ConfigNumber path="task.noise" disabled={locked} />}
       {generated && <ConfigNumber path="task.samples" disabled={locked} />}
       <ConfigNumber path="task.seed" disabled={locked} />

@@ -21,12 +21,12 @@ export function BestArchitecture() {
   // The task picker is locked while a run is active, so the run's task is the selected one.
   // NOTE: switching task after a run clears `dataset`, and the old best is then drawn against
   // the new task's input shape.
-  const taskId = useApp((state) => state.dataset?.task ?? state.config.task.id);
   const { theme } = useTheme();
   const kind = useRunTaskKind();
   const { openNetwork } = useActions();
 
-  const flow = useMemo(() => (best ? genomeToFlow(best.candidate.genome, taskShapeContext(taskId), { compact: true }) : null), [best, taskId]);
+  const context = useApp((state) => taskShapeContext(state.dataset?.task ?? state.config.task.id));
+  const flow = useMemo(() => (best ? genomeToFlow(best.candidate.genome, context, { compact: true }) : null), [best, context]);
   const description = useMemo(() => (best ? describeGenome(best.candidate.genome) : ''), [best]);
 
   return (

@@ -55,6 +55,7 @@ export function ShareDialog() {
   const hasResults = useApp((state) => state.run.evaluations.length > 0);
   const resultsLeftOut = open && includeResults && hasResults && !session.resultsMatchSetup();
   const advice = lengthAdvice(url.length);
+  const dataFile = useApp((state) => (state.config.task.id === 'custom' ? (state.dataFile?.name ?? null) : null));
 
   const togglePanel = (panel: PanelName) => setHide((current) => (current.includes(panel) ? current.filter((p) => p !== panel) : [...current, panel]));
   const copy = async () => setCopied((await copyText(url, input)) ? 'Link copied to the clipboard.' : 'Copying was not allowed: the link is selected, press Ctrl+C to copy it.');
@@ -78,6 +79,11 @@ export function ShareDialog() {
         <p className={`share__length share__length--${advice.level}`} data-testid="link-length" data-length={url.length}>
           {advice.text}
         </p>
+        {dataFile !== null && (
+          <p className="share__length share__length--warn">
+            The link does not carry the rows of "{dataFile}": to search or train, whoever opens it chooses the same file under Task.
+          </p>
+        )}
         {resultsLeftOut && (
           <p className="share__note">The setup changed after these results were found, so the link leaves them out: a replay of it could not repeat them. Run the search again to share its results.</p>
         )}

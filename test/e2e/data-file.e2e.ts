@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, setNumber, waitForFinish } from './browser';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/**
+ * Three clusters of 4 features, one per class, 40 training and 10 test rows each. The offsets
+ * come from sines of the row number, so the file is the same on every run.
+ */
+function clustersCsv(): string {
+  const lines = ['width,height,depth,weight,label,split'];
+  for (let row = 0; row < 150; row++) {
+    const label = ['oak', 'pine', 'birch'][row % 3];
+    const centre = (row % 3) * 2;
+    const features = [0, 1, 2, 3].map((j) => (centre + Math.sin(row * 7 + j * 3)).toFixed(3));
+    lines.push(`${features.join(',')},${label},${row < 120 ? 'train' : 'test'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Chooses "Data file…" in the task picker and hands `text` to the file dialog it opens. */
+async function pickDataFile(page: Page, name: string, text: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Task' }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('option', { name: /^Data file…|\.csv$/ }).click()]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+describe('data file in the browser', () => {
+  it('searches a CSV file and keeps it on reload', async () => {
+    const { page, errors } = await openApp(browser);
+    const taskPicker = page.getByRole('combobox', { name: 'Task' });
+    await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
+
+    // A malformed file leaves the task as it was, and the notice names the line, field and value.
+    const lines = clustersCsv().split('\n');
+    lines[1] = lines[1].replace(/^[^,]*/, 'seven');
+    const broken = lines.join('\n');
+    await pickDataFile(page, 'broken.csv', broken);
+    const notice = page.getByRole('alert', { name: 'Link and file notice' });
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /"broken\.csv" could not be read as a data file; the task was not changed\./);
+    assert.match((await notice.textContent()) ?? '', /broken\.csv line 2, field "width": "seven" is not a finite number\./);
+    assert.match((await taskPicker.textContent()) ?? '', /Spiral/);
+
+    // A good file becomes the task: its name in the picker, its shape on the input node.
+    await pickDataFile(page, 'trees.csv', clustersCsv());
+    await taskPicker.filter({ hasText: 'trees.csv' }).waitFor();
+    await notice.waitFor({ state: 'detached' });
+    const settings = page.getByRole('complementary', { name: 'Settings' });
+    await settings.getByText('150 rows of 4 features and 3 classes, from trees.csv.').waitFor();
+    assert.match((await page.getByTestId('edge-label-input->l1#0').textContent()) ?? '', /^4/);
+    assert.match((await page.getByRole('group', { name: 'Output head' }).textContent()) ?? '', /3 units/);
+    await page.screenshot({ path: 'test-results/data-file-editor.png' });
+
+    // A search trains on the file's rows, split 96 / 24 / 30.
+    await setNumber(page, 'Generations', 2);
+    await setNumber(page, 'Population (networks per generation)', 4);
+    await setNumber(page, 'Epochs', 5);
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    assert.match(await waitForFinish(page, 120_000), /Search finished/);
+    await page.getByText('Data: 96 train · 24 validation · 30 test examples').waitFor();
+    const leaderboard = page.getByRole('region', { name: 'Leaderboard' });
+    assert.ok((await leaderboard.getByRole('row').count()) > 1, 'the leaderboard lists the candidates');
+    await page.screenshot({ path: 'test-results/data-file-search.png' });
+
+    // The model export trains in a worker of its own, which gets the file's rows with the request.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const modelFile = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
+    const model = JSON.parse(readFileSync(await (await modelFile).path(), 'utf8')) as { modelTopology: unknown };
+    assert.match(JSON.stringify(model.modelTopology), /"batch_input_shape":\[null,4\]/);
+    assert.match((await page.getByTestId('model-export-status').textContent()) ?? '', /trained on wasm; validation accuracy/);
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // A reload keeps the task and its file, so a search can start at once.
+    await page.reload();
+    await taskPicker.filter({ hasText: 'trees.csv' }).waitFor();
+    await settings.getByText('150 rows of 4 features and 3 classes, from trees.csv.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Start search', exact: true }).isEnabled(), true);
+
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('asks for the file when a link names the data-file task', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
+    const before = page.url();
+    await pickDataFile(page, 'trees.csv', clustersCsv());
+    await page.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'trees.csv' }).waitFor();
+    // The address follows the setup a moment later.
+    await page.waitForURL((url) => url.href !== before);
+    const link = page.url();
+
+    // Another tab has no file: the link opens on the task, and Start names the fix.
+    const other = await page.context().browser()!.newContext({ viewport: { width: 1366, height: 768 } });
+    const fresh = await other.newPage();
+    await fresh.goto(link);
+    const start = fresh.getByRole('button', { name: 'Start search', exact: true });
+    await fresh.getByRole('button', { name: 'Choose a data file…' }).waitFor();
+    assert.equal(await start.isEnabled(), false);
+    const reasonId = await start.getAttribute('aria-describedby');
+    assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /No data file is loaded: choose "Data file…" under Task/);
+
+    // Choosing the file from the settings panel fills the task in.
+    const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), fresh.getByRole('button', { name: 'Choose a data file…' }).click()]);
+    await chooser.setFiles({ name: 'trees.csv', mimeType: 'text/csv', buffer: Buffer.from(clustersCsv()) });
+    await fresh.getByRole('button', { name: 'Choose another file…' }).waitFor();
+    assert.equal(await start.isEnabled(), true);
+
+    assert.deepEqual(errors, []);
+    await other.close();
+    await page.context().close();
+  });
+});

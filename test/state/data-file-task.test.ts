@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeGenome } from '../../src/core/genome';
+import { dataFileCsv } from '../../src/data/data-file';
+import { TASKS, clearDataFile, loadDataset, loadedDataFile } from '../../src/data/tasks';
+import { shapeContextOf } from '../../src/state/graph-context';
+import { IDLE_RUN } from '../../src/state/run-state';
+import { createAppStore } from '../../src/state/store';
+import { poolKey } from '../../src/workers/pool-keeper';
+
+const idleEnvironment = {
+  readAsset: () => Promise.reject(new Error('a data file needs no assets')),
+  workerFactory: () => {
+    throw new Error('these tests start no workers');
+  },
+};
+
+/** Rows of `features` features in `classes` classes: 30 training rows and 9 test rows. */
+function csv(features: number, classes: number): string {
+  const row = (i: number) => Array.from({ length: features }, (_, j) => (i * (j + 1)) % 7);
+  const label = (i: number) => `class ${i % classes}`;
+  const train = Array.from({ length: 30 }, (_, i) => i);
+  const test = Array.from({ length: 9 }, (_, i) => i + 30);
+  return dataFileCsv(
+    Array.from({ length: features }, (_, j) => `f${j}`),
+    [
+      { split: 'train', x: train.map(row), labels: train.map(label) },
+      { split: 'test', x: test.map(row), labels: test.map(label) },
+    ],
+  );
+}
+
+afterEach(() => clearDataFile());
+
+describe('data-file task in the store', () => {
+  it('switches to the file and its shapes', () => {
+    const store = createAppStore(idleEnvironment);
+    const problem = store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+
+    expect(problem).toBeNull();
+    const { config, graph, dataFile } = store.getState();
+    expect(config.task.id).toBe('custom');
+    expect(dataFile).toEqual({ name: 'plants.csv' });
+    expect(shapeContextOf(config)).toEqual({ inputShape: [3], outputUnits: 3 });
+    expect(TASKS.custom.name).toBe('Data file: plants.csv');
+    expect(TASKS.custom.classes).toEqual(['class 0', 'class 1', 'class 2']);
+    expect(analyzeGenome(graph, shapeContextOf(config)).valid).toBe(true);
+  });
+
+  it('splits the loaded file by the task seed', async () => {
+    const store = createAppStore(idleEnvironment);
+    store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+    const task = store.getState().config.task;
+
+    const first = await loadDataset(task, idleEnvironment.readAsset);
+    const reseeded = await loadDataset({ ...task, seed: 2 }, idleEnvironment.readAsset);
+    expect(first.train.count + first.validation.count).toBe(30);
+    expect(first.test.count).toBe(9);
+    expect(Array.from(reseeded.validation.x)).not.toEqual(Array.from(first.validation.x));
+  });
+
+  it('keeps the page as it was for a malformed file', () => {
+    const store = createAppStore(idleEnvironment);
+    store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+    const before = store.getState().config;
+    const broken = csv(2, 2).replace(/\n(.*?),/, '\nseven,');
+
+    const problem = store.getState().actions.loadDataFile({ name: 'broken.csv', text: broken });
+
+    expect(problem).toMatch(/^broken\.csv line 2, field "f0": "seven" is not a finite number\.$/);
+    expect(store.getState().config).toBe(before);
+    expect(loadedDataFile()?.name).toBe('plants.csv');
+    expect(shapeContextOf(before)).toEqual({ inputShape: [3], outputUnits: 3 });
+  });
+
+  it('drops the last file\'s results for another file', () => {
+    const store = createAppStore(idleEnvironment);
+    store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+    const firstKey = poolKey(store.getState().config);
+    store.setState({ run: { ...IDLE_RUN, phase: 'finished', outcome: 'completed', runId: 'run-1' } });
+
+    store.getState().actions.loadDataFile({ name: 'other.csv', text: csv(5, 2) });
+
+    expect(store.getState().run).toBe(IDLE_RUN);
+    expect(shapeContextOf(store.getState().config)).toEqual({ inputShape: [5], outputUnits: 2 });
+    expect(poolKey(store.getState().config)).not.toBe(firstKey);
+  });
+
+  it('names the fix when no file is loaded', async () => {
+    const store = createAppStore(idleEnvironment);
+    store.getState().actions.setTask('custom');
+
+    expect(store.getState().dataFile).toBeNull();
+    await expect(loadDataset(store.getState().config.task, idleEnvironment.readAsset)).rejects.toThrow(/No data file is loaded .*choose "Data file…" under Task/);
+  });
+});
