@@ -78,7 +78,7 @@ describe('data file in the browser', () => {
     await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
     const model = JSON.parse(readFileSync(await (await modelFile).path(), 'utf8')) as { modelTopology: unknown };
     assert.match(JSON.stringify(model.modelTopology), /"batch_input_shape":\[null,4\]/);
-    assert.match((await page.getByTestId('model-export-status').textContent()) ?? '', /trained on wasm; validation accuracy/);
+    await page.getByTestId('model-export-status').filter({ hasText: /trained on wasm; validation accuracy/ }).waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
 
     // A reload keeps the task and its file, so a search can start at once.
