@@ -9,6 +9,7 @@ import { kerasPythonCode } from '../files/keras-code';
 import { leaderboardCsv } from '../files/leaderboard-csv';
 import { buildRunFile } from '../files/run-file';
 import { shapeContextOf } from '../graph-context';
+import { withEditorIds } from '../graph-model';
 import { leaderboard } from '../run-state';
 import type { AppState } from '../store';
 
@@ -53,7 +54,8 @@ export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): 
 export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate): string {
   const task = TASKS[state.config.task.id];
   const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
-  return kerasPythonCode(candidate.candidate.genome, shapeContextOf(state.config), {
+  // Layers get the names the editor gives them when the network opens there, not the search's internal ids.
+  return kerasPythonCode(withEditorIds(candidate.candidate.genome), shapeContextOf(state.config), {
     title: `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`,
     taskKind: task.kind,
     training: state.config.training,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainGenome } from '../../../src/core/genome';
 import { nodeAssetReader } from '../../../src/data/node-assets';
-import { modelExportRequest } from '../../../src/state/session/exports';
+import { kerasCodeText, modelExportRequest } from '../../../src/state/session/exports';
 import { createAppStore } from '../../../src/state/store';
 import type { EvaluationMetrics } from '../../../src/train/types';
 import type { EvaluatedCandidate } from '../../../src/workers/coordinator';
@@ -49,5 +49,27 @@ describe('modelExportRequest', () => {
     const { config, request } = requestFor(candidate, null);
     expect(request.settings).toEqual(config.training);
     expect(request.keepBestEpoch).toBe(false);
+  });
+});
+
+describe('kerasCodeText', () => {
+  it('names layers as the editor does', () => {
+    const candidate = evaluated('g1-2', {});
+    const genome = candidate.candidate.genome;
+    // Assembled networks carry ids such as "n22:n10"; the editor shows them as l1, l2, ...
+    const assembled = {
+      ...genome,
+      nodes: genome.nodes.map((gene) => ({
+        ...gene,
+        id: gene.kind === 'dense' ? 'n22:n10' : gene.id,
+        inputs: gene.inputs.map((source) => (source.startsWith('l') ? 'n22:n10' : source)),
+      })),
+    };
+    const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+
+    const code = kerasCodeText(app.getState(), { ...candidate, candidate: { ...candidate.candidate, genome: assembled } });
+
+    expect(code).toMatch(/^l1 = layers\.Dense\(.*name="l1"\)\(inputs\)$/m);
+    expect(code).not.toMatch(/n22/);
   });
 });
