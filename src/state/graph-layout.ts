@@ -104,3 +104,66 @@ export function wrapColumns(
   }
   return wrapped;
 }
+
+/**
+ * Folds a top-to-bottom layout taller than `maxRows` ranks into columns side by side, left to
+ * right: `wrapColumns` turned a quarter. A rank is a row of boxes that share a top edge.
+ */
+export function wrapRows(
+  positions: ReadonlyMap<string, Position>,
+  boxes: readonly LayoutBox[],
+  maxRows: number,
+  columnGap: number,
+): Map<string, Position> {
+  const turn = (position: Position): Position => ({ x: position.y, y: position.x });
+  const turned = new Map([...positions].map(([id, position]) => [id, turn(position)]));
+  const turnedBoxes = boxes.map((box) => ({ id: box.id, width: box.height, height: box.width }));
+  const wrapped = wrapColumns(turned, turnedBoxes, maxRows, columnGap);
+  return new Map([...wrapped].map(([id, position]) => [id, turn(position)]));
+}
+
+/** How much larger a layout folded more often must show the graph to be chosen over a less folded one. */
+export const WRAP_GAIN = 1.3;
+
+/** The room for a graph on screen, in pixels, which a wrapped layout tries to fill. */
+export interface LayoutFrame {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Returns the fold of a layout that shows it largest in `frame`, at zoom 1 at most. `wrap(n)`
+ * folds it to at most n ranks per row or column, for n from `ranks` (no fold) down to 1. A
+ * layout with more folds must show the graph WRAP_GAIN times larger to be chosen, because an
+ * unfolded graph is easier to follow, and the frame may change size a moment later.
+ */
+export function fitByWrapping(
+  ranks: number,
+  wrap: (ranksPerFold: number) => Map<string, Position>,
+  boxes: readonly LayoutBox[],
+  frame: LayoutFrame,
+): Map<string, Position> {
+  const sizes = new Map(boxes.map((box) => [box.id, box]));
+  const zoomOf = (layout: ReadonlyMap<string, Position>) => {
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    for (const [id, position] of layout) {
+      const box = sizes.get(id);
+      left = Math.min(left, position.x);
+      top = Math.min(top, position.y);
+      right = Math.max(right, position.x + (box?.width ?? 0));
+      bottom = Math.max(bottom, position.y + (box?.height ?? 0));
+    }
+    return Math.min(1, frame.width / Math.max(1, right - left), frame.height / Math.max(1, bottom - top));
+  };
+
+  let best = { zoom: 0, layout: wrap(ranks) };
+  for (let perFold = ranks; perFold >= 1; perFold--) {
+    const layout = wrap(perFold);
+    const zoom = zoomOf(layout);
+    if (zoom > best.zoom * WRAP_GAIN) best = { zoom, layout };
+  }
+  return best.layout;
+}

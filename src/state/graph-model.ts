@@ -6,7 +6,9 @@
 
 import { topologicalOrder, type Genome, type LayerGene } from '../core/genome';
 import type { LayerKind, LayerParams } from '../core/layers';
-import { DEFAULT_SPACING, layoutDag, wrapColumns } from './graph-layout';
+import { DEFAULT_SPACING, fitByWrapping, layoutDag, wrapColumns, type LayoutFrame } from './graph-layout';
+
+export type { LayoutFrame } from './graph-layout';
 
 export interface XY {
   readonly x: number;
@@ -66,15 +68,6 @@ const EDITOR_ROW_RANKS = 5;
 /** Gaps of the editor's layout: between ranks, room for a shape label such as "28×28×16" clear of the connection dots. */
 export const EDITOR_SPACING = { nodeGap: DEFAULT_SPACING.nodeGap, rankGap: 72 };
 
-/** How much larger a layout with more rows must show the network to be chosen. */
-const WRAP_GAIN = 1.3;
-
-/** The room for the network on the editor's canvas, in screen pixels, which the layout tries to fill. */
-export interface LayoutFrame {
-  readonly width: number;
-  readonly height: number;
-}
-
 /**
  * Lays a genome out left to right with dagre and returns each node's top-left corner. A long
  * graph wraps onto rows, with the number of ranks per row that shows it at the largest zoom
@@ -88,21 +81,7 @@ export function layoutPositions(genome: Genome, frame?: LayoutFrame): Map<string
   if (!frame || frame.width <= 0 || frame.height <= 0) return wrap(EDITOR_ROW_RANKS);
 
   const ranks = new Set([...positions.values()].map((position) => Math.round(position.x))).size;
-  let best = { zoom: 0, layout: positions };
-  // From one row down. Each further row must gain 30% in size, because a row read left to
-  // right is easier to follow, and the canvas may change size a moment after the layout.
-  for (let columns = ranks; columns >= 1; columns--) {
-    const layout = wrap(columns);
-    const zoom = Math.min(1, frame.width / extent(layout, 'x', 'width'), frame.height / extent(layout, 'y', 'height'));
-    if (zoom > best.zoom * WRAP_GAIN) best = { zoom, layout };
-  }
-  return best.layout;
-}
-
-/** Returns how far a layout of editor nodes reaches along one axis. */
-function extent(layout: ReadonlyMap<string, XY>, axis: 'x' | 'y', size: 'width' | 'height'): number {
-  const starts = [...layout.values()].map((position) => position[axis]);
-  return Math.max(...starts) + EDITOR_NODE_SIZE[size] - Math.min(...starts);
+  return fitByWrapping(ranks, wrap, boxes, frame);
 }
 
 /**

@@ -176,9 +176,16 @@ describe('search in the browser', () => {
         store.setState({ run: { ...store.getState().run, best: evaluated as never } });
       }, layers);
 
-    // Twelve layers do not fit the compact view, even at its smallest zoom; two do.
-    await showBest(12);
+    // Twenty-four layers do not fit the compact view, even folded into columns at its smallest zoom.
+    await showBest(24);
     await hint.waitFor({ timeout: 5_000 });
+    // Eight fit when folded into columns side by side; two fit in one column.
+    await showBest(8);
+    await best.locator('.react-flow__node').nth(9).waitFor();
+    await hint.waitFor({ state: 'detached', timeout: 5_000 });
+    const lefts = await best.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().left)));
+    assert.ok(new Set(lefts).size > 1, `eight layers fold into columns, at ${lefts.join(', ')} px`);
+    await page.screenshot({ path: 'test-results/best-folded.png' });
     await showBest(2);
     await best.locator('.react-flow__node').nth(3).waitFor();
     await hint.waitFor({ state: 'detached', timeout: 5_000 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chainGenome, type Genome } from '../../src/core/genome';
 import { defaultParams, type ShapeContext } from '../../src/core/layers';
-import { NODE_SIZE, genomeToFlow } from '../../src/ui/graph/genome-flow';
-import { layoutDag, wrapColumns } from '../../src/ui/graph/layout';
+import { COMPACT_NODE_SIZE, NODE_SIZE, genomeToFlow } from '../../src/ui/graph/genome-flow';
+import { fitByWrapping, layoutDag, wrapColumns, wrapRows } from '../../src/ui/graph/layout';
 
 const toy: ShapeContext = { inputShape: [2], outputUnits: 2 };
 const image: ShapeContext = { inputShape: [28, 28, 1], outputUnits: 10 };
@@ -93,6 +93,41 @@ describe('wrapColumns', () => {
   });
 });
 
+describe('wrapRows', () => {
+  it('folds a tall chain into columns', () => {
+    const ids = Array.from({ length: 6 }, (_, index) => `n${index}`);
+    const boxes = ids.map((id) => ({ id, width: 100, height: 40 }));
+    const links = ids.slice(1).map((target, index) => ({ source: ids[index], target }));
+    const positions = layoutDag(boxes, links, 'TB');
+    const wrapped = wrapRows(positions, boxes, 3, 20);
+    const at = (id: string) => wrapped.get(id)!;
+
+    expect(ids.slice(3).map((id) => at(id).y)).toEqual(ids.slice(0, 3).map((id) => at(id).y));
+    expect(at('n0')).toEqual(positions.get('n0'));
+    expect(at('n3').x).toBe(at('n0').x + 100 + 20);
+  });
+});
+
+describe('fitByWrapping', () => {
+  const ids = Array.from({ length: 8 }, (_, index) => `n${index}`);
+  const boxes = ids.map((id) => ({ id, width: 150, height: 36 }));
+  const links = ids.slice(1).map((target, index) => ({ source: ids[index], target }));
+  const positions = layoutDag(boxes, links, 'TB', { nodeGap: 16, rankGap: 14 });
+  const columns = (layout: ReadonlyMap<string, { x: number }>) => new Set([...layout.values()].map((position) => position.x)).size;
+  const fit = (width: number, height: number) => fitByWrapping(8, (perColumn) => wrapRows(positions, boxes, perColumn, 28), boxes, { width, height });
+
+  it('keeps one column in a tall frame', () => {
+    expect(columns(fit(200, 500))).toBe(1);
+  });
+
+  it('folds into columns in a wide frame', () => {
+    // One column of 8 is 386 px tall. In 600 × 120 px it shows at 0.31, in two columns at 0.65,
+    // in three at 0.88, and in four, 684 px wide, at 0.88 again.
+    expect(columns(fit(600, 120))).toBe(3);
+    expect(columns(fit(330, 200))).toBe(2);
+  });
+});
+
 describe('genomeToFlow', () => {
   it('labels edges with the shape they carry', () => {
     const flow = genomeToFlow(branching, toy);
@@ -172,5 +207,28 @@ describe('genomeToFlow thumbnails', () => {
   it('leaves edge labels out', () => {
     expect(flow.edges.every((edge) => edge.label === undefined)).toBe(true);
     expect(flow.edges.find((edge) => edge.source === 'a')!.ariaLabel).toBe('a to join, shape 4');
+  });
+});
+
+describe('genomeToFlow in a compact frame', () => {
+  const deep = chainGenome(Array.from({ length: 6 }, () => ({ kind: 'dense' as const, params: { units: 8 } })));
+
+  it('folds a deep network to fit a wide view', () => {
+    const flow = genomeToFlow(deep, toy, { compact: true, frame: { width: 420, height: 200 } });
+    const xs = new Set(flow.nodes.map((node) => node.position.x));
+    const bottom = Math.max(...flow.nodes.map((node) => node.position.y)) + COMPACT_NODE_SIZE.height;
+    const top = Math.min(...flow.nodes.map((node) => node.position.y));
+
+    expect(xs.size).toBeGreaterThan(1);
+    expect(bottom - top).toBeLessThanOrEqual(200);
+    // The connections that climb to the next column's head turn at right angles; the rest are curves.
+    const climbing = flow.edges.filter((edge) => edge.type === 'smoothstep');
+    expect(climbing.length).toBe(xs.size - 1);
+  });
+
+  it('keeps one column without a frame', () => {
+    const flow = genomeToFlow(deep, toy, { compact: true });
+    expect(new Set(flow.nodes.map((node) => node.position.x)).size).toBe(1);
+    expect(flow.edges.every((edge) => edge.type === undefined)).toBe(true);
   });
 });

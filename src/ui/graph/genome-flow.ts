@@ -9,7 +9,7 @@ import { analyzeGenome, type Genome, type GenomeAnalysis } from '../../core/geno
 import { LAYERS, type LayerKind, type ShapeContext } from '../../core/layers';
 import { formatParams, formatShapeCompact } from '../format';
 import { summarizeGene } from './gene-summary';
-import { DEFAULT_SPACING, layoutDag, type LayoutDirection, type LayoutSpacing } from './layout';
+import { DEFAULT_SPACING, fitByWrapping, layoutDag, wrapRows, type LayoutDirection, type LayoutFrame, type LayoutSpacing } from './layout';
 
 export const LAYER_NODE_TYPE = 'layer';
 
@@ -38,12 +38,21 @@ export interface GenomeFlow {
 export interface GenomeFlowOptions {
   /** Smaller nodes without the parameter summary, laid out top to bottom, for thumbnail views. */
   readonly compact?: boolean;
+  /**
+   * The compact view's size on screen. A network too tall for it folds into columns side by
+   * side, as many as show it largest there.
+   */
+  readonly frame?: LayoutFrame;
 }
 
 export const NODE_SIZE = { width: 176, height: 78 } as const;
 export const COMPACT_NODE_SIZE = { width: 150, height: 36 } as const;
 // Thumbnails leave edge labels out (each node shows its output shape), so ranks sit closer.
 const COMPACT_SPACING: LayoutSpacing = { nodeGap: 16, rankGap: 14 };
+/** Gap between the columns of a folded compact layout, where the connection from one column's foot to the next one's head turns. */
+const COMPACT_COLUMN_GAP = 28;
+/** Share of the compact view a fitted graph fills: the view's fit leaves padding of 8% on each side. */
+const COMPACT_FILL = 0.84;
 
 // Handle sides for each direction, as React Flow's `Position` string values.
 const HANDLES: Record<LayoutDirection, { target: Position; source: Position }> = {
@@ -71,12 +80,15 @@ export function genomeToFlow(genome: Genome, context: ShapeContext, options: Gen
   }
 
   const links = genome.nodes.flatMap((gene) => gene.inputs.map((source) => ({ source, target: gene.id })));
-  const positions = layoutDag(
-    genome.nodes.map((gene) => ({ id: gene.id, ...size })),
-    links,
-    direction,
-    compact ? COMPACT_SPACING : DEFAULT_SPACING,
-  );
+  const boxes = genome.nodes.map((gene) => ({ id: gene.id, ...size }));
+  let positions = layoutDag(boxes, links, direction, compact ? COMPACT_SPACING : DEFAULT_SPACING);
+  const frame = options.frame;
+  if (compact && frame && frame.width > 0 && frame.height > 0) {
+    const ranks = new Set([...positions.values()].map((position) => Math.round(position.y))).size;
+    const fill = { width: frame.width * COMPACT_FILL, height: frame.height * COMPACT_FILL };
+    const unfolded = positions;
+    positions = fitByWrapping(ranks, (perColumn) => wrapRows(unfolded, boxes, perColumn, COMPACT_COLUMN_GAP), boxes, fill);
+  }
 
   const nodes: LayerNode[] = genome.nodes.map((gene) => {
     const info = analysis.nodes.get(gene.id);
@@ -108,10 +120,14 @@ export function genomeToFlow(genome: Genome, context: ShapeContext, options: Gen
       const shape = analysis.nodes.get(source)?.shape;
       const shapeText = shape ? formatShapeCompact(shape) : '?';
       const broken = brokenEdges.has(`${source}->${gene.id}`);
+      // In a folded layout, a connection from a column's foot climbs to the next column's head:
+      // it turns at right angles through the gap between the columns rather than curving across layers.
+      const climbs = (positions.get(gene.id)?.y ?? 0) < (positions.get(source)?.y ?? 0);
       return {
         id: `${source}->${gene.id}#${index}`,
         source,
         target: gene.id,
+        type: climbs ? 'smoothstep' : undefined,
         label: compact ? undefined : shapeText,
         className: broken ? 'edge-invalid' : undefined,
         ariaLabel: `${source} to ${gene.id}, shape ${shape ? shapeText : 'unknown'}`,

@@ -1,6 +1,6 @@
 /** The best network found so far, drawn as a graph and re-laid out whenever the best changes. */
 
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { describeGenome } from '../../core/describe';
 import { formatCount } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
@@ -10,6 +10,7 @@ import { FinalResult } from './FinalResult';
 import { useActions, useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 import { useTheme } from '../theme';
+import { useElementSize } from '../training/use-element-size';
 import { formatScore, useRunTaskKind } from './score-text';
 
 /** The empty graph drawn before the first result, so React Flow first mounts while the page loads. */
@@ -26,7 +27,16 @@ export function BestArchitecture() {
   const { openNetwork } = useActions();
 
   const context = useApp((state) => taskShapeContext(state.dataset?.task ?? state.config.task.id));
-  const flow = useMemo(() => (best ? genomeToFlow(best.candidate.genome, context, { compact: true }) : null), [best, context]);
+  const view = useRef<HTMLDivElement>(null);
+  // A tall network folds into columns to fit the view. The size counts in steps of 20 px, so
+  // dragging the panel's edge does not lay the network out again at every pixel.
+  const size = useElementSize(view);
+  const frameWidth = Math.round(size.width / 20) * 20;
+  const frameHeight = Math.round(size.height / 20) * 20;
+  const flow = useMemo(
+    () => (best ? genomeToFlow(best.candidate.genome, context, { compact: true, frame: { width: frameWidth, height: frameHeight } }) : null),
+    [best, context, frameWidth, frameHeight],
+  );
   const description = useMemo(() => (best ? describeGenome(best.candidate.genome) : ''), [best]);
 
   return (
@@ -42,7 +52,7 @@ export function BestArchitecture() {
         )}
       </div>
       <FinalResult />
-      <div className="run-view__body run-view__graph">
+      <div className="run-view__body run-view__graph" ref={view}>
         {/* NOTE: a new best remounts the graph (a long task) because refitting a mounted view to a new graph of reused node ids did not fit it. */}
         <GenomeGraph key={best?.candidate.id ?? 'none'} flow={flow ?? NO_GRAPH} colorMode={theme} compact />
         {!flow && <p className="chart__empty chart__empty--over">The best network appears when the first candidate is evaluated.</p>}
