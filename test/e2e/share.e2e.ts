@@ -325,6 +325,11 @@ describe('share links, saved runs and exports', () => {
     assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), false);
     assert.equal(await presenter.page.getByRole('complementary', { name: 'Settings' }).isVisible(), false);
     await presenter.page.screenshot({ path: `${OUT}/presenter.png` });
+    // The shared-results notice keeps to one line, so the canvas keeps its room.
+    const sharedNotice = presenter.page.getByRole('status', { name: 'Shared results' });
+    const noticeLines = await sharedNotice.locator('.session-notice__title').evaluate((title) => title.getClientRects().length && Math.round(title.scrollHeight / parseFloat(getComputedStyle(title).lineHeight)));
+    assert.equal(noticeLines, 1, 'the shared-results title takes one line');
+    assert.match((await sharedNotice.locator('.session-notice__title').getAttribute('title')) ?? '', /^Shared results, best [\d.]+%: the \d+ best architectures from the link/);
     // The leaderboard keeps the scores, the size and Open within its panel.
     const leaderboard = presenter.page.getByRole('region', { name: 'Leaderboard' });
     assert.equal(await leaderboard.getByRole('columnheader', { name: 'Status' }).isVisible(), false);
@@ -369,6 +374,10 @@ describe('share links, saved runs and exports', () => {
     await presenter.page.waitForFunction(() => document.documentElement.style.getPropertyValue('--presentation-zoom') === '1');
     const narrow = await presenter.page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
     assert.deepEqual(narrow, { width: 1024, height: 700 });
+    // The header's controls stay on one row: the theme switch keeps its name but drops its text.
+    const themeSwitch = (await presenter.page.getByRole('switch', { name: 'Dark theme' }).boundingBox())!;
+    const exitNarrow = (await exit.boundingBox())!;
+    assert.ok(Math.abs(themeSwitch.y + themeSwitch.height / 2 - (exitNarrow.y + exitNarrow.height / 2)) < 8, `the theme switch is on the header's row: ${JSON.stringify({ themeSwitch, exitNarrow })}`);
     await presenter.page.screenshot({ path: `${OUT}/presenter-1024.png` });
     await exit.click();
     assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), true);

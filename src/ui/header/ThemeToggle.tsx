@@ -10,10 +10,10 @@ export function ThemeToggle() {
 
   return (
     <div className="field field--inline">
-      <label className="field__label" htmlFor={id}>
+      <label className="field__label theme-toggle__label" htmlFor={id}>
         Dark theme
       </label>
-      <Switch.Root id={id} className="switch" checked={theme === 'dark'} onCheckedChange={(dark) => setTheme(dark ? 'dark' : 'light')}>
+      <Switch.Root id={id} className="switch" title="Dark theme" checked={theme === 'dark'} onCheckedChange={(dark) => setTheme(dark ? 'dark' : 'light')}>
         <Switch.Thumb className="switch__thumb" />
       </Switch.Root>
     </div>
