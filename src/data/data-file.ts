@@ -31,8 +31,10 @@ export const FILE_TASK = 'custom';
 interface RawSplit {
   readonly x: number[][];
   readonly labels: string[];
-  /** The origin of each row, for error messages: "line 12" or "field \"train.y[3]\"". */
+  /** Where each row is, after the file name in error messages: " line 12" or ", field \"train.x[3]\"". */
   readonly origins: string[];
+  /** Where each row's label is, where it differs from `origins`: ", field \"train.y[3]\"". */
+  readonly labelOrigins?: string[];
 }
 
 /** A malformed data file; the message names the file and the place. */
@@ -49,7 +51,11 @@ export function parseDataFile(text: string, name: string, seed: number): Dataset
   let raw: { train: RawSplit; test: RawSplit; classes?: string[] };
   if (lower.endsWith('.csv')) raw = parseCsv(text, name);
   else if (lower.endsWith('.json')) raw = parseJson(text, name);
-  else throw new DataFileError(`${name}: unknown data file type; name it .csv or .json (see the format in the --help text).`);
+  else {
+    throw new DataFileError(
+      `${name}: unknown data file type; name it .csv (a header line with numeric feature columns, "label" and "split") or .json ({"train": {"x": [...], "y": [...]}, "test": ...}).`,
+    );
+  }
   return buildDataset(raw, name, seed);
 }
 
@@ -58,8 +64,20 @@ function parseCsv(text: string, name: string): { train: RawSplit; test: RawSplit
   const lines = text.split(/\r?\n/);
   const header = lines[0]?.split(',').map((cell) => cell.trim()) ?? [];
   if (header.length === 1 && /[;\t]/.test(header[0])) {
-    throw new DataFileError(`${name} line 1: the fields are separated by ${header[0].includes(';') ? 'semicolons' : 'tabs'}; separate them with commas.`);
+    throw new DataFileError(
+      `${name} line 1: the fields are separated by ${header[0].includes(';') ? 'semicolons' : 'tabs'}; separate them with commas, and write decimals with a point (1.5, not 1,5).`,
+    );
   }
+  const quoted = lines.findIndex((line) => line.includes('"'));
+  if (quoted >= 0) {
+    throw new DataFileError(`${name} line ${quoted + 1}: quoted fields are not supported; remove the quotes, and any commas inside values.`);
+  }
+  const unnamed = header.indexOf('');
+  if (unnamed >= 0 && header.length > 1) {
+    throw new DataFileError(`${name} line 1: column ${unnamed + 1} has no name; remove the trailing comma, or name the column.`);
+  }
+  const repeated = header.find((column, i) => header.indexOf(column) !== i);
+  if (repeated !== undefined) throw new DataFileError(`${name} line 1: the column name "${repeated}" appears twice; name each column once.`);
   const labelColumn = header.indexOf('label');
   const splitColumn = header.indexOf('split');
   if (labelColumn < 0 || splitColumn < 0) {
@@ -84,7 +102,9 @@ function parseCsv(text: string, name: string): { train: RawSplit; test: RawSplit
     const row = featureColumns.map((column) => {
       const value = Number(cells[column]);
       if (cells[column] === '' || !Number.isFinite(value)) {
-        throw new DataFileError(`${name} line ${lineNumber}, field "${header[column]}": "${cells[column]}" is not a finite number.`);
+        throw new DataFileError(
+          `${name} line ${lineNumber}, field "${header[column]}": "${cells[column]}" is not a finite number. Every column besides "label" and "split" is a numeric feature: fill in the value, or remove the column "${header[column]}".`,
+        );
       }
       return value;
     });
@@ -92,7 +112,7 @@ function parseCsv(text: string, name: string): { train: RawSplit; test: RawSplit
     const split = splits[splitName];
     split.x.push(row);
     split.labels.push(cells[labelColumn]);
-    split.origins.push(`line ${lineNumber}`);
+    split.origins.push(` line ${lineNumber}`);
   });
   return splits;
 }
@@ -114,10 +134,13 @@ function parseJson(text: string, name: string): { train: RawSplit; test: RawSpli
   if (classes !== undefined && (!Array.isArray(classes) || classes.length < 2)) {
     throw new DataFileError(`${name}, field "classes": expected an array of at least two class names.`);
   }
+  const names = classes === undefined ? [] : (classes as unknown[]).map(String);
+  const twice = names.find((label, i) => names.indexOf(label) !== i);
+  if (twice !== undefined) throw new DataFileError(`${name}, field "classes": "${twice}" is listed twice; list each class once.`);
   return {
     train: jsonSplit(record.train, 'train', name),
     test: jsonSplit(record.test, 'test', name),
-    classes: classes === undefined ? undefined : (classes as unknown[]).map(String),
+    classes: classes === undefined ? undefined : names,
   };
 }
 
@@ -141,7 +164,7 @@ function jsonSplit(value: unknown, splitName: string, name: string): RawSplit {
     }
     return String(label);
   });
-  return { x: rows, labels, origins: rows.map((_, i) => `field "${splitName}.y[${i}]"`) };
+  return { x: rows, labels, origins: rows.map((_, i) => `, field "${splitName}.x[${i}]"`), labelOrigins: rows.map((_, i) => `, field "${splitName}.y[${i}]"`) };
 }
 
 /** Orders class names numerically when all are numbers, else alphabetically. */
@@ -156,12 +179,14 @@ function toSplit(raw: RawSplit, features: number, classIndex: Map<string, number
   const y = new Float32Array(raw.x.length);
   raw.x.forEach((row, i) => {
     if (row.length !== features) {
-      throw new DataFileError(`${name} ${raw.origins[i]}: ${row.length} features, but the first training row has ${features}.`);
+      throw new DataFileError(`${name}${raw.origins[i]}: ${row.length} features, but the first training row has ${features}.`);
     }
     x.set(row, i * features);
     const label = classIndex.get(raw.labels[i]);
     if (label === undefined) {
-      throw new DataFileError(`${name} ${raw.origins[i]}: class "${raw.labels[i]}" is not among the classes ${[...classIndex.keys()].join(', ')}.`);
+      throw new DataFileError(
+        `${name}${(raw.labelOrigins ?? raw.origins)[i]}: class "${raw.labels[i]}" is not among the classes ${[...classIndex.keys()].join(', ')} that "classes" lists; label the row with one of those names, or leave "classes" out.`,
+      );
     }
     y[i] = label;
   });
@@ -172,12 +197,19 @@ function buildDataset(raw: { train: RawSplit; test: RawSplit; classes?: string[]
   if (raw.train.x.length === 0) throw new DataFileError(`${name}: no training rows; mark the rows to learn from with "train" in the split column (CSV) or put them under "train" (JSON).`);
   if (raw.test.x.length === 0) throw new DataFileError(`${name}: no test rows; mark some rows "test" in the split column (CSV) or put them under "test" (JSON), to measure the chosen network on.`);
   const classNames = raw.classes ?? classOrder([...raw.train.labels, ...raw.test.labels]);
-  if (classNames.length < 2) throw new DataFileError(`${name}: found ${classNames.length} class; classification needs at least 2.`);
+  if (classNames.length < 2) {
+    throw new DataFileError(`${name}: every row has the class "${classNames[0]}"; classification needs at least two classes, so add rows of another class.`);
+  }
   const classIndex = new Map(classNames.map((label, i) => [label, i]));
   const features = raw.train.x[0].length;
 
   const trainAll = toSplit(raw.train, features, classIndex, name);
   const test = toSplit(raw.test, features, classIndex, name);
+  const learnt = new Set(raw.train.labels);
+  const unseen = classNames.find((label) => !learnt.has(label));
+  if (unseen !== undefined) {
+    throw new DataFileError(`${name}: the class "${unseen}" has no training rows, so no network can learn it; add training rows of "${unseen}", or remove its test rows.`);
+  }
   const indices = stratifiedSplit(trainAll.y, classNames.length, { validation: VALIDATION_FRACTION, test: 0 }, new Rng(deriveSeed(seed, 'split', FILE_TASK)));
   const train = selectRows(trainAll, indices.train);
   if (train.count === 0 || indices.validation.length === 0) {

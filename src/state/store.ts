@@ -155,14 +155,20 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       const previous = previousConfig.task.id;
       const graph = get().graph;
       const next = defaultRunConfig(id);
-      // Keep the user's search and run settings; the task brings its own data, training
-      // defaults and candidate set.
-      editConfig({
-        ...next,
-        search: { ...get().config.search, candidateSet: next.search.candidateSet },
-        backend: get().config.backend,
-        workers: get().config.workers,
-      });
+      if (previous === 'custom' && id === 'custom') {
+        // Another data file: the settings stay as they were, a link's included, so that its
+        // search can run again on the file.
+        editConfig({ ...previousConfig });
+      } else {
+        // Keep the user's search and run settings; the task brings its own data, training
+        // defaults and candidate set.
+        editConfig({
+          ...next,
+          search: { ...previousConfig.search, candidateSet: next.search.candidateSet },
+          backend: previousConfig.backend,
+          workers: previousConfig.workers,
+        });
+      }
       set({ dataset: null });
       // The last search's results belong to the old task, and its saved run stays in Runs.
       // A running search locks the task picker, so this only clears a finished one.

@@ -8,13 +8,17 @@ import { setDataFile, type DataFileText } from '../data/tasks';
 
 const STORAGE_KEY = 'nas-playground.data-file';
 
-/** Remembers `file` for reloads of this tab; a file too large for the storage is not kept. */
-export function rememberDataFile(file: DataFileText): void {
+/**
+ * Remembers `file` for reloads of this tab. Returns false when the storage cannot keep it:
+ * a file over its quota of a few MB must be chosen again after a reload.
+ */
+export function rememberDataFile(file: DataFileText): boolean {
   try {
     globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify({ name: file.name, text: file.text }));
+    return true;
   } catch {
-    // Over the storage quota (a few MB): after a reload, the file must be chosen again.
     globalThis.sessionStorage?.removeItem(STORAGE_KEY);
+    return false;
   }
 }
 

@@ -30,7 +30,7 @@ function clustersCsv(): string {
 /** Chooses "Data file…" in the task picker and hands `text` to the file dialog it opens. */
 async function pickDataFile(page: Page, name: string, text: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Task' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('option', { name: /^Data file…|\.csv$/ }).click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('option', { name: /^(Data file|Another data file)…/ }).click()]);
   await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
@@ -94,9 +94,10 @@ describe('data file in the browser', () => {
   it('asks for the file when a link names the data-file task', async () => {
     const { page, errors } = await openApp(browser);
     await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
-    const before = page.url();
     await pickDataFile(page, 'trees.csv', clustersCsv());
     await page.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'trees.csv' }).waitFor();
+    const before = page.url();
+    await setNumber(page, 'Epochs', 7);
     // The address follows the setup a moment later.
     await page.waitForURL((url) => url.href !== before);
     const link = page.url();
@@ -111,11 +112,16 @@ describe('data file in the browser', () => {
     const reasonId = await start.getAttribute('aria-describedby');
     assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /No data file is loaded: choose "Data file…" under Task/);
 
-    // Choosing the file from the settings panel fills the task in.
-    const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), fresh.getByRole('button', { name: 'Choose a data file…' }).click()]);
-    await chooser.setFiles({ name: 'trees.csv', mimeType: 'text/csv', buffer: Buffer.from(clustersCsv()) });
+    // "Data file…" in the task list, as the message says, fills the task in and keeps the link's settings.
+    await pickDataFile(fresh, 'trees.csv', clustersCsv());
     await fresh.getByRole('button', { name: 'Choose another file…' }).waitFor();
     assert.equal(await start.isEnabled(), true);
+    assert.equal(await fresh.getByRole('textbox', { name: 'Epochs', exact: true }).inputValue(), '7');
+
+    // The settings panel's button chooses another file as well.
+    const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), fresh.getByRole('button', { name: 'Choose another file…' }).click()]);
+    await chooser.setFiles({ name: 'more-trees.csv', mimeType: 'text/csv', buffer: Buffer.from(clustersCsv()) });
+    await fresh.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'more-trees.csv' }).waitFor();
 
     assert.deepEqual(errors, []);
     await other.close();

@@ -66,7 +66,7 @@ describe('data-file task in the store', () => {
 
     const problem = store.getState().actions.loadDataFile({ name: 'broken.csv', text: broken });
 
-    expect(problem).toMatch(/^broken\.csv line 2, field "f0": "seven" is not a finite number\.$/);
+    expect(problem).toMatch(/^broken\.csv line 2, field "f0": "seven" is not a finite number\. .*remove the column "f0"\.$/);
     expect(store.getState().config).toBe(before);
     expect(loadedDataFile()?.name).toBe('plants.csv');
     expect(shapeContextOf(before)).toEqual({ inputShape: [3], outputUnits: 3 });
@@ -83,6 +83,31 @@ describe('data-file task in the store', () => {
     expect(store.getState().run).toBe(IDLE_RUN);
     expect(shapeContextOf(store.getState().config)).toEqual({ inputShape: [5], outputUnits: 2 });
     expect(poolKey(store.getState().config)).not.toBe(firstKey);
+  });
+
+  it('keeps the settings for another file', () => {
+    const store = createAppStore(idleEnvironment);
+    const { actions } = store.getState();
+    actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+    actions.setNumber('training.epochs', 7);
+    actions.setNumber('task.seed', 5);
+
+    actions.loadDataFile({ name: 'other.csv', text: csv(3, 3) });
+
+    expect(store.getState().config.training.epochs).toBe(7);
+    expect(store.getState().config.task.seed).toBe(5);
+  });
+
+  it('keeps a link\'s settings when its file is chosen', () => {
+    const store = createAppStore(idleEnvironment);
+    const { actions } = store.getState();
+    // A link that names the data-file task opens on it with its own settings, before any file.
+    actions.setTask('custom');
+    actions.setNumber('training.epochs', 7);
+
+    actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+
+    expect(store.getState().config.training.epochs).toBe(7);
   });
 
   it('names the fix when no file is loaded', async () => {

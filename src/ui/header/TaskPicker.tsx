@@ -1,6 +1,6 @@
 /**
  * The task drop-down of the header, grouped; switching task loads its defaults and starter
- * network. Its last entry reads a data file of the user's own.
+ * network. Its last group reads data files of the user's own.
  */
 
 import { TASKS } from '../../data/tasks';
@@ -11,14 +11,18 @@ import { useActions, useApp } from '../store-context';
 import { useDataFileChooser } from './data-file-chooser';
 import { groupedTasks } from './task-groups';
 
-const TASK_OPTIONS: SelectOption<TaskId>[] = groupedTasks().map(({ id, group }) => ({
+/** The entry that opens the file dialog. It is never the selected value, so choosing it always acts. */
+const CHOOSE_FILE = 'choose-data-file';
+type PickerValue = TaskId | typeof CHOOSE_FILE;
+
+const TASK_OPTIONS: SelectOption<PickerValue>[] = groupedTasks().map(({ id, group }) => ({
   value: id,
   label: TASKS[id].name,
   hint: TASKS[id].description,
   group,
 }));
 
-const DATA_FILE_HINT = 'Classification rows of your own: a CSV file with numeric feature columns, "label" and "split" (train or test), or JSON.';
+const FORMAT_HINT = 'A CSV file with numeric feature columns, "label" and "split" (train or test), or JSON.';
 
 export function TaskPicker() {
   const task = useApp((state) => state.config.task.id);
@@ -27,12 +31,17 @@ export function TaskPicker() {
   const { setTask } = useActions();
   const chooser = useDataFileChooser('Data file to load');
 
-  const options: SelectOption<TaskId>[] = [
+  // The data-file task is listed once it is the task or has a file; a link can name it before its file is chosen.
+  const fileTask: SelectOption<PickerValue>[] =
+    task === 'custom' || dataFile
+      ? [{ value: 'custom', label: dataFile ? dataFile.name : 'Data file (none loaded)', hint: TASKS.custom.description, group: 'Your data' }]
+      : [];
+  const options: SelectOption<PickerValue>[] = [
     ...TASK_OPTIONS,
-    { value: 'custom', label: dataFile ? dataFile.name : 'Data file…', hint: dataFile ? TASKS.custom.description : DATA_FILE_HINT, group: 'Your data' },
+    ...fileTask,
+    { value: CHOOSE_FILE, label: dataFile ? 'Another data file…' : 'Data file…', hint: FORMAT_HINT, group: 'Your data' },
   ];
-  // Without a loaded file, the entry opens the file dialog; the task changes once a file reads.
-  const onChange = (id: TaskId) => (id === 'custom' && dataFile === null ? chooser.choose() : setTask(id));
+  const onChange = (value: PickerValue) => (value === CHOOSE_FILE ? chooser.choose() : setTask(value));
 
   return (
     <>

@@ -21,7 +21,9 @@ export function useDataFileChooser(label: string) {
     event.target.value = '';
     if (!file) return;
     const text = await file.text();
-    if (session.loadDataFile(text, file.name)) rememberDataFile({ name: file.name, text });
+    if (!session.loadDataFile(text, file.name) || rememberDataFile({ name: file.name, text })) return;
+    const megabytes = (file.size / 1e6).toFixed(1);
+    session.notify(`"${file.name}" (${megabytes} MB) is loaded, but it is too large for this tab to keep across reloads: after a reload, choose it again.`, null);
   };
 
   return {
