@@ -4,6 +4,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { defaultCandidateSet } from '../core/candidate-set';
 import { EARLY_STOPPING_RULES } from '../core/early-stopping';
 import { DEFAULT_MAX_DEPTH, MAX_DEPTH_RANGE } from '../core/exhaustive';
@@ -164,6 +165,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     string,
     unknown
   >;
+
+  // The result file names the data file, as the app's links and saved runs do.
+  if (typeof dataFile === 'string') setPath(config, 'task.file', basename(dataFile));
 
   for (const [name, value] of values) {
     const spec = FLAGS[name];

@@ -219,6 +219,15 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
   },
 };
 
+/**
+ * Returns the name of the task a config searches. A data-file setup is named by its own
+ * file, which may not be the file loaded now.
+ */
+export function taskName(task: Pick<TaskConfig, 'id' | 'file'>): string {
+  if (task.id === 'custom') return task.file ? `Data file: ${task.file}` : NO_FILE_TASK.name;
+  return TASKS[task.id].name;
+}
+
 /** Returns the default config of a task: its default size and noise, and seed 1. */
 export function defaultTaskConfig(id: TaskId): TaskConfig {
   const task = TASKS[id];
@@ -240,6 +249,9 @@ export async function loadDataset(config: TaskConfig, readAsset: AssetReader): P
   if (config.id === 'custom') {
     if (dataFile === null) {
       throw new RangeError('No data file is loaded for the data-file task. In the app, choose "Data file…" under Task and pick the file; on the command line, pass --data FILE.');
+    }
+    if (config.file !== undefined && config.file !== dataFile.name) {
+      throw new RangeError(`This setup was made on the data file "${config.file}", but "${dataFile.name}" is loaded. Choose "${config.file}" under Task first.`);
     }
     return parseDataFile(dataFile.text, dataFile.name, config.seed);
   }

@@ -23,6 +23,8 @@ export interface TaskConfig {
   readonly samples: number;
   /** Seed of the generator and of the train/validation/test split. */
   readonly seed: number;
+  /** The data-file task's file name: the file whose rows a setup was made on. */
+  readonly file?: string;
 }
 
 /** One split: `x` holds `count` rows of the input shape, `y` holds `count` rows of targets. */

@@ -98,12 +98,16 @@ const geneSchema = v.object({
   fixed: v.optional(v.boolean('A gene\'s "fixed" flag must be true or false.')),
 });
 
+/** Longest data file name a config keeps. */
+export const MAX_FILE_NAME = 200;
+
 export const runConfigSchema = v.object({
   task: v.object({
     id: v.picklist(TASK_IDS, `task.id must be one of ${TASK_IDS.join(', ')}.`),
     noise: numeric('task.noise'),
     samples: numeric('task.samples'),
     seed: numeric('task.seed'),
+    file: v.optional(v.pipe(v.string(), v.maxLength(MAX_FILE_NAME, `task.file must be a file name of at most ${MAX_FILE_NAME} characters.`))),
   }),
   search: v.object({
     strategy: v.picklist(STRATEGY_NAMES, `search.strategy must be one of ${STRATEGY_NAMES.join(', ')}.`),

@@ -34,6 +34,7 @@ describe('--data', () => {
   it('sets the custom task', () => {
     expect(parseArgs(['--data', 'rows.csv']).config.task.id).toBe('custom');
     expect(parseArgs(['--data', 'rows.csv']).dataFile).toBe('rows.csv');
+    expect(parseArgs(['--data', 'data/rows.csv']).config.task.file).toBe('rows.csv');
   });
 
   it('rejects another task and the custom task without a file', () => {

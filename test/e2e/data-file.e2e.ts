@@ -110,7 +110,8 @@ describe('data file in the browser', () => {
     await fresh.getByRole('button', { name: 'Choose a data file…' }).waitFor();
     assert.equal(await start.isEnabled(), false);
     const reasonId = await start.getAttribute('aria-describedby');
-    assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /No data file is loaded: choose "Data file…" under Task/);
+    assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /This setup needs the data file "trees\.csv": choose it with "Data file…" under Task\./);
+    await fresh.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'trees.csv (not loaded)' }).waitFor();
 
     // "Data file…" in the task list, as the message says, fills the task in and keeps the link's settings.
     await pickDataFile(fresh, 'trees.csv', clustersCsv());

@@ -44,6 +44,17 @@ describe('data-file task in the store', () => {
     expect(TASKS.custom.name).toBe('Data file: plants.csv');
     expect(TASKS.custom.classes).toEqual(['class 0', 'class 1', 'class 2']);
     expect(analyzeGenome(graph, shapeContextOf(config)).valid).toBe(true);
+    expect(config.task.file).toBe('plants.csv');
+  });
+
+  it('rejects the rows of another file than the setup\'s', async () => {
+    const store = createAppStore(idleEnvironment);
+    store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+    const task = { ...store.getState().config.task, file: 'trees.csv' };
+
+    await expect(loadDataset(task, idleEnvironment.readAsset)).rejects.toThrow(
+      'This setup was made on the data file "trees.csv", but "plants.csv" is loaded. Choose "trees.csv" under Task first.',
+    );
   });
 
   it('splits the loaded file by the task seed', async () => {

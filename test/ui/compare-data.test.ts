@@ -19,10 +19,19 @@ describe('zoomedFitnessTicks', () => {
 
 describe('differentTasksNote', () => {
   it('returns null for one task', () => {
-    expect(differentTasksNote('xor', 'xor')).toBeNull();
+    expect(differentTasksNote({ id: 'xor' }, { id: 'xor' })).toBeNull();
+    expect(differentTasksNote({ id: 'custom', file: 'a.csv' }, { id: 'custom', file: 'a.csv' })).toBeNull();
   });
 
   it('names both tasks', () => {
-    expect(differentTasksNote('circles', 'spiral')).toBe('These runs searched different tasks, Circles and Spiral, so their fitness figures do not measure the same thing.');
+    expect(differentTasksNote({ id: 'circles' }, { id: 'spiral' })).toBe('These runs searched different tasks, Circles and Spiral, so their fitness figures do not measure the same thing.');
+  });
+});
+
+describe('differentTasksNote on data files', () => {
+  it('names both data files', () => {
+    expect(differentTasksNote({ id: 'custom', file: 'a.csv' }, { id: 'custom', file: 'b.csv' })).toBe(
+      'These runs searched different tasks, Data file: a.csv and Data file: b.csv, so their fitness figures do not measure the same thing.',
+    );
   });
 });

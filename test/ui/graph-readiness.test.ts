@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGenome, chainGenome, type Genome } from '../../src/core/genome';
 import type { ShapeContext } from '../../src/core/layers';
-import { purposeBlockReason } from '../../src/ui/editor/graph-readiness';
+import { NO_DATA_FILE, dataFileProblem, purposeBlockReason } from '../../src/ui/editor/graph-readiness';
 
 const toy: ShapeContext = { inputShape: [2], outputUnits: 2 };
 
@@ -37,5 +37,15 @@ describe('purposeBlockReason', () => {
   it('names a validator issue first', () => {
     const twoInputs: Genome = { nodes: template.nodes.map((gene) => (gene.id === 's1' ? { ...gene, inputs: ['l1', 'input'] } : gene)) };
     expect(reason(twoInputs, 'train')).toMatch(/^Fix the network first: Module slot "s1" takes exactly 1 input but has 2/);
+  });
+});
+
+describe('dataFileProblem', () => {
+  it('names the missing or other file', () => {
+    expect(dataFileProblem({ id: 'xor' }, null)).toBeNull();
+    expect(dataFileProblem({ id: 'custom' }, null)).toBe(NO_DATA_FILE);
+    expect(dataFileProblem({ id: 'custom', file: 'trees.csv' }, null)).toBe('This setup needs the data file "trees.csv": choose it with "Data file…" under Task.');
+    expect(dataFileProblem({ id: 'custom', file: 'trees.csv' }, 'rings.csv')).toMatch(/^This setup was made on "trees\.csv", but "rings\.csv" is loaded: choose "trees\.csv"/);
+    expect(dataFileProblem({ id: 'custom', file: 'trees.csv' }, 'trees.csv')).toBeNull();
   });
 });

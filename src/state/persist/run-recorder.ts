@@ -40,7 +40,7 @@ function freshRecord(state: AppState, runId: string): RunRecord {
   return {
     schema: RECORD_SCHEMA,
     id: runId,
-    name: `${state.config.task.id} · ${state.config.search.strategy} · seed ${state.config.search.seed}`,
+    name: `${state.config.task.file ?? state.config.task.id} · ${state.config.search.strategy} · seed ${state.config.search.seed}`,
     createdAt: now,
     updatedAt: now,
     status: 'running',

@@ -36,6 +36,7 @@ export const CONFIG_KEYS_V1 = {
   'search.sampleSize': 'a',
   'search.earlyStopping': 'j',
   'search.candidateSet.maxDepth': 'i',
+  'task.file': 'df',
 } as const;
 
 export type ConfigPath = keyof typeof CONFIG_KEYS_V1;

@@ -14,7 +14,7 @@ import { TASKS } from '../../data/tasks';
 import { MAX_TOY_SAMPLES } from '../../data/toy';
 import type { TaskId } from '../../data/types';
 import type { RunConfig } from '../../workers/run-config';
-import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, runConfigSchema, type NumericPath } from '../config';
+import { MAX_FILE_NAME, NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, runConfigSchema, type NumericPath } from '../config';
 import { unknownKindName } from './link-format';
 import type { RestoreNote } from './share-state';
 
@@ -22,7 +22,7 @@ const PICKLIST_PATHS = ['search.strategy', 'search.earlyStopping', 'training.opt
 type PicklistPath = (typeof PICKLIST_PATHS)[number];
 
 /** Every field path the restore reads; other keys of the input are noted as ignored. */
-const KNOWN_PATHS = new Set<string>(['task.id', ...Object.keys(NUMERIC_FIELDS), ...PICKLIST_PATHS, 'search.candidateSet', 'seedGenome']);
+const KNOWN_PATHS = new Set<string>(['task.id', 'task.file', ...Object.keys(NUMERIC_FIELDS), ...PICKLIST_PATHS, 'search.candidateSet', 'seedGenome']);
 const KNOWN_GROUPS = new Set(['task', 'search', 'training']);
 
 const MAX_CANDIDATE_VALUES = 32;
@@ -151,6 +151,21 @@ function restoreCandidateSet(config: RunConfig, input: unknown, notes: RestoreNo
   return setPath(config, 'search.candidateSet', set);
 }
 
+/** Restores the data-file task's file name; other tasks have none. */
+function restoreFileName(config: RunConfig, input: unknown, notes: RestoreNote[]): RunConfig {
+  const supplied = readPath(input, 'task.file');
+  if (supplied === undefined) return config;
+  if (config.task.id !== 'custom') {
+    notes.push({ field: 'task.file', reason: `names a data file, but the task is ${config.task.id}; it was ignored.` });
+    return config;
+  }
+  if (typeof supplied !== 'string' || supplied === '' || supplied.length > MAX_FILE_NAME) {
+    notes.push({ field: 'task.file', reason: `must be a file name of 1 to ${MAX_FILE_NAME} characters, got ${describe(supplied)}; it was ignored.` });
+    return config;
+  }
+  return { ...config, task: { ...config.task, file: supplied } };
+}
+
 /** Restores the candidate set's `maxDepth`, clamped into its range; absent when not supplied or not a number. */
 function restoreMaxDepth(supplied: unknown, notes: RestoreNote[]): { maxDepth?: number } {
   const value = readPath(supplied, 'maxDepth');
@@ -194,6 +209,7 @@ export function restoreRunConfig(input: unknown, notes: RestoreNote[]): RunConfi
   for (const path of Object.keys(NUMERIC_FIELDS) as NumericPath[]) config = restoreNumber(config, input, path, notes);
   for (const path of PICKLIST_PATHS) config = restorePicklist(config, input, path, notes);
   config = restoreCandidateSet(config, input, notes);
+  config = restoreFileName(config, input, notes);
 
   if (TASKS[config.task.id].origin === 'generated' && config.task.samples > MAX_TOY_SAMPLES) {
     notes.push({ field: 'task.samples', reason: `${config.task.samples} is above ${MAX_TOY_SAMPLES}, the limit for generated tasks; ${MAX_TOY_SAMPLES} was used.` });

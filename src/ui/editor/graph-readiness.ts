@@ -34,15 +34,25 @@ export function purposeBlockReason(genome: Genome, analysis: GenomeAnalysis, pur
 /** The reason nothing can train on the data-file task before a file is loaded. */
 export const NO_DATA_FILE = 'No data file is loaded: choose "Data file…" under Task and pick your CSV or JSON file.';
 
+/** Returns why the data-file task cannot train: no file, or another file than the setup's. Null for other tasks. */
+export function dataFileProblem(task: { id: string; file?: string }, loaded: string | null): string | null {
+  if (task.id !== 'custom') return null;
+  if (loaded === null) return task.file ? `This setup needs the data file "${task.file}": choose it with "Data file…" under Task.` : NO_DATA_FILE;
+  if (task.file !== undefined && task.file !== loaded) {
+    return `This setup was made on "${task.file}", but "${loaded}" is loaded: choose "${task.file}", or "${loaded}" again to use it, with "Another data file…" under Task.`;
+  }
+  return null;
+}
+
 /**
  * Returns the reason the editor's graph cannot start a search or a training run, or null when
  * it can. The data-file task without a file has no rows to train on, whatever the graph.
  */
 export function useGraphBlockReason(purpose: GraphPurpose = 'search'): string | null {
-  const noFile = useApp((state) => state.config.task.id === 'custom' && state.dataFile === null);
+  const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
   const genome = useApp((state) => state.graph);
   const context = useApp((state) => taskShapeContext(state.config.task.id));
   const strategy = useApp((state) => state.config.search.strategy);
-  if (noFile) return NO_DATA_FILE;
+  if (fileProblem) return fileProblem;
   return purposeBlockReason(genome, analyzeGraph(genome, context), purpose, strategy);
 }

@@ -26,6 +26,7 @@ const FORMAT_HINT = 'A CSV file with numeric feature columns, "label" and "split
 
 export function TaskPicker() {
   const task = useApp((state) => state.config.task.id);
+  const wanted = useApp((state) => state.config.task.file);
   const dataFile = useApp((state) => state.dataFile);
   const locked = useApp(selectRunActive);
   const { setTask } = useActions();
@@ -34,7 +35,7 @@ export function TaskPicker() {
   // The data-file task is listed once it is the task or has a file; a link can name it before its file is chosen.
   const fileTask: SelectOption<PickerValue>[] =
     task === 'custom' || dataFile
-      ? [{ value: 'custom', label: dataFile ? dataFile.name : 'Data file (none loaded)', hint: TASKS.custom.description, group: 'Your data' }]
+      ? [{ value: 'custom', label: dataFile ? dataFile.name : wanted ? `${wanted} (not loaded)` : 'Data file (none loaded)', hint: TASKS.custom.description, group: 'Your data' }]
       : [];
   const options: SelectOption<PickerValue>[] = [
     ...TASK_OPTIONS,

@@ -4,15 +4,18 @@
  */
 
 import { TASKS } from '../../data/tasks';
+import { dataFileProblem } from '../editor/graph-readiness';
 import { useDataFileChooser } from '../header/data-file-chooser';
 import { useApp } from '../store-context';
 import { ConfigNumber } from './ConfigNumber';
 
 function DataFileControls({ locked }: { locked: boolean }) {
   const loaded = useApp((state) => state.dataFile !== null);
+  const problem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
   const chooser = useDataFileChooser('Data file to load');
   return (
     <>
+      {problem && <p className="inspector__hint inspector__hint--warning">{problem}</p>}
       {!loaded && (
         <p className="inspector__hint">
           A CSV file needs a header line, numeric feature columns, a <code>label</code> column and a <code>split</code> column of{' '}

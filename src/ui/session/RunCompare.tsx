@@ -56,7 +56,7 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
   const rows = curveRows(runs);
   const nameOf = (run: StoredRun) => saved.find((record) => record.id === run.record.id)?.name ?? run.record.name;
   const domain = zoomedFitnessDomain(lowestBest(rows), 100);
-  const tasksNote = differentTasksNote(runs[0].record.taskId, runs[1].record.taskId);
+  const tasksNote = differentTasksNote(runs[0].record.config.task, runs[1].record.config.task);
 
   return (
     <section className="compare" aria-label="Run comparison">

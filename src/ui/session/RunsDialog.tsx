@@ -1,7 +1,7 @@
 /** The run history: saved runs with task, strategy, best fitness and date, to open, resume, rename, delete or compare. */
 
 import { useState } from 'react';
-import { TASKS } from '../../data/tasks';
+import { taskName } from '../../data/tasks';
 import { STRATEGY_LABELS } from '../../state/comparison-plan';
 import type { RunRecord } from '../../state/persist/run-records';
 import { formatPercent } from '../format';
@@ -62,7 +62,7 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
           run.name
         )}
       </th>
-      <td>{TASKS[run.taskId].name}</td>
+      <td>{taskName(run.config.task)}</td>
       <td>{STRATEGY_LABELS[run.strategy] ?? run.strategy}</td>
       <td className="num">{formatPercent(run.bestFitness)}</td>
       <td className="num">{run.evaluations}</td>

@@ -170,6 +170,24 @@ describe('share link round trip', () => {
     );
   });
 
+  it('carries the data file\'s name', () => {
+    const custom = defaultRunConfig('custom');
+    const state = { ...typicalShare(), config: { ...custom, task: { ...custom.task, file: 'plants.csv' } }, graph: starterGenome('custom'), results: [] };
+    const result = decodeShareFragment(shareFragment(state));
+
+    expect(result.notes).toEqual([]);
+    expect(expectState(result).config.task.file).toBe('plants.csv');
+  });
+
+  it('ignores a file name on another task', () => {
+    const config = defaultRunConfig('xor');
+    const state = { ...typicalShare(), config: { ...config, task: { ...config.task, file: 'plants.csv' } } };
+    const result = decodeShareFragment(shareFragment(state));
+
+    expect(expectState(result).config.task.file).toBeUndefined();
+    expect(noteText(result)).toMatch(/task\.file: names a data file, but the task is xor; it was ignored\./);
+  });
+
   it('keeps positions rounded to whole units', () => {
     const state = typicalShare();
     const decoded = expectState(decodeShareFragment(shareFragment(state)));
