@@ -226,6 +226,7 @@ function buildDataset(raw: { train: RawSplit; test: RawSplit; classes?: string[]
     train: applyScaling(train, scaling),
     validation: applyScaling(selectRows(trainAll, indices.validation), scaling),
     test: applyScaling(test, scaling),
+    scaling: { mean: Array.from(scaling.mean), std: Array.from(scaling.std) },
   };
 }
 

@@ -78,5 +78,6 @@ export async function loadIris(seed: number, readAsset: AssetReader): Promise<Da
     train: applyScaling(train, scaling),
     validation: applyScaling(selectRows(all, indices.validation), scaling),
     test: applyScaling(selectRows(all, indices.test), scaling),
+    scaling: { mean: Array.from(scaling.mean), std: Array.from(scaling.std) },
   };
 }

@@ -43,6 +43,8 @@ export interface TaskInfo {
   /** `samples` and `noise` of the default config; shipped sets ignore both fields. */
   readonly defaultSamples: number;
   readonly defaultNoise: number;
+  /** Set where the features are standardised with the training rows' mean and deviation, which a model's user must repeat. */
+  readonly standardised?: boolean;
 }
 
 export const DEFAULT_SEED = 1;
@@ -122,6 +124,7 @@ const NO_FILE_TASK: TaskInfo = {
   // The file fixes the samples; this only satisfies the config schema's range.
   defaultSamples: 100,
   defaultNoise: 0,
+  standardised: true,
 };
 
 /** A data file's name and text, as read from disk or from a file chooser. */
@@ -191,6 +194,7 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
     licence: 'CC BY 4.0 (as stated by the UCI Machine Learning Repository).',
     defaultSamples: 150,
     defaultNoise: 0,
+    standardised: true,
   },
   mnist: {
     id: 'mnist',

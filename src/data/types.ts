@@ -49,6 +49,11 @@ export interface Dataset {
   readonly validation: Split;
   /** Used only to report the test accuracy of candidates already chosen. */
   readonly test: Split;
+  /**
+   * The standardisation the splits went through, per feature: raw values minus `mean`, over
+   * `std`. Absent where features are used as they are.
+   */
+  readonly scaling?: { readonly mean: readonly number[]; readonly std: readonly number[] };
 }
 
 /** Reads a file shipped under `public/`, by its path relative to that folder. */

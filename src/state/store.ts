@@ -10,7 +10,7 @@ import type { EarlyStoppingRule } from '../core/early-stopping';
 import type { CandidateSet, StrategyName } from '../core/strategy';
 import { DataFileError } from '../data/data-file';
 import { TASKS, loadedDataFile, setDataFile, type DataFileText } from '../data/tasks';
-import type { TaskId } from '../data/types';
+import type { Dataset, TaskId } from '../data/types';
 import { failedBackendsNote } from '../train/backend-notes';
 import type { BackendPreference, OptimizerName } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
@@ -37,6 +37,8 @@ export interface DatasetSummary {
   readonly validation: number;
   readonly test: number;
   readonly inputShape: readonly number[];
+  /** The standardisation of the features, which exported code must apply to raw inputs. */
+  readonly scaling?: Dataset['scaling'];
 }
 
 export interface AppState extends EditorSlice, TrainingSlice, ComparisonSlice {
@@ -127,6 +129,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
             validation: dataset.validation.count,
             test: dataset.test.count,
             inputShape: dataset.inputShape,
+            scaling: dataset.scaling,
           },
         });
       },

@@ -15,13 +15,20 @@ export interface KerasCodeOptions {
   readonly taskKind: TaskKind;
   /** When given, the code compiles the model with these optimizer settings. */
   readonly training?: TrainingSettings;
+  /**
+   * The standardisation of the features for training, per feature. The code then standardises
+   * raw inputs the same way with a Normalization layer after the input.
+   */
+  readonly inputScaling?: { readonly mean: readonly number[]; readonly std: readonly number[] };
+  /** Set where the task standardises its features but `inputScaling` is unknown: a comment then tells the user to standardise. */
+  readonly scalingUnknown?: boolean;
 }
 
 const PYTHON_KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
 );
 /** Names the generated module defines itself. */
-const RESERVED_NAMES = new Set(['keras', 'layers', 'inputs', 'outputs', 'model']);
+const RESERVED_NAMES = new Set(['keras', 'layers', 'inputs', 'outputs', 'model', 'standardised']);
 
 /** tfjs activation names that Keras spells differently. */
 const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = { hardSigmoid: 'hard_sigmoid' };
@@ -100,6 +107,18 @@ export function kerasPythonCode(genome: Genome, context: ShapeContext, options: 
     if (gene.kind === 'input') {
       variables.set(id, 'inputs');
       lines.push(`inputs = keras.Input(shape=${pythonLiteral(context.inputShape)}, name=${JSON.stringify(layerName(id))})`);
+      const scaling = options.inputScaling;
+      if (scaling) {
+        const variance = scaling.std.map((std) => Number((std * std).toPrecision(7)));
+        const mean = scaling.mean.map((value) => Number(value.toPrecision(7)));
+        lines.push(
+          '# Training saw each feature minus its mean over the training rows, divided by its standard deviation: this layer does the same to raw features.',
+          `standardised = layers.Normalization(mean=${pythonLiteral(mean)}, variance=${pythonLiteral(variance)}, name="standardise")(inputs)`,
+        );
+        variables.set(id, 'standardised');
+      } else if (options.scalingUnknown) {
+        lines.push('# Training saw standardised features: subtract each feature\'s mean over the training rows and divide by its standard deviation before calling the model.');
+      }
       continue;
     }
     const inputShapes = gene.inputs.map((source) => analysis.nodes.get(source)!.shape);

@@ -53,12 +53,16 @@ export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): 
 
 export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate): string {
   const task = TASKS[state.config.task.id];
+  // The summary of the data set this page last loaded, when it is this task's.
+  const scaling = state.dataset?.task === state.config.task.id ? state.dataset.scaling : undefined;
   const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
   // Layers get the names the editor gives them when the network opens there, not the search's internal ids.
   return kerasPythonCode(withEditorIds(candidate.candidate.genome), shapeContextOf(state.config), {
     title: `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`,
     taskKind: task.kind,
     training: state.config.training,
+    inputScaling: scaling,
+    scalingUnknown: task.standardised === true && scaling === undefined,
   });
 }
 

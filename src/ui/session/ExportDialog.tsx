@@ -4,6 +4,7 @@
  */
 
 import { useRef, useState } from 'react';
+import { TASKS } from '../../data/tasks';
 import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
 import { WASM_PATHS } from '../../train/wasm-paths.browser';
 import { exportModelInWorker } from '../../workers/export-client';
@@ -24,6 +25,7 @@ export function ExportDialog() {
   const abort = useRef<AbortController | null>(null);
   const best = useApp(exportedCandidate);
   const kind = useRunTaskKind();
+  const standardised = useApp((state) => TASKS[state.config.task.id].standardised === true);
   const evaluated = useApp((state) => state.run.evaluations.length);
   const stem = best ? `nas-${best.candidate.id}` : 'nas-best';
 
@@ -122,6 +124,12 @@ export function ExportDialog() {
             </button>
           )}
         </div>
+        {standardised && (
+          <p className="export__hint">
+            This task's features were standardised for training: the TensorFlow.js model expects each feature minus its mean over the training rows,
+            divided by its standard deviation. The Keras code does this itself, in a Normalization layer, when this page has loaded the data.
+          </p>
+        )}
         <p role="status" className={`export__status export__status--${status.kind}`} data-testid="model-export-status">
           {status.kind === 'idle' ? '' : status.text}
         </p>

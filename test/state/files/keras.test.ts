@@ -167,6 +167,16 @@ describe('Keras code', () => {
     expect(lines(code)).toContain('class_ = layers.Dense(units=2, activation="relu", name="class")(n_1_a_2)');
   });
 
+  it('standardises raw inputs as training did', () => {
+    const scaled = kerasPythonCode(CASES[0][1], VECTOR, { title: 't', taskKind: 'classification', inputScaling: { mean: [5.8, 3.05], std: [0.5, 2] } });
+    expect(lines(scaled)).toContain('standardised = layers.Normalization(mean=(5.8, 3.05), variance=(0.25, 4), name="standardise")(inputs)');
+    expect(scaled).toMatch(/^l1 = layers\.\w+\(.*\)\(standardised\)$/m);
+
+    const unknown = kerasPythonCode(CASES[0][1], VECTOR, { title: 't', taskKind: 'classification', scalingUnknown: true });
+    expect(unknown).toMatch(/^# Training saw standardised features: subtract each feature's mean/m);
+    expect(unknown).not.toMatch(/Normalization/);
+  });
+
   it('writes Python literals', () => {
     expect(pythonLiteral([3])).toBe('(3,)');
     expect(pythonLiteral(false)).toBe('False');

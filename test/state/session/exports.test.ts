@@ -73,3 +73,19 @@ describe('kerasCodeText', () => {
     expect(code).not.toMatch(/n22/);
   });
 });
+
+describe('kerasCodeText on standardised features', () => {
+  it('standardises with the loaded data set, or says to', () => {
+    const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+    app.getState().actions.setTask('iris');
+    const candidate = evaluated('g0-1', {});
+    const iris = { task: 'iris' as const, train: 90, validation: 30, test: 30, inputShape: [4] };
+
+    const unknown = kerasCodeText(app.getState(), candidate);
+    app.setState({ dataset: { ...iris, scaling: { mean: [5.8, 3, 3.7, 1.2], std: [0.8, 0.4, 1.7, 0.7] } } });
+    const known = kerasCodeText(app.getState(), candidate);
+
+    expect(unknown).toMatch(/^# Training saw standardised features/m);
+    expect(known).toMatch(/^standardised = layers\.Normalization\(mean=\(5\.8, 3, 3\.7, 1\.2\), variance=\(0\.64, 0\.16, 2\.89, 0\.49\), name="standardise"\)\(inputs\)$/m);
+  });
+});
