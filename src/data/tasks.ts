@@ -145,14 +145,15 @@ let fileSerial = 0;
  */
 export function setDataFile(file: DataFileText): Dataset {
   const dataset = parseDataFile(file.text, file.name, DEFAULT_SEED);
-  const rows = dataset.train.count + dataset.validation.count + dataset.test.count;
+  const training = dataset.train.count + dataset.validation.count;
+  const count = (value: number) => value.toLocaleString('en-US');
   const features = dataset.inputShape[0];
   dataFile = file;
   fileSerial++;
   fileTask = {
     ...NO_FILE_TASK,
     name: `Data file: ${file.name}`,
-    description: `${rows} rows of ${features} feature${features === 1 ? '' : 's'} and ${dataset.classNames?.length ?? dataset.outputUnits} classes, from ${file.name}.`,
+    description: `${count(training)} training and ${count(dataset.test.count)} test rows of ${count(features)} feature${features === 1 ? '' : 's'} and ${dataset.classNames?.length ?? dataset.outputUnits} classes, from ${file.name}.`,
     inputShape: dataset.inputShape,
     classes: dataset.classNames ?? [],
     outputUnits: dataset.outputUnits,

@@ -56,7 +56,7 @@ describe('data file in the browser', () => {
     await taskPicker.filter({ hasText: 'trees.csv' }).waitFor();
     await notice.waitFor({ state: 'detached' });
     const settings = page.getByRole('complementary', { name: 'Settings' });
-    await settings.getByText('150 rows of 4 features and 3 classes, from trees.csv.').waitFor();
+    await settings.getByText('120 training and 30 test rows of 4 features and 3 classes, from trees.csv.').waitFor();
     assert.match((await page.getByTestId('edge-label-input->l1#0').textContent()) ?? '', /^4/);
     assert.match((await page.getByRole('group', { name: 'Output head' }).textContent()) ?? '', /3 units/);
     await page.screenshot({ path: 'test-results/data-file-editor.png' });
@@ -84,7 +84,7 @@ describe('data file in the browser', () => {
     // A reload keeps the task and its file, so a search can start at once.
     await page.reload();
     await taskPicker.filter({ hasText: 'trees.csv' }).waitFor();
-    await settings.getByText('150 rows of 4 features and 3 classes, from trees.csv.').waitFor();
+    await settings.getByText('120 training and 30 test rows of 4 features and 3 classes, from trees.csv.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Start search', exact: true }).isEnabled(), true);
 
     assert.deepEqual(errors, []);

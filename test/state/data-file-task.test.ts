@@ -42,6 +42,7 @@ describe('data-file task in the store', () => {
     expect(dataFile).toEqual({ name: 'plants.csv' });
     expect(shapeContextOf(config)).toEqual({ inputShape: [3], outputUnits: 3 });
     expect(TASKS.custom.name).toBe('Data file: plants.csv');
+    expect(TASKS.custom.description).toBe('30 training and 9 test rows of 3 features and 3 classes, from plants.csv.');
     expect(TASKS.custom.classes).toEqual(['class 0', 'class 1', 'class 2']);
     expect(analyzeGenome(graph, shapeContextOf(config)).valid).toBe(true);
     expect(config.task.file).toBe('plants.csv');

@@ -7,6 +7,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { analyzeGraph } from '../../state/graph-analysis';
+import { dataFileProblem } from './graph-readiness';
 import { useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
 
@@ -15,8 +16,16 @@ export function IssueList() {
   const { select } = useApp((state) => state.editorActions);
   const { fitView } = useReactFlow();
   const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
   const issues = useMemo(() => analyzeGraph(genome, context).issues, [genome, context]);
 
+  if (fileProblem) {
+    return (
+      <p className="canvas__issues" role="status">
+        {fileProblem} Shapes are checked once its rows are loaded.
+      </p>
+    );
+  }
   if (issues.length === 0) {
     return (
       <p className="canvas__issues canvas__issues--none" role="status">
