@@ -31,9 +31,9 @@ export const FILE_TASK = 'custom';
 interface RawSplit {
   readonly x: number[][];
   readonly labels: string[];
-  /** Where each row is, after the file name in error messages: " line 12" or ", field \"train.x[3]\"". */
+  /** The place of each row, after the file name in error messages: " line 12" or ", field \"train.x[3]\"". */
   readonly origins: string[];
-  /** Where each row's label is, where it differs from `origins`: ", field \"train.y[3]\"". */
+  /** The place of each row's label where it differs from `origins`: ", field \"train.y[3]\"". */
   readonly labelOrigins?: string[];
 }
 

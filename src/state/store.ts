@@ -209,7 +209,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
         }
         set({ dataFile: { name: file.name } });
         switchTask('custom', previousContext);
-        // The config names its file, so that a link or a saved run says which rows it needs.
+        // The config names its file, so that a link or a saved run names the rows it needs.
         editConfig(withPath(get().config, 'task.file', file.name));
         // The last search's results came from the rows of the file loaded before.
         if (before.config.task.id === 'custom' && before.file !== null) setRun(() => IDLE_RUN);
