@@ -78,11 +78,11 @@ describe('estimateTimeLeft between results', () => {
     expect(estimateTimeLeft(7_500, 3 / 8, 0, origin)).toBeGreaterThan(4_500);
   });
 
-  it('grows once the next result is overdue, from what that result would give now', () => {
-    // Due at 7.9 s, with 3.6 s left. A result at 8.5 s would make 2/8 in 2.4 s: 4.8 s for the 4/8 left.
+  it('holds once the next result is overdue', () => {
+    // At 0.9 s a candidate, the next result is due at 7.9 s, with 3.6 s left then.
     expect(estimateTimeLeft(7_900, 3 / 8, 0, origin, latest)).toBeCloseTo(3_600);
-    expect(estimateTimeLeft(8_500, 3 / 8, 0, origin, latest)).toBeCloseTo(4_800);
-    expect(estimateTimeLeft(9_000, 3 / 8, 0, origin, latest)).toBeCloseTo(5_800);
+    expect(estimateTimeLeft(8_500, 3 / 8, 0, origin, latest)).toBeCloseTo(3_600);
+    expect(estimateTimeLeft(12_000, 3 / 8, 0, origin, latest)).toBeCloseTo(3_600);
   });
 
   it('keeps the time budget as a cap', () => {

@@ -2,6 +2,7 @@
 
 import { deriveSeed } from '../../core/rng';
 import { TASKS, loadedDataFile } from '../../data/tasks';
+import type { Dataset } from '../../data/types';
 import type { EvaluatedCandidate, RunStatus } from '../../workers/coordinator';
 import type { ExportRequest } from '../../workers/export-protocol';
 import { buildGenomeFile } from '../files/genome-file';
@@ -51,10 +52,12 @@ export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): 
   return `${JSON.stringify(buildGenomeFile(candidate, state.config.task.id, shapeContextOf(state.config)), null, 2)}\n`;
 }
 
-export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate): string {
+/**
+ * Writes the Keras code of `candidate`. Standardised features take their scaling from
+ * `scaling`, or from the data set this page last loaded when it is this task's.
+ */
+export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, scaling = loadedScaling(state)): string {
   const task = TASKS[state.config.task.id];
-  // The summary of the data set this page last loaded, when it is this task's.
-  const scaling = state.dataset?.task === state.config.task.id ? state.dataset.scaling : undefined;
   const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
   // Layers get the names the editor gives them when the network opens there, not the search's internal ids.
   return kerasPythonCode(withEditorIds(candidate.candidate.genome), shapeContextOf(state.config), {
@@ -64,6 +67,11 @@ export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate): s
     inputScaling: scaling,
     scalingUnknown: task.standardised === true && scaling === undefined,
   });
+}
+
+/** Returns the scaling of the data set this page last loaded, when it is the task's now. */
+export function loadedScaling(state: AppState): Dataset['scaling'] {
+  return state.dataset?.task === state.config.task.id ? state.dataset.scaling : undefined;
 }
 
 /**

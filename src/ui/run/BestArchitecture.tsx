@@ -37,8 +37,6 @@ export function BestArchitecture() {
     () => (best ? genomeToFlow(best.candidate.genome, context, { compact: true, frame: { width: frameWidth, height: frameHeight } }) : null),
     [best, context, frameWidth, frameHeight],
   );
-  // The columns' left edges: they change when the network folds anew.
-  const layoutKey = useMemo(() => (flow ? [...new Set(flow.nodes.map((node) => Math.round(node.position.x)))].join(',') : ''), [flow]);
   const description = useMemo(() => (best ? describeGenome(best.candidate.genome) : ''), [best]);
 
   return (
@@ -55,8 +53,8 @@ export function BestArchitecture() {
       </div>
       <FinalResult />
       <div className="run-view__body run-view__graph" ref={view}>
-        {/* NOTE: a new best or a new fold remounts the graph (a long task), because refitting a mounted view to nodes that moved did not fit them. */}
-        <GenomeGraph key={`${best?.candidate.id ?? 'none'}:${layoutKey}`} flow={flow ?? NO_GRAPH} colorMode={theme} compact />
+        {/* NOTE: a new best or a new view size remounts the graph (a long task), because refitting a mounted view to moved nodes or a new size did not always fit them. */}
+        <GenomeGraph key={`${best?.candidate.id ?? 'none'}:${frameWidth}x${frameHeight}`} flow={flow ?? NO_GRAPH} colorMode={theme} compact />
         {!flow && <p className="chart__empty chart__empty--over">The best network appears when the first candidate is evaluated.</p>}
       </div>
       {best && (

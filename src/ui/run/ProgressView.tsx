@@ -38,7 +38,8 @@ export function ProgressView() {
   return (
     <section className="progress" aria-label="Progress">
       <div className="progress__line">
-        <p className="progress__status" aria-live="polite">
+        {/* A reason not to start can be long: it takes the line to itself, above the figures. */}
+        <p className={run.phase === 'idle' && startBlocker ? 'progress__status progress__status--blocked' : 'progress__status'} aria-live="polite">
           {phaseText(run, startBlocker)}
         </p>
         {!linkResults && (

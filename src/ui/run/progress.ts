@@ -112,9 +112,9 @@ export interface LatestResult {
  * time budget caps the estimate, because the run stops when the budget runs out.
  *
  * Measured to the present moment, the pace would slow while no result comes in, and the
- * estimate would grow each second between results. Given the `latest` result, the pace is measured up to it
- * and the estimate counts down from there. Once the next result is overdue, the estimate is
- * the one that result would give if it came in now, and it grows from there.
+ * estimate would grow each second between results. Given the `latest` result, the pace is
+ * measured up to it and the estimate counts down from there, for as long as the next result
+ * takes at that pace. Past that, it stays where it is until the next result comes in.
  */
 export function estimateTimeLeft(
   elapsedMs: number,
@@ -129,9 +129,10 @@ export function estimateTimeLeft(
   if (progress <= 0 || spent <= 0) return null;
   let estimate = (spent * (1 - fraction)) / progress;
   if (latest && latest.ms > origin.ms && latest.ms <= elapsedMs) {
-    const countdown = ((latest.ms - origin.ms) * (1 - fraction)) / progress - (elapsedMs - latest.ms);
-    const overdueEstimate = (spent * Math.max(0, 1 - fraction - latest.step)) / (progress + latest.step);
-    estimate = Math.max(countdown, overdueEstimate);
+    const msPerFraction = (latest.ms - origin.ms) / progress;
+    const atLatest = msPerFraction * (1 - fraction);
+    const nextResultMs = msPerFraction * latest.step;
+    estimate = atLatest - Math.min(elapsedMs - latest.ms, nextResultMs);
   }
   if (budgetSeconds > 0) return Math.max(0, Math.min(estimate, budgetSeconds * 1000 - elapsedMs));
   return estimate;

@@ -4,8 +4,10 @@
  */
 
 import { useRef, useState } from 'react';
-import { TASKS } from '../../data/tasks';
-import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
+import { fetchAssetReader } from '../../data/assets';
+import { TASKS, loadDataset } from '../../data/tasks';
+import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, loadedScaling, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
+import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { WASM_PATHS } from '../../train/wasm-paths.browser';
 import { exportModelInWorker } from '../../workers/export-client';
 import { formatScore, useRunTaskKind } from '../run/score-text';
@@ -31,6 +33,19 @@ export function ExportDialog() {
 
   const [chartError, setChartError] = useState<string | null>(null);
   const visibleCharts = () => [...document.querySelectorAll<SVGSVGElement>('.run-panel svg.recharts-surface, .run-panel svg.chart__svg')];
+  // Code for standardised features needs the training rows' scaling: a page that has not
+  // loaded the data set yet (a shared link, say) loads it for that.
+  const saveKerasCode = async (candidate: EvaluatedCandidate) => {
+    const state = app.getState();
+    let scaling = loadedScaling(state);
+    if (!scaling && TASKS[state.config.task.id].standardised) {
+      scaling = await loadDataset(state.config.task, fetchAssetReader(absolute(import.meta.env.BASE_URL)))
+        .then((dataset) => dataset.scaling)
+        .catch(() => undefined);
+    }
+    downloadFile(`${stem}.py`, kerasCodeText(state, candidate, scaling), 'text/x-python');
+  };
+
   const saveCharts = () => {
     visibleCharts().forEach((svg, index) => downloadFile(`nas-chart-${index + 1}.svg`, standaloneSvg(svg).text, 'image/svg+xml'));
   };
@@ -105,7 +120,7 @@ export function ExportDialog() {
         <button type="button" className="button" disabled={!best} onClick={() => best && downloadFile(`${stem}.genome.json`, genomeFileText(app.getState(), best), 'application/json')}>
           Genome as JSON
         </button>
-        <button type="button" className="button" disabled={!best} onClick={() => best && downloadFile(`${stem}.py`, kerasCodeText(app.getState(), best), 'text/x-python')}>
+        <button type="button" className="button" disabled={!best} onClick={() => best && void saveKerasCode(best)}>
           Keras Python code
         </button>
         <div className="export__model">
@@ -115,7 +130,7 @@ export function ExportDialog() {
           {/* Regression models output their predictions directly, so the softmax choice applies only to classification. */}
           {kind === 'classification' && (
             <label>
-              <input type="checkbox" checked={probabilities} onChange={(event) => setProbabilities(event.target.checked)} /> Output class probabilities (adds a softmax layer; otherwise the model outputs logits)
+              <input type="checkbox" checked={probabilities} onChange={(event) => setProbabilities(event.target.checked)} /> TensorFlow.js model: output class probabilities (adds a softmax layer; otherwise it outputs logits, as the Keras code does)
             </label>
           )}
           {status.kind === 'training' && (
@@ -127,7 +142,7 @@ export function ExportDialog() {
         {standardised && (
           <p className="export__hint">
             This task's features were standardised for training: the TensorFlow.js model expects each feature minus its mean over the training rows,
-            divided by its standard deviation. The Keras code does this itself, in a Normalization layer, when this page has loaded the data.
+            divided by its standard deviation. The Keras code does this itself, in a Normalization layer.
           </p>
         )}
         <p role="status" className={`export__status export__status--${status.kind}`} data-testid="model-export-status">
