@@ -6,7 +6,7 @@
 
 import type { Genome } from '../core/genome';
 import type { LayerKind, ShapeContext } from '../core/layers';
-import { AUTO_LAYOUT_LABEL, LOAD_NETWORK_LABEL, applyChange, describeChange, type EdgeRef, type GraphChange } from './graph-changes';
+import { applyChange, describeChange, rearranges, type EdgeRef, type GraphChange } from './graph-changes';
 import {
   addLayerCommand,
   autoLayoutCommand,
@@ -116,10 +116,12 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
   };
 
   // Undoing or redoing a load or an auto layout rearranges the whole network: the view fits it as it does a load.
-  const loadsAfter = (label: string) => (label === LOAD_NETWORK_LABEL || label === AUTO_LAYOUT_LABEL ? editor().loads + 1 : editor().loads);
+  const loadsAfter = (label: string) => (rearranges(label) ? editor().loads + 1 : editor().loads);
 
   const run = (command: Command | null) => {
-    if (command && applyGraphChange(command.change, command.select) && command.notice) notify(command.notice);
+    if (!command || !applyGraphChange(command.change, command.select)) return;
+    if (command.change.type === 'batch' && rearranges(command.change.label)) set({ editor: { ...editor(), loads: editor().loads + 1 } });
+    if (command.notice) notify(command.notice);
   };
 
   const editorActions: EditorActions = {
@@ -161,6 +163,7 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
           anchor: state.selection.length === 1 ? state.selection[0] : undefined,
           centre: state.viewCentre,
           context: contextOf(),
+          frame: state.frame ?? undefined,
         }),
       );
     },

@@ -56,6 +56,14 @@ export const LOAD_NETWORK_LABEL = 'load a network';
 /** The undo label of Auto layout, which, like a load, rearranges the whole network. */
 export const AUTO_LAYOUT_LABEL = 'auto layout';
 
+/** Ends the label of an edit that also laid the whole network out again, as Auto layout does. */
+export const RELAYOUT_SUFFIX = ', then lay out';
+
+/** Returns whether an edit labelled `label` rearranges the whole network, so that the view should fit it again. */
+export function rearranges(label: string): boolean {
+  return label === LOAD_NETWORK_LABEL || label === AUTO_LAYOUT_LABEL || label.endsWith(RELAYOUT_SUFFIX);
+}
+
 /** Returns a short description of a change for the undo and redo buttons, e.g. "add Dense l3". */
 export function describeChange(change: GraphChange, genome: Genome): string {
   switch (change.type) {

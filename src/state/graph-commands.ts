@@ -7,7 +7,7 @@
 import { analyzeGenome, type GraphIssue, type LayerGene } from '../core/genome';
 import { reachableFrom } from '../core/graph';
 import { LAYERS, defaultParams, type LayerKind, type ShapeContext } from '../core/layers';
-import { AUTO_LAYOUT_LABEL, applyChange, type GraphChange, type PlacedGene } from './graph-changes';
+import { AUTO_LAYOUT_LABEL, RELAYOUT_SUFFIX, applyChange, type GraphChange, type PlacedGene } from './graph-changes';
 import { EDITOR_NODE_SIZE, EDITOR_SPACING, freshLayerIds, layoutPositions, type GraphModel, type LayoutFrame, type XY } from './graph-model';
 
 export interface Command {
@@ -66,7 +66,7 @@ function inputMisfit(model: GraphModel, id: string, context: ShapeContext): Grap
  * take the new layer's output instead, and the layers downstream in the anchor's row move one
  * column right. Rows further down, as in a wrapped layout, stay where they are.
  */
-function insertAfter(model: GraphModel, anchor: string, gene: LayerGene): GraphChange {
+function insertAfter(model: GraphModel, anchor: string, gene: LayerGene): GraphChange & { type: 'batch' } {
   const anchorAt = model.positions.get(anchor) ?? { x: 0, y: 0 };
   const downstream = reachableFrom(model.genome.nodes, anchor, 'forward');
   downstream.delete(anchor);
@@ -103,6 +103,35 @@ export interface AddLayerOptions {
   /** Centre of the visible canvas, in flow coordinates. */
   readonly centre: XY;
   readonly context: ShapeContext;
+  /** The canvas's room, for laying a network out again that was in its automatic layout. */
+  readonly frame?: LayoutFrame;
+}
+
+/**
+ * Returns whether every node sits where an automatic layout puts it, give or take a pixel: the
+ * one for `frame`, or the one made before the canvas was measured, as a page's first network is.
+ */
+function inAutoLayout(model: GraphModel, frame: LayoutFrame): boolean {
+  const matches = (layout: ReadonlyMap<string, XY>) =>
+    [...layout].every(([id, at]) => {
+      const position = model.positions.get(id);
+      return position !== undefined && Math.abs(position.x - at.x) <= 1 && Math.abs(position.y - at.y) <= 1;
+    });
+  return matches(layoutPositions(model.genome, frame)) || matches(layoutPositions(model.genome));
+}
+
+/**
+ * Follows an inserted layer with a fresh layout of the whole network, when the network was
+ * in its automatic layout: one row growing with each layer would otherwise shrink the view
+ * until no label can be read. A network the user arranged keeps its places.
+ */
+function withLayout(model: GraphModel, insert: GraphChange & { type: 'batch' }, options: AddLayerOptions): GraphChange {
+  const frame = options.frame;
+  if (!frame || !inAutoLayout(model, frame)) return insert;
+  const inserted = applyChange(model, insert, options.context);
+  if (!inserted.ok) return insert;
+  const positions = layoutPositions(inserted.model.genome, frame);
+  return { type: 'batch', label: `${insert.label}${RELAYOUT_SUFFIX}`, changes: [insert, { type: 'move-nodes', positions }] };
 }
 
 /**
@@ -125,7 +154,7 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
   if (anchor && anchor.kind !== 'output') {
     const insert = insertAfter(model, anchor.id, gene);
     const inserted = applyChange(model, insert, options.context);
-    if (inserted.ok && addsNoIssue(model, inserted.model, options.context)) return { change: insert, select };
+    if (inserted.ok && addsNoIssue(model, inserted.model, options.context)) return { change: withLayout(model, insert, options), select };
 
     const anchorAt = model.positions.get(anchor.id) ?? options.centre;
     const beside = freeSpot(model, { x: anchorAt.x + COLUMN, y: anchorAt.y + ROW });
@@ -150,7 +179,7 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
   if (last !== undefined) {
     const append = insertAfter(model, last, gene);
     const appended = applyChange(model, append, options.context);
-    if (appended.ok && addsNoIssue(model, appended.model, options.context)) return { change: append, select };
+    if (appended.ok && addsNoIssue(model, appended.model, options.context)) return { change: withLayout(model, append, options), select };
   }
 
   const centred = { x: options.centre.x - EDITOR_NODE_SIZE.width / 2, y: options.centre.y - EDITOR_NODE_SIZE.height / 2 };

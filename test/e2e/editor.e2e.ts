@@ -298,6 +298,26 @@ describe('graph editor', () => {
     await context.close();
   });
 
+  it('appends palette layers in rows that stay legible', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(BASE_URL);
+    await node(page, 'Dense layer l1').waitFor();
+    // With no layer selected, each click appends before the output head, and the network,
+    // still in its automatic layout, wraps onto rows instead of shrinking in one.
+    for (let i = 0; i < 4; i++) {
+      await page.locator('.graph-editor .react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await page.getByRole('button', { name: 'Add Dense', exact: true }).click();
+    }
+    await node(page, 'Dense layer l6').waitFor();
+    const boxes = await page.locator('.graph-editor .react-flow__node').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), width: r.width })));
+    assert.equal(boxes.length, 8);
+    assert.ok(new Set(boxes.map((box) => box.top)).size > 1, `the layers wrap onto rows: ${JSON.stringify(boxes)}`);
+    assert.ok(Math.min(...boxes.map((box) => box.width)) >= 100, `each layer is drawn at least 100 px wide: ${JSON.stringify(boxes)}`);
+    await page.screenshot({ path: 'test-results/editor-appended-1024.png' });
+    await context.close();
+  });
+
   it('marks graphs loaded from elsewhere', async () => {
     const { page, errors } = await openEditor();
     await page.getByRole('combobox', { name: 'Task' }).click();

@@ -96,6 +96,35 @@ describe('editor in the store', () => {
     expect(positions.get('output')!.x).toBeGreaterThan(positions.get('l4')!.x);
   });
 
+  it('addLayer lays an automatic layout out again', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    // About the canvas of a 1024-pixel window: eight boxes in one row would be too small to read.
+    editorActions.setFrame({ width: 600, height: 230 });
+    editorActions.autoLayout();
+    const loads = store.getState().editor.loads;
+    for (let i = 0; i < 4; i++) editorActions.addLayer('dense');
+
+    const positions = store.getState().editor.model.positions;
+    expect(new Set([...positions.values()].map((position) => position.y)).size).toBeGreaterThan(1);
+    expect(store.getState().editor.history.past.at(-1)?.label).toBe('insert Dense l6 after l5, then lay out');
+    expect(store.getState().editor.loads).toBe(loads + 4);
+    editorActions.undo();
+    expect(store.getState().editor.loads).toBe(loads + 5);
+  });
+
+  it('addLayer keeps the places of a network the user arranged', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.setFrame({ width: 600, height: 230 });
+    editorActions.autoLayout();
+    editorActions.applyGraphChange({ type: 'move-nodes', positions: new Map([['l1', { x: 40, y: 400 }]]) });
+    editorActions.addLayer('dense');
+
+    expect(store.getState().editor.model.positions.get('l1')).toEqual({ x: 40, y: 400 });
+    expect(store.getState().editor.history.past.at(-1)?.label).toBe('insert Dense l3 after l2');
+  });
+
   it('addLayer that cannot append goes to the view centre', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
