@@ -137,9 +137,9 @@ function withLayout(model: GraphModel, insert: GraphChange & { type: 'batch' }, 
 /**
  * Adds a layer of `kind`. Dropped at a position, it stays unconnected. Added next to a
  * selected layer, it is inserted after it when that adds no issue, or else connected after it
- * when its shape fits, or else placed beside it unconnected. With no layer selected, it is
- * inserted before the output head when that adds no issue, or else placed unconnected at the
- * view's centre.
+ * when its shape fits, or else placed near it unconnected. With no layer selected, or the
+ * output head, it is inserted before the output head when that adds no issue, or else placed
+ * unconnected at the view's centre, with a notice that says why where a shape is the reason.
  */
 export function addLayerCommand(model: GraphModel, kind: LayerKind, options: AddLayerOptions): Command {
   const [id] = freshLayerIds(model.genome, 1);
@@ -168,22 +168,30 @@ export function addLayerCommand(model: GraphModel, kind: LayerKind, options: Add
     return {
       change: { type: 'add-nodes', nodes: [{ gene, position: beside }] },
       select,
-      notice: `The new ${LAYERS[kind].label} was placed beside ${LAYERS[anchor.kind].label} "${anchor.id}" without a connection: ${reason}`,
+      notice: `The new ${LAYERS[kind].label} was placed near ${LAYERS[anchor.kind].label} "${anchor.id}" without a connection: ${reason}`,
     };
   }
 
-  // With nothing selected, the layer goes at the end of the network, before the output head,
-  // as a model builder appends it. Where it does not fit there, it is placed loose in view.
+  // With nothing or the output head selected, the layer goes at the end of the network, before
+  // the output head, as a model builder appends it. Where it does not fit there, it is placed
+  // loose in view.
   const head = model.genome.nodes.find((node) => node.kind === 'output');
-  const last = !anchor && head?.inputs.length === 1 ? head.inputs[0] : undefined;
+  const last = head?.inputs.length === 1 ? head.inputs[0] : undefined;
+  let notice: string | undefined;
   if (last !== undefined) {
     const append = insertAfter(model, last, gene);
     const appended = applyChange(model, append, options.context);
     if (appended.ok && addsNoIssue(model, appended.model, options.context)) return { change: withLayout(model, append, options), select };
+    const misfit = appended.ok ? inputMisfit(appended.model, id, options.context) : undefined;
+    const lastKind = model.genome.nodes.find((node) => node.id === last)?.kind;
+    if (misfit && lastKind) {
+      const reason = misfit.message.replace(`${LAYERS[kind].label} "${id}": `, '');
+      notice = `The new ${LAYERS[kind].label} was placed in view without a connection, as it cannot follow ${LAYERS[lastKind].label} "${last}" at the end of the network: ${reason}`;
+    }
   }
 
   const centred = { x: options.centre.x - EDITOR_NODE_SIZE.width / 2, y: options.centre.y - EDITOR_NODE_SIZE.height / 2 };
-  return { change: { type: 'add-nodes', nodes: [{ gene, position: freeSpot(model, centred) }] }, select };
+  return { change: { type: 'add-nodes', nodes: [{ gene, position: freeSpot(model, centred) }] }, select, notice };
 }
 
 /** Copies the placeable layers among `ids`, with the connections among them. */

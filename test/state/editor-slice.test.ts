@@ -69,7 +69,7 @@ describe('editor in the store', () => {
 
     expect(inputsOf(store, 'l3')).toEqual([]);
     expect(inputsOf(store, 'l2')).toEqual(['l1']);
-    expect(store.getState().editor.notice?.message).toMatch(/^The new Conv2D was placed beside Dense "l1" without a connection: Conv2D expects a 3D input \[height, width, channels\] but receives \[\d+\]\.$/);
+    expect(store.getState().editor.notice?.message).toMatch(/^The new Conv2D was placed near Dense "l1" without a connection: Conv2D expects a 3D input \[height, width, channels\] but receives \[\d+\]\.$/);
   });
 
   it('addLayer connects a merge after the selected layer', () => {
@@ -137,6 +137,19 @@ describe('editor in the store', () => {
     expect(position.y).toBeGreaterThan(900);
     expect(inputsOf(store, 'l3')).toEqual([]);
     expect(inputsOf(store, 'output')).toEqual(['l2']);
+    expect(store.getState().editor.notice?.message).toMatch(
+      /^The new Conv2D was placed in view without a connection, as it cannot follow Dense "l2" at the end of the network: Conv2D expects a 3D input/,
+    );
+  });
+
+  it('addLayer with the output head selected appends before it', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['output']);
+    editorActions.addLayer('dense');
+
+    expect(inputsOf(store, 'output')).toEqual(['l3']);
+    expect(inputsOf(store, 'l3')).toEqual(['l2']);
   });
 
   it('undo and redo walk the edits', () => {

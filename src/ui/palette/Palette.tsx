@@ -2,7 +2,7 @@
  * The left panel: every layer kind a network can use, grouped, with its description as a
  * tooltip and a mark on the kinds the search's candidate set includes. Drag a layer onto the
  * canvas to place it, or press it (Enter) to add it after the selected layer, or before the
- * output head when no layer is selected.
+ * output head when no layer, or the output head itself, is selected.
  */
 
 import * as Tooltip from '@radix-ui/react-tooltip';
