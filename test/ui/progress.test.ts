@@ -109,14 +109,19 @@ describe('paceOrigin', () => {
     expect(paceOrigin(runState({ workers, currentBatch: batch0, evaluations: wave }))).toBeNull();
   });
 
-  it('starts at the wave\'s last result', () => {
+  it('waits for two results past the wave', () => {
     const evaluations = [...wave, evaluated(batch0[2], 3, 0.5, { finishedAt: 7_000 })];
+    expect(paceOrigin(runState({ workers, currentBatch: batch0, evaluations }))).toBeNull();
+  });
+
+  it('starts at the wave\'s last result', () => {
+    const evaluations = [...wave, evaluated(batch0[2], 3, 0.5, { finishedAt: 7_000 }), evaluated(batch0[3], 4, 0.5, { finishedAt: 7_900 })];
     const run = runState({ workers, currentBatch: batch0, evaluations });
     expect(paceOrigin(run)).toEqual({ ms: 6_100, fraction: 2 / 8 });
-    // From 2/8 to 3/8 in 0.9 s: five eighths left take 4.5 s. Measured from the start, the estimate was 11.7 s.
+    // From 2/8 to 4/8 in 1.8 s: four eighths left take 3.6 s. Measured from the start, the estimate was 7.9 s.
     const fraction = runProgress(run).fraction;
-    expect(estimateTimeLeft(7_000, fraction, 0, paceOrigin(run)!)).toBeCloseTo(4_500);
-    expect(estimateTimeLeft(7_000, fraction)).toBeCloseTo(11_667, 0);
+    expect(estimateTimeLeft(7_900, fraction, 0, paceOrigin(run)!)).toBeCloseTo(3_600);
+    expect(estimateTimeLeft(7_900, fraction)).toBeCloseTo(7_900, 0);
   });
 
   it('finds the wave in a finished generation', () => {
@@ -142,10 +147,12 @@ describe('paceOrigin', () => {
   });
 
   it('skips restored and reused results', () => {
-    const restored = [evaluated(batch0[0], 1, 0.5, { restored: true, finishedAt: 0 }), evaluated(batch0[1], 2, 0.5, { reused: true, finishedAt: 0 })];
-    const trained = [evaluated(batch0[2], 3, 0.5, { finishedAt: 5_000 }), evaluated(batch0[3], 4, 0.5, { finishedAt: 5_100 })];
-    const run = runState({ workers: [workers[0]], currentBatch: batch0, evaluations: [...restored, ...trained] });
-    expect(paceOrigin(run)).toEqual({ ms: 5_000, fraction: 3 / 8 });
+    const batch = [0, 1, 2, 3, 4, 5].map((index) => candidate(0, index));
+    const restored = [evaluated(batch[0], 1, 0.5, { restored: true, finishedAt: 0 }), evaluated(batch[1], 2, 0.5, { reused: true, finishedAt: 0 })];
+    const trained = [3, 4, 5].map((index) => evaluated(batch[index - 1], index, 0.5, { finishedAt: 5_000 + (index - 3) * 100 }));
+    const run = runState({ workers: [workers[0]], currentBatch: batch, evaluations: [...restored, ...trained] });
+    // The first trained result, the third of six in the first of two generations.
+    expect(paceOrigin(run)).toEqual({ ms: 5_000, fraction: 3 / 12 });
   });
 });
 

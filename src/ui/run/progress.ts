@@ -55,7 +55,7 @@ export interface PaceOrigin {
  * Returns where a run's pace is measured from, and the fraction done then. That is the
  * result that came in one generation's worth of progress ago. Until a generation's worth has
  * come in since the run's first wave of results (one per worker), it is that wave's last
- * result. Null until a result has come in after the wave.
+ * result. Null until two results, and one per worker, have come in after the wave.
  *
  * Measured from the start, the pace counted start-up as progress time: workers loading the
  * backend and the data, and compiling for the first candidates. The first estimates were
@@ -69,7 +69,10 @@ export interface PaceOrigin {
 export function paceOrigin(run: RunState): PaceOrigin | null {
   const wave = Math.max(1, run.workers.length);
   const trained = run.evaluations.filter((result) => !result.restored && !result.reused);
-  if (trained.length <= wave) return null;
+  // One result past the wave gave a pace from a single gap between results, and with two
+  // workers the next result could halve or double it: MNIST's first estimate fell from about
+  // 4 min to 38 s within a second. Two results past the wave, and one per worker, steady it.
+  if (trained.length < wave + Math.max(2, wave)) return null;
 
   // The fraction done when each result came in: its generation, plus the share of that
   // generation's batch in by then. A finished generation's batch has left the state, but all
