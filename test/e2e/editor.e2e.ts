@@ -129,6 +129,9 @@ describe('graph editor', () => {
     await connect(page, 'Dense layer l2', 'Dense layer l1');
     await notice(page).waitFor();
     assert.match((await notice(page).textContent()) ?? '', /This connection would close the loop .*"l1".*"l2".*A network must flow one way/);
+    // A long notice spreads across the canvas instead of standing tall in its right half.
+    const noticeBox = (await notice(page).boundingBox())!;
+    assert.ok(noticeBox.width > 450, `the notice is ${noticeBox.width} px wide`);
     assert.equal(await edgeLabel(page, 'l2', 'l1').count(), 0);
 
     // A merge with one input, then with unequal shapes.
