@@ -98,7 +98,7 @@ const geneSchema = v.object({
   fixed: v.optional(v.boolean('A gene\'s "fixed" flag must be true or false.')),
 });
 
-/** Longest data file name a config keeps. */
+/** Maximum length of the data file name a config keeps. */
 export const MAX_FILE_NAME = 200;
 
 export const runConfigSchema = v.object({
@@ -107,7 +107,7 @@ export const runConfigSchema = v.object({
     noise: numeric('task.noise'),
     samples: numeric('task.samples'),
     seed: numeric('task.seed'),
-    file: v.optional(v.pipe(v.string(), v.maxLength(MAX_FILE_NAME, `task.file must be a file name of at most ${MAX_FILE_NAME} characters.`))),
+    file: v.optional(v.pipe(v.string(), v.maxLength(MAX_FILE_NAME, `task.file must be a file name of at most ${MAX_FILE_NAME} characters; rename the file to a shorter name and load it again.`))),
   }),
   search: v.object({
     strategy: v.picklist(STRATEGY_NAMES, `search.strategy must be one of ${STRATEGY_NAMES.join(', ')}.`),

@@ -139,7 +139,7 @@ function withLayout(model: GraphModel, insert: GraphChange & { type: 'batch' }, 
  * selected layer, it is inserted after it when that adds no issue, or else connected after it
  * when its shape fits, or else placed near it unconnected. With no layer selected, or the
  * output head, it is inserted before the output head when that adds no issue, or else placed
- * unconnected at the view's centre, with a notice that says why where a shape is the reason.
+ * unconnected at the view's centre, with a notice naming the shape problem where there is one.
  */
 export function addLayerCommand(model: GraphModel, kind: LayerKind, options: AddLayerOptions): Command {
   const [id] = freshLayerIds(model.genome, 1);

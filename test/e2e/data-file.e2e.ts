@@ -35,7 +35,7 @@ async function pickDataFile(page: Page, name: string, text: string): Promise<voi
 }
 
 describe('data file in the browser', () => {
-  it('searches a CSV file and keeps it on reload', async () => {
+  it('searches a CSV file, kept on reload', async () => {
     const { page, errors } = await openApp(browser);
     const taskPicker = page.getByRole('combobox', { name: 'Task' });
     await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
@@ -91,7 +91,7 @@ describe('data file in the browser', () => {
     await page.context().close();
   });
 
-  it('asks for the file when a link names the data-file task', async () => {
+  it('asks for a linked data file', async () => {
     const { page, errors } = await openApp(browser);
     await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
     await pickDataFile(page, 'trees.csv', clustersCsv());
@@ -113,7 +113,7 @@ describe('data file in the browser', () => {
     assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /This setup needs the data file "trees\.csv": choose it with "Data file…" under Task\./);
     await fresh.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'trees.csv (not loaded)' }).waitFor();
 
-    // "Data file…" in the task list, as the message says, fills the task in and keeps the link's settings.
+    // "Data file…" in the task list, which the message names, fills the task in and keeps the link's settings.
     await pickDataFile(fresh, 'trees.csv', clustersCsv());
     await fresh.getByRole('button', { name: 'Choose another file…' }).waitFor();
     assert.equal(await start.isEnabled(), true);

@@ -301,7 +301,7 @@ describe('graph editor', () => {
     await context.close();
   });
 
-  it('appends palette layers in rows that stay legible', async () => {
+  it('appends palette layers in legible rows', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();
     await page.goto(BASE_URL);

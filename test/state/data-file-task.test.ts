@@ -48,7 +48,7 @@ describe('data-file task in the store', () => {
     expect(config.task.file).toBe('plants.csv');
   });
 
-  it('rejects the rows of another file than the setup\'s', async () => {
+  it('rejects another file\'s rows', async () => {
     const store = createAppStore(idleEnvironment);
     store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
     const task = { ...store.getState().config.task, file: 'trees.csv' };
@@ -58,7 +58,7 @@ describe('data-file task in the store', () => {
     );
   });
 
-  it('splits the loaded file by the task seed', async () => {
+  it('splits by the task seed', async () => {
     const store = createAppStore(idleEnvironment);
     store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
     const task = store.getState().config.task;
@@ -70,7 +70,7 @@ describe('data-file task in the store', () => {
     expect(Array.from(reseeded.validation.x)).not.toEqual(Array.from(first.validation.x));
   });
 
-  it('keeps the page as it was for a malformed file', () => {
+  it('leaves a malformed file unloaded', () => {
     const store = createAppStore(idleEnvironment);
     store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
     const before = store.getState().config;
@@ -84,7 +84,7 @@ describe('data-file task in the store', () => {
     expect(shapeContextOf(before)).toEqual({ inputShape: [3], outputUnits: 3 });
   });
 
-  it('drops the last file\'s results for another file', () => {
+  it('drops results for another file', () => {
     const store = createAppStore(idleEnvironment);
     store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
     const firstKey = poolKey(store.getState().config);
@@ -110,7 +110,7 @@ describe('data-file task in the store', () => {
     expect(store.getState().config.task.seed).toBe(5);
   });
 
-  it('keeps a link\'s settings when its file is chosen', () => {
+  it('keeps a link\'s settings', () => {
     const store = createAppStore(idleEnvironment);
     const { actions } = store.getState();
     // A link that names the data-file task opens on it with its own settings, before any file.
@@ -122,7 +122,15 @@ describe('data-file task in the store', () => {
     expect(store.getState().config.training.epochs).toBe(7);
   });
 
-  it('names the fix when no file is loaded', async () => {
+  it('names the fix for a long name', () => {
+    const store = createAppStore(idleEnvironment);
+    const name = `${'a'.repeat(250)}.csv`;
+    store.getState().actions.loadDataFile({ name, text: csv(3, 3) });
+
+    expect(store.getState().configErrors.join(' ')).toMatch(/task\.file must be a file name of at most 200 characters; rename the file to a shorter name and load it again\./);
+  });
+
+  it('names the fix without a file', async () => {
     const store = createAppStore(idleEnvironment);
     store.getState().actions.setTask('custom');
 

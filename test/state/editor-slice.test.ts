@@ -82,7 +82,7 @@ describe('editor in the store', () => {
     expect(inputsOf(store, 'output')).toEqual(['l2']);
   });
 
-  it('addLayer without a selection appends before the output head', () => {
+  it('addLayer appends without a selection', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
     editorActions.addLayer('dropout');
@@ -96,7 +96,7 @@ describe('editor in the store', () => {
     expect(positions.get('output')!.x).toBeGreaterThan(positions.get('l4')!.x);
   });
 
-  it('addLayer lays an automatic layout out again', () => {
+  it('addLayer redoes an automatic layout', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
     // About the canvas of a 1024-pixel window: eight boxes in one row would be too small to read.
@@ -113,7 +113,7 @@ describe('editor in the store', () => {
     expect(store.getState().editor.loads).toBe(loads + 5);
   });
 
-  it('addLayer keeps the places of a network the user arranged', () => {
+  it('addLayer keeps arranged places', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
     editorActions.setFrame({ width: 600, height: 230 });
@@ -125,7 +125,7 @@ describe('editor in the store', () => {
     expect(store.getState().editor.history.past.at(-1)?.label).toBe('insert Dense l3 after l2');
   });
 
-  it('addLayer that cannot append goes to the view centre', () => {
+  it('addLayer centres what cannot append', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
     editorActions.setViewCentre({ x: 2000, y: 1000 });
@@ -142,7 +142,7 @@ describe('editor in the store', () => {
     );
   });
 
-  it('addLayer with the output head selected appends before it', () => {
+  it('addLayer on the output head appends', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
     editorActions.select(['output']);

@@ -213,7 +213,7 @@ describe('genomeToFlow thumbnails', () => {
 describe('genomeToFlow in a compact frame', () => {
   const deep = chainGenome(Array.from({ length: 6 }, () => ({ kind: 'dense' as const, params: { units: 8 } })));
 
-  it('folds a deep network to fit a wide view', () => {
+  it('folds a deep network to fit', () => {
     const flow = genomeToFlow(deep, toy, { compact: true, frame: { width: 420, height: 200 } });
     const xs = new Set(flow.nodes.map((node) => node.position.x));
     const bottom = Math.max(...flow.nodes.map((node) => node.position.y)) + COMPACT_NODE_SIZE.height;

@@ -71,7 +71,7 @@ describe('estimateTimeLeft between results', () => {
   const origin = { ms: 6_100, fraction: 2 / 8 };
   const latest = { ms: 7_000, step: 1 / 8 };
 
-  it('counts down while the next result is due', () => {
+  it('counts down to the next result', () => {
     expect(estimateTimeLeft(7_000, 3 / 8, 0, origin, latest)).toBeCloseTo(4_500);
     expect(estimateTimeLeft(7_500, 3 / 8, 0, origin, latest)).toBeCloseTo(4_000);
     // Without the latest result, the pace measured to now slows, and the estimate grows.
@@ -89,7 +89,7 @@ describe('estimateTimeLeft between results', () => {
     expect(estimateTimeLeft(7_500, 3 / 8, 9, origin, latest)).toBeCloseTo(1_500);
   });
 
-  it('takes the latest trained result and one candidate\'s share', () => {
+  it('finds the latest trained result', () => {
     const evaluations = [
       evaluated(batch0[0], 1, 0.5, { finishedAt: 6_000 }),
       evaluated(batch0[1], 2, 0.5, { finishedAt: 7_000 }),

@@ -20,7 +20,7 @@ export interface KerasCodeOptions {
    * raw inputs the same way with a Normalization layer after the input.
    */
   readonly inputScaling?: { readonly mean: readonly number[]; readonly std: readonly number[] };
-  /** Set where the task standardises its features but `inputScaling` is unknown: a comment then tells the user to standardise. */
+  /** Set where the task standardises its features but `inputScaling` is unknown: a comment then gives the standardisation to apply. */
   readonly scalingUnknown?: boolean;
 }
 

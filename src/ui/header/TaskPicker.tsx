@@ -26,22 +26,20 @@ const FORMAT_HINT = 'A CSV file with numeric feature columns, "label" and "split
 
 export function TaskPicker() {
   const task = useApp((state) => state.config.task.id);
-  const wanted = useApp((state) => state.config.task.file);
+  const neededFile = useApp((state) => state.config.task.file);
   const dataFile = useApp((state) => state.dataFile);
   const locked = useApp(selectRunActive);
   const { setTask } = useActions();
   const chooser = useDataFileChooser('Data file to load');
 
-  // The data-file task is listed once it is the task or has a file; a link can name it before its file is chosen.
-  const fileTask: SelectOption<PickerValue>[] =
-    task === 'custom' || dataFile
-      ? [{ value: 'custom', label: dataFile ? dataFile.name : wanted ? `${wanted} (not loaded)` : 'Data file (none loaded)', hint: TASKS.custom.description, group: 'Your data' }]
-      : [];
-  const options: SelectOption<PickerValue>[] = [
-    ...TASK_OPTIONS,
-    ...fileTask,
-    { value: CHOOSE_FILE, label: dataFile ? 'Another data file…' : 'Data file…', hint: FORMAT_HINT, group: 'Your data' },
-  ];
+  // The data-file task is listed once it is the task or has a file, because a link can name
+  // it before its file is chosen.
+  let fileLabel = 'Data file (none loaded)';
+  if (dataFile) fileLabel = dataFile.name;
+  else if (neededFile) fileLabel = `${neededFile} (not loaded)`;
+  const options: SelectOption<PickerValue>[] = [...TASK_OPTIONS];
+  if (task === 'custom' || dataFile) options.push({ value: 'custom', label: fileLabel, hint: TASKS.custom.description, group: 'Your data' });
+  options.push({ value: CHOOSE_FILE, label: dataFile ? 'Another data file…' : 'Data file…', hint: FORMAT_HINT, group: 'Your data' });
   const onChange = (value: PickerValue) => (value === CHOOSE_FILE ? chooser.choose() : setTask(value));
 
   return (

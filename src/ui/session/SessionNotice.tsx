@@ -52,13 +52,15 @@ function SharedResultsNotice() {
   if (!shared || (!showingShared && !replaying)) return null;
 
   const comparison = shared.comparison;
-  const sharedTitle = `Shared results, best ${formatPercent(shared.results[0]?.fitness)}: the ${shared.results.length} best architectures from the link, trained where the link was made, not here.`;
+  let title: string | null = null;
+  if (showingShared) title = `Shared results, best ${formatPercent(shared.results[0]?.fitness)}: the ${shared.results.length} best architectures from the link, trained where the link was made, not here.`;
+  else if (replaying && !comparison) title = 'Replaying the shared search with the link\'s seed…';
   return (
     <div className="session-notice session-notice--shared" role="status" aria-label="Shared results">
       <div className="session-notice__bar">
-        {/* Presentation mode cuts the title to one line; the tooltip keeps all of it. */}
-        <p className="session-notice__title" title={showingShared ? sharedTitle : undefined}>
-          {showingShared ? sharedTitle : replaying && !comparison ? 'Replaying the shared search with the link\'s seed…' : null}
+        {/* Presentation mode cuts the title to one line, so the tooltip keeps all of it. */}
+        <p className="session-notice__title" title={showingShared ? (title ?? undefined) : undefined}>
+          {title}
           {comparison && `Replay reproduced ${comparison.matched} of ${comparison.total} shared results exactly.`}
         </p>
         {showingShared && (

@@ -75,7 +75,7 @@ describe('kerasCodeText', () => {
 });
 
 describe('kerasCodeText on standardised features', () => {
-  it('standardises with the loaded data set, or says to', () => {
+  it('writes the standardisation or its step', () => {
     const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
     app.getState().actions.setTask('iris');
     const candidate = evaluated('g0-1', {});
