@@ -1,14 +1,18 @@
 /**
  * Trained model files for download: trains a genome exactly as the search evaluated it
  * (same settings and seed, so on cpu and wasm the same weights and metrics) and writes the
- * TensorFlow.js layers format: a `model.json` and one weights file.
+ * TensorFlow.js layers format: a `model.json` and one weights file. For a task whose
+ * features were standardised, the saved model does that itself in a fixed first layer, so it
+ * takes the features as the data set has them.
  */
 
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Genome } from '../core/genome';
+import type { ShapeContext } from '../core/layers';
 import type { Dataset } from '../data/types';
 import { evaluateCandidate } from './evaluate';
+import { buildModel, geneLayerNames } from './model';
 import type { EvaluateOptions, EvaluationMetrics, TrainingSettings } from './types';
 
 export const WEIGHTS_FILE = 'weights.bin';
@@ -52,6 +56,37 @@ function withProbabilities(model: tfl.LayersModel): tfl.LayersModel {
   return tfl.model({ inputs: model.inputs, outputs: probabilities, name: model.name });
 }
 
+/** Name of the export's standardising layer, when no layer of the genome has it already. */
+export const STANDARDISE_LAYER = 'standardise';
+
+/**
+ * Copies the trained model behind a first layer that standardises raw features with the
+ * training rows' mean and standard deviation. That layer is a fixed dense layer with kernel
+ * diag(1 / std) and bias -mean / std, because tfjs-layers 4.22 has no Normalization layer.
+ */
+function withStandardisation(trained: tfl.LayersModel, genome: Genome, context: ShapeContext, scaling: NonNullable<Dataset['scaling']>): tfl.LayersModel {
+  const features = scaling.mean.length;
+  if (context.inputShape.length !== 1 || context.inputShape[0] !== features) {
+    throw new Error(`Cannot standardise inputs of shape [${context.inputShape.join(', ')}] with a scaling of ${features} features. The data set's loader must scale each of a flat input's features.`);
+  }
+  const usedNames = new Set([...geneLayerNames(genome, context).values()].flat());
+  let name = STANDARDISE_LAYER;
+  for (let n = 2; usedNames.has(name); n++) name = `${STANDARDISE_LAYER}_${n}`;
+
+  const standardise = tfl.layers.dense({ units: features, name, trainable: false });
+  const model = buildModel(genome, context, { inputLayer: standardise });
+  const kernel = tf.buffer([features, features]);
+  scaling.std.forEach((std, f) => kernel.set(1 / std, f, f));
+  const weights = [kernel.toTensor(), tf.tensor1d(scaling.mean.map((mean, f) => -mean / scaling.std[f]))];
+  standardise.setWeights(weights);
+  tf.dispose(weights);
+  for (const layer of trained.layers) {
+    const values = layer.getWeights();
+    if (values.length > 0) model.getLayer(layer.name).setWeights(values);
+  }
+  return model;
+}
+
 /**
  * Trains the genome with `evaluateCandidate` and saves the model as it is scored: after its
  * last epoch, or its best one under `keepBestEpoch`. Rejects when training diverged, because
@@ -67,8 +102,14 @@ export async function trainModelFiles(
   let files: ModelFiles | null = null;
   const metrics = await evaluateCandidate(genome, dataset, settings, seed, {
     ...options,
-    onTrained: async (model) => {
-      files = await modelFiles(options.probabilities && dataset.kind === 'classification' ? withProbabilities(model) : model);
+    onTrained: async (trained) => {
+      const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
+      const model = dataset.scaling ? withStandardisation(trained, genome, context, dataset.scaling) : trained;
+      try {
+        files = await modelFiles(options.probabilities && dataset.kind === 'classification' ? withProbabilities(model) : model);
+      } finally {
+        if (model !== trained) model.dispose();
+      }
     },
   });
   if (metrics.diverged) throw new Error(`Training diverged (${metrics.diverged}), so there are no weights worth exporting. Lower the learning rate and export again.`);

@@ -70,11 +70,19 @@ function layerFromSpec(spec: KerasLayerSpec, name: string, gene: LayerGene): Lay
   return fromConfig(layerClass, { ...spec.config, name } as serialization.ConfigDict) as unknown as Layer;
 }
 
+export interface BuildOptions {
+  /**
+   * A layer between the model's input and the genome's first layers, which keeps the input's
+   * shape: the model export's fixed standardisation (see export-model.ts).
+   */
+  readonly inputLayer?: Layer;
+}
+
 /**
  * Builds an untrained model for a valid genome; throws listing the genome's issues otherwise.
  * The output head yields logits (a linear dense layer), so losses apply softmax themselves.
  */
-export function buildModel(genome: Genome, context: ShapeContext): tfl.LayersModel {
+export function buildModel(genome: Genome, context: ShapeContext, options: BuildOptions = {}): tfl.LayersModel {
   registerChainedOps();
   const analysis = assertValidGenome(genome, context);
   const names = geneLayerNames(genome, context);
@@ -89,7 +97,7 @@ export function buildModel(genome: Genome, context: ShapeContext): tfl.LayersMod
 
     if (gene.kind === 'input') {
       input = tfl.input({ shape: [...context.inputShape], name: layerNames[0] });
-      outputs.set(id, input);
+      outputs.set(id, options.inputLayer ? (options.inputLayer.apply(input) as SymbolicTensor) : input);
       continue;
     }
 

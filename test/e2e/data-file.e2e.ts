@@ -78,6 +78,8 @@ describe('data file in the browser', () => {
     await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
     const model = JSON.parse(readFileSync(await (await modelFile).path(), 'utf8')) as { modelTopology: unknown };
     assert.match(JSON.stringify(model.modelTopology), /"batch_input_shape":\[null,4\]/);
+    // The file's features go in as they are: the model's first layer standardises them.
+    assert.match(JSON.stringify(model.modelTopology), /"name":"standardise","trainable":false/);
     await page.getByTestId('model-export-status').filter({ hasText: /trained on wasm; validation accuracy/ }).waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
 

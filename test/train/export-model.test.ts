@@ -2,10 +2,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import { chainGenome } from '../../src/core/genome';
+import { nodeAssetReader } from '../../src/data/node-assets';
+import { loadDataset, TASKS } from '../../src/data/tasks';
+import type { Dataset } from '../../src/data/types';
 import { evaluateCandidate } from '../../src/train/evaluate';
-import { WEIGHTS_FILE, trainModelFiles } from '../../src/train/export-model';
+import { STANDARDISE_LAYER, WEIGHTS_FILE, trainModelFiles } from '../../src/train/export-model';
 import type { EvaluationMetrics } from '../../src/train/types';
-import { circles, QUICK_TRAINING, useBackend } from './fixtures';
+import { circles, maxRelativeDifference, QUICK_TRAINING, useBackend } from './fixtures';
 
 const NETWORK = chainGenome([
   { kind: 'dense', params: { units: 8, activation: 'tanh' } },
@@ -57,5 +60,64 @@ describe('model export', () => {
     await useBackend('cpu');
     const linear = chainGenome([{ kind: 'dense', params: { units: 8, activation: 'linear' } }, { kind: 'dense', params: { units: 8, activation: 'linear' } }]);
     await expect(trainModelFiles(linear, await circles(), { ...QUICK_TRAINING, learningRate: 1e6, optimizer: 'sgd' }, 9, { probabilities: true })).rejects.toThrow(/Training diverged .* Lower the learning rate/);
+  });
+});
+
+describe('model export for standardised features', () => {
+  const irisTask = { id: 'iris', samples: TASKS.iris.defaultSamples, noise: TASKS.iris.defaultNoise, seed: 1 } as const;
+  const IRIS_NETWORK = chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]);
+
+  /** The test rows as the data file had them, before the data set standardised them. */
+  const rawRows = (data: Dataset) => {
+    const { mean, std } = data.scaling!;
+    return Float32Array.from(data.test.x, (value, i) => value * std[i % mean.length] + mean[i % mean.length]);
+  };
+
+  it('standardises raw features first', async () => {
+    await useBackend('cpu');
+    const data = await loadDataset(irisTask, nodeAssetReader());
+    const features = data.inputShape[0];
+    const { files, metrics } = await trainModelFiles(IRIS_NETWORK, data, QUICK_TRAINING, 9, { probabilities: true });
+    const model = await loadFiles(files.modelJson, files.weights);
+    const standardise = model.getLayer(STANDARDISE_LAYER);
+    const inner = tfl.model({ inputs: model.inputs, outputs: standardise.output as tfl.SymbolicTensor });
+    const raw = tf.tensor2d(rawRows(data), [data.test.count, features]);
+    const standardised = tf.tidy(() => inner.predict(raw) as tf.Tensor2D);
+    const probabilities = tf.tidy(() => model.predict(raw) as tf.Tensor2D);
+    const labels = tf.argMax(probabilities, 1);
+    const predicted = (await labels.data()) as Int32Array;
+    const scaled = await standardised.data();
+    tf.dispose([raw, standardised, probabilities, labels]);
+    model.dispose();
+
+    expect(model.layers[1].name).toBe(STANDARDISE_LAYER);
+    expect(standardise.trainable).toBe(false);
+    expect(maxRelativeDifference(Array.from(scaled), Array.from(data.test.x))).toBeLessThan(1e-4);
+    const correct = predicted.filter((label, i) => label === data.test.y[i]).length;
+    expect(correct / data.test.count).toBeCloseTo(metrics.testAccuracy!, 6);
+  });
+
+  it('keeps gene layer names unique', async () => {
+    await useBackend('cpu');
+    const data = await loadDataset(irisTask, nodeAssetReader());
+    const hidden = IRIS_NETWORK.nodes.find((node) => node.kind === 'dense')!.id;
+    const rename = (id: string) => (id === hidden ? STANDARDISE_LAYER : id);
+    const genome = { ...IRIS_NETWORK, nodes: IRIS_NETWORK.nodes.map((node) => ({ ...node, id: rename(node.id), inputs: node.inputs.map(rename) })) };
+    const { files } = await trainModelFiles(genome, data, QUICK_TRAINING, 9, { probabilities: false });
+    const model = await loadFiles(files.modelJson, files.weights);
+    const names = model.layers.map((layer) => layer.name);
+    model.dispose();
+
+    expect(names).toContain(STANDARDISE_LAYER);
+    expect(names[1]).toBe(`${STANDARDISE_LAYER}_2`);
+  });
+
+  it('adds no layer without scaling', async () => {
+    await useBackend('cpu');
+    const { files } = await trainModelFiles(NETWORK, await circles(), QUICK_TRAINING, 9, { probabilities: false });
+    const model = await loadFiles(files.modelJson, files.weights);
+    const names = model.layers.map((layer) => layer.name);
+    model.dispose();
+    expect(names.some((name) => name.startsWith(STANDARDISE_LAYER))).toBe(false);
   });
 });

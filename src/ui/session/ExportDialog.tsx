@@ -141,8 +141,8 @@ export function ExportDialog() {
         </div>
         {standardised && (
           <p className="export__hint">
-            This task's features were standardised for training: the TensorFlow.js model expects each feature minus its mean over the training rows,
-            divided by its standard deviation. The Keras code does this itself, in a Normalization layer.
+            This task's features were standardised for training. Both exports take the features as the data set has them: the TensorFlow.js model
+            standardises them in a fixed first layer named "standardise", and the Keras code in a Normalization layer.
           </p>
         )}
         <p role="status" className={`export__status export__status--${status.kind}`} data-testid="model-export-status">
