@@ -92,6 +92,16 @@ describe('search in the browser', () => {
     const rows = page.getByRole('region', { name: 'Leaderboard' }).getByRole('row');
     assert.ok((await rows.count()) >= 4, 'the leaderboard lists candidates');
 
+    // At its smallest, the run panel still leaves its charts and the best network readable.
+    await page.getByRole('separator', { name: 'Resize run panel' }).press('End');
+    const heights = await page.evaluate(() => ({
+      chart: document.querySelector('.run-panel svg.chart__svg')?.getBoundingClientRect().height ?? 0,
+      best: document.querySelector('[aria-label="Best architecture"] .react-flow')?.getBoundingClientRect().height ?? 0,
+    }));
+    assert.ok(heights.chart >= 100, `the fitness chart is ${heights.chart} px tall at the smallest run panel`);
+    assert.ok(heights.best >= 100, `the best architecture view is ${heights.best} px tall at the smallest run panel`);
+    await page.getByRole('separator', { name: 'Resize run panel' }).press('Home');
+
     // The visible fitness chart exports as a standalone SVG with its colours resolved.
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Visible charts as SVG' }).click()]);

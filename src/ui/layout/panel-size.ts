@@ -1,6 +1,6 @@
 /** Bounds of the resizable run panel, in CSS pixels. */
 
-export const MIN_RUN_PANEL_HEIGHT = 200;
+export const MIN_RUN_PANEL_HEIGHT = 280;
 /** The largest zoom of presentation mode; session.css applies `presentationZoom` on <body>. */
 export const PRESENTATION_ZOOM = 1.2;
 /** The narrowest page, in CSS pixels, that the layout fits without cramping. */
