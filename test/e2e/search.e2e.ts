@@ -102,6 +102,16 @@ describe('search in the browser', () => {
     assert.ok(heights.best >= 100, `the best architecture view is ${heights.best} px tall at the smallest run panel`);
     await page.getByRole('separator', { name: 'Resize run panel' }).press('Home');
 
+    // In a 1024 px window the leaderboard drops its detail columns instead of scrolling sideways.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const overflow = await page.evaluate(() => {
+      const board = document.querySelector('[aria-label="Leaderboard"] .leaderboard')!;
+      return board.scrollWidth - board.clientWidth;
+    });
+    assert.ok(overflow <= 0, `the leaderboard scrolls ${overflow} px sideways at 1024 px`);
+    assert.ok(await rows.nth(1).getByRole('button', { name: /^Open / }).isVisible(), 'the Open button shows at 1024 px');
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     // The visible fitness chart exports as a standalone SVG with its colours resolved.
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Visible charts as SVG' }).click()]);

@@ -34,7 +34,7 @@ function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandi
   const id = result.candidate.id;
   const metrics = result.metrics;
   return (
-    <tr className={status.bad ? 'leaderboard__row--bad' : undefined}>
+    <tr className={status.bad ? 'leaderboard__row--bad' : undefined} title={status.detail && `${status.label}: ${status.detail}`}>
       <td className="num leaderboard__rank">{rank}</td>
       <td>
         <code>{result.candidate.id}</code>
@@ -42,6 +42,11 @@ function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandi
           <span className="leaderboard__reused" title={`Reused ${reused}×: later candidates with this architecture took this result without training`}>
             {' '}↻{reused}
             <span className="visually-hidden"> reused {reused}×</span>
+          </span>
+        )}
+        {status.label !== 'ok' && (
+          <span className="leaderboard__flag" aria-hidden="true">
+            {status.label}
           </span>
         )}
       </td>
