@@ -325,6 +325,11 @@ describe('share links, saved runs and exports', () => {
     assert.equal(await presenter.page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), false);
     assert.equal(await presenter.page.getByRole('complementary', { name: 'Settings' }).isVisible(), false);
     await presenter.page.screenshot({ path: `${OUT}/presenter.png` });
+    // With every panel shown, the editor's tools wrap as one row: Train stays beside Fit view.
+    const full = await open(`${url.slice(url.indexOf('#'))}&present=1`);
+    const tops = await Promise.all(['Fit view', 'Train'].map(async (name) => (await full.page.getByRole('button', { name, exact: true }).boundingBox())!.y));
+    assert.ok(Math.abs(tops[0] - tops[1]) < 2, `Fit view is at y ${tops[0]}, Train at y ${tops[1]}`);
+    await full.page.context().close();
     // The shared-results notice keeps to one line, so the canvas keeps its room.
     const sharedNotice = presenter.page.getByRole('status', { name: 'Shared results' });
     const noticeLines = await sharedNotice.locator('.session-notice__title').evaluate((title) => title.getClientRects().length && Math.round(title.scrollHeight / parseFloat(getComputedStyle(title).lineHeight)));

@@ -21,8 +21,11 @@ export function Canvas() {
             <h2 className="panel-title">Starting network</h2>
             <GraphTotals />
           </div>
-          <EditorToolbar />
-          <TrainButton />
+          {/* The tools wrap as one row, so Train never ends up alone on a line of its own. */}
+          <div className="canvas__tools">
+            <EditorToolbar />
+            <TrainButton />
+          </div>
         </div>
         <div className="canvas__graph">
           <GraphEditor />
