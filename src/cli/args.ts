@@ -31,8 +31,9 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   data: {
     value: 'FILE',
     help:
-      'Search on the rows of a data file (task custom). CSV: a header, numeric feature columns, a "label" column and a "split" column of train or test. ' +
-      'JSON: {"train": {"x": [[...], ...], "y": [...]}, "test": {...}}. The validation split is carved from the training rows.',
+      'Search on the rows of a data file (task custom). CSV: a header, numeric feature columns, a "split" column of train or test, and a "label" column of classes ' +
+      'or a "target" column of numbers to predict (regression). JSON: {"train": {"x": [[...], ...], "y": [...]}, "test": {...}}, with "kind": "regression" for numbers. ' +
+      'The validation split is carved from the training rows.',
   },
   strategy: { path: 'search.strategy', choices: STRATEGY_NAMES, value: 'NAME', help: 'Search strategy.' },
   generations: { path: 'search.generations', value: 'N', help: 'Generations to run.' },

@@ -1,6 +1,7 @@
 /** The CLI's live progress line and its closing summary table. */
 
 import { describeGenome } from '../core/describe';
+import { TASKS } from '../data/tasks';
 import { compareCandidates, type RunEvent, type RunResult } from '../workers/coordinator';
 import type { RunConfig } from '../workers/run-config';
 
@@ -53,7 +54,7 @@ export class ProgressLine {
         this.doneInGeneration++;
         if (!event.result.reused && event.result.worker >= 0) this.trained++;
         if (event.result.metrics && !event.result.metrics.diverged) {
-          this.best = Math.max(this.best ?? 0, event.result.fitness);
+          this.best = this.best === null ? event.result.fitness : Math.max(this.best, event.result.fitness);
         }
         break;
       case 'generation-finished':
@@ -83,9 +84,15 @@ export class ProgressLine {
       `generation ${this.generation + 1}/${this.config.search.generations}`,
       `${this.evaluated} evaluated (${this.trained} trained, ${this.evaluated - this.trained} reused)`,
       `${queued} queued`,
-      `best validation ${percent(this.best)}`,
+      `best validation ${this.bestText()}`,
       `${duration(this.elapsedMs)} elapsed`,
     ].join(' · ');
+  }
+
+  /** Writes the best fitness so far: an R² for regression, an accuracy otherwise. */
+  private bestText(): string {
+    if (this.best === null || TASKS[this.config.task.id].kind !== 'regression') return percent(this.best);
+    return `R² ${this.best.toFixed(3)}`;
   }
 
   private write(text: string): void {
@@ -133,7 +140,7 @@ export function summaryTable(result: RunResult, backends: readonly string[], row
   if (final) {
     lines.push(
       final.metrics
-        ? `Retrained on all training rows for ${final.metrics.epochs} epochs: validation ${percent(final.fitness)}, test ${percent(final.metrics.testAccuracy)}${final.metrics.diverged ? ` (diverged: ${final.metrics.diverged})` : ''}, ${(final.metrics.trainMs / 1000).toFixed(1)} s.`
+        ? `Retrained on all training rows for ${final.metrics.epochs} epochs: validation ${score(final.metrics.validationAccuracy, final.metrics.validationR2, final.fitness)}, test ${score(final.metrics.testAccuracy, final.metrics.testR2)}${final.metrics.diverged ? ` (diverged: ${final.metrics.diverged})` : ''}, ${(final.metrics.trainMs / 1000).toFixed(1)} s.`
         : `Retraining the best candidate failed: ${final.failure}`,
     );
   }

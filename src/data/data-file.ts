@@ -1,25 +1,29 @@
 /**
- * Classification data from a file, for searches on data sets of one's own (`--data FILE`) and
- * for comparisons with other tools on exactly the same rows.
+ * Classification or regression data from a file, for searches on data sets of one's own
+ * (`--data FILE`, or Data file… in the page) and for comparisons with other tools on exactly
+ * the same rows.
  *
  * Two formats, chosen by the file name's extension:
  *
  * - CSV (.csv): a header row, then one row per example. A `label` column holds the class
- *   (any text; classes are ordered by name, numerically where every name is a number), a
- *   `split` column says `train` or `test`, and every other column is a numeric feature.
- *   Fields are separated by commas; quotes are not supported.
+ *   (any text; classes are ordered by name, numerically where every name is a number), or a
+ *   `target` column gives the number to predict (regression). A `split` column says `train`
+ *   or `test`, and every other column is a numeric feature. Fields are separated by commas;
+ *   quotes are not supported.
  * - JSON (.json): `{ "train": { "x": [[...], ...], "y": [...] }, "test": { "x": ..., "y": ... } }`
  *   with the same rules for `y`, and optionally `"classes": [...]` to fix the class order.
+ *   With `"kind": "regression"`, each `y` is the number to predict.
  *
- * The validation split is carved from the training rows, stratified by class and seeded
- * (VALIDATION_FRACTION of each class), because fitness must not see test rows. Features are
- * standardised with the mean and deviation of the remaining training rows, as for Iris.
- * Every error names the file, the line or field, and the offending value.
+ * The validation split is carved from the training rows, seeded, because fitness must not
+ * see test rows: VALIDATION_FRACTION of each class, or of all rows for regression. Features
+ * are standardised with the mean and deviation of the remaining training rows, as for Iris,
+ * and so are regression targets, so that targets in the thousands train as well as targets
+ * near 1. Every error names the file, the line or field, and the offending value.
  */
 
 import { Rng, deriveSeed } from '../core/rng';
 import { applyScaling, fitStandardScaling, selectRows, stratifiedSplit } from './split';
-import type { Dataset, Split } from './types';
+import type { Dataset, Split, TaskKind } from './types';
 
 /** Share of each class's training rows that becomes the validation split. */
 export const VALIDATION_FRACTION = 0.2;
@@ -27,9 +31,10 @@ export const VALIDATION_FRACTION = 0.2;
 /** The task id of data read from a file. */
 export const FILE_TASK = 'custom';
 
-/** Rows of one file split before class names become indices. */
+/** Rows of one split of a file, before class names become indices or targets become numbers. */
 interface RawSplit {
   readonly x: number[][];
+  /** Class names, or regression targets as written. */
   readonly labels: string[];
   /** The place of each row, after the file name in error messages: " line 12" or ", field \"train.x[3]\"". */
   readonly origins: string[];
@@ -48,19 +53,27 @@ export class DataFileError extends Error {
 /** Reads a data file's text into a data set. `name` is the file name, for the format and for messages. */
 export function parseDataFile(text: string, name: string, seed: number): Dataset {
   const lower = name.toLowerCase();
-  let raw: { train: RawSplit; test: RawSplit; classes?: string[] };
+  let raw: RawFile;
   if (lower.endsWith('.csv')) raw = parseCsv(text, name);
   else if (lower.endsWith('.json')) raw = parseJson(text, name);
   else {
     throw new DataFileError(
-      `${name}: unknown data file type; name it .csv (a header line with numeric feature columns, "label" and "split") or .json ({"train": {"x": [...], "y": [...]}, "test": ...}).`,
+      `${name}: unknown data file type; name it .csv (a header line with numeric feature columns, "label" or "target", and "split") or .json ({"train": {"x": [...], "y": [...]}, "test": ...}).`,
     );
   }
-  return buildDataset(raw, name, seed);
+  return raw.kind === 'regression' ? buildRegressionDataset(raw, name, seed) : buildDataset(raw, name, seed);
 }
 
-function parseCsv(text: string, name: string): { train: RawSplit; test: RawSplit } {
-  if (text.trim() === '') throw new DataFileError(`${name}: the file is empty; it needs a header line with feature columns, "label" and "split", then one line per row.`);
+/** A parsed file before its rows become a data set. */
+interface RawFile {
+  readonly kind: TaskKind;
+  readonly train: RawSplit;
+  readonly test: RawSplit;
+  readonly classes?: string[];
+}
+
+function parseCsv(text: string, name: string): RawFile {
+  if (text.trim() === '') throw new DataFileError(`${name}: the file is empty; it needs a header line with feature columns, "label" or "target", and "split", then one line per row.`);
   const lines = text.split(/\r?\n/);
   const header = lines[0]?.split(',').map((cell) => cell.trim()) ?? [];
   if (header.length === 1 && /[;\t]/.test(header[0])) {
@@ -78,14 +91,20 @@ function parseCsv(text: string, name: string): { train: RawSplit; test: RawSplit
   }
   const repeated = header.find((column, i) => header.indexOf(column) !== i);
   if (repeated !== undefined) throw new DataFileError(`${name} line 1: the column name "${repeated}" appears twice; name each column once.`);
-  const labelColumn = header.indexOf('label');
+  if (header.includes('label') && header.includes('target')) {
+    throw new DataFileError(`${name} line 1: the header has both "label" and "target"; keep "label" for classes or "target" for a number to predict, not both.`);
+  }
+  const kind: TaskKind = header.includes('target') ? 'regression' : 'classification';
+  // The column with what to predict: a class name, or a number for regression.
+  const answer = kind === 'regression' ? 'target' : 'label';
+  const answerColumn = header.indexOf(answer);
   const splitColumn = header.indexOf('split');
-  if (labelColumn < 0 || splitColumn < 0) {
-    const missing = [labelColumn < 0 ? '"label"' : null, splitColumn < 0 ? '"split"' : null].filter(Boolean).join(' and ');
+  if (answerColumn < 0 || splitColumn < 0) {
+    const missing = [answerColumn < 0 ? '"label" (classes) or "target" (numbers to predict)' : null, splitColumn < 0 ? '"split"' : null].filter(Boolean).join(' and a ');
     throw new DataFileError(`${name} line 1: the header needs a ${missing} column; it has ${header.map((h) => `"${h}"`).join(', ') || 'no columns'}.`);
   }
-  const featureColumns = header.map((_, i) => i).filter((i) => i !== labelColumn && i !== splitColumn);
-  if (featureColumns.length === 0) throw new DataFileError(`${name} line 1: the header names no feature column besides "label" and "split".`);
+  const featureColumns = header.map((_, i) => i).filter((i) => i !== answerColumn && i !== splitColumn);
+  if (featureColumns.length === 0) throw new DataFileError(`${name} line 1: the header names no feature column besides "${answer}" and "split".`);
 
   const splits = { train: emptySplit(), test: emptySplit() };
   lines.slice(1).forEach((line, index) => {
@@ -103,25 +122,26 @@ function parseCsv(text: string, name: string): { train: RawSplit; test: RawSplit
       const value = Number(cells[column]);
       if (cells[column] === '' || !Number.isFinite(value)) {
         throw new DataFileError(
-          `${name} line ${lineNumber}, field "${header[column]}": "${cells[column]}" is not a finite number. Every column besides "label" and "split" is a numeric feature: fill in the value, or remove the column "${header[column]}".`,
+          `${name} line ${lineNumber}, field "${header[column]}": "${cells[column]}" is not a finite number. Every column besides "${answer}" and "split" is a numeric feature: fill in the value, or remove the column "${header[column]}".`,
         );
       }
       return value;
     });
-    if (cells[labelColumn] === '') throw new DataFileError(`${name} line ${lineNumber}, field "label": the label is empty.`);
+    if (cells[answerColumn] === '') throw new DataFileError(`${name} line ${lineNumber}, field "${answer}": the ${answer} is empty.`);
     const split = splits[splitName];
     split.x.push(row);
-    split.labels.push(cells[labelColumn]);
+    split.labels.push(cells[answerColumn]);
     split.origins.push(` line ${lineNumber}`);
+    split.labelOrigins.push(` line ${lineNumber}, field "${answer}"`);
   });
-  return splits;
+  return { kind, ...splits };
 }
 
-function emptySplit(): { x: number[][]; labels: string[]; origins: string[] } {
-  return { x: [], labels: [], origins: [] };
+function emptySplit(): { x: number[][]; labels: string[]; origins: string[]; labelOrigins: string[] } {
+  return { x: [], labels: [], origins: [], labelOrigins: [] };
 }
 
-function parseJson(text: string, name: string): { train: RawSplit; test: RawSplit; classes?: string[] } {
+function parseJson(text: string, name: string): RawFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -130,7 +150,14 @@ function parseJson(text: string, name: string): { train: RawSplit; test: RawSpli
   }
   if (typeof data !== 'object' || data === null) throw new DataFileError(`${name}: expected an object with "train" and "test", got ${typeof data}.`);
   const record = data as Record<string, unknown>;
+  const kind = record.kind ?? 'classification';
+  if (kind !== 'classification' && kind !== 'regression') {
+    throw new DataFileError(`${name}, field "kind": ${JSON.stringify(kind)} is neither "classification" nor "regression"; leave it out for classes.`);
+  }
   const classes = record.classes;
+  if (kind === 'regression' && classes !== undefined) {
+    throw new DataFileError(`${name}, field "classes": a regression file predicts numbers and has no classes; remove "classes", or "kind".`);
+  }
   if (classes !== undefined && (!Array.isArray(classes) || classes.length < 2)) {
     throw new DataFileError(`${name}, field "classes": expected an array of at least two class names.`);
   }
@@ -138,6 +165,7 @@ function parseJson(text: string, name: string): { train: RawSplit; test: RawSpli
   const twice = names.find((label, i) => names.indexOf(label) !== i);
   if (twice !== undefined) throw new DataFileError(`${name}, field "classes": "${twice}" is listed twice; list each class once.`);
   return {
+    kind,
     train: jsonSplit(record.train, 'train', name),
     test: jsonSplit(record.test, 'test', name),
     classes: classes === undefined ? undefined : names,
@@ -193,9 +221,17 @@ function toSplit(raw: RawSplit, features: number, classIndex: Map<string, number
   return { x, y, count: raw.x.length };
 }
 
-function buildDataset(raw: { train: RawSplit; test: RawSplit; classes?: string[] }, name: string, seed: number): Dataset {
+/** Rejects a file without training or test rows. */
+function requireRows(raw: RawFile, name: string): void {
   if (raw.train.x.length === 0) throw new DataFileError(`${name}: no training rows; mark the rows to learn from with "train" in the split column (CSV) or put them under "train" (JSON).`);
   if (raw.test.x.length === 0) throw new DataFileError(`${name}: no test rows; mark some rows "test" in the split column (CSV) or put them under "test" (JSON), to measure the chosen network on.`);
+}
+
+/** Returns the file's base name, without its folders. */
+const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
+
+function buildDataset(raw: RawFile, name: string, seed: number): Dataset {
+  requireRows(raw, name);
   const classNames = raw.classes ?? classOrder([...raw.train.labels, ...raw.test.labels]);
   if (classNames.length < 2) {
     throw new DataFileError(`${name}: every row has the class "${classNames[0]}"; classification needs at least two classes, so add rows of another class.`);
@@ -218,7 +254,7 @@ function buildDataset(raw: { train: RawSplit; test: RawSplit; classes?: string[]
   const scaling = fitStandardScaling(train);
   return {
     task: FILE_TASK,
-    name: name.split(/[\\/]/).pop() ?? name,
+    name: baseName(name),
     kind: 'classification',
     inputShape: [features],
     outputUnits: classNames.length,
@@ -227,6 +263,71 @@ function buildDataset(raw: { train: RawSplit; test: RawSplit; classes?: string[]
     validation: applyScaling(selectRows(trainAll, indices.validation), scaling),
     test: applyScaling(test, scaling),
     scaling: { mean: Array.from(scaling.mean), std: Array.from(scaling.std) },
+  };
+}
+
+/** Reads a regression split: features as they are, and each row's target as a number. */
+function toRegressionSplit(raw: RawSplit, features: number, name: string): Split {
+  const x = new Float32Array(raw.x.length * features);
+  const y = new Float32Array(raw.x.length);
+  raw.x.forEach((row, i) => {
+    if (row.length !== features) {
+      throw new DataFileError(`${name}${raw.origins[i]}: ${row.length} features, but the first training row has ${features}.`);
+    }
+    x.set(row, i * features);
+    const target = Number(raw.labels[i]);
+    if (!Number.isFinite(target)) {
+      throw new DataFileError(
+        `${name}${(raw.labelOrigins ?? raw.origins)[i]}: the target "${raw.labels[i]}" is not a finite number; a regression file gives each row the number to predict. For classes, name the column "label" (CSV) or leave "kind" out (JSON).`,
+      );
+    }
+    y[i] = target;
+  });
+  return { x, y, count: raw.x.length };
+}
+
+/** Returns `split` with its targets minus `mean`, over `std`. */
+function scaleTargets(split: Split, { mean, std }: { mean: number; std: number }): Split {
+  return { ...split, y: split.y.map((value) => (value - mean) / std) };
+}
+
+function buildRegressionDataset(raw: RawFile, name: string, seed: number): Dataset {
+  requireRows(raw, name);
+  const features = raw.train.x[0].length;
+  const trainAll = toRegressionSplit(raw.train, features, name);
+  const test = toRegressionSplit(raw.test, features, name);
+
+  // A seeded shuffle of the training rows; the first VALIDATION_FRACTION become the validation split.
+  const rng = new Rng(deriveSeed(seed, 'split', FILE_TASK));
+  const order = Array.from({ length: trainAll.count }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const validationCount = Math.round(trainAll.count * VALIDATION_FRACTION);
+  if (validationCount === 0 || validationCount === trainAll.count) {
+    throw new DataFileError(`${name}: ${trainAll.count} training rows are too few to carve a validation split from; add training rows.`);
+  }
+  const train = selectRows(trainAll, order.slice(validationCount).sort((a, b) => a - b));
+  const validation = selectRows(trainAll, order.slice(0, validationCount).sort((a, b) => a - b));
+
+  if (train.y.every((value) => value === train.y[0])) {
+    throw new DataFileError(`${name}: every training row has the target ${train.y[0]}; a regression needs targets that vary, so add rows with other targets.`);
+  }
+  const targetScaling = fitStandardScaling({ x: train.y, y: train.y, count: train.count });
+  const target = { mean: targetScaling.mean[0], std: targetScaling.std[0] };
+  const scaling = fitStandardScaling(train);
+  return {
+    task: FILE_TASK,
+    name: baseName(name),
+    kind: 'regression',
+    inputShape: [features],
+    outputUnits: 1,
+    train: scaleTargets(applyScaling(train, scaling), target),
+    validation: scaleTargets(applyScaling(validation, scaling), target),
+    test: scaleTargets(applyScaling(test, scaling), target),
+    scaling: { mean: Array.from(scaling.mean), std: Array.from(scaling.std) },
+    targetScaling: target,
   };
 }
 

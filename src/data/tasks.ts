@@ -140,7 +140,7 @@ let fileSerial = 0;
 
 /**
  * Reads a data file and makes it the data-file task's rows: `TASKS.custom` then gives its
- * input shape and classes, and `loadDataset` splits it. Throws a DataFileError for a
+ * kind, input shape and classes, and `loadDataset` splits it. Throws a DataFileError for a
  * malformed file and leaves the loaded file as it was.
  */
 export function setDataFile(file: DataFileText): Dataset {
@@ -148,12 +148,14 @@ export function setDataFile(file: DataFileText): Dataset {
   const training = dataset.train.count + dataset.validation.count;
   const count = (value: number) => value.toLocaleString('en-US');
   const features = dataset.inputShape[0];
+  const predicted = dataset.kind === 'regression' ? 'a number to predict' : `${dataset.classNames?.length ?? dataset.outputUnits} classes`;
   dataFile = file;
   fileSerial++;
   fileTask = {
     ...NO_FILE_TASK,
     name: `Data file: ${file.name}`,
-    description: `${count(training)} training and ${count(dataset.test.count)} test rows of ${count(features)} feature${features === 1 ? '' : 's'} and ${dataset.classNames?.length ?? dataset.outputUnits} classes, from ${file.name}.`,
+    kind: dataset.kind,
+    description: `${count(training)} training and ${count(dataset.test.count)} test rows of ${count(features)} feature${features === 1 ? '' : 's'} and ${predicted}, from ${file.name}.`,
     inputShape: dataset.inputShape,
     classes: dataset.classNames ?? [],
     outputUnits: dataset.outputUnits,

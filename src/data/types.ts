@@ -54,6 +54,11 @@ export interface Dataset {
    * `std`. Absent where features are used as they are.
    */
   readonly scaling?: { readonly mean: readonly number[]; readonly std: readonly number[] };
+  /**
+   * The standardisation of a regression file's targets: raw target minus `mean`, over `std`.
+   * Networks predict standardised targets, and exports undo it. Absent elsewhere.
+   */
+  readonly targetScaling?: { readonly mean: number; readonly std: number };
 }
 
 /** Reads a file shipped under `public/`, by its path relative to that folder. */

@@ -39,6 +39,8 @@ export interface DatasetSummary {
   readonly inputShape: readonly number[];
   /** The standardisation of the features, which exported code must apply to raw inputs. */
   readonly scaling?: Dataset['scaling'];
+  /** The standardisation of a regression file's targets, which exported code must undo. */
+  readonly targetScaling?: Dataset['targetScaling'];
 }
 
 export interface AppState extends EditorSlice, TrainingSlice, ComparisonSlice {
@@ -130,6 +132,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
             test: dataset.test.count,
             inputShape: dataset.inputShape,
             scaling: dataset.scaling,
+            targetScaling: dataset.targetScaling,
           },
         });
       },

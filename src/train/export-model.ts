@@ -3,7 +3,8 @@
  * (same settings and seed, so on cpu and wasm the same weights and metrics) and writes the
  * TensorFlow.js layers format: a `model.json` and one weights file. For a task whose
  * features were standardised, the saved model does that itself in a fixed first layer, so it
- * takes the features as the data set has them.
+ * takes the features as the data set has them. For a regression file, a fixed last layer
+ * turns its predictions back into the file's units.
  */
 
 import * as tf from '@tensorflow/tfjs-core';
@@ -56,35 +57,68 @@ function withProbabilities(model: tfl.LayersModel): tfl.LayersModel {
   return tfl.model({ inputs: model.inputs, outputs: probabilities, name: model.name });
 }
 
-/** Name of the export's standardising layer, when no layer of the genome has it already. */
+/** Names of the export's fixed layers, when no layer of the genome has them already. */
 export const STANDARDISE_LAYER = 'standardise';
+export const UNSTANDARDISE_LAYER = 'unstandardise';
+
+/** Returns `stem`, or `stem_2`, `stem_3`… when a layer of the genome already has that name. */
+function freeName(stem: string, usedNames: ReadonlySet<string>): string {
+  let name = stem;
+  for (let n = 2; usedNames.has(name); n++) name = `${stem}_${n}`;
+  return name;
+}
 
 /**
- * Copies the trained model behind a first layer that standardises raw features with the
- * training rows' mean and standard deviation. That layer is a fixed dense layer with kernel
- * diag(1 / std) and bias -mean / std, because tfjs-layers 4.22 has no Normalization layer.
+ * Returns a fixed dense layer for `scale` · x + `offset` on each of `units` values, and the
+ * call that sets those weights once the layer is built into a model. Built outside one, its
+ * weights would miss the layer's name scope, and the saved model would not load.
  */
-function withStandardisation(trained: tfl.LayersModel, genome: Genome, context: ShapeContext, scaling: NonNullable<Dataset['scaling']>): tfl.LayersModel {
-  const features = scaling.mean.length;
-  if (context.inputShape.length !== 1 || context.inputShape[0] !== features) {
-    throw new Error(`Cannot standardise inputs of shape [${context.inputShape.join(', ')}] with a scaling of ${features} features. The data set's loader must scale each of a flat input's features.`);
-  }
-  const usedNames = new Set([...geneLayerNames(genome, context).values()].flat());
-  let name = STANDARDISE_LAYER;
-  for (let n = 2; usedNames.has(name); n++) name = `${STANDARDISE_LAYER}_${n}`;
+function fixedScaling(name: string, scale: readonly number[], offset: readonly number[]): { layer: tfl.layers.Layer; setWeights(): void } {
+  const units = scale.length;
+  const layer = tfl.layers.dense({ units, name, trainable: false });
+  const setWeights = () => {
+    const kernel = tf.buffer([units, units]);
+    scale.forEach((factor, i) => kernel.set(factor, i, i));
+    const weights = [kernel.toTensor(), tf.tensor1d([...offset])];
+    layer.setWeights(weights);
+    tf.dispose(weights);
+  };
+  return { layer, setWeights };
+}
 
-  const standardise = tfl.layers.dense({ units: features, name, trainable: false });
-  const model = buildModel(genome, context, { inputLayer: standardise });
-  const kernel = tf.buffer([features, features]);
-  scaling.std.forEach((std, f) => kernel.set(1 / std, f, f));
-  const weights = [kernel.toTensor(), tf.tensor1d(scaling.mean.map((mean, f) => -mean / scaling.std[f]))];
-  standardise.setWeights(weights);
-  tf.dispose(weights);
+/**
+ * Copies the trained model into one that takes raw features and, for a regression file,
+ * predicts raw targets. A fixed first layer standardises the features with the training
+ * rows' mean and standard deviation, diag(1 / std) and bias -mean / std, and a fixed last
+ * layer undoes the targets' standardisation. They are dense layers, because tfjs-layers
+ * 4.22 has no Normalization layer.
+ */
+function inRawUnits(trained: tfl.LayersModel, genome: Genome, context: ShapeContext, dataset: Pick<Dataset, 'scaling' | 'targetScaling'>): tfl.LayersModel {
+  const { scaling, targetScaling } = dataset;
+  const usedNames = new Set([...geneLayerNames(genome, context).values()].flat());
+  let standardise: ReturnType<typeof fixedScaling> | undefined;
+  if (scaling) {
+    const features = scaling.mean.length;
+    if (context.inputShape.length !== 1 || context.inputShape[0] !== features) {
+      throw new Error(`Cannot standardise inputs of shape [${context.inputShape.join(', ')}] with a scaling of ${features} features. The data set's loader must scale each of a flat input's features.`);
+    }
+    standardise = fixedScaling(
+      freeName(STANDARDISE_LAYER, usedNames),
+      scaling.std.map((std) => 1 / std),
+      scaling.mean.map((mean, f) => -mean / scaling.std[f]),
+    );
+  }
+  const model = buildModel(genome, context, { inputLayer: standardise?.layer });
+  standardise?.setWeights();
   for (const layer of trained.layers) {
     const values = layer.getWeights();
     if (values.length > 0) model.getLayer(layer.name).setWeights(values);
   }
-  return model;
+  if (!targetScaling) return model;
+  const unstandardise = fixedScaling(freeName(UNSTANDARDISE_LAYER, usedNames), [targetScaling.std], [targetScaling.mean]);
+  const outputs = unstandardise.layer.apply(model.outputs[0]) as tfl.SymbolicTensor;
+  unstandardise.setWeights();
+  return tfl.model({ inputs: model.inputs, outputs, name: model.name });
 }
 
 /**
@@ -104,7 +138,7 @@ export async function trainModelFiles(
     ...options,
     onTrained: async (trained) => {
       const context = { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits };
-      const model = dataset.scaling ? withStandardisation(trained, genome, context, dataset.scaling) : trained;
+      const model = dataset.scaling || dataset.targetScaling ? inRawUnits(trained, genome, context, dataset) : trained;
       try {
         files = await modelFiles(options.probabilities && dataset.kind === 'classification' ? withProbabilities(model) : model);
       } finally {

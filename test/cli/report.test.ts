@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryTable } from '../../src/cli/report';
-import type { RunResult } from '../../src/workers/coordinator';
+import { chainGenome } from '../../src/core/genome';
+import type { EvaluatedCandidate, RunResult } from '../../src/workers/coordinator';
 
 describe('summaryTable', () => {
   const emptyRun = (generations: number): RunResult => ({
@@ -19,5 +20,19 @@ describe('summaryTable', () => {
 
   it('writes several generations in the plural', () => {
     expect(summaryTable(emptyRun(3), ['wasm']).split('\n')[0]).toMatch(/, 3 generations, /);
+  });
+
+  it('writes R² for a retrained regression network', () => {
+    const final = {
+      candidate: { id: 'g0-0-final', hash: 'h', genome: chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]) },
+      metrics: { fitness: 0.981, validationLoss: 0.02, validationAccuracy: null, testLoss: 0.03, testAccuracy: null, validationR2: 0.981, testR2: 0.975, trainLoss: [0.1], params: 33, flops: 66, epochs: 40, trainMs: 200, backend: 'wasm' },
+      fitness: 0.981,
+      reused: false,
+      worker: 0,
+      evaluation: 1,
+      finishedAt: 1000,
+    } as unknown as EvaluatedCandidate;
+    const text = summaryTable({ ...emptyRun(1), final }, ['wasm']);
+    expect(text).toMatch(/^Retrained on all training rows for 40 epochs: validation R² 0\.981, test R² 0\.975, 0\.2 s\.$/m);
   });
 });

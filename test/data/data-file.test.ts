@@ -46,12 +46,12 @@ describe('parseDataFile', () => {
   });
 
   const malformed: [string, string, string, RegExp][] = [
-    ['no label column', 'bad.csv', 'x,split\n1,train\n', /bad\.csv line 1: the header needs a "label" column/],
+    ['no label column', 'bad.csv', 'x,split\n1,train\n', /bad\.csv line 1: the header needs a "label" \(classes\) or "target" \(numbers to predict\) column/],
     ['a short row', 'bad.csv', 'x,label,split\n1,a,train\n2,b\n', /bad\.csv line 3: 2 fields, but the header has 3/],
     ['a text feature', 'bad.csv', 'x,label,split\n1,a,train\nabc,b,train\n', /bad\.csv line 3, field "x": "abc" is not a finite number\. Every column besides "label" and "split" is a numeric feature: fill in the value, or remove the column "x"\./],
     ['an unknown split', 'bad.csv', 'x,label,split\n1,a,valid\n', /bad\.csv line 2, field "split": "valid" is neither "train" nor "test"/],
     ['an empty label', 'bad.csv', 'x,label,split\n1,,train\n', /bad\.csv line 2, field "label": the label is empty/],
-    ['an unknown extension', 'rows.txt', 'x,label,split\n', /rows\.txt: unknown data file type; name it \.csv \(a header line with numeric feature columns, "label" and "split"\) or \.json/],
+    ['an unknown extension', 'rows.txt', 'x,label,split\n', /rows\.txt: unknown data file type; name it \.csv \(a header line with numeric feature columns, "label" or "target", and "split"\) or \.json/],
     ['invalid JSON', 'bad.json', '{"train":', /bad\.json: not valid JSON/],
     ['rows and labels of different counts', 'bad.json', '{"train":{"x":[[1]],"y":[]},"test":{"x":[],"y":[]}}', /bad\.json, field "train": 1 rows in x but 0 labels in y/],
     ['a text cell', 'bad.json', '{"train":{"x":[["1"]],"y":["a"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json, field "train\.x\[0\]\[0\]": "1" is not a finite number/],
@@ -67,6 +67,14 @@ describe('parseDataFile', () => {
     ['one class only', 'bad.csv', 'x,label,split\n1,a,train\n2,a,test\n', /bad\.csv: every row has the class "a"; classification needs at least two classes, so add rows of another class/],
     ['a class seen only in test rows', 'bad.csv', 'x,label,split\n1,a,train\n2,b,train\n3,z,test\n', /bad\.csv: the class "z" has no training rows, so no network can learn it; add training rows of "z", or remove its test rows/],
     ['a class listed twice', 'bad.json', '{"classes":["a","a","b"],"train":{"x":[[1]],"y":["a"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json, field "classes": "a" is listed twice; list each class once/],
+    ['both label and target', 'bad.csv', 'x,label,target,split\n1,a,2,train\n', /bad\.csv line 1: the header has both "label" and "target"; keep "label" for classes or "target" for a number to predict, not both\./],
+    ['a text target', 'bad.csv', 'x,target,split\n1,2,train\n2,high,train\n3,1,test\n', /bad\.csv line 3, field "target": the target "high" is not a finite number; a regression file gives each row the number to predict\. For classes, name the column "label"/],
+    ['an empty target', 'bad.csv', 'x,target,split\n1,,train\n', /bad\.csv line 2, field "target": the target is empty/],
+    ['a text target in JSON', 'bad.json', '{"kind":"regression","train":{"x":[[1],[2]],"y":[1,"a"]},"test":{"x":[[1]],"y":[1]}}', /bad\.json, field "train\.y\[1\]": the target "a" is not a finite number/],
+    ['an unknown kind', 'bad.json', '{"kind":"ranking","train":{"x":[[1]],"y":[1]},"test":{"x":[[1]],"y":[1]}}', /bad\.json, field "kind": "ranking" is neither "classification" nor "regression"; leave it out for classes\./],
+    ['classes in a regression file', 'bad.json', '{"kind":"regression","classes":["a","b"],"train":{"x":[[1]],"y":[1]},"test":{"x":[[1]],"y":[1]}}', /bad\.json, field "classes": a regression file predicts numbers and has no classes/],
+    ['one target value only', 'bad.csv', `x,target,split\n${Array.from({ length: 10 }, (_, i) => `${i},7,train`).join('\n')}\n1,7,test\n`, /bad\.csv: every training row has the target 7; a regression needs targets that vary/],
+    ['one regression training row', 'bad.csv', 'x,target,split\n1,2,train\n1,3,test\n', /bad\.csv: 1 training rows are too few to carve a validation split from; add training rows\./],
   ];
 
   it.each(malformed)('rejects %s, naming the place', (_, name, text, message) => {
@@ -74,3 +82,68 @@ describe('parseDataFile', () => {
     expect(() => parseDataFile(text, name, 1)).toThrow(message);
   });
 });
+
+describe('parseDataFile for regression', () => {
+  /** y = 1000 + 300 x₁ - 50 x₂ on 30 training and 5 test rows: targets far from 1. */
+  const regressionRows = () => {
+    const row = (i: number) => [i % 7, (i * 3) % 11];
+    const target = ([a, b]: number[]) => 1000 + 300 * a - 50 * b;
+    const train = Array.from({ length: 30 }, (_, i) => row(i));
+    const test = Array.from({ length: 5 }, (_, i) => row(i + 40));
+    return { train, test, trainTargets: train.map(target), testTargets: test.map(target) };
+  };
+  const regressionCsv = () => {
+    const { train, test, trainTargets, testTargets } = regressionRows();
+    const lines = [
+      'x1,x2,target,split',
+      ...train.map((x, i) => `${x.join(',')},${trainTargets[i]},train`),
+      ...test.map((x, i) => `${x.join(',')},${testTargets[i]},test`),
+    ];
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('reads a target column as regression', () => {
+    const dataset = parseDataFile(regressionCsv(), 'prices.csv', 1);
+    expect(dataset.kind).toBe('regression');
+    expect(dataset.outputUnits).toBe(1);
+    expect(dataset.classNames).toBeUndefined();
+    expect(dataset.validation.count).toBe(30 * VALIDATION_FRACTION);
+    expect(dataset.train.count).toBe(24);
+    expect(dataset.test.count).toBe(5);
+  });
+
+  it('standardises the targets on the training rows', () => {
+    const dataset = parseDataFile(regressionCsv(), 'prices.csv', 1);
+    const { mean, std } = dataset.targetScaling!;
+    const targets = Array.from(dataset.train.y);
+    const average = targets.reduce((a, b) => a + b, 0) / targets.length;
+    const spread = Math.sqrt(targets.reduce((sum, value) => sum + (value - average) ** 2, 0) / targets.length);
+    expect(Math.abs(average)).toBeLessThan(1e-5);
+    expect(spread).toBeCloseTo(1, 5);
+    // The test rows' raw targets come back through the same scaling.
+    const raw = Array.from(dataset.test.y, (value) => value * std + mean);
+    expect(maxDifference(raw, regressionRows().testTargets)).toBeLessThan(1e-2);
+  });
+
+  it('reads the same rows from JSON as from CSV', () => {
+    const { train, test, trainTargets, testTargets } = regressionRows();
+    const json = JSON.stringify({ kind: 'regression', train: { x: train, y: trainTargets }, test: { x: test, y: testTargets } });
+    const fromJson = parseDataFile(json, 'prices.json', 1);
+    const fromCsv = parseDataFile(regressionCsv(), 'prices.csv', 1);
+    expect(fromJson.kind).toBe('regression');
+    expect(Array.from(fromJson.train.x)).toEqual(Array.from(fromCsv.train.x));
+    expect(Array.from(fromJson.validation.y)).toEqual(Array.from(fromCsv.validation.y));
+    expect(fromJson.targetScaling).toEqual(fromCsv.targetScaling);
+  });
+
+  it('carves another validation split per seed', () => {
+    const first = parseDataFile(regressionCsv(), 'prices.csv', 1);
+    const second = parseDataFile(regressionCsv(), 'prices.csv', 2);
+    expect(Array.from(first.validation.y)).not.toEqual(Array.from(second.validation.y));
+    expect(Array.from(parseDataFile(regressionCsv(), 'prices.csv', 1).validation.y)).toEqual(Array.from(first.validation.y));
+  });
+});
+
+function maxDifference(actual: readonly number[], expected: readonly number[]): number {
+  return Math.max(...actual.map((value, i) => Math.abs(value - expected[i])));
+}

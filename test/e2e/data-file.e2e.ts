@@ -27,6 +27,18 @@ function clustersCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** House prices from floor area and rooms, in thousands: 80 training and 20 test rows. */
+function pricesCsv(): string {
+  const lines = ['area,rooms,target,split'];
+  for (let row = 0; row < 100; row++) {
+    const area = 40 + ((row * 37) % 120);
+    const rooms = 1 + (row % 5);
+    const price = 1200 + 14 * area + 90 * rooms + 40 * Math.sin(row);
+    lines.push(`${area},${rooms},${price.toFixed(1)},${row < 80 ? 'train' : 'test'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Chooses "Data file…" in the task picker and hands `text` to the file dialog it opens. */
 async function pickDataFile(page: Page, name: string, text: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Task' }).click();
@@ -128,6 +140,44 @@ describe('data file in the browser', () => {
 
     assert.deepEqual(errors, []);
     await other.close();
+    await page.context().close();
+  });
+
+  it('searches and exports a regression file', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
+    await pickDataFile(page, 'prices.csv', pricesCsv());
+    await page.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'prices.csv' }).waitFor();
+    const settings = page.getByRole('complementary', { name: 'Settings' });
+    await settings.getByText('80 training and 20 test rows of 2 features and a number to predict, from prices.csv.').waitFor();
+    assert.match((await page.getByRole('group', { name: 'Output head' }).textContent()) ?? '', /1 unit/);
+
+    // The search ranks by R², computed on standardised targets the way it would be on the raw ones.
+    await setNumber(page, 'Generations', 2);
+    await setNumber(page, 'Population (networks per generation)', 4);
+    await setNumber(page, 'Epochs', 20);
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    assert.match(await waitForFinish(page, 120_000), /Search finished/);
+    const leaderboard = page.getByRole('region', { name: 'Leaderboard' });
+    await leaderboard.getByRole('columnheader', { name: /Val\. R²/ }).waitFor();
+    const best = Number((await leaderboard.getByRole('row').nth(1).getByRole('cell').nth(2).textContent()) ?? '');
+    assert.ok(best > 0.5, `the best validation R² is ${best}`);
+
+    // Both exports take area and rooms as the file has them and predict prices in its units.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const codeFile = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Keras Python code' }).click();
+    const code = readFileSync(await (await codeFile).path(), 'utf8');
+    assert.match(code, /^outputs = layers\.Rescaling\(scale=[\d.]+, offset=[\d.]+, name="unstandardise"\)\(predicted\)$/m);
+    const modelFile = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
+    const topology = JSON.stringify((JSON.parse(readFileSync(await (await modelFile).path(), 'utf8')) as { modelTopology: unknown }).modelTopology);
+    assert.match(topology, /"name":"standardise","trainable":false/);
+    assert.match(topology, /"name":"unstandardise","trainable":false/);
+    await page.getByTestId('model-export-status').filter({ hasText: /trained on wasm; validation R²/ }).waitFor();
+    await page.screenshot({ path: 'test-results/data-file-regression.png' });
+
+    assert.deepEqual(errors, []);
     await page.context().close();
   });
 });

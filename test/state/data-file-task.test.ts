@@ -29,6 +29,12 @@ function csv(features: number, classes: number): string {
   );
 }
 
+/** y = 500 + 40 a - 30 b over 30 training and 9 test rows: a regression file. */
+function regressionCsv(): string {
+  const lines = Array.from({ length: 39 }, (_, i) => `${i % 7},${(i * 3) % 5},${500 + 40 * (i % 7) - 30 * ((i * 3) % 5)},${i < 30 ? 'train' : 'test'}`);
+  return `a,b,target,split\n${lines.join('\n')}\n`;
+}
+
 afterEach(() => clearDataFile());
 
 describe('data-file task in the store', () => {
@@ -136,5 +142,31 @@ describe('data-file task in the store', () => {
 
     expect(store.getState().dataFile).toBeNull();
     await expect(loadDataset(store.getState().config.task, idleEnvironment.readAsset)).rejects.toThrow(/No data file is loaded .*choose "Data file…" under Task/);
+  });
+
+  it('reads a target column as regression', async () => {
+    const store = createAppStore(idleEnvironment);
+    const problem = store.getState().actions.loadDataFile({ name: 'prices.csv', text: regressionCsv() });
+
+    expect(problem).toBeNull();
+    const { config, graph } = store.getState();
+    expect(TASKS.custom.kind).toBe('regression');
+    expect(TASKS.custom.description).toBe('30 training and 9 test rows of 2 features and a number to predict, from prices.csv.');
+    expect(shapeContextOf(config)).toEqual({ inputShape: [2], outputUnits: 1 });
+    expect(analyzeGenome(graph, shapeContextOf(config)).valid).toBe(true);
+    const dataset = await loadDataset(config.task, idleEnvironment.readAsset);
+    expect(dataset.kind).toBe('regression');
+    expect(dataset.targetScaling?.mean).toBeGreaterThan(400);
+  });
+
+  it('switches from regression back to classes', () => {
+    const store = createAppStore(idleEnvironment);
+    store.getState().actions.loadDataFile({ name: 'prices.csv', text: regressionCsv() });
+
+    store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+
+    expect(TASKS.custom.kind).toBe('classification');
+    expect(shapeContextOf(store.getState().config)).toEqual({ inputShape: [3], outputUnits: 3 });
+    expect(analyzeGenome(store.getState().graph, shapeContextOf(store.getState().config)).valid).toBe(true);
   });
 });

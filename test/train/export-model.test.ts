@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import { chainGenome } from '../../src/core/genome';
+import { parseDataFile } from '../../src/data/data-file';
 import { nodeAssetReader } from '../../src/data/node-assets';
 import { loadDataset, TASKS } from '../../src/data/tasks';
 import type { Dataset } from '../../src/data/types';
 import { evaluateCandidate } from '../../src/train/evaluate';
-import { STANDARDISE_LAYER, WEIGHTS_FILE, trainModelFiles } from '../../src/train/export-model';
+import { STANDARDISE_LAYER, UNSTANDARDISE_LAYER, WEIGHTS_FILE, trainModelFiles } from '../../src/train/export-model';
 import type { EvaluationMetrics } from '../../src/train/types';
 import { circles, maxRelativeDifference, QUICK_TRAINING, useBackend } from './fixtures';
 
@@ -15,6 +16,8 @@ const NETWORK = chainGenome([
   { kind: 'dropout', params: { rate: 0.1 } },
   { kind: 'dense', params: { units: 6, activation: 'relu' } },
 ]);
+
+const IRIS_NETWORK = chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]);
 
 const reproducible = ({ trainMs: _trainMs, ...rest }: EvaluationMetrics) => rest;
 
@@ -65,7 +68,6 @@ describe('model export', () => {
 
 describe('model export for standardised features', () => {
   const irisTask = { id: 'iris', samples: TASKS.iris.defaultSamples, noise: TASKS.iris.defaultNoise, seed: 1 } as const;
-  const IRIS_NETWORK = chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]);
 
   /** The test rows as the data file had them, before the data set standardised them. */
   const rawRows = (data: Dataset) => {
@@ -119,5 +121,37 @@ describe('model export for standardised features', () => {
     const names = model.layers.map((layer) => layer.name);
     model.dispose();
     expect(names.some((name) => name.startsWith(STANDARDISE_LAYER))).toBe(false);
+  });
+});
+
+describe('model export for a regression file', () => {
+  /** y = 1000 + 300 x₁ - 50 x₂ + a small wobble: targets far from the standardised ones. */
+  const pricesCsv = () => {
+    const rows = Array.from({ length: 120 }, (_, i) => [(i * 7) % 13, (i * 5) % 11]);
+    const lines = rows.map(([a, b], i) => `${a},${b},${1000 + 300 * a - 50 * b + Math.sin(i)},${i < 100 ? 'train' : 'test'}`);
+    return `x1,x2,target,split\n${lines.join('\n')}\n`;
+  };
+
+  it('predicts targets in the file units', async () => {
+    await useBackend('cpu');
+    const data = parseDataFile(pricesCsv(), 'prices.csv', 1);
+    const { files, metrics } = await trainModelFiles(IRIS_NETWORK, data, { ...QUICK_TRAINING, epochs: 40 }, 9, { probabilities: true });
+    const model = await loadFiles(files.modelJson, files.weights);
+    const { mean, std } = data.scaling!;
+    const raw = tf.tensor2d(Float32Array.from(data.test.x, (value, i) => value * std[i % 2] + mean[i % 2]), [data.test.count, 2]);
+    const predicted = tf.tidy(() => model.predict(raw) as tf.Tensor2D);
+    const values = Array.from(await predicted.data());
+    const last = model.layers.at(-1)!;
+    tf.dispose([raw, predicted]);
+    model.dispose();
+
+    expect(last.name).toBe(UNSTANDARDISE_LAYER);
+    expect(last.trainable).toBe(false);
+    const targets = Array.from(data.test.y, (value) => value * data.targetScaling!.std + data.targetScaling!.mean);
+    const average = targets.reduce((a, b) => a + b, 0) / targets.length;
+    const residual = targets.reduce((sum, target, i) => sum + (target - values[i]) ** 2, 0);
+    const total = targets.reduce((sum, target) => sum + (target - average) ** 2, 0);
+    expect(metrics.testR2).toBeGreaterThan(0.5);
+    expect(1 - residual / total).toBeCloseTo(metrics.testR2!, 3);
   });
 });

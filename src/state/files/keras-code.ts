@@ -22,13 +22,18 @@ export interface KerasCodeOptions {
   readonly inputScaling?: { readonly mean: readonly number[]; readonly std: readonly number[] };
   /** Set where the task standardises its features but `inputScaling` is unknown: a comment then gives the standardisation to apply. */
   readonly scalingUnknown?: boolean;
+  /**
+   * The standardisation of a regression file's targets. The code then turns the network's
+   * predictions back into the file's units with a Rescaling layer after the output head.
+   */
+  readonly targetScaling?: { readonly mean: number; readonly std: number };
 }
 
 const PYTHON_KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
 );
 /** Names the generated module defines itself. */
-const RESERVED_NAMES = new Set(['keras', 'layers', 'inputs', 'outputs', 'model', 'standardised']);
+const RESERVED_NAMES = new Set(['keras', 'layers', 'inputs', 'outputs', 'model', 'standardised', 'predicted']);
 
 /** tfjs activation names that Keras spells differently. */
 const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = { hardSigmoid: 'hard_sigmoid' };
@@ -125,13 +130,24 @@ export function kerasPythonCode(genome: Genome, context: ShapeContext, options: 
     const specs = LAYERS[gene.kind].keras(inputShapes, gene.params, context);
     const sources = gene.inputs.map((source) => variables.get(source)!);
     let current = sources.length === 1 ? sources[0] : `[${sources.join(', ')}]`;
+    const target = options.targetScaling;
     specs.forEach((spec, index) => {
       const isLast = index === specs.length - 1;
       const stem = isLast ? id : `${id}_${index + 1}`;
-      const variable = gene.kind === 'output' && isLast ? 'outputs' : identifier(stem);
+      // The head gives the model's outputs, or its predictions before the targets are scaled back.
+      let variable: string;
+      if (gene.kind !== 'output' || !isLast) variable = identifier(stem);
+      else variable = target ? 'predicted' : 'outputs';
       lines.push(`${variable} = layers.${spec.className}(${kerasArguments(spec, layerName(stem))})(${current})`);
       current = variable;
     });
+    if (gene.kind === 'output' && target) {
+      lines.push(
+        '# Training saw each target minus its mean over the training rows, divided by its standard deviation: this layer turns predictions back into the data\'s units.',
+        `outputs = layers.Rescaling(scale=${Number(target.std.toPrecision(7))}, offset=${Number(target.mean.toPrecision(7))}, name="unstandardise")(predicted)`,
+      );
+      current = 'outputs';
+    }
     variables.set(id, current);
   }
   lines.push('model = keras.Model(inputs=inputs, outputs=outputs, name="candidate")');

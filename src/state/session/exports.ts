@@ -52,11 +52,14 @@ export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): 
   return `${JSON.stringify(buildGenomeFile(candidate, state.config.task.id, shapeContextOf(state.config)), null, 2)}\n`;
 }
 
+/** The standardisations of a data set's features and, for a regression file, of its targets. */
+export type DatasetScalings = Pick<Dataset, 'scaling' | 'targetScaling'>;
+
 /**
- * Writes the Keras code of `candidate`. Standardised features take their scaling from
- * `scaling`, or from the data set this page last loaded when it is this task's.
+ * Writes the Keras code of `candidate`. Standardised features and targets take their scaling
+ * from `scalings`, or from the data set this page last loaded when it is this task's.
  */
-export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, scaling = loadedScaling(state)): string {
+export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, scalings = loadedScalings(state)): string {
   const task = TASKS[state.config.task.id];
   const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
   // Layers get the names the editor gives them when the network opens there, not the search's internal ids.
@@ -64,14 +67,15 @@ export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, sc
     title: `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`,
     taskKind: task.kind,
     training: state.config.training,
-    inputScaling: scaling,
-    scalingUnknown: task.standardised === true && scaling === undefined,
+    inputScaling: scalings?.scaling,
+    scalingUnknown: task.standardised === true && scalings?.scaling === undefined,
+    targetScaling: scalings?.targetScaling,
   });
 }
 
-/** Returns the scaling of the data set this page last loaded, when it is the task's now. */
-export function loadedScaling(state: AppState): Dataset['scaling'] {
-  return state.dataset?.task === state.config.task.id ? state.dataset.scaling : undefined;
+/** Returns the scalings of the data set this page last loaded, when it is the task's now. */
+export function loadedScalings(state: AppState): DatasetScalings | undefined {
+  return state.dataset?.task === state.config.task.id ? { scaling: state.dataset.scaling, targetScaling: state.dataset.targetScaling } : undefined;
 }
 
 /**

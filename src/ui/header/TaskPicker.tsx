@@ -22,7 +22,7 @@ const TASK_OPTIONS: SelectOption<PickerValue>[] = groupedTasks().map(({ id, grou
   group,
 }));
 
-const FORMAT_HINT = 'A CSV file with numeric feature columns, "label" and "split" (train or test), or JSON.';
+const FORMAT_HINT = 'A CSV file with numeric feature columns, "split" (train or test), and "label" (classes) or "target" (numbers to predict), or JSON.';
 
 export function TaskPicker() {
   const task = useApp((state) => state.config.task.id);

@@ -18,9 +18,10 @@ function DataFileControls({ locked }: { locked: boolean }) {
       {problem && <p className="inspector__hint inspector__hint--warning">{problem}</p>}
       {!loaded && (
         <p className="inspector__hint">
-          A CSV file needs a header line, numeric feature columns, a <code>label</code> column and a <code>split</code> column of{' '}
-          <code>train</code> or <code>test</code>. A JSON file holds <code>{'{"train": {"x": [[…]], "y": […]}, "test": …}'}</code>. A fifth of
-          each class's training rows is kept aside for validation.
+          A CSV file needs a header line, numeric feature columns, a <code>split</code> column of <code>train</code> or <code>test</code>, and a{' '}
+          <code>label</code> column of classes or a <code>target</code> column of numbers to predict (regression). A JSON file holds{' '}
+          <code>{'{"train": {"x": [[…]], "y": […]}, "test": …}'}</code>, with <code>{'"kind": "regression"'}</code> for numbers. A fifth of the
+          training rows, of each class, is kept aside for validation.
         </p>
       )}
       <button type="button" className="button" disabled={locked} onClick={chooser.choose}>

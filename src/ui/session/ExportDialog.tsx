@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import { fetchAssetReader } from '../../data/assets';
 import { TASKS, loadDataset } from '../../data/tasks';
-import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, loadedScaling, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
+import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, loadedScalings, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { WASM_PATHS } from '../../train/wasm-paths.browser';
 import { exportModelInWorker } from '../../workers/export-client';
@@ -37,13 +37,13 @@ export function ExportDialog() {
   // loaded the data set yet (a shared link, say) loads it for that.
   const saveKerasCode = async (candidate: EvaluatedCandidate) => {
     const state = app.getState();
-    let scaling = loadedScaling(state);
-    if (!scaling && TASKS[state.config.task.id].standardised) {
-      scaling = await loadDataset(state.config.task, fetchAssetReader(absolute(import.meta.env.BASE_URL)))
-        .then((dataset) => dataset.scaling)
+    let scalings = loadedScalings(state);
+    if (!scalings?.scaling && TASKS[state.config.task.id].standardised) {
+      scalings = await loadDataset(state.config.task, fetchAssetReader(absolute(import.meta.env.BASE_URL)))
+        .then(({ scaling, targetScaling }) => ({ scaling, targetScaling }))
         .catch(() => undefined);
     }
-    downloadFile(`${stem}.py`, kerasCodeText(state, candidate, scaling), 'text/x-python');
+    downloadFile(`${stem}.py`, kerasCodeText(state, candidate, scalings), 'text/x-python');
   };
 
   const saveCharts = () => {
@@ -141,8 +141,9 @@ export function ExportDialog() {
         </div>
         {standardised && (
           <p className="export__hint">
-            This task's features were standardised for training. Both exports take the features as the data set has them: the TensorFlow.js model
-            standardises them in a fixed first layer named "standardise", and the Keras code in a Normalization layer.
+            {kind === 'regression'
+              ? 'This task\'s features and targets were standardised for training. Both exports take the features and predict the targets in the data\'s units: the TensorFlow.js model standardises in a fixed first layer named "standardise" and scales back in a last one named "unstandardise", and the Keras code does the same with Normalization and Rescaling layers.'
+              : 'This task\'s features were standardised for training. Both exports take the features as the data set has them: the TensorFlow.js model standardises them in a fixed first layer named "standardise", and the Keras code in a Normalization layer.'}
           </p>
         )}
         <p role="status" className={`export__status export__status--${status.kind}`} data-testid="model-export-status">

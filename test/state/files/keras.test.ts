@@ -177,6 +177,13 @@ describe('Keras code', () => {
     expect(unknown).not.toMatch(/Normalization/);
   });
 
+  it('undoes the target scaling of a regression file', () => {
+    const code = kerasPythonCode(CASES[0][1], VECTOR, { title: 't', taskKind: 'regression', targetScaling: { mean: 1500, std: 250 } });
+    expect(code).toMatch(/^predicted = layers\.Dense\(.*name="output"\)\(\w+\)$/m);
+    expect(lines(code)).toContain('outputs = layers.Rescaling(scale=250, offset=1500, name="unstandardise")(predicted)');
+    expect(lines(code)).toContain('model = keras.Model(inputs=inputs, outputs=outputs, name="candidate")');
+  });
+
   it('writes Python literals', () => {
     expect(pythonLiteral([3])).toBe('(3,)');
     expect(pythonLiteral(false)).toBe('False');
