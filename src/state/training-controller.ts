@@ -107,6 +107,10 @@ function plotOf(dataset: Dataset): TrainingPlot | null {
     points: firstRows(dataset.train, Math.min(MAX_PLOT_POINTS, dataset.train.count)),
     outputUnits: dataset.outputUnits,
     classNames: dataset.classNames ?? [],
+    units: {
+      inputs: dataset.scaling?.mean.map((mean, feature) => ({ mean, std: dataset.scaling!.std[feature] })),
+      target: dataset.targetScaling,
+    },
   };
 }
 

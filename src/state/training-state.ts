@@ -20,6 +20,17 @@ export interface TrainingPlot {
   /** Number of classes, or number of regression targets. */
   readonly outputUnits: number;
   readonly classNames: readonly string[];
+  /**
+   * How the data set standardised what the plot draws, per input feature and for a regression
+   * file's target, so that the axes read in the data's own units. Absent where values are raw.
+   */
+  readonly units?: { readonly inputs?: readonly Standardisation[]; readonly target?: Standardisation };
+}
+
+/** A value's standardisation: raw value minus `mean`, over `std`. */
+export interface Standardisation {
+  readonly mean: number;
+  readonly std: number;
 }
 
 /** The latest predictions on the plot's probe. */

@@ -15,6 +15,8 @@ function Figures({ training }: { training: TrainingState }) {
   const { metrics } = training;
   const classification = training.kind !== 'regression';
   const last = training.epochs.at(-1);
+  // A regression file's targets are standardised for training, so its loss is in those units.
+  const standardised = training.task !== null && TASKS[training.task].standardised === true;
 
   if (metrics && !metrics.diverged) {
     return classification ? (
@@ -31,7 +33,7 @@ function Figures({ training }: { training: TrainingState }) {
             · Test R²: <strong>{metrics.testR2.toFixed(3)}</strong>
           </>
         )}{' '}
-        · Test MSE: <strong>{metrics.testLoss.toFixed(4)}</strong>
+        · Test MSE{standardised ? ' on standardised targets' : ''}: <strong>{metrics.testLoss.toFixed(4)}</strong>
       </span>
     );
   }

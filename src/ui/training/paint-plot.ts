@@ -3,7 +3,7 @@
  * under its training points, or a 1D regression target with the network's fitted curve.
  */
 
-import type { ProbePrediction, TrainingPlot } from '../../state/training-state';
+import type { ProbePrediction, Standardisation, TrainingPlot } from '../../state/training-state';
 import { paddedRange, probeInputs, type Range } from '../../train/probe';
 import {
   boundaryPixels,
@@ -28,12 +28,17 @@ export interface PlotTheme {
   readonly fit: string;
 }
 
-interface Axes {
+export interface Axes {
   readonly area: PlotArea;
+  /** The ranges shown, in the data's own units. */
   readonly xRange: Range;
   readonly yRange: Range;
+  /** Pixel positions of values in the data's own units, as the ticks are. */
   readonly x: (value: number) => number;
   readonly y: (value: number) => number;
+  /** Pixel positions of values as the network sees them, standardised where the data set standardised them. */
+  readonly dataX: (value: number) => number;
+  readonly dataY: (value: number) => number;
 }
 
 const MARKER_RADIUS = 3.2;
@@ -50,8 +55,9 @@ export function paintPlot(
   const area = squareArea(size.width, size.height);
   if (area.size < 20) return;
 
+  const inputs = plot.units?.inputs;
   if (plot.probe.kind === 'grid') {
-    const axes = axesOf(area, plot.probe.xRange, plot.probe.yRange);
+    const axes = axesOf(area, plot.probe.xRange, plot.probe.yRange, inputs?.[0], inputs?.[1]);
     paintBoundary(context, axes, plot, prediction, theme);
     paintClassPoints(context, axes, plot);
     paintAxes(context, axes, theme);
@@ -59,7 +65,7 @@ export function paintPlot(
   }
 
   // NOTE: the fitted curve can leave the targets' range early in training; it is clipped to the plot.
-  const axes = axesOf(area, plot.probe.xRange, paddedRange(plot.points.y, plot.outputUnits, 0));
+  const axes = axesOf(area, plot.probe.xRange, paddedRange(plot.points.y, plot.outputUnits, 0), inputs?.[0], plot.units?.target);
   context.fillStyle = cssColor(theme.background);
   context.fillRect(area.left, area.top, area.size, area.size);
   paintTargetPoints(context, axes, plot, theme);
@@ -67,14 +73,19 @@ export function paintPlot(
   paintAxes(context, axes, theme);
 }
 
-function axesOf(area: PlotArea, xRange: Range, yRange: Range): Axes {
-  return {
-    area,
-    xRange,
-    yRange,
-    x: linearScale(xRange, [area.left, area.left + area.size]),
-    y: linearScale(yRange, [area.top + area.size, area.top]),
-  };
+/** Returns a standardised value in the data's own units. */
+const rawValue = (standardisation: Standardisation | undefined) => (value: number) =>
+  standardisation ? value * standardisation.std + standardisation.mean : value;
+
+/** Lays out axes over the ranges `xRange` and `yRange` of standardised values, labelled in raw units. */
+export function axesOf(area: PlotArea, xRange: Range, yRange: Range, xUnits?: Standardisation, yUnits?: Standardisation): Axes {
+  const toX = rawValue(xUnits);
+  const toY = rawValue(yUnits);
+  const shownX: Range = [toX(xRange[0]), toX(xRange[1])];
+  const shownY: Range = [toY(yRange[0]), toY(yRange[1])];
+  const x = linearScale(shownX, [area.left, area.left + area.size]);
+  const y = linearScale(shownY, [area.top + area.size, area.top]);
+  return { area, xRange: shownX, yRange: shownY, x, y, dataX: (value) => x(toX(value)), dataY: (value) => y(toY(value)) };
 }
 
 function paintBoundary(context: CanvasRenderingContext2D, axes: Axes, plot: TrainingPlot, prediction: ProbePrediction | null, theme: PlotTheme): void {
@@ -102,7 +113,7 @@ function paintClassPoints(context: CanvasRenderingContext2D, axes: Axes, plot: T
   for (let row = 0; row < points.count; row++) {
     const label = points.y[row];
     context.fillStyle = cssColor(classColor(label));
-    traceMarker(context, classMarker(label), axes.x(points.x[2 * row]), axes.y(points.x[2 * row + 1]));
+    traceMarker(context, classMarker(label), axes.dataX(points.x[2 * row]), axes.dataY(points.x[2 * row + 1]));
     context.fill();
     context.stroke();
   }
@@ -112,7 +123,7 @@ function paintTargetPoints(context: CanvasRenderingContext2D, axes: Axes, plot: 
   const { points, outputUnits } = plot;
   context.fillStyle = theme.target;
   for (let row = 0; row < points.count; row++) {
-    traceMarker(context, 'circle', axes.x(points.x[row]), axes.y(points.y[row * outputUnits]), 2.4);
+    traceMarker(context, 'circle', axes.dataX(points.x[row]), axes.dataY(points.y[row * outputUnits]), 2.4);
     context.fill();
   }
 }
@@ -125,7 +136,7 @@ function paintCurve(context: CanvasRenderingContext2D, axes: Axes, plot: Trainin
   context.rect(area.left, area.top, area.size, area.size);
   context.clip();
   context.beginPath();
-  curve.forEach((point, i) => (i === 0 ? context.moveTo(axes.x(point.x), axes.y(point.y)) : context.lineTo(axes.x(point.x), axes.y(point.y))));
+  curve.forEach((point, i) => (i === 0 ? context.moveTo(axes.dataX(point.x), axes.dataY(point.y)) : context.lineTo(axes.dataX(point.x), axes.dataY(point.y))));
   context.strokeStyle = theme.fit;
   context.lineWidth = 2.5;
   context.stroke();
