@@ -221,7 +221,12 @@ describe('search in the browser', () => {
     await setNumber(page, 'Population (networks per generation)', 6);
     await setNumber(page, 'Epochs', 10);
     await setNumber(page, 'Workers (0 = auto)', 1);
+    // A final retraining shorter than a candidate's training gets a warning, which goes at 200.
+    await setNumber(page, 'Final training epochs (0 = off)', 5);
+    const shortFinal = page.getByText(/The final network trains from scratch for 5 epochs, fewer than the 10 each candidate trains/);
+    await shortFinal.waitFor();
     await setNumber(page, 'Final training epochs (0 = off)', 200);
+    await shortFinal.waitFor({ state: 'detached' });
     // Every text the progress panel shows, in order: on a fast machine a phase can pass
     // between two polls of a locator.
     await page.evaluate(() => {

@@ -66,7 +66,8 @@ export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, sc
   return kerasPythonCode(withEditorIds(candidate.candidate.genome), shapeContextOf(state.config), {
     title: `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`,
     taskKind: task.kind,
-    training: state.config.training,
+    // A final network's retraining ran for other epochs than the search's candidates.
+    training: { ...state.config.training, epochs: candidate.metrics?.epochs ?? state.config.training.epochs },
     inputScaling: scalings?.scaling,
     scalingUnknown: task.standardised === true && scalings?.scaling === undefined,
     targetScaling: scalings?.targetScaling,

@@ -68,7 +68,21 @@ export function SearchSettings({ locked }: { locked: boolean }) {
       <SelectField label="Early stopping" value={earlyStopping} options={EARLY_STOPPING_OPTIONS} onChange={setEarlyStopping} disabled={locked} />
       <ConfigNumber path="search.seed" disabled={locked} />
       <ConfigNumber path="finalEpochs" disabled={locked} />
+      <ShortFinalTrainingNote />
       <ConfigNumber path="timeBudgetSeconds" disabled={locked} />
     </section>
+  );
+}
+
+/** Warns when the final retraining is shorter than each candidate's training, so that it would likely replace the best with a worse network. */
+function ShortFinalTrainingNote() {
+  const finalEpochs = useApp((state) => state.config.finalEpochs);
+  const epochs = useApp((state) => state.config.training.epochs);
+  if (finalEpochs === 0 || finalEpochs >= epochs) return null;
+  return (
+    <p className="inspector__hint inspector__hint--warning" role="status">
+      The final network trains from scratch for {finalEpochs} epochs, fewer than the {epochs} each candidate trains, so it may score below the search's best, and Export saves it.
+      Set at least {epochs}, or 0 to keep the search's best.
+    </p>
   );
 }

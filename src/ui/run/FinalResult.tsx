@@ -9,6 +9,7 @@ import { formatScore, useRunTaskKind } from './score-text';
 
 export function FinalResult() {
   const final = useApp((state) => state.run.final);
+  const best = useApp((state) => state.run.best);
   const kind = useRunTaskKind();
   const retraining = useApp((state) => state.run.finalTraining !== null);
   const finalEpochs = useApp((state) => state.config.finalEpochs);
@@ -28,11 +29,23 @@ export function FinalResult() {
       </p>
     );
   }
+  const validation = formatScore(kind, final.metrics.validationAccuracy ?? final.fitness, final.metrics.validationR2 ?? final.fitness);
+  const test = formatScore(kind, final.metrics.testAccuracy, final.metrics.testR2);
+  const summary = `Final network ${final.candidate.id}, retrained on all training rows for ${final.metrics.epochs} epochs: validation ${validation} · test ${test} · ${formatCount(final.metrics.params)} params`;
+  // A final network below the search's best is what Export saves, so the gap gets a line of its own.
+  const worse = best !== null && best.fitness > final.fitness;
   return (
-    <p className="run-view__final" data-testid="final-candidate">
-      Final network <code>{final.candidate.id}</code>, retrained on all training rows for {final.metrics.epochs} epochs: validation{' '}
-      <strong>{formatScore(kind, final.metrics.validationAccuracy ?? final.fitness, final.metrics.validationR2 ?? final.fitness)}</strong> · test{' '}
-      <strong>{formatScore(kind, final.metrics.testAccuracy, final.metrics.testR2)}</strong> · {formatCount(final.metrics.params)} params
-    </p>
+    <>
+      <p className="run-view__final" data-testid="final-candidate" title={summary}>
+        Final network <code>{final.candidate.id}</code>, retrained on all training rows for {final.metrics.epochs} epochs: validation <strong>{validation}</strong> · test{' '}
+        <strong>{test}</strong> · {formatCount(final.metrics.params)} params
+      </p>
+      {worse && (
+        <p className="run-view__final run-view__final--worse" role="status" title="Export saves the final network. More final training epochs would let it catch up.">
+          Below the search's best <code>{best.candidate.id}</code> ({formatScore(kind, best.fitness, best.fitness)} validation)
+          {final.metrics.epochs < (best.metrics?.epochs ?? 0) ? `, which trained for ${best.metrics!.epochs} epochs: raise Final training epochs.` : '.'}
+        </p>
+      )}
+    </>
   );
 }

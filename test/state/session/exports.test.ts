@@ -72,6 +72,14 @@ describe('kerasCodeText', () => {
     expect(code).toMatch(/^l1 = layers\.Dense\(.*name="l1"\)\(inputs\)$/m);
     expect(code).not.toMatch(/n22/);
   });
+
+  it('states the epochs the network trained', () => {
+    const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+
+    const code = kerasCodeText(app.getState(), evaluated('g1-2-final', { epochs: 200 }));
+
+    expect(code).toMatch(/^# Trained in the playground for 200 epochs, batch size \d+\.$/m);
+  });
 });
 
 describe('kerasCodeText on standardised features', () => {
