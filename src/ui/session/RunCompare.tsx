@@ -54,7 +54,10 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
   if (runs === null) return <p className="compare__loading">Loading the two runs…</p>;
   if (runs.length < 2) return <p className="compare__loading">One of the runs could not be read.</p>;
   const rows = curveRows(runs);
-  const nameOf = (run: StoredRun) => saved.find((record) => record.id === run.record.id)?.name ?? run.record.name;
+  const savedName = (run: StoredRun) => saved.find((record) => record.id === run.record.id)?.name ?? run.record.name;
+  // Two runs of one name, started in the same minute, are told apart by their place.
+  const sameNames = savedName(runs[0]) === savedName(runs[1]);
+  const nameOf = (run: StoredRun) => (sameNames ? `${savedName(run)} (${runs.indexOf(run) + 1})` : savedName(run));
   const domain = zoomedFitnessDomain(lowestBest(rows), 100);
   const tasksNote = differentTasksNote(runs[0].record.config.task, runs[1].record.config.task);
 
