@@ -63,6 +63,8 @@ export interface TrainingState {
   readonly prediction: ProbePrediction | null;
   /** Final metrics once training completed or diverged. */
   readonly metrics: EvaluationMetrics | null;
+  /** When training ended (completed, diverged, failed or stopped), in epoch milliseconds. */
+  readonly endedAt: number | null;
 }
 
 export type TrainingEvent =
@@ -89,6 +91,7 @@ export const IDLE_TRAINING: TrainingState = {
   plot: null,
   prediction: null,
   metrics: null,
+  endedAt: null,
 };
 
 /** Returns the state of a training run that is starting, with nothing of the previous one. */
@@ -110,8 +113,8 @@ export function isTrainingActive(state: TrainingState): boolean {
   return state.phase === 'starting' || state.phase === 'training' || state.phase === 'stopping';
 }
 
-/** Folds one training event into the state. */
-export function applyTrainingEvent(state: TrainingState, event: TrainingEvent): TrainingState {
+/** Folds one training event into the state; `now` dates the end of training. */
+export function applyTrainingEvent(state: TrainingState, event: TrainingEvent, now = Date.now()): TrainingState {
   if (event.runId !== state.runId || state.phase === 'finished') return state;
   switch (event.type) {
     case 'data-ready':
@@ -127,6 +130,7 @@ export function applyTrainingEvent(state: TrainingState, event: TrainingEvent): 
       return {
         ...state,
         phase: 'finished',
+        endedAt: now,
         outcome: diverged ? 'diverged' : 'completed',
         message: event.metrics.diverged ?? null,
         metrics: event.metrics,
@@ -134,11 +138,11 @@ export function applyTrainingEvent(state: TrainingState, event: TrainingEvent): 
       };
     }
     case 'failed':
-      return { ...state, phase: 'finished', outcome: 'failed', message: event.message };
+      return { ...state, phase: 'finished', endedAt: now, outcome: 'failed', message: event.message };
     case 'stopped': {
       const done = state.epochs.length;
       const message = done === 0 ? 'Stopped before the first epoch ended.' : `Stopped after epoch ${done}.`;
-      return { ...state, phase: 'finished', outcome: 'stopped', message };
+      return { ...state, phase: 'finished', endedAt: now, outcome: 'stopped', message };
     }
   }
 }

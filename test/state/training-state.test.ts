@@ -46,7 +46,7 @@ const PLOT: TrainingPlot = {
   classNames: ['a', 'b'],
 };
 
-const fold = (state: TrainingState, events: TrainingEvent[]) => events.reduce(applyTrainingEvent, state);
+const fold = (state: TrainingState, events: TrainingEvent[]) => events.reduce((folded, event) => applyTrainingEvent(folded, event, 5_000), state);
 
 describe('applyTrainingEvent', () => {
   it('beginTraining clears the previous run', () => {
@@ -131,6 +131,7 @@ describe('applyTrainingEvent', () => {
 
       expect(state.outcome).toBe('stopped');
       expect(state.message).toMatch(message);
+      expect(state.endedAt).toBe(5_000);
     });
   }
 

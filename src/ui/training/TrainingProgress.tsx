@@ -55,7 +55,8 @@ export function TrainingProgress() {
   const total = training.settings?.epochs ?? 0;
   const done = training.epochs.length;
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
-  const elapsed = active && training.startedAt !== null ? now - training.startedAt : (training.metrics?.trainMs ?? training.epochs.at(-1)?.elapsedMs ?? 0);
+  // From Start to now, or to the end: the time shown never runs backwards when training ends.
+  const elapsed = training.startedAt === null ? 0 : (active ? now : (training.endedAt ?? now)) - training.startedAt;
   const failed = training.outcome === 'diverged' || training.outcome === 'failed';
 
   return (
