@@ -126,16 +126,42 @@ function removedSlots(gene: LayerGene, removed: ReadonlySet<string>, edges: read
   return slots;
 }
 
+/**
+ * Returns the node that takes a removed node's place as a source: its single input, followed
+ * up through removed nodes, or null where a removed node on the way has several inputs or none.
+ */
+function bridgedSource(id: string, removed: ReadonlySet<string>, byId: ReadonlyMap<string, LayerGene>): string | null {
+  let current = id;
+  for (let step = 0; removed.has(current); step++) {
+    const gene = byId.get(current);
+    if (!gene || gene.inputs.length !== 1 || step > byId.size) return null;
+    current = gene.inputs[0];
+  }
+  return current;
+}
+
 function remove(model: GraphModel, nodeIds: readonly string[], edges: readonly EdgeRef[]): ChangeResult {
   const removed = new Set(nodeIds);
   const io = model.genome.nodes.find((gene) => removed.has(gene.id) && IO_KINDS.has(gene.kind));
   if (io) return reject(`The ${io.kind === 'input' ? 'input node' : 'output head'} cannot be deleted: every network has exactly one.`);
 
+  const byId = new Map(model.genome.nodes.map((gene) => [gene.id, gene]));
   const nodes = model.genome.nodes
     .filter((gene) => !removed.has(gene.id))
     .map((gene) => {
       const slots = removedSlots(gene, removed, edges);
-      return slots.size === 0 ? gene : { ...gene, inputs: gene.inputs.filter((_source, slot) => !slots.has(slot)) };
+      if (slots.size === 0) return gene;
+      // A deleted layer in a chain hands its own input on, so that deleting the middle of
+      // a → b → c leaves a → c, not two loose ends. A removed connection is not bridged.
+      const inputs: string[] = [];
+      gene.inputs.forEach((source, slot) => {
+        if (!slots.has(slot)) inputs.push(source);
+        else if (removed.has(source)) {
+          const bridge = bridgedSource(source, removed, byId);
+          if (bridge !== null && !gene.inputs.includes(bridge) && !inputs.includes(bridge)) inputs.push(bridge);
+        }
+      });
+      return { ...gene, inputs };
     });
 
   const positions = new Map(model.positions);

@@ -51,8 +51,17 @@ const applyCases: ApplyCase[] = [
     change: { type: 'remove', nodeIds: ['l1'], edges: [] },
     check(_before, after) {
       expect(after.genome.nodes.map((node) => node.id)).toEqual(['input', 'l2', 'output']);
-      expect(inputsOf(after.genome, 'l2')).toEqual([]);
+      // The chain closes over the gap: l1's input feeds l2.
+      expect(inputsOf(after.genome, 'l2')).toEqual(['input']);
       expect(after.positions.has('l1')).toBe(false);
+    },
+  },
+  {
+    name: 'remove two layers in a row',
+    change: { type: 'remove', nodeIds: ['l1', 'l2'], edges: [] },
+    check(_before, after) {
+      expect(inputsOf(after.genome, 'output')).toEqual(['input']);
+      expect(analyzeGenome(after.genome, vector).valid).toBe(true);
     },
   },
   {
@@ -291,5 +300,33 @@ describe('fixed flag', () => {
     const result = applyChange(withSlot, { type: 'set-fixed', nodeId: 's1', fixed: true }, vector);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/Module slot "s1" is what a search fills, so it cannot be fixed/);
+  });
+});
+
+describe('removing layers between others', () => {
+  /** input → l1 → {l2, l3} → m (add) → output */
+  const branches = (): GraphModel =>
+    modelFromGenome({
+      nodes: [
+        gene('input', 'input', []),
+        gene('l1', 'dense', ['input'], { units: 8 }),
+        gene('l2', 'dense', ['l1'], { units: 8 }),
+        gene('l3', 'dropout', ['l1']),
+        gene('m', 'add', ['l2', 'l3']),
+        gene('output', 'output', ['m']),
+      ],
+    });
+
+  it('leaves a merge unbridged', () => {
+    const after = applied(branches(), { type: 'remove', nodeIds: ['m'], edges: [] });
+    expect(inputsOf(after.genome, 'output')).toEqual([]);
+  });
+
+  it('bridges each source once', () => {
+    // m keeps l2 and takes l1 in l3's place; with both gone, it takes l1 once, not twice.
+    const after = applied(branches(), { type: 'remove', nodeIds: ['l3'], edges: [] });
+    expect(inputsOf(after.genome, 'm')).toEqual(['l2', 'l1']);
+    const both = applied(branches(), { type: 'remove', nodeIds: ['l2', 'l3'], edges: [] });
+    expect(inputsOf(both.genome, 'm')).toEqual(['l1']);
   });
 });
