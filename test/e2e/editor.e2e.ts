@@ -243,6 +243,15 @@ describe('graph editor', () => {
     await node(page, 'Dropout layer l3').waitFor();
     assert.equal(await node(page, 'Dense layer l1').count(), 1);
 
+    // Delete on a layer chosen from the keyboard hands the focus to the layer that took its place, not to the page.
+    await node(page, 'Dense layer l1').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Delete');
+    await node(page, 'Dense layer l1').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.closest('.react-flow__node') !== null);
+    await page.keyboard.press('Control+z');
+    await node(page, 'Dense layer l1').waitFor();
+
     // Shift and a drag on empty canvas select every layer inside the box.
     const first = (await node(page, 'Input node').boundingBox())!;
     const last = (await node(page, 'Output head').boundingBox())!;

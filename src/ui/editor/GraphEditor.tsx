@@ -205,14 +205,23 @@ export function GraphEditor() {
 
   const onDelete = useCallback(
     ({ nodes: removed, edges: cut }: { nodes: EditorFlowNode[]; edges: EditorFlowEdge[] }) => {
+      const removedIds = new Set(removed.map((node) => node.id));
+      // The layer that took the deleted one's place keeps the keyboard focus, which would
+      // otherwise fall back to the page.
+      const successor = model.genome.nodes.find((gene) => !removedIds.has(gene.id) && gene.inputs.some((source) => removedIds.has(source)));
       actions.applyGraphChange({
         type: 'remove',
-        nodeIds: removed.map((node) => node.id),
+        nodeIds: [...removedIds],
         edges: cut.map((edge) => ({ from: edge.source, to: edge.target, slot: edge.data?.slot })),
       });
       setSelectedEdges(new Set());
+      requestAnimationFrame(() => {
+        if (document.activeElement !== document.body && wrapper.current?.contains(document.activeElement)) return;
+        const target = successor && wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(successor.id)}"]`);
+        (target ?? wrapper.current?.querySelector<HTMLElement>('.react-flow__pane'))?.focus();
+      });
     },
-    [actions],
+    [actions, model.genome],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
