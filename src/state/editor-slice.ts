@@ -19,6 +19,9 @@ import {
 import { EMPTY_HISTORY, recordEdit, redoEdit, undoEdit, type GraphHistory } from './graph-history';
 import { modelFromGenome, type GraphModel, type LayoutFrame, type XY } from './graph-model';
 
+/** The notice for a delete or duplicate of the input node or output head alone. */
+const IO_ONLY_ONCE = 'The input node and the output head cannot be deleted or duplicated: every network has exactly one of each.';
+
 /** A message about an edit the model rejected; `id` changes with every message, so repeats are announced. */
 export interface EditorNotice {
   readonly id: number;
@@ -173,7 +176,7 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
       const kinds = new Map(state.model.genome.nodes.map((gene) => [gene.id, gene.kind]));
       const layers = state.selection.filter((id) => kinds.get(id) !== 'input' && kinds.get(id) !== 'output');
       if (layers.length === 0 && edges.length === 0) {
-        if (state.selection.length > 0) notify('The input node and the output head cannot be deleted: every network has exactly one of each.');
+        if (state.selection.length > 0) notify(IO_ONLY_ONCE);
         return;
       }
       applyGraphChange({ type: 'remove', nodeIds: layers, edges });
@@ -181,7 +184,9 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
 
     duplicateSelection() {
       const state = editor();
-      run(duplicateCommand(state.model, state.selection));
+      const command = duplicateCommand(state.model, state.selection);
+      if (command === null && state.selection.length > 0) notify(IO_ONLY_ONCE);
+      run(command);
     },
 
     copySelection() {

@@ -212,7 +212,7 @@ export function copyLayers(model: GraphModel, ids: readonly string[]): Clipboard
  * Places copies of `nodes` under fresh ids, shifted by `offset`. Inputs among the copies
  * point at the copies; `keepOutside` keeps inputs from layers outside the copy.
  */
-function placeCopies(model: GraphModel, nodes: readonly PlacedGene[], offset: number, keepOutside: boolean): Command {
+function placeCopies(model: GraphModel, nodes: readonly PlacedGene[], offset: XY, keepOutside: boolean): Command {
   const ids = freshLayerIds(model.genome, nodes.length);
   const renamed = new Map(nodes.map((node, index) => [node.gene.id, ids[index]]));
   const existing = new Set(model.genome.nodes.map((gene) => gene.id));
@@ -225,14 +225,14 @@ function placeCopies(model: GraphModel, nodes: readonly PlacedGene[], offset: nu
         .map((source) => renamed.get(source) ?? (keepOutside && existing.has(source) ? source : null))
         .filter((source): source is string => source !== null),
     },
-    position: { x: position.x + offset, y: position.y + offset },
+    position: { x: position.x + offset.x, y: position.y + offset.y },
   }));
   return { change: { type: 'add-nodes', nodes: copies }, select: ids };
 }
 
 /** Pastes the clipboard; `count` is how many pastes came before, so repeated pastes fan out. */
 export function pasteCommand(model: GraphModel, clipboard: Clipboard, count: number): Command {
-  return placeCopies(model, clipboard.nodes, PASTE_OFFSET * (count + 1), false);
+  return placeCopies(model, clipboard.nodes, { x: PASTE_OFFSET * (count + 1), y: PASTE_OFFSET * (count + 1) }, false);
 }
 
 /** Duplicates the selected layers; the copies take the same outside inputs as the originals. */
@@ -241,7 +241,10 @@ export function duplicateCommand(model: GraphModel, ids: readonly string[]): Com
   const genes = model.genome.nodes.filter((gene) => chosen.has(gene.id) && gene.kind !== 'input' && gene.kind !== 'output');
   if (genes.length === 0) return null;
   const nodes = genes.map((gene) => ({ gene, position: model.positions.get(gene.id) ?? { x: 0, y: 0 } }));
-  return placeCopies(model, nodes, PASTE_OFFSET, true);
+  // Copies go a row below their originals, clear of them; a single copy takes the nearest free spot there.
+  const first = nodes[0].position;
+  const spot = nodes.length === 1 ? freeSpot(model, { x: first.x, y: first.y + ROW }) : { x: first.x, y: first.y + ROW };
+  return placeCopies(model, nodes, { x: spot.x - first.x, y: spot.y - first.y }, true);
 }
 
 /** Lays the graph out again with dagre, filling `frame` where given, as one undoable move. */

@@ -209,6 +209,32 @@ describe('editor in the store', () => {
     expect(store.getState().editor.selection).toEqual(['l3']);
   });
 
+  it('duplicate goes clear of the original', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['l2']);
+    editorActions.duplicateSelection();
+
+    const { positions } = store.getState().editor.model;
+    const original = positions.get('l2')!;
+    const copy = positions.get('l3')!;
+    expect(copy.x).toBe(original.x);
+    expect(copy.y - original.y).toBeGreaterThanOrEqual(78);
+    for (const [id, at] of positions) {
+      if (id !== 'l3') expect(Math.abs(at.x - copy.x) < 176 && Math.abs(at.y - copy.y) < 78, `l3 covers ${id}`).toBe(false);
+    }
+  });
+
+  it('duplicate names the input and output', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.select(['input']);
+    editorActions.duplicateSelection();
+
+    expect(ids(store)).toEqual(['input', 'l1', 'l2', 'output']);
+    expect(store.getState().editor.notice?.message).toMatch(/input node and the output head cannot be deleted or duplicated/);
+  });
+
   it('delete skips the input and output', () => {
     const store = editorStore();
     const { editorActions } = store.getState();

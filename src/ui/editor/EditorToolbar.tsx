@@ -40,7 +40,16 @@ export function EditorToolbar() {
     <div className="editor-toolbar" role="toolbar" aria-label="Graph editing">
       <Tool label="Undo" hint={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!undoLabel} onPress={actions.undo} />
       <Tool label="Redo" hint={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z or Ctrl+Y)` : 'Nothing to redo'} disabled={!redoLabel} onPress={actions.redo} />
-      <Tool label="Duplicate" hint="Duplicate the selected layers (Ctrl+D)" disabled={selected === 0} onPress={actions.duplicateSelection} />
+      <Tool
+        label="Duplicate"
+        hint={
+          selected > 0 && deletable === 0
+            ? 'The input node and the output head cannot be duplicated: every network has exactly one of each.'
+            : 'Duplicate the selected layers below them, with the same inputs (Ctrl+D)'
+        }
+        disabled={deletable === 0}
+        onPress={actions.duplicateSelection}
+      />
       <Tool
         label="Delete"
         hint={
