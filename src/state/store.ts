@@ -71,8 +71,11 @@ export interface AppActions {
   setBackend(backend: BackendPreference): void;
   setOptimizer(optimizer: OptimizerName): void;
   setGraph(graph: Genome): void;
-  /** Loads a searched network into the editor, its internal layer ids renamed as the editor names layers. */
-  openNetwork(graph: Genome): void;
+  /**
+   * Loads a searched network into the editor, its internal layer ids renamed as the editor
+   * names layers, with a notice that names it (`name`, a candidate id) and how to undo.
+   */
+  openNetwork(graph: Genome, name?: string): void;
   /** Starts a search with the current config and graph; `resume` continues a saved run instead. */
   startSearch(resume?: ResumeOptions): Promise<void>;
   pauseSearch(): void;
@@ -230,7 +233,14 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       setBackend: (backend) => editConfig(withPath(get().config, 'backend', backend)),
       setOptimizer: (optimizer) => editConfig(withPath(get().config, 'training.optimizer', optimizer)),
       setGraph: (graph) => editorSlice.editorActions.loadGraph(graph),
-      openNetwork: (graph) => editorSlice.editorActions.loadGraph(withEditorIds(graph)),
+      openNetwork(graph, name) {
+        const before = canonicalHash(get().graph);
+        editorSlice.editorActions.loadGraph(withEditorIds(graph));
+        // A search's network replaces the user's own in the editor, so say how to get it back.
+        if (canonicalHash(get().graph) !== before) {
+          editorSlice.editorActions.showNotice(`The editor now shows ${name ?? 'the network you opened'}. Undo (Ctrl+Z) brings back the network it had before.`);
+        }
+      },
 
       async startSearch(resume) {
         const { config, graph } = get();

@@ -170,6 +170,10 @@ describe('opening a search result in the editor', () => {
       const names = await editorNodes.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
       assert.ok(names.every((name) => /^(Input node|Output head|.+ layer l\d+)$/.test(name)), `${id} opens as ${names.join(', ')}`);
     }
+    // The rows hold two different networks, so the last one opened replaced another: a notice
+    // names it and how to get the other back.
+    const lastId = (await rows.last().locator('code').textContent()) ?? '';
+    await page.getByText(`The editor now shows ${lastId}. Undo (Ctrl+Z) brings back the network it had before.`).waitFor();
 
     await button(page, 'Undo').click();
     await button(page, 'Undo').click();

@@ -23,7 +23,7 @@ function NodeView({ node }: { node: LineageNode }) {
             className="button button--tool"
             aria-label={`Open ancestor ${node.id} in editor`}
             title={`Load ${node.id} into the editor, replacing the network there (undo restores it)`}
-            onClick={() => openNetwork(candidate.candidate.genome)}
+            onClick={() => openNetwork(candidate.candidate.genome, candidate.candidate.id)}
           >
             Open
           </button>

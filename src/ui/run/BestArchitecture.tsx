@@ -66,7 +66,7 @@ export function BestArchitecture() {
             type="button"
             className="button button--tool"
             title={`Load ${best.candidate.id} into the editor, replacing the network there (undo restores it)`}
-            onClick={() => openNetwork(best.candidate.genome)}
+            onClick={() => openNetwork(best.candidate.genome, best.candidate.id)}
           >
             Open in editor
           </button>

@@ -64,7 +64,7 @@ function LeaderboardRow({ result, rank, reused, kind }: { result: EvaluatedCandi
           className="button button--tool"
           aria-label={`Open ${id} in editor`}
           title={`Load ${id} into the editor, replacing the network there (undo restores it)`}
-          onClick={() => openNetwork(result.candidate.genome)}
+          onClick={() => openNetwork(result.candidate.genome, id)}
         >
           Open
         </button>

@@ -24,7 +24,7 @@ export function ParetoChart({ evaluations }: { evaluations: readonly EvaluatedCa
 
   const open = (row: ParetoRow) => {
     const found = evaluations.find((result) => result.candidate.id === row.candidateId);
-    if (found) openNetwork(found.candidate.genome);
+    if (found) openNetwork(found.candidate.genome, found.candidate.id);
   };
   const others = points.filter((point) => !point.onFront);
   const axis = parameterAxis(points.map((point) => point.params));
