@@ -96,7 +96,14 @@ describe('strategies and presets', () => {
     await page.getByRole('tab', { name: 'Compare', exact: true }).click();
     const setup = page.getByRole('region', { name: 'Comparison setup' });
     await setup.getByRole('checkbox', { name: 'Exhaustive', exact: true }).check();
+    // A bad seed disables Run, and the reason stands in words beside the buttons, in the window.
+    await setup.getByRole('textbox', { name: 'Seeds', exact: true }).fill('1, x');
+    const reason = setup.getByTestId('comparison-start-reason');
+    assert.match((await reason.textContent()) ?? '', /Seed "x" is not a whole number/);
+    const reasonBox = (await reason.boundingBox())!;
+    assert.ok(reasonBox.y + reasonBox.height <= 768, `the reason ends at ${reasonBox.y + reasonBox.height} px, inside the window`);
     await setup.getByRole('textbox', { name: 'Seeds', exact: true }).fill('1, 2');
+    await reason.waitFor({ state: 'detached' });
     await setNumberIn(setup, 'Budget', 4);
     const note = (await setup.locator('.compare-setup__note').textContent()) ?? '';
     const chains = Number(/all (\d+) chains/.exec(note)?.[1]);

@@ -94,6 +94,12 @@ export function ComparisonSetup() {
       <div className="compare-setup__buttons">
         <CommandButton label="Run comparison" primary reason={startReason} onPress={start} />
         <CommandButton label="Stop comparison" reason={comparison.phase === 'running' ? null : 'No comparison is running.'} onPress={stopComparison} />
+        {/* A disabled button's tooltip needs a pointer; the reason also stands here in words. */}
+        {startReason && !active && (
+          <p className="compare-setup__reason" data-testid="comparison-start-reason">
+            {startReason}
+          </p>
+        )}
       </div>
     </section>
   );
