@@ -19,7 +19,12 @@ export const MAX_TOPOLOGY_CHARS = 5_000_000;
 
 export type ImportOutcome =
   | { readonly ok: true; readonly genome: Genome; readonly notes: readonly string[] }
-  | { readonly ok: false; readonly errors: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly string[];
+      /** The model's input shape where it differs from the task's and the layers do not fit the task. */
+      readonly inputShape?: readonly number[];
+    };
 
 interface KerasNode {
   readonly name: string;
@@ -290,6 +295,7 @@ export function importKerasTopology(text: string, context: ShapeContext): Import
     return id;
   };
   const genes: LayerGene[] = [];
+  let modelInput: number[] | null = null;
   const rename = (node: KerasNode): string => ids.get(node.name)!;
   const visit = (node: KerasNode): void => {
     if (ids.has(node.name)) return;
@@ -307,6 +313,7 @@ export function importKerasTopology(text: string, context: ShapeContext): Import
       const shape = option(node.config, 'batch_input_shape') ?? option(node.config, 'batch_shape');
       const dims = Array.isArray(shape) ? shape.slice(1) : null;
       if (dims && JSON.stringify(dims) !== JSON.stringify(context.inputShape)) {
+        modelInput = dims.map(Number);
         problems.notes.push(`The model expects inputs of shape ${JSON.stringify(dims)}; the graph was checked against the task's input shape ${JSON.stringify(context.inputShape)}.`);
       }
     } else {
@@ -323,6 +330,12 @@ export function importKerasTopology(text: string, context: ShapeContext): Import
   }
   const genome: Genome = { nodes: genes };
   const analysis = analyzeGenome(genome, context, DEFAULT_LIMITS);
-  if (!analysis.valid) return { ok: false, errors: analysis.issues.map((issue) => `${issue.message} ${issue.fix}`) };
+  if (!analysis.valid) {
+    const issues = analysis.issues.map((issue) => `${issue.message} ${issue.fix}`);
+    if (modelInput === null) return { ok: false, errors: issues };
+    // Layers built for another input shape rarely fit this task's: say that first, before the layer-level details.
+    const mismatch = `The model takes inputs of shape ${JSON.stringify(modelInput)}, and its layers do not fit this task's inputs of shape ${JSON.stringify(context.inputShape)}.`;
+    return { ok: false, errors: [mismatch, ...issues], inputShape: modelInput };
+  }
   return { ok: true, genome, notes: problems.notes };
 }

@@ -6,6 +6,8 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { TASKS } from '../../data/tasks';
+import { TASK_IDS } from '../../data/types';
 import type { EvaluatedCandidate, PreviousResult } from '../../workers/coordinator';
 import { readGenomeFile } from '../files/genome-file';
 import { importKerasTopology } from '../files/keras-import';
@@ -425,7 +427,10 @@ export class Session {
     const looksLikeGenome = /"nodes"\s*:/.test(text.slice(0, 2000)) && !/"class_name"/.test(text.slice(0, 2000));
     const imported = looksLikeGenome ? readGenomeFile(text, context) : importKerasTopology(text, context);
     if (!imported.ok) {
-      this.notify(`"${fileName}" could not be imported into the editor.`, imported.errors.join(' '));
+      const errors = [...imported.errors];
+      const shape = 'inputShape' in imported ? imported.inputShape : undefined;
+      if (shape) errors.push(tasksWithInputs(shape));
+      this.notify(`"${fileName}" could not be imported into the editor.`, errors.join(' '));
       return false;
     }
     this.app.getState().actions.setGraph(imported.genome);
@@ -454,4 +459,12 @@ function importedRecord(run: ImportedRun, fileName: string): RunRecord {
     positions: run.positions ? [...run.positions].map(([id, at]) => [id, at.x, at.y] as const) : undefined,
     source: 'imported',
   };
+}
+
+/** Names the tasks whose inputs have `shape`, as the fix for a model built for other inputs. */
+function tasksWithInputs(shape: readonly number[]): string {
+  const names = TASK_IDS.filter((id) => id !== 'custom' && JSON.stringify(TASKS[id].inputShape) === JSON.stringify(shape)).map((id) => TASKS[id].name);
+  if (names.length > 0) return `Choose ${names.join(' or ')} under Task, whose inputs have that shape, and import the file again.`;
+  if (shape.length === 1) return `No task here has inputs of shape ${JSON.stringify(shape)}; a data file with ${shape[0]} feature columns would.`;
+  return `No task here has inputs of shape ${JSON.stringify(shape)}.`;
 }

@@ -66,6 +66,19 @@ describe('model.json import', () => {
     });
   }
 
+  it('names the input shape of a misfit', () => {
+    const model = buildModel(CASES[2][1], IMAGE);
+    const topology = JSON.stringify({ modelTopology: model.toJSON(null, false), format: 'layers-model' });
+    model.dispose();
+
+    const imported = importKerasTopology(topology, VECTOR);
+
+    expect(imported.ok).toBe(false);
+    if (imported.ok) return;
+    expect(imported.errors[0]).toBe('The model takes inputs of shape [28,28,1], and its layers do not fit this task\'s inputs of shape [2].');
+    expect(imported.inputShape).toEqual([28, 28, 1]);
+  });
+
   it('reads a Keras 3 functional model', () => {
     const history = (name: string) => ({ class_name: '__keras_tensor__', config: { keras_history: [name, 0, 0] } });
     const keras = {

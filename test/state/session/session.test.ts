@@ -157,4 +157,18 @@ describe('page session', () => {
     expect(session.importNetwork(JSON.stringify(keras), 'model.json')).toBe(false);
     expect(session.store.getState().notice?.error).toMatch(/Layer "c" is a Conv1D, which the layer registry does not have\. Supported layers:/);
   });
+
+  it('names the task for a model of other inputs', async () => {
+    const { session } = await openSession('');
+    const image = { class_name: 'Sequential', config: { layers: [
+      { class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, 28, 28, 1], filters: 4, kernel_size: [3, 3], activation: 'relu' } },
+      { class_name: 'Flatten', config: { name: 'f' } },
+      { class_name: 'Dense', config: { name: 'o', units: 10 } },
+    ] } };
+
+    expect(session.importNetwork(JSON.stringify(image), 'digits.json')).toBe(false);
+    const error = session.store.getState().notice?.error ?? '';
+    expect(error).toMatch(/^The model takes inputs of shape \[28,28,1\], and its layers do not fit this task's inputs of shape \[2\]\./);
+    expect(error).toMatch(/Choose MNIST \(subset\) under Task, whose inputs have that shape, and import the file again\.$/);
+  });
 });
