@@ -3,7 +3,10 @@
  * coordinator event into it. Events of any other run id are dropped.
  */
 
+import { countExhaustive } from '../core/exhaustive';
 import type { Candidate, GenerationSummary } from '../core/strategy';
+import type { RunConfig } from '../workers/run-config';
+import { shapeContextOf } from './graph-context';
 import type { BackendName } from '../train/types';
 import { compareCandidates, type EvaluatedCandidate, type RunEvent, type RunStatus } from '../workers/coordinator';
 
@@ -85,11 +88,23 @@ function upsert<T>(items: readonly T[], item: T, same: (other: T) => boolean): T
  * stepping back to the coordinator's figure at the end looked like the clock running
  * backwards.
  */
+/**
+ * Returns the generations a run plans: the config's, or for the exhaustive strategy, which
+ * ignores it, the batches of a population that its space (and evaluation budget) fills.
+ */
+export function plannedGenerations(config: RunConfig): number {
+  const { search } = config;
+  if (search.strategy !== 'exhaustive') return search.generations;
+  let chains = countExhaustive(search.candidateSet, shapeContextOf(config)).count;
+  if ((search.maxEvaluations ?? 0) > 0) chains = Math.min(chains, search.maxEvaluations!);
+  return Math.max(1, Math.ceil(chains / (search.population * search.networksPerBlueprint)));
+}
+
 export function applyRunEvent(state: RunState, event: RunEvent, now: number | null = null): RunState {
   if (event.runId !== state.runId) return state;
   switch (event.type) {
     case 'run-started':
-      return { ...state, phase: 'running', totalGenerations: event.config.search.generations };
+      return { ...state, phase: 'running', totalGenerations: plannedGenerations(event.config) };
     case 'generation-started':
       return { ...state, generation: event.generation, currentBatch: event.candidates };
     case 'candidate-progress':

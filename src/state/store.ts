@@ -16,7 +16,7 @@ import type { BackendPreference, OptimizerName } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
 import { RunController, type ResumeOptions, type RunEnvironment } from './run-controller';
-import { IDLE_RUN, applyRunEvent, type RunState, type WorkerInfo } from './run-state';
+import { IDLE_RUN, applyRunEvent, plannedGenerations, type RunState, type WorkerInfo } from './run-state';
 import { isRunActive } from './session/setup';
 import { createFrameBatcher } from './frame-batcher';
 import type { RunEvent } from '../workers/coordinator';
@@ -254,7 +254,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
         const startedAt = Date.now() - (resume?.previousElapsedMs ?? 0);
         set({
           configErrors: [],
-          run: { ...IDLE_RUN, runId, phase: 'starting', startedAt, totalGenerations: config.search.generations },
+          run: { ...IDLE_RUN, runId, phase: 'starting', startedAt, totalGenerations: plannedGenerations(config) },
         });
         await controller.start(runId, parsed.config, resume);
         setRun((run) =>

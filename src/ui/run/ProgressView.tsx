@@ -15,7 +15,8 @@ import { WorkerList } from './WorkerList';
 export function ProgressView() {
   const run = useApp((state) => state.run);
   const budget = useApp((state) => state.config.timeBudgetSeconds);
-  const plannedGenerations = useApp((state) => state.config.search.generations);
+  const planned = useApp((state) => state.config.search.generations);
+  const exhaustive = useApp((state) => state.config.search.strategy === 'exhaustive');
   const dataset = useApp((state) => state.dataset);
   const active = useApp(selectRunActive);
   const startBlocker = useStartBlocker();
@@ -44,9 +45,12 @@ export function ProgressView() {
         </p>
         {!linkResults && (
           <>
-            <span className="progress__figure">
-              Generations: <strong>{progress.generationsDone}</strong> done of {progress.totalGenerations || plannedGenerations}
-            </span>
+            {/* Before a run, an exhaustive search has no generation count of its own: its space sets the batches. */}
+            {(progress.totalGenerations > 0 || !exhaustive) && (
+              <span className="progress__figure">
+                {exhaustive ? 'Batches' : 'Generations'}: <strong>{progress.generationsDone}</strong> done of {progress.totalGenerations || planned}
+              </span>
+            )}
             <div className="progress__bar" role="progressbar" aria-label="Search progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
               <div className="progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
             </div>
