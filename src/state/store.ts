@@ -236,7 +236,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       openNetwork(graph, name) {
         const before = canonicalHash(get().graph);
         editorSlice.editorActions.loadGraph(withEditorIds(graph));
-        // A search's network replaces the user's own in the editor, so say how to get it back.
+        // A search's network replaces the user's own in the editor: the notice names the way back.
         if (canonicalHash(get().graph) !== before) {
           editorSlice.editorActions.showNotice(`The editor now shows ${name ?? 'the network you opened'}. Undo (Ctrl+Z) brings back the network it had before.`);
         }

@@ -21,7 +21,7 @@ export interface TrainingPlot {
   readonly outputUnits: number;
   readonly classNames: readonly string[];
   /**
-   * How the data set standardised what the plot draws, per input feature and for a regression
+   * The standardisations of what the plot draws, per input feature and for a regression
    * file's target, so that the axes read in the data's own units. Absent where values are raw.
    */
   readonly units?: { readonly inputs?: readonly Standardisation[]; readonly target?: Standardisation };

@@ -118,6 +118,9 @@ describe('strategies and presets', () => {
     const chart = page.getByTestId('comparison-chart');
     assert.equal(await chart.getAttribute('data-series'), '4', 'one curve per strategy');
     assert.equal(await chart.locator('.recharts-line').count(), 4);
+    // Every other curve is dashed, so that curves which coincide all stay in sight.
+    const dashes = await chart.locator('.recharts-line path.recharts-curve').evaluateAll((paths) => paths.map((path) => path.getAttribute('stroke-dasharray')));
+    assert.deepEqual(dashes.map(Boolean), [false, true, false, true]);
     const optimum = Number(await chart.getAttribute('data-optimum'));
     assert.ok(optimum > 0.5, `the exhaustive optimum is above chance: ${optimum}`);
     assert.ok(optimum <= 1, `the exhaustive optimum is an accuracy: ${optimum}`);

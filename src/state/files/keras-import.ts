@@ -333,7 +333,7 @@ export function importKerasTopology(text: string, context: ShapeContext): Import
   if (!analysis.valid) {
     const issues = analysis.issues.map((issue) => `${issue.message} ${issue.fix}`);
     if (modelInput === null) return { ok: false, errors: issues };
-    // Layers built for another input shape rarely fit this task's: say that first, before the layer-level details.
+    // Layers built for another input shape rarely fit this task's, so the shapes come first, before the layer-level details.
     const mismatch = `The model takes inputs of shape ${JSON.stringify(modelInput)}, and its layers do not fit this task's inputs of shape ${JSON.stringify(context.inputShape)}.`;
     return { ok: false, errors: [mismatch, ...issues], inputShape: modelInput };
   }

@@ -40,13 +40,20 @@ function endDot(last: number, color: string) {
   return EndDot;
 }
 
+/**
+ * Every other series is dashed, so that two strategies whose curves coincide (one seed and a
+ * small budget can give the same runs) both stay visible, the dashed one over the solid one.
+ */
+const dashedSeries = (index: number) => index % 2 === 1;
+const SERIES_DASH = '7 4';
+
 export function ComparisonChart({ series, rows, optimum, format, seeds }: ComparisonChartProps) {
   const drawn = series.filter((entry) => entry.curves.length > 0);
   if (rows.length === 0) {
     return <p className="chart__empty">Each strategy&apos;s best fitness so far appears here against the architectures it has trained.</p>;
   }
   const legend: LegendEntry[] = [
-    ...drawn.map((entry) => ({ label: entry.label, color: seriesColor(entry.index) })),
+    ...drawn.map((entry) => ({ label: entry.label, color: seriesColor(entry.index), mark: dashedSeries(entry.index) ? ('dashed' as const) : undefined })),
     ...(optimum ? [{ label: `Exhaustive optimum ${format(optimum.mean)}`, color: 'var(--text)', mark: 'dashed' as const }] : []),
     ...(seeds > 1 ? [{ label: `band: min–max over ${seeds} seeds`, color: 'var(--text-muted)' }] : []),
   ];
@@ -76,6 +83,7 @@ export function ComparisonChart({ series, rows, optimum, format, seeds }: Compar
                 name={`${entry.label} mean`}
                 type="stepAfter"
                 stroke={seriesColor(entry.index)}
+                strokeDasharray={dashedSeries(entry.index) ? SERIES_DASH : undefined}
                 strokeWidth={2}
                 dot={endDot(lastPointIndex(rows, entry.id), seriesColor(entry.index))}
                 isAnimationActive={false}

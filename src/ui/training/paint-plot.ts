@@ -36,7 +36,7 @@ export interface Axes {
   /** Pixel positions of values in the data's own units, as the ticks are. */
   readonly x: (value: number) => number;
   readonly y: (value: number) => number;
-  /** Pixel positions of values as the network sees them, standardised where the data set standardised them. */
+  /** Pixel positions of values as the network takes them, standardised where the data set standardised them. */
   readonly dataX: (value: number) => number;
   readonly dataY: (value: number) => number;
 }
