@@ -17,7 +17,7 @@ import {
   type Command,
 } from './graph-commands';
 import { EMPTY_HISTORY, recordEdit, redoEdit, undoEdit, type GraphHistory } from './graph-history';
-import { modelFromGenome, type GraphModel, type LayoutFrame, type XY } from './graph-model';
+import { layoutPositions, modelFromGenome, type GraphModel, type LayoutFrame, type XY } from './graph-model';
 
 /** The notice for a delete or duplicate of the input node or output head alone. */
 const IO_ONLY_ONCE = 'The input node and the output head cannot be deleted or duplicated: every network has exactly one of each.';
@@ -208,7 +208,20 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
 
     setFrame(frame) {
       const state = editor();
-      if (state.frame?.width !== frame.width || state.frame?.height !== frame.height) set({ editor: { ...state, frame } });
+      if (state.frame?.width === frame.width && state.frame?.height === frame.height) return;
+      // The page's first network is laid out before the canvas is measured. Untouched, it is
+      // laid out again for the canvas, so that a narrow one wraps it onto rows instead of
+      // showing it at half size. This is its first view, not an edit, so Undo skips it.
+      const { model } = state;
+      const untouched = state.frame === null && state.history.past.length === 0 && samePositions(model.positions, layoutPositions(model.genome));
+      if (untouched) {
+        const positions = layoutPositions(model.genome, frame);
+        if (!samePositions(positions, model.positions)) {
+          set({ editor: { ...state, frame, model: { ...model, positions }, loads: state.loads + 1 } });
+          return;
+        }
+      }
+      set({ editor: { ...state, frame } });
     },
 
     setViewCentre(centre) {
@@ -226,4 +239,13 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
   };
 
   return { editor: initialEditorState(genome), editorActions };
+}
+
+/** Returns whether two layouts place every node alike, give or take a pixel. */
+function samePositions(a: ReadonlyMap<string, XY>, b: ReadonlyMap<string, XY>): boolean {
+  if (a.size !== b.size) return false;
+  return [...a].every(([id, at]) => {
+    const other = b.get(id);
+    return other !== undefined && Math.abs(other.x - at.x) <= 1 && Math.abs(other.y - at.y) <= 1;
+  });
 }

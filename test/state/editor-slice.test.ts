@@ -113,6 +113,28 @@ describe('editor in the store', () => {
     expect(store.getState().editor.loads).toBe(loads + 5);
   });
 
+  it('lays out the first network for its canvas', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    const loads = store.getState().editor.loads;
+    // A 1024-pixel window's canvas: four boxes in one row would show at about half size.
+    editorActions.setFrame({ width: 440, height: 230 });
+
+    const { model, history } = store.getState().editor;
+    expect(new Set([...model.positions.values()].map((position) => position.y)).size).toBeGreaterThan(1);
+    expect(store.getState().editor.loads).toBe(loads + 1);
+    expect(history.past).toHaveLength(0);
+  });
+
+  it('keeps an edited network for its canvas', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    editorActions.applyGraphChange({ type: 'move-nodes', positions: new Map([['l1', { x: 40, y: 400 }]]) });
+    editorActions.setFrame({ width: 440, height: 230 });
+
+    expect(store.getState().editor.model.positions.get('l1')).toEqual({ x: 40, y: 400 });
+  });
+
   it('addLayer keeps arranged places', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
