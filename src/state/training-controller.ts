@@ -72,6 +72,7 @@ export class TrainingController {
         seed: request.seed,
         probe: plot?.probe,
         onEpoch: ({ record, prediction }) => this.emit({ type: 'epoch', runId, record, prediction }),
+        onProgress: ({ epoch, batch, batches }) => this.emit({ type: 'batches', runId, epoch, fraction: batch / batches }),
       });
       if (session.stopped) return;
       this.emit(outcome.ok ? { type: 'finished', runId, metrics: outcome.metrics } : { type: 'failed', runId, message: outcome.message });

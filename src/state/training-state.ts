@@ -65,12 +65,15 @@ export interface TrainingState {
   readonly metrics: EvaluationMetrics | null;
   /** When training ended (completed, diverged, failed or stopped), in epoch milliseconds. */
   readonly endedAt: number | null;
+  /** The epoch under way and the share of its batches done, while one is; null between epochs. */
+  readonly partial: { readonly epoch: number; readonly fraction: number } | null;
 }
 
 export type TrainingEvent =
   | { readonly type: 'data-ready'; readonly runId: string; readonly plot: TrainingPlot | null }
   | { readonly type: 'backend-ready'; readonly runId: string; readonly backend: BackendName; readonly note: string | null }
   | { readonly type: 'epoch'; readonly runId: string; readonly record: EpochRecord; readonly prediction?: Float32Array }
+  | { readonly type: 'batches'; readonly runId: string; readonly epoch: number; readonly fraction: number }
   | { readonly type: 'finished'; readonly runId: string; readonly metrics: EvaluationMetrics }
   | { readonly type: 'failed'; readonly runId: string; readonly message: string }
   | { readonly type: 'stopped'; readonly runId: string };
@@ -92,6 +95,7 @@ export const IDLE_TRAINING: TrainingState = {
   prediction: null,
   metrics: null,
   endedAt: null,
+  partial: null,
 };
 
 /** Returns the state of a training run that is starting, with nothing of the previous one. */
@@ -123,14 +127,19 @@ export function applyTrainingEvent(state: TrainingState, event: TrainingEvent, n
       return { ...state, phase: state.phase === 'starting' ? 'training' : state.phase, backend: event.backend, backendNote: event.note };
     case 'epoch': {
       const prediction = event.prediction ? { epoch: event.record.epoch, values: event.prediction } : state.prediction;
-      return { ...state, epochs: [...state.epochs, event.record], prediction };
+      return { ...state, epochs: [...state.epochs, event.record], prediction, partial: null };
     }
+    case 'batches':
+      // The last batch of an epoch comes before the epoch's own event, which ends the partial one.
+      if (event.epoch <= state.epochs.length || event.fraction >= 1) return state;
+      return { ...state, partial: { epoch: event.epoch, fraction: event.fraction } };
     case 'finished': {
       const diverged = event.metrics.diverged !== undefined;
       return {
         ...state,
         phase: 'finished',
         endedAt: now,
+        partial: null,
         outcome: diverged ? 'diverged' : 'completed',
         message: event.metrics.diverged ?? null,
         metrics: event.metrics,
@@ -138,11 +147,11 @@ export function applyTrainingEvent(state: TrainingState, event: TrainingEvent, n
       };
     }
     case 'failed':
-      return { ...state, phase: 'finished', endedAt: now, outcome: 'failed', message: event.message };
+      return { ...state, phase: 'finished', endedAt: now, partial: null, outcome: 'failed', message: event.message };
     case 'stopped': {
       const done = state.epochs.length;
       const message = done === 0 ? 'Stopped before the first epoch ended.' : `Stopped after epoch ${done}.`;
-      return { ...state, phase: 'finished', endedAt: now, outcome: 'stopped', message };
+      return { ...state, phase: 'finished', endedAt: now, partial: null, outcome: 'stopped', message };
     }
   }
 }

@@ -116,6 +116,7 @@ export class EvaluationRuntime {
       const metrics = await trainLive(job.genome, this.dataset, job.settings, job.seed, {
         signal: abort.signal,
         probe: job.probe,
+        onProgress: ({ epoch, batch, batches }) => this.post({ type: 'train-progress', runId, jobId, epoch, batch, batches }),
         onEpoch: ({ record, prediction }) =>
           this.post({ type: 'train-epoch', runId, jobId, record, prediction }, prediction ? [prediction.buffer as ArrayBuffer] : []),
       });

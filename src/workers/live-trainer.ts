@@ -29,6 +29,8 @@ export interface LiveJob {
   readonly seed: number;
   readonly probe?: ProbeSpec;
   onEpoch(snapshot: EpochSnapshot): void;
+  /** Batches done in the epoch under way, now and then within it. */
+  onProgress?(progress: { readonly epoch: number; readonly batch: number; readonly batches: number }): void;
 }
 
 export type LiveOutcome = { readonly ok: true; readonly metrics: EvaluationMetrics } | { readonly ok: false; readonly message: string };
@@ -110,6 +112,9 @@ export class LiveTrainer {
     switch (message.type) {
       case 'train-epoch':
         running.job.onEpoch({ record: message.record, prediction: message.prediction });
+        return;
+      case 'train-progress':
+        running.job.onProgress?.({ epoch: message.epoch, batch: message.batch, batches: message.batches });
         return;
       case 'train-result':
         this.settle({ ok: true, metrics: message.metrics });

@@ -86,6 +86,15 @@ export type WorkerResponse =
       readonly record: EpochRecord;
       readonly prediction?: Float32Array;
     }
+  | {
+      /** Batches done in the current epoch of a 'train' job, sent now and then within an epoch. */
+      readonly type: 'train-progress';
+      readonly runId: string;
+      readonly jobId: number;
+      readonly epoch: number;
+      readonly batch: number;
+      readonly batches: number;
+    }
   | { readonly type: 'train-result'; readonly runId: string; readonly jobId: number; readonly metrics: EvaluationMetrics }
   | { readonly type: 'train-failed'; readonly runId: string; readonly jobId: number; readonly message: string };
 

@@ -135,6 +135,16 @@ describe('applyTrainingEvent', () => {
     });
   }
 
+  it('follows the batches of an epoch under way', () => {
+    const halfway = fold(starting(), [{ type: 'batches', runId: 't1', epoch: 1, fraction: 0.5 }]);
+    expect(halfway.partial).toEqual({ epoch: 1, fraction: 0.5 });
+
+    // The epoch's own event ends it, and a late report of a finished epoch is ignored.
+    const ended = fold(halfway, [{ type: 'epoch', runId: 't1', record: record(1) }, { type: 'batches', runId: 't1', epoch: 1, fraction: 1 }]);
+    expect(ended.partial).toBeNull();
+    expect(fold(ended, [{ type: 'stopped', runId: 't1' }]).partial).toBeNull();
+  });
+
   it('drops events of another run', () => {
     const state = starting();
 

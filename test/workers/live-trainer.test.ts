@@ -53,6 +53,19 @@ describe('LiveTrainer', () => {
     expect(snapshots.at(-1)!.prediction).toHaveLength(50 * 50 * 2);
   });
 
+  it('reports batches within each epoch', async () => {
+    const dataset = await xor();
+    const trainer = await startTrainer(dataset);
+    const progress: { epoch: number; batch: number; batches: number }[] = [];
+
+    await trainer.train({ runId: 'r1', genome: NETWORK, settings: SETTINGS, seed: 9, onEpoch: () => {}, onProgress: (step) => progress.push(step) });
+
+    // Each epoch reports at least its last batch, of ceil(training rows / 32).
+    const batches = Math.ceil(dataset.train.count / SETTINGS.batchSize);
+    expect(progress.filter((step) => step.batch === batches).map((step) => step.epoch)).toEqual([1, 2, 3]);
+    expect(progress.every((step) => step.batches === batches && step.batch >= 1 && step.batch <= batches)).toBe(true);
+  });
+
   it('reports an invalid network as failed', async () => {
     const trainer = await startTrainer(await xor());
     const broken = { nodes: NETWORK.nodes.filter((gene) => gene.kind !== 'dense') };

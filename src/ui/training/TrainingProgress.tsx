@@ -54,7 +54,9 @@ export function TrainingProgress() {
 
   const total = training.settings?.epochs ?? 0;
   const done = training.epochs.length;
-  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  // A long epoch (MNIST's take seconds) moves the bar batch by batch, not only at its end.
+  const partial = training.partial;
+  const percent = total > 0 ? Math.round(((done + (partial?.fraction ?? 0)) / total) * 100) : 0;
   // From Start to now, or to the end: the time shown never runs backwards when training ends.
   const elapsed = training.startedAt === null ? 0 : (active ? now : (training.endedAt ?? now)) - training.startedAt;
   const failed = training.outcome === 'diverged' || training.outcome === 'failed';
@@ -70,6 +72,12 @@ export function TrainingProgress() {
         </div>
         <span className="progress__figure">
           Epochs: <strong>{done}</strong> / {total}
+          {partial && (
+            <span data-testid="training-partial">
+              {' '}
+              · epoch {partial.epoch}: {Math.round(partial.fraction * 100)}%
+            </span>
+          )}
         </span>
       </div>
       <div className="progress__line progress__line--details">
