@@ -125,6 +125,7 @@ function parseCsv(text: string, name: string): RawFile {
           `${name} line ${lineNumber}, field "${header[column]}": "${cells[column]}" is not a finite number. Every column besides "${answer}" and "split" is a numeric feature: fill in the value, or remove the column "${header[column]}".`,
         );
       }
+      if (!fitsFloat32(value)) throw new DataFileError(`${name} line ${lineNumber}, field "${header[column]}": ${tooLarge(cells[column])}`);
       return value;
     });
     if (cells[answerColumn] === '') throw new DataFileError(`${name} line ${lineNumber}, field "${answer}": the ${answer} is empty.`);
@@ -183,6 +184,7 @@ function jsonSplit(value: unknown, splitName: string, name: string): RawSplit {
       if (typeof cell !== 'number' || !Number.isFinite(cell)) {
         throw new DataFileError(`${name}, field "${splitName}.x[${i}][${j}]": ${JSON.stringify(cell)} is not a finite number.`);
       }
+      if (!fitsFloat32(cell)) throw new DataFileError(`${name}, field "${splitName}.x[${i}][${j}]": ${tooLarge(String(cell))}`);
       return cell;
     });
   });
@@ -266,56 +268,89 @@ function buildDataset(raw: RawFile, name: string, seed: number): Dataset {
   };
 }
 
-/** Reads a regression split: features as they are, and each row's target as a number. */
-function toRegressionSplit(raw: RawSplit, features: number, name: string): Split {
+/** Returns whether `value` stays finite as a 32-bit float, as tfjs holds it. */
+const fitsFloat32 = (value: number) => Number.isFinite(Math.fround(value));
+
+const tooLarge = (text: string) => `"${text}" is too large for the 32-bit numbers networks compute with (about ±3.4e38 at most); rescale the column.`;
+
+/** Fewest training rows of a regression file: a fifth of them, at least 2, validate. */
+export const MIN_REGRESSION_TRAINING_ROWS = 10;
+
+/** Reads a regression split: features as 32-bit floats, and each row's target as a full-precision number. */
+function readRegressionSplit(raw: RawSplit, features: number, name: string): { x: Float32Array; targets: number[] } {
   const x = new Float32Array(raw.x.length * features);
-  const y = new Float32Array(raw.x.length);
-  raw.x.forEach((row, i) => {
+  const targets = raw.x.map((row, i) => {
     if (row.length !== features) {
       throw new DataFileError(`${name}${raw.origins[i]}: ${row.length} features, but the first training row has ${features}.`);
     }
     x.set(row, i * features);
+    const origin = `${name}${(raw.labelOrigins ?? raw.origins)[i]}`;
     const target = Number(raw.labels[i]);
     if (!Number.isFinite(target)) {
       throw new DataFileError(
-        `${name}${(raw.labelOrigins ?? raw.origins)[i]}: the target "${raw.labels[i]}" is not a finite number; a regression file gives each row the number to predict. For classes, name the column "label" (CSV) or leave "kind" out (JSON).`,
+        `${origin}: the target "${raw.labels[i]}" is not a finite number; a regression file gives each row the number to predict. For classes, name the column "label" (CSV) or leave "kind" out (JSON).`,
       );
     }
-    y[i] = target;
+    if (!fitsFloat32(target)) throw new DataFileError(`${origin}: ${tooLarge(raw.labels[i])}`);
+    return target;
   });
-  return { x, y, count: raw.x.length };
+  return { x, targets };
 }
 
-/** Returns `split` with its targets minus `mean`, over `std`. */
-function scaleTargets(split: Split, { mean, std }: { mean: number; std: number }): Split {
-  return { ...split, y: split.y.map((value) => (value - mean) / std) };
+/** Picks `rows` of a split, with its targets standardised in full precision before they become 32-bit floats. */
+function standardisedRows(split: { x: Float32Array; targets: number[] }, rows: readonly number[], features: number, target: { mean: number; std: number }): Split {
+  const x = new Float32Array(rows.length * features);
+  const y = new Float32Array(rows.length);
+  rows.forEach((row, i) => {
+    x.set(split.x.subarray(row * features, (row + 1) * features), i * features);
+    y[i] = (split.targets[row] - target.mean) / target.std;
+  });
+  return { x, y, count: rows.length };
+}
+
+/** Returns the mean and standard deviation (population form) of `values`, in full precision. */
+function spread(values: readonly number[]): { mean: number; std: number } {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length;
+  return { mean, std: Math.sqrt(variance) };
 }
 
 function buildRegressionDataset(raw: RawFile, name: string, seed: number): Dataset {
   requireRows(raw, name);
   const features = raw.train.x[0].length;
-  const trainAll = toRegressionSplit(raw.train, features, name);
-  const test = toRegressionSplit(raw.test, features, name);
+  const trainAll = readRegressionSplit(raw.train, features, name);
+  const test = readRegressionSplit(raw.test, features, name);
+  const count = trainAll.targets.length;
+  if (count < MIN_REGRESSION_TRAINING_ROWS) {
+    throw new DataFileError(
+      `${name}: ${count} training rows are too few for a regression; it needs at least ${MIN_REGRESSION_TRAINING_ROWS}, so that a fifth of them (2 or more) can measure the R² of each network. Add training rows.`,
+    );
+  }
+  if (spread(trainAll.targets).std === 0) {
+    throw new DataFileError(`${name}: every training row has the target ${trainAll.targets[0]}; a regression needs targets that vary, so add rows with other targets.`);
+  }
 
   // A seeded shuffle of the training rows; the first VALIDATION_FRACTION become the validation split.
   const rng = new Rng(deriveSeed(seed, 'split', FILE_TASK));
-  const order = Array.from({ length: trainAll.count }, (_, i) => i);
+  const order = Array.from({ length: count }, (_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const validationCount = Math.round(trainAll.count * VALIDATION_FRACTION);
-  if (validationCount === 0 || validationCount === trainAll.count) {
-    throw new DataFileError(`${name}: ${trainAll.count} training rows are too few to carve a validation split from; add training rows.`);
+  const validationCount = Math.round(count * VALIDATION_FRACTION);
+  const trainRows = order.slice(validationCount).sort((a, b) => a - b);
+  const validationRows = order.slice(0, validationCount).sort((a, b) => a - b);
+  const validationTargets = validationRows.map((row) => trainAll.targets[row]);
+  if (spread(validationTargets).std === 0) {
+    throw new DataFileError(
+      `${name}: the ${validationCount} training rows set aside for validation all have the target ${validationTargets[0]}, so R² cannot rank networks on them; add training rows with other targets, or choose another data seed.`,
+    );
   }
-  const train = selectRows(trainAll, order.slice(validationCount).sort((a, b) => a - b));
-  const validation = selectRows(trainAll, order.slice(0, validationCount).sort((a, b) => a - b));
 
-  if (train.y.every((value) => value === train.y[0])) {
-    throw new DataFileError(`${name}: every training row has the target ${train.y[0]}; a regression needs targets that vary, so add rows with other targets.`);
-  }
-  const targetScaling = fitStandardScaling({ x: train.y, y: train.y, count: train.count });
-  const target = { mean: targetScaling.mean[0], std: targetScaling.std[0] };
+  const measured = spread(trainRows.map((row) => trainAll.targets[row]));
+  // Training rows of one target (the others went to validation) keep the targets' scale.
+  const target = { mean: measured.mean, std: measured.std || 1 };
+  const train = standardisedRows(trainAll, trainRows, features, target);
   const scaling = fitStandardScaling(train);
   return {
     task: FILE_TASK,
@@ -323,9 +358,9 @@ function buildRegressionDataset(raw: RawFile, name: string, seed: number): Datas
     kind: 'regression',
     inputShape: [features],
     outputUnits: 1,
-    train: scaleTargets(applyScaling(train, scaling), target),
-    validation: scaleTargets(applyScaling(validation, scaling), target),
-    test: scaleTargets(applyScaling(test, scaling), target),
+    train: applyScaling(train, scaling),
+    validation: applyScaling(standardisedRows(trainAll, validationRows, features, target), scaling),
+    test: applyScaling(standardisedRows(test, test.targets.map((_, i) => i), features, target), scaling),
     scaling: { mean: Array.from(scaling.mean), std: Array.from(scaling.std) },
     targetScaling: target,
   };

@@ -74,7 +74,9 @@ describe('parseDataFile', () => {
     ['an unknown kind', 'bad.json', '{"kind":"ranking","train":{"x":[[1]],"y":[1]},"test":{"x":[[1]],"y":[1]}}', /bad\.json, field "kind": "ranking" is neither "classification" nor "regression"; leave it out for classes\./],
     ['classes in a regression file', 'bad.json', '{"kind":"regression","classes":["a","b"],"train":{"x":[[1]],"y":[1]},"test":{"x":[[1]],"y":[1]}}', /bad\.json, field "classes": a regression file predicts numbers and has no classes/],
     ['one target value only', 'bad.csv', `x,target,split\n${Array.from({ length: 10 }, (_, i) => `${i},7,train`).join('\n')}\n1,7,test\n`, /bad\.csv: every training row has the target 7; a regression needs targets that vary/],
-    ['one regression training row', 'bad.csv', 'x,target,split\n1,2,train\n1,3,test\n', /bad\.csv: 1 training rows are too few to carve a validation split from; add training rows\./],
+    ['one regression training row', 'bad.csv', 'x,target,split\n1,2,train\n1,3,test\n', /bad\.csv: 1 training rows are too few for a regression; it needs at least 10, so that a fifth of them \(2 or more\) can measure the R² of each network\./],
+    ['a target too large for 32-bit floats', 'bad.csv', 'x,target,split\n1,2,train\n2,1e39,train\n1,3,test\n', /bad\.csv line 3, field "target": "1e39" is too large for the 32-bit numbers networks compute with/],
+    ['a feature too large for 32-bit floats', 'bad.json', '{"train":{"x":[[1],[1e39]],"y":["a","b"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json, field "train\.x\[1\]\[0\]": "1e\+39" is too large/],
   ];
 
   it.each(malformed)('rejects %s, naming the place', (_, name, text, message) => {
@@ -134,6 +136,14 @@ describe('parseDataFile for regression', () => {
     expect(Array.from(fromJson.train.x)).toEqual(Array.from(fromCsv.train.x));
     expect(Array.from(fromJson.validation.y)).toEqual(Array.from(fromCsv.validation.y));
     expect(fromJson.targetScaling).toEqual(fromCsv.targetScaling);
+  });
+
+  it('keeps targets that differ below 32-bit precision', () => {
+    // 1e9 + 0.5 and 1e9 are one 32-bit float, but they are not one target.
+    const lines = Array.from({ length: 12 }, (_, i) => `${i},${1e9 + i * 0.5},${i < 10 ? 'train' : 'test'}`);
+    const dataset = parseDataFile(`x,target,split\n${lines.join('\n')}\n`, 'big.csv', 1);
+    expect(dataset.targetScaling!.std).toBeGreaterThan(1);
+    expect(Math.max(...dataset.train.y) - Math.min(...dataset.train.y)).toBeGreaterThan(1);
   });
 
   it('carves another validation split per seed', () => {

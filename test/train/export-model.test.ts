@@ -2,12 +2,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import { chainGenome } from '../../src/core/genome';
+import { canonicalHash } from '../../src/core/canonical';
 import { parseDataFile } from '../../src/data/data-file';
 import { nodeAssetReader } from '../../src/data/node-assets';
 import { loadDataset, TASKS } from '../../src/data/tasks';
 import type { Dataset } from '../../src/data/types';
 import { evaluateCandidate } from '../../src/train/evaluate';
 import { STANDARDISE_LAYER, UNSTANDARDISE_LAYER, WEIGHTS_FILE, trainModelFiles } from '../../src/train/export-model';
+import { importKerasTopology } from '../../src/state/files/keras-import';
 import type { EvaluationMetrics } from '../../src/train/types';
 import { circles, maxRelativeDifference, QUICK_TRAINING, useBackend } from './fixtures';
 
@@ -114,6 +116,19 @@ describe('model export for standardised features', () => {
     expect(names[1]).toBe(`${STANDARDISE_LAYER}_2`);
   });
 
+  it('imports back as the same network', async () => {
+    await useBackend('cpu');
+    const data = await loadDataset(irisTask, nodeAssetReader());
+    const { files } = await trainModelFiles(IRIS_NETWORK, data, QUICK_TRAINING, 9, { probabilities: true });
+
+    const imported = importKerasTopology(files.modelJson, { inputShape: data.inputShape, outputUnits: data.outputUnits });
+
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    expect(canonicalHash(imported.genome)).toBe(canonicalHash(IRIS_NETWORK));
+    expect(imported.notes.join(' ')).toMatch(/fixed layer "standardise" that standardised raw features was dropped/);
+  });
+
   it('adds no layer without scaling', async () => {
     await useBackend('cpu');
     const { files } = await trainModelFiles(NETWORK, await circles(), QUICK_TRAINING, 9, { probabilities: false });
@@ -151,6 +166,8 @@ describe('model export for a regression file', () => {
     const average = targets.reduce((a, b) => a + b, 0) / targets.length;
     const residual = targets.reduce((sum, target, i) => sum + (target - values[i]) ** 2, 0);
     const total = targets.reduce((sum, target) => sum + (target - average) ** 2, 0);
+    const imported = importKerasTopology(files.modelJson, { inputShape: data.inputShape, outputUnits: 1 });
+    expect(imported.ok && canonicalHash(imported.genome)).toBe(canonicalHash(IRIS_NETWORK));
     expect(metrics.testR2).toBeGreaterThan(0.5);
     expect(1 - residual / total).toBeCloseTo(metrics.testR2!, 3);
   });

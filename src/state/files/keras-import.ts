@@ -246,11 +246,34 @@ const safeId = (name: string): string => name.slice(0, 64);
  * Finds the output head: the last Dense layer, after dropping a final softmax, and the
  * Flatten the playground builds into its head (named `<head>.1` beside `<head>.2`).
  */
+/**
+ * Returns whether `node` is one of the fixed layers this app's model export adds: "standardise"
+ * after the input or "unstandardise" after the head, dense layers that are not trainable.
+ */
+function isFixedScaling(node: KerasNode, stem: 'standardise' | 'unstandardise'): boolean {
+  return node.className === 'Dense' && option(node.config, 'trainable') === false && new RegExp(`^${stem}(_\\d+)?$`).test(node.name);
+}
+
+/**
+ * Removes an exported model's fixed "standardise" layers: the layers they fed take the
+ * input in their place, because the playground standardises features outside the network.
+ */
+function withoutStandardise(nodes: readonly KerasNode[], problems: ImportProblems): KerasNode[] {
+  const skipped = new Map(nodes.filter((node) => isFixedScaling(node, 'standardise') && node.inbound.length === 1).map((node) => [node.name, node.inbound[0]]));
+  if (skipped.size === 0) return [...nodes];
+  problems.notes.push(`The fixed layer "${[...skipped.keys()][0]}" that standardised raw features was dropped: the playground standardises them itself.`);
+  return nodes.filter((node) => !skipped.has(node.name)).map((node) => ({ ...node, inbound: node.inbound.map((name) => skipped.get(name) ?? name) }));
+}
+
 function findHead(byName: ReadonlyMap<string, KerasNode>, outputName: string, problems: ImportProblems): { head: KerasNode; folded: KerasNode | null } | null {
   let head = byName.get(outputName);
   const isSoftmax = (node: KerasNode) => node.className === 'Softmax' || (node.className === 'Activation' && option(node.config, 'activation') === 'softmax');
   if (head && isSoftmax(head)) {
     problems.notes.push(`The final softmax layer "${head.name}" was dropped: the output head yields logits, and losses apply softmax themselves.`);
+    head = byName.get(head.inbound[0] ?? '');
+  }
+  if (head && isFixedScaling(head, 'unstandardise')) {
+    problems.notes.push(`The fixed layer "${head.name}" that scaled predictions back to the data's units was dropped: the output head predicts standardised targets.`);
     head = byName.get(head.inbound[0] ?? '');
   }
   if (!head || head.className !== 'Dense') {
@@ -274,11 +297,12 @@ export function importKerasTopology(text: string, context: ShapeContext): Import
   if (!parsed.ok) return { ok: false, errors: [`The file is not valid JSON (${parsed.error}).`] };
   const topology = findTopology(parsed.value);
   if (topology === null) return { ok: false, errors: ['The file has no model topology: expected a TensorFlow.js model.json ("modelTopology") or a Keras model JSON ("class_name" and "config").'] };
-  const nodes = readLayers(topology);
-  if (typeof nodes === 'string') return { ok: false, errors: [nodes] };
-  if (nodes.length > 200) return { ok: false, errors: [`The model has ${nodes.length} layers, above the limit of 200.`] };
+  const read = readLayers(topology);
+  if (typeof read === 'string') return { ok: false, errors: [read] };
+  if (read.length > 200) return { ok: false, errors: [`The model has ${read.length} layers, above the limit of 200.`] };
 
   const problems = new ImportProblems();
+  const nodes = withoutStandardise(read, problems);
   const byName = new Map(nodes.map((node) => [node.name, node]));
   const outputLayers = isRecord(topology.config) ? topology.config.output_layers : undefined;
   const outputName = Array.isArray(outputLayers) && Array.isArray(outputLayers[0]) && typeof outputLayers[0][0] === 'string' ? outputLayers[0][0] : nodes.at(-1)!.name;
