@@ -208,6 +208,8 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
 
     setFrame(frame) {
       const state = editor();
+      // A hidden or collapsed canvas measures nothing: its size is no frame to lay out for.
+      if (frame.width <= 0 || frame.height <= 0) return;
       if (state.frame?.width === frame.width && state.frame?.height === frame.height) return;
       // The page's first network is laid out before the canvas is measured. Untouched, it is
       // laid out again for the canvas, so that a narrow one wraps it onto rows instead of

@@ -241,10 +241,13 @@ export function duplicateCommand(model: GraphModel, ids: readonly string[]): Com
   const genes = model.genome.nodes.filter((gene) => chosen.has(gene.id) && gene.kind !== 'input' && gene.kind !== 'output');
   if (genes.length === 0) return null;
   const nodes = genes.map((gene) => ({ gene, position: model.positions.get(gene.id) ?? { x: 0, y: 0 } }));
-  // Copies go a row below their originals, clear of them; a single copy takes the nearest free spot there.
-  const first = nodes[0].position;
-  const spot = nodes.length === 1 ? freeSpot(model, { x: first.x, y: first.y + ROW }) : { x: first.x, y: first.y + ROW };
-  return placeCopies(model, nodes, { x: spot.x - first.x, y: spot.y - first.y }, true);
+  // The copies go down together, a row at a time, to the first place where none covers a layer.
+  const taken = [...model.positions.values()];
+  let offset: XY = { x: 0, y: ROW };
+  for (let rows = 2; rows <= 40 && nodes.some(({ position }) => taken.some((at) => overlaps(at, { x: position.x, y: position.y + offset.y }))); rows++) {
+    offset = { x: 0, y: rows * ROW };
+  }
+  return placeCopies(model, nodes, offset, true);
 }
 
 /** Lays the graph out again with dagre, filling `frame` where given, as one undoable move. */

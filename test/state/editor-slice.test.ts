@@ -126,6 +126,16 @@ describe('editor in the store', () => {
     expect(history.past).toHaveLength(0);
   });
 
+  it('waits for a canvas with room', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    // A hidden canvas measures nothing; the first real size still lays the network out.
+    editorActions.setFrame({ width: -20, height: -20 });
+    expect(store.getState().editor.frame).toBeNull();
+    editorActions.setFrame({ width: 440, height: 230 });
+    expect(new Set([...store.getState().editor.model.positions.values()].map((position) => position.y)).size).toBeGreaterThan(1);
+  });
+
   it('keeps an edited network for its canvas', () => {
     const store = editorStore();
     const { editorActions } = store.getState();
@@ -244,6 +254,26 @@ describe('editor in the store', () => {
     expect(copy.y - original.y).toBeGreaterThanOrEqual(78);
     for (const [id, at] of positions) {
       if (id !== 'l3') expect(Math.abs(at.x - copy.x) < 176 && Math.abs(at.y - copy.y) < 78, `l3 covers ${id}`).toBe(false);
+    }
+  });
+
+  it('duplicates a group clear of every layer', () => {
+    const store = editorStore();
+    store.getState().actions.setTask('mnist');
+    const { editorActions } = store.getState();
+    editorActions.setFrame({ width: 800, height: 260 });
+    editorActions.autoLayout();
+    editorActions.select(['l1', 'l2']);
+    editorActions.duplicateSelection();
+
+    const { positions } = store.getState().editor.model;
+    const copies = store.getState().editor.selection;
+    expect(copies).toHaveLength(2);
+    for (const copy of copies) {
+      const at = positions.get(copy)!;
+      for (const [id, other] of positions) {
+        if (id !== copy) expect(Math.abs(at.x - other.x) < 176 && Math.abs(at.y - other.y) < 78, `${copy} covers ${id}`).toBe(false);
+      }
     }
   });
 

@@ -22,8 +22,8 @@ export type ImportOutcome =
   | {
       readonly ok: false;
       readonly errors: readonly string[];
-      /** The model's input shape where it differs from the task's and the layers do not fit the task. */
-      readonly inputShape?: readonly number[];
+      /** The model's input shape where it differs from the task's and the layers do not fit the task; null for a size of any length. */
+      readonly inputShape?: readonly (number | null)[];
     };
 
 interface KerasNode {
@@ -319,7 +319,7 @@ export function importKerasTopology(text: string, context: ShapeContext): Import
     return id;
   };
   const genes: LayerGene[] = [];
-  let modelInput: number[] | null = null;
+  let modelInput: (number | null)[] | null = null;
   const rename = (node: KerasNode): string => ids.get(node.name)!;
   const visit = (node: KerasNode): void => {
     if (ids.has(node.name)) return;
@@ -337,7 +337,7 @@ export function importKerasTopology(text: string, context: ShapeContext): Import
       const shape = option(node.config, 'batch_input_shape') ?? option(node.config, 'batch_shape');
       const dims = Array.isArray(shape) ? shape.slice(1) : null;
       if (dims && JSON.stringify(dims) !== JSON.stringify(context.inputShape)) {
-        modelInput = dims.map(Number);
+        modelInput = dims.map((size) => (size === null ? null : Number(size)));
         problems.notes.push(`The model expects inputs of shape ${JSON.stringify(dims)}; the graph was checked against the task's input shape ${JSON.stringify(context.inputShape)}.`);
       }
     } else {

@@ -462,9 +462,11 @@ function importedRecord(run: ImportedRun, fileName: string): RunRecord {
 }
 
 /** Names the tasks whose inputs have `shape`, as the fix for a model built for other inputs. */
-function tasksWithInputs(shape: readonly number[]): string {
-  const names = TASK_IDS.filter((id) => id !== 'custom' && JSON.stringify(TASKS[id].inputShape) === JSON.stringify(shape)).map((id) => TASKS[id].name);
+function tasksWithInputs(shape: readonly (number | null)[]): string {
+  // A null size (a sequence of any length, say) matches any.
+  const fits = (inputShape: readonly number[]) => inputShape.length === shape.length && shape.every((size, axis) => size === null || size === inputShape[axis]);
+  const names = TASK_IDS.filter((id) => id !== 'custom' && fits(TASKS[id].inputShape)).map((id) => TASKS[id].name);
   if (names.length > 0) return `Choose ${names.join(' or ')} under Task, whose inputs have that shape, and import the file again.`;
-  if (shape.length === 1) return `No task here has inputs of shape ${JSON.stringify(shape)}; a data file with ${shape[0]} feature columns would.`;
+  if (shape.length === 1 && shape[0] !== null) return `No task here has inputs of shape ${JSON.stringify(shape)}; a data file with ${shape[0]} feature columns would.`;
   return `No task here has inputs of shape ${JSON.stringify(shape)}.`;
 }

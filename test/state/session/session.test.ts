@@ -171,4 +171,18 @@ describe('page session', () => {
     expect(error).toMatch(/^The model takes inputs of shape \[28,28,1\], and its layers do not fit this task's inputs of shape \[2\]\./);
     expect(error).toMatch(/Choose MNIST \(subset\) under Task, whose inputs have that shape, and import the file again\.$/);
   });
+
+  it('matches a size of any length to every task', async () => {
+    const { session } = await openSession('');
+    const images = { class_name: 'Sequential', config: { layers: [
+      { class_name: 'Conv2D', config: { name: 'c', batch_input_shape: [null, null, null, 1], filters: 4, kernel_size: [3, 3] } },
+      { class_name: 'GlobalAveragePooling2D', config: { name: 'g' } },
+      { class_name: 'Dense', config: { name: 'o', units: 10 } },
+    ] } };
+
+    expect(session.importNetwork(JSON.stringify(images), 'any-size.json')).toBe(false);
+    const error = session.store.getState().notice?.error ?? '';
+    expect(error).toMatch(/^The model takes inputs of shape \[null,null,1\]/);
+    expect(error).toMatch(/Choose MNIST \(subset\) under Task/);
+  });
 });
