@@ -2,6 +2,7 @@
 
 import { describeGenome } from '../core/describe';
 import { TASKS } from '../data/tasks';
+import { plannedGenerations } from '../state/run-state';
 import { compareCandidates, type RunEvent, type RunResult } from '../workers/coordinator';
 import type { RunConfig } from '../workers/run-config';
 
@@ -33,6 +34,10 @@ export class ProgressLine {
   private retraining = false;
   private readonly startedAt = Date.now();
   private readonly interactive: boolean;
+  /** Generations the run plans; for an exhaustive search, the batches its space fills. */
+  private readonly planned: number;
+  /** The best validation R² of a regression, which fitness clips at 0. */
+  private bestR2: number | null = null;
 
   constructor(
     private readonly out: NodeJS.WriteStream,
@@ -40,6 +45,7 @@ export class ProgressLine {
     private readonly quiet: boolean,
   ) {
     this.interactive = Boolean(out.isTTY);
+    this.planned = plannedGenerations(config);
   }
 
   update(event: RunEvent): void {
@@ -55,6 +61,8 @@ export class ProgressLine {
         if (!event.result.reused && event.result.worker >= 0) this.trained++;
         if (event.result.metrics && !event.result.metrics.diverged) {
           this.best = this.best === null ? event.result.fitness : Math.max(this.best, event.result.fitness);
+          const r2 = event.result.metrics.validationR2;
+          if (typeof r2 === 'number') this.bestR2 = this.bestR2 === null ? r2 : Math.max(this.bestR2, r2);
         }
         break;
       case 'generation-finished':
@@ -81,7 +89,7 @@ export class ProgressLine {
   private line(): string {
     const queued = this.inGeneration - this.doneInGeneration;
     return [
-      `generation ${this.generation + 1}/${this.config.search.generations}`,
+      `generation ${this.generation + 1}/${this.planned}`,
       `${this.evaluated} evaluated (${this.trained} trained, ${this.evaluated - this.trained} reused)`,
       `${queued} queued`,
       `best validation ${this.bestText()}`,
@@ -91,8 +99,8 @@ export class ProgressLine {
 
   /** Writes the best fitness so far: an R² for regression, an accuracy otherwise. */
   private bestText(): string {
-    if (this.best === null || TASKS[this.config.task.id].kind !== 'regression') return percent(this.best);
-    return `R² ${this.best.toFixed(3)}`;
+    if (this.bestR2 !== null) return `R² ${this.bestR2.toFixed(3)}`;
+    return TASKS[this.config.task.id].kind === 'regression' ? '—' : percent(this.best);
   }
 
   private write(text: string): void {

@@ -104,7 +104,8 @@ export function applyRunEvent(state: RunState, event: RunEvent, now: number | nu
   if (event.runId !== state.runId) return state;
   switch (event.type) {
     case 'run-started':
-      return { ...state, phase: 'running', totalGenerations: plannedGenerations(event.config) };
+      // The store plans them as the run starts; counting an exhaustive space again would cost the page as much.
+      return { ...state, phase: 'running', totalGenerations: state.totalGenerations > 0 ? state.totalGenerations : plannedGenerations(event.config) };
     case 'generation-started':
       return { ...state, generation: event.generation, currentBatch: event.candidates };
     case 'candidate-progress':

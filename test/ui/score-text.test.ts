@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitnessTickText, formatScore } from '../../src/ui/run/score-text';
+import { defaultRunConfig } from '../../src/state/config';
+import { IDLE_RUN } from '../../src/state/run-state';
+import { fitnessTickText, formatScore, runTaskKind } from '../../src/ui/run/score-text';
 
 describe('formatScore', () => {
   it('classification shows accuracy in percent', () => {
@@ -26,5 +28,20 @@ describe('formatScore', () => {
   it('fitness ticks follow the task kind', () => {
     expect(fitnessTickText('classification', 75)).toBe('75%');
     expect(fitnessTickText('regression', 75)).toBe('0.75');
+  });
+});
+
+describe('runTaskKind', () => {
+  const config = defaultRunConfig('custom');
+  const result = (metrics: Record<string, unknown>) => ({ metrics }) as never;
+
+  it('reads regression from results of a file not loaded', () => {
+    const run = { ...IDLE_RUN, evaluations: [result({ validationAccuracy: null, validationR2: 0.8 })] };
+    expect(runTaskKind({ dataset: null, config, run })).toBe('regression');
+  });
+
+  it('keeps the task kind otherwise', () => {
+    expect(runTaskKind({ dataset: null, config, run: IDLE_RUN })).toBe('classification');
+    expect(runTaskKind({ dataset: null, config: defaultRunConfig('sin'), run: IDLE_RUN })).toBe('regression');
   });
 });

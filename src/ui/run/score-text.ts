@@ -5,6 +5,7 @@
 
 import { TASKS } from '../../data/tasks';
 import type { TaskKind } from '../../data/types';
+import type { AppState } from '../../state/store';
 import { formatPercent } from '../format';
 import { useApp } from '../store-context';
 
@@ -18,9 +19,19 @@ export function formatScore(kind: TaskKind, accuracy: number | null | undefined,
   return named ? `R² ${r2.toFixed(3)}` : r2.toFixed(3);
 }
 
-/** Returns the kind of the run's task. The task picker is locked while a run is active, so this is the selected task then. */
+/**
+ * Returns the kind of the run's task. The task picker is locked while a run is active, so this
+ * is the selected task then. A data file's kind comes with the file, so results of a file not
+ * loaded here (a shared link's, say) tell it themselves: regression results carry an R².
+ */
 export function useRunTaskKind(): TaskKind {
-  return useApp((state) => TASKS[state.dataset?.task ?? state.config.task.id].kind);
+  return useApp(runTaskKind);
+}
+
+export function runTaskKind(state: Pick<AppState, 'dataset' | 'config' | 'run'>): TaskKind {
+  const id = state.dataset?.task ?? state.config.task.id;
+  if (id === 'custom' && state.run.evaluations.some((result) => typeof result.metrics?.validationR2 === 'number')) return 'regression';
+  return TASKS[id].kind;
 }
 
 /**
