@@ -33,7 +33,7 @@ const PYTHON_KEYWORDS = new Set(
   'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
 );
 /** Names the generated module defines itself. */
-const RESERVED_NAMES = new Set(['keras', 'layers', 'inputs', 'outputs', 'model', 'standardised', 'predicted']);
+const RESERVED_NAMES = new Set(['keras', 'layers', 'inputs', 'outputs', 'model', 'standardised', 'predicted', 'training_model']);
 
 /** tfjs activation names that Keras spells differently. */
 const KERAS_ACTIVATIONS: Readonly<Record<string, string>> = { hardSigmoid: 'hard_sigmoid' };
@@ -156,10 +156,19 @@ export function kerasPythonCode(genome: Genome, context: ShapeContext, options: 
     const rate = String(options.training.learningRate);
     const loss = options.taskKind === 'classification' ? 'keras.losses.SparseCategoricalCrossentropy(from_logits=True)' : 'keras.losses.MeanSquaredError()';
     const metrics = options.taskKind === 'classification' ? '["accuracy"]' : '["mean_squared_error"]';
+    // Trained through the Rescaling layer on raw targets, the loss and its gradients would be
+    // std² times the playground's, which SGD at the playground's learning rate does not survive.
+    const target = options.targetScaling;
+    const trained = target ? 'training_model' : 'model';
+    lines.push('', `# Trained in the playground for ${options.training.epochs} epochs, batch size ${options.training.batchSize}.`);
+    if (target) {
+      lines.push(
+        `# The playground trained on standardised targets, (y - ${Number(target.mean.toPrecision(7))}) / ${Number(target.std.toPrecision(7))}: train training_model on those, and predict with model.`,
+        'training_model = keras.Model(inputs=inputs, outputs=predicted, name="candidate_standardised")',
+      );
+    }
     lines.push(
-      '',
-      `# Trained in the playground for ${options.training.epochs} epochs, batch size ${options.training.batchSize}.`,
-      'model.compile(',
+      `${trained}.compile(`,
       `    optimizer=${OPTIMIZER_CODE[options.training.optimizer](rate)},`,
       `    loss=${loss},`,
       `    metrics=${metrics},`,

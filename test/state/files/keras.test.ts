@@ -147,6 +147,14 @@ describe('Keras code', () => {
     expect(lines(code)).toContain('model = keras.Model(inputs=inputs, outputs=outputs, name="candidate")');
   });
 
+  it('trains a regression on standardised targets', () => {
+    const training = { epochs: 30, batchSize: 32, learningRate: 0.01, optimizer: 'sgd' as const, maxTrainRows: 0 };
+    const code = kerasPythonCode(CASES[0][1], VECTOR, { title: 't', taskKind: 'regression', training, targetScaling: { mean: 1500, std: 250 } });
+    expect(lines(code)).toContain('training_model = keras.Model(inputs=inputs, outputs=predicted, name="candidate_standardised")');
+    expect(lines(code)).toContain('training_model.compile(');
+    expect(code).not.toMatch(/^model\.compile\(/m);
+  });
+
   it('writes merges, recurrent options and Keras names', () => {
     const merged = kerasPythonCode(CASES[4][1], VECTOR, { title: 't', taskKind: 'classification' });
     expect(lines(merged)).toContain('sum = layers.Add(name="sum")([a, b])');
