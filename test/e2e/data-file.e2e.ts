@@ -176,6 +176,23 @@ describe('data file in the browser', () => {
     assert.match(topology, /"name":"unstandardise","trainable":false/);
     await page.getByTestId('model-export-status').filter({ hasText: /trained on wasm; validation R²/ }).waitFor();
     await page.screenshot({ path: 'test-results/data-file-regression.png' });
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // A shared link of the search, opened where the file is not loaded, reads its scores as R²,
+    // and Replay waits for the file as Start does.
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await page.locator('.share__link').inputValue();
+    const other = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const fresh = await other.newPage();
+    await fresh.goto(link);
+    const shared = fresh.getByRole('status', { name: 'Shared results' });
+    await shared.waitFor();
+    assert.match((await shared.textContent()) ?? '', /Shared results, best R² 0\.\d{3}:/);
+    const replay = shared.getByRole('button', { name: 'Replay search' });
+    assert.equal(await replay.isEnabled(), false);
+    const reasonId = await replay.getAttribute('aria-describedby');
+    assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /This setup needs the data file "prices\.csv"/);
+    await other.close();
 
     assert.deepEqual(errors, []);
     await page.context().close();

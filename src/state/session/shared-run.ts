@@ -52,6 +52,8 @@ export function evaluatedFromShared(results: readonly SharedResult[], config: Ru
         fitness: result.fitness,
         validationLoss: Number.NaN,
         validationAccuracy: result.validationAccuracy,
+        // A link keeps no R², but a result without accuracy is a regression's, whose fitness is its R² (clipped at 0).
+        validationR2: result.validationAccuracy === null ? result.fitness : undefined,
         testLoss: Number.NaN,
         testAccuracy: result.testAccuracy,
         trainLoss: [],

@@ -5,6 +5,8 @@
  */
 
 import { formatPercent } from '../format';
+import { CommandButton, useStartBlocker } from '../run/RunControls';
+import { formatScore, runTaskKind } from '../run/score-text';
 import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useSession, useSessionState } from './session-context';
@@ -49,11 +51,14 @@ function SharedResultsNotice() {
   const active = useApp(selectRunActive);
   const replaying = useApp((state) => shared !== null && state.run.runId === shared.replayRunId);
   const backend = useApp((state) => state.config.backend);
+  const kind = useApp(runTaskKind);
+  // Replay runs a search as Start does, so whatever keeps Start from running (a data file not chosen yet, say) keeps it too.
+  const startBlocker = useStartBlocker();
   if (!shared || (!showingShared && !replaying)) return null;
 
   const comparison = shared.comparison;
   let title: string | null = null;
-  if (showingShared) title = `Shared results, best ${formatPercent(shared.results[0]?.fitness)}: the ${shared.results.length} best architectures from the link, trained where the link was made, not here.`;
+  if (showingShared) title = `Shared results, best ${formatScore(kind, shared.results[0]?.fitness, shared.results[0]?.fitness)}: the ${shared.results.length} best architectures from the link, trained where the link was made, not here.`;
   else if (replaying && !comparison) title = 'Replaying the shared search with the link\'s seed…';
   return (
     <div className="session-notice session-notice--shared" role="status" aria-label="Shared results">
@@ -64,9 +69,7 @@ function SharedResultsNotice() {
           {comparison && `Replay reproduced ${comparison.matched} of ${comparison.total} shared results exactly.`}
         </p>
         {showingShared && (
-          <button type="button" className="button button--primary" disabled={active} onClick={() => void session.replaySearch()}>
-            Replay search
-          </button>
+          <CommandButton label="Replay search" primary reason={active ? 'A search is running.' : startBlocker} onPress={() => void session.replaySearch()} />
         )}
       </div>
       {showingShared && (
