@@ -8,8 +8,8 @@
  * - CSV (.csv): a header row, then one row per example. A `label` column holds the class
  *   (any text; classes are ordered by name, numerically where every name is a number), or a
  *   `target` column gives the number to predict (regression). A `split` column says `train`
- *   or `test`, and every other column is a numeric feature. Fields are separated by commas;
- *   quotes are not supported.
+ *   or `test`, and every other column is a numeric feature; these names may have any case.
+ *   Fields are separated by commas, and a field in double quotes may hold commas.
  * - JSON (.json): `{ "train": { "x": [[...], ...], "y": [...] }, "test": { "x": ..., "y": ... } }`
  *   with the same rules for `y`, and optionally `"classes": [...]` to fix the class order.
  *   With `"kind": "regression"`, each `y` is the number to predict.
@@ -75,15 +75,11 @@ interface RawFile {
 function parseCsv(text: string, name: string): RawFile {
   if (text.trim() === '') throw new DataFileError(`${name}: the file is empty; it needs a header line with feature columns, "label" or "target", and "split", then one line per row.`);
   const lines = text.split(/\r?\n/);
-  const header = lines[0]?.split(',').map((cell) => cell.trim()) ?? [];
+  const header = splitCsvLine(lines[0] ?? '', name, 1);
   if (header.length === 1 && /[;\t]/.test(header[0])) {
     throw new DataFileError(
       `${name} line 1: the fields are separated by ${header[0].includes(';') ? 'semicolons' : 'tabs'}; separate them with commas, and write decimals with a point (1.5, not 1,5).`,
     );
-  }
-  const quoted = lines.findIndex((line) => line.includes('"'));
-  if (quoted >= 0) {
-    throw new DataFileError(`${name} line ${quoted + 1}: quoted fields are not supported; remove the quotes, and any commas inside values.`);
   }
   const unnamed = header.indexOf('');
   if (unnamed >= 0 && header.length > 1) {
@@ -91,14 +87,16 @@ function parseCsv(text: string, name: string): RawFile {
   }
   const repeated = header.find((column, i) => header.indexOf(column) !== i);
   if (repeated !== undefined) throw new DataFileError(`${name} line 1: the column name "${repeated}" appears twice; name each column once.`);
-  if (header.includes('label') && header.includes('target')) {
+  // The special columns are found whatever their case: spreadsheets often write "Label" or "Split".
+  const named = header.map((column) => column.toLowerCase());
+  if (named.includes('label') && named.includes('target')) {
     throw new DataFileError(`${name} line 1: the header has both "label" and "target"; keep "label" for classes or "target" for a number to predict, not both.`);
   }
-  const kind: TaskKind = header.includes('target') ? 'regression' : 'classification';
+  const kind: TaskKind = named.includes('target') ? 'regression' : 'classification';
   // The column with what to predict: a class name, or a number for regression.
   const answer = kind === 'regression' ? 'target' : 'label';
-  const answerColumn = header.indexOf(answer);
-  const splitColumn = header.indexOf('split');
+  const answerColumn = named.indexOf(answer);
+  const splitColumn = named.indexOf('split');
   if (answerColumn < 0 || splitColumn < 0) {
     const missing = [answerColumn < 0 ? '"label" (classes) or "target" (numbers to predict)' : null, splitColumn < 0 ? '"split"' : null].filter(Boolean).join(' and a ');
     throw new DataFileError(`${name} line 1: the header needs a ${missing} column; it has ${header.map((h) => `"${h}"`).join(', ') || 'no columns'}.`);
@@ -110,11 +108,11 @@ function parseCsv(text: string, name: string): RawFile {
   lines.slice(1).forEach((line, index) => {
     const lineNumber = index + 2;
     if (line.trim() === '') return;
-    const cells = line.split(',').map((cell) => cell.trim());
+    const cells = splitCsvLine(line, name, lineNumber);
     if (cells.length !== header.length) {
       throw new DataFileError(`${name} line ${lineNumber}: ${cells.length} fields, but the header has ${header.length}.`);
     }
-    const splitName = cells[splitColumn];
+    const splitName = cells[splitColumn].toLowerCase();
     if (splitName !== 'train' && splitName !== 'test') {
       throw new DataFileError(`${name} line ${lineNumber}, field "split": "${splitName}" is neither "train" nor "test".`);
     }
@@ -136,6 +134,35 @@ function parseCsv(text: string, name: string): RawFile {
     split.labelOrigins.push(` line ${lineNumber}, field "${answer}"`);
   });
   return { kind, ...splits };
+}
+
+/**
+ * Splits one CSV line into its trimmed fields. A field in double quotes may hold commas, and
+ * "" inside it stands for one quote, as spreadsheets write them; a field cannot span lines.
+ */
+function splitCsvLine(line: string, name: string, lineNumber: number): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (char === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+    } else if (char === ',') {
+      fields.push(field.trim());
+      field = '';
+    } else field += char;
+  }
+  if (quoted) throw new DataFileError(`${name} line ${lineNumber}: a quoted field does not end on its line; close its quote, since fields cannot span lines.`);
+  fields.push(field.trim());
+  return fields;
 }
 
 function emptySplit(): { x: number[][]; labels: string[]; origins: string[]; labelOrigins: string[] } {

@@ -211,11 +211,12 @@ export function createEditorSlice(set: SetEditor, get: () => EditorSlice, genome
       // A hidden or collapsed canvas measures nothing: its size is no frame to lay out for.
       if (frame.width <= 0 || frame.height <= 0) return;
       if (state.frame?.width === frame.width && state.frame?.height === frame.height) return;
-      // The page's first network is laid out before the canvas is measured. Untouched, it is
-      // laid out again for the canvas, so that a narrow one wraps it onto rows instead of
-      // showing it at half size. This is its first view, not an edit, so Undo skips it.
+      // The page's first network is laid out before the canvas is measured. Until it is edited,
+      // it is laid out again for the canvas as the canvas changes size, so that a narrow one
+      // wraps it onto rows instead of showing it at half size. No edit, so Undo skips it.
       const { model } = state;
-      const untouched = state.frame === null && state.history.past.length === 0 && samePositions(model.positions, layoutPositions(model.genome));
+      const laidOut = samePositions(model.positions, layoutPositions(model.genome, state.frame ?? undefined));
+      const untouched = state.history.past.length === 0 && laidOut;
       if (untouched) {
         const positions = layoutPositions(model.genome, frame);
         if (!samePositions(positions, model.positions)) {

@@ -35,4 +35,20 @@ describe('summaryTable', () => {
     const text = summaryTable({ ...emptyRun(1), final }, ['wasm']);
     expect(text).toMatch(/^Retrained on all training rows for 40 epochs: validation R² 0\.981, test R² 0\.975, 0\.2 s\.$/m);
   });
+
+  it('says when the final network scores below the best', () => {
+    const candidate = (id: string, fitness: number, epochs: number) =>
+      ({
+        candidate: { id, hash: id, genome: chainGenome([{ kind: 'dense', params: { units: 8, activation: 'relu' } }]) },
+        metrics: { fitness, validationLoss: 0.2, validationAccuracy: fitness, testLoss: 0.2, testAccuracy: fitness, trainLoss: [0.1], params: 33, flops: 66, epochs, trainMs: 200, backend: 'wasm' },
+        fitness,
+        reused: false,
+        worker: 0,
+        evaluation: 1,
+        finishedAt: 1000,
+      }) as unknown as EvaluatedCandidate;
+    const text = summaryTable({ ...emptyRun(1), best: candidate('g0-1', 0.99, 30), final: candidate('g0-1-final', 0.9, 1) }, ['wasm']);
+    expect(text).toMatch(/^Retrained on all training rows for 1 epoch: validation 90\.0%/m);
+    expect(text).toMatch(/^The final network scores below the search's best g0-1 on validation, which trained for 30 epochs: raise --final-epochs\.$/m);
+  });
 });

@@ -40,6 +40,13 @@ describe('parseDataFile', () => {
     expect(Array.from(fromJson.test.x)).toEqual(Array.from(fromCsv.test.x));
   });
 
+  it('reads quoted fields as spreadsheets write them', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `${i},"${i % 2 ? 'oak, red' : 'pine ""tall""'}",${i < 8 ? 'Train' : 'TEST'}`);
+    const dataset = parseDataFile(`"Width","Label","Split"\n${rows.join('\n')}\n`, 'trees.csv', 1);
+    expect(dataset.classNames).toEqual(['oak, red', 'pine "tall"']);
+    expect(dataset.test.count).toBe(2);
+  });
+
   it('orders numeric class names by value', () => {
     const text = 'f,label,split\n1,10,train\n2,9,train\n3,10,train\n4,9,train\n5,10,train\n6,9,train\n7,10,train\n8,9,train\n1,9,test\n';
     expect(parseDataFile(text, 'n.csv', 1).classNames).toEqual(['9', '10']);
@@ -61,7 +68,8 @@ describe('parseDataFile', () => {
     ['an empty file', 'bad.csv', '\n', /bad\.csv: the file is empty; it needs a header line/],
     ['semicolons between fields', 'bad.csv', 'x;label;split\n1;a;train\n', /bad\.csv line 1: the fields are separated by semicolons; separate them with commas/],
     ['rows of different widths', 'bad.json', '{"train":{"x":[[1,2],[3]],"y":["a","b"]},"test":{"x":[[1,2]],"y":["a"]}}', /bad\.json, field "train\.x\[1\]": 1 features, but the first training row has 2/],
-    ['quoted fields', 'bad.csv', 'x,label,split\n"1,5",a,train\n', /bad\.csv line 2: quoted fields are not supported; remove the quotes, and any commas inside values/],
+    ['an unclosed quote', 'bad.csv', 'x,label,split\n"1,a,train\n', /bad\.csv line 2: a quoted field does not end on its line; close its quote/],
+    ['a number with a thousands comma', 'bad.csv', 'x,label,split\n"1,500",a,train\n', /bad\.csv line 2, field "x": "1,500" is not a finite number/],
     ['a trailing comma', 'bad.csv', 'x,label,split,\n1,a,train,\n', /bad\.csv line 1: column 4 has no name; remove the trailing comma, or name the column/],
     ['a repeated column name', 'bad.csv', 'x,x,label,split\n1,2,a,train\n', /bad\.csv line 1: the column name "x" appears twice; name each column once/],
     ['one class only', 'bad.csv', 'x,label,split\n1,a,train\n2,a,test\n', /bad\.csv: every row has the class "a"; classification needs at least two classes, so add rows of another class/],

@@ -126,6 +126,17 @@ describe('editor in the store', () => {
     expect(history.past).toHaveLength(0);
   });
 
+  it('follows the canvas until edited', () => {
+    const store = editorStore();
+    const { editorActions } = store.getState();
+    const rows = () => new Set([...store.getState().editor.model.positions.values()].map((position) => position.y)).size;
+    editorActions.setFrame({ width: 440, height: 230 });
+    expect(rows()).toBeGreaterThan(1);
+    // A window made wider gives the untouched network its one row back.
+    editorActions.setFrame({ width: 1400, height: 300 });
+    expect(rows()).toBe(1);
+  });
+
   it('waits for a canvas with room', () => {
     const store = editorStore();
     const { editorActions } = store.getState();

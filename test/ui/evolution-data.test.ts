@@ -102,6 +102,15 @@ describe('lineageOf', () => {
     expect(new Set(chain.map((node) => node.id)).size).toBe(chain.length);
   });
 
+  it('gives a regression its R²', () => {
+    const outcome = drive('regularized');
+    const list = evaluations(outcome);
+    const entry = list[0];
+    const regression = { ...entry, metrics: { ...entry.metrics!, validationAccuracy: null, validationR2: 0.9123 } };
+    expect(lineageOf(regression, [regression], outcome.summaries).detail).toMatch(/^R² 0\.912 · /);
+    expect(lineageOf(entry, list, outcome.summaries).detail).toMatch(/^\d+\.\d% · /);
+  });
+
   it('names the enumerated chain of an exhaustive candidate', () => {
     const settings = { ...DEFAULT_SEARCH, strategy: 'exhaustive' as const, population: 4, seed: 1, candidateSet: { layers: [{ kind: 'dense' as const, params: { units: [4] } }], maxDepth: 1 } };
     const outcome = driveStrategy(createStrategy(settings, context), () => ({ fitness: 0.5 }));

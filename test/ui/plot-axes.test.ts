@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axesOf } from '../../src/ui/training/paint-plot';
+import { axesOf, tickText } from '../../src/ui/training/paint-plot';
 
 const AREA = { left: 40, top: 10, size: 200 };
 
@@ -21,5 +21,14 @@ describe('prediction plot axes', () => {
     expect(axes.xRange).toEqual([-1, 1]);
     expect(axes.dataX(0.5)).toBe(axes.x(0.5));
     expect(axes.dataY(0.25)).toBe(axes.y(0.25));
+  });
+});
+
+describe('plot tick labels', () => {
+  it('shortens millions', () => {
+    expect(tickText(10_000_000)).toBe('10M');
+    expect(tickText(-2_500_000)).toBe('-2.5M');
+    expect(tickText(750)).toBe('750');
+    expect(tickText(0.25)).toBe('0.25');
   });
 });

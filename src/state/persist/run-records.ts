@@ -6,7 +6,7 @@
  */
 
 import { STRATEGY_NAMES, type GenerationSummary, type StrategyName } from '../../core/strategy';
-import { TASK_IDS, type TaskId } from '../../data/types';
+import { TASK_IDS, type TaskId, type TaskKind } from '../../data/types';
 import type { EvaluatedCandidate, RunStatus } from '../../workers/coordinator';
 import type { RunConfig } from '../../workers/run-config';
 import { restoreRunConfig } from '../share/restore-config';
@@ -32,6 +32,8 @@ export interface RunRecord {
   readonly taskId: TaskId;
   readonly strategy: StrategyName;
   readonly bestFitness: number | null;
+  /** The task's kind when the run started; a data file's is not known without the file. Absent in older records. */
+  readonly kind?: TaskKind;
   readonly evaluations: number;
   readonly elapsedMs: number;
   /** The config the run started with, its hand-built graph in `seedGenome`. */

@@ -123,7 +123,9 @@ function networkNode(result: EvaluatedCandidate, byId: ReadonlyMap<string, Evalu
       return [networkNode(parent, byId, births, depth + 1, seen)];
     });
   }
-  const fitness = result.metrics === null ? 'failed' : `${(result.fitness * 100).toFixed(1)}%`;
+  let fitness = result.metrics === null ? 'failed' : `${(result.fitness * 100).toFixed(1)}%`;
+  // A regression's result carries its R², which a percentage would misread as accuracy.
+  if (typeof result.metrics?.validationR2 === 'number') fitness = `R² ${result.metrics.validationR2.toFixed(3)}`;
   return { id: candidate.id, role: 'network', operation: operationOf(result), detail: `${fitness} · ${describeGenome(candidate.genome)}`, candidate: result, parents };
 }
 

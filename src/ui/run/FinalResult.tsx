@@ -31,14 +31,15 @@ export function FinalResult() {
   }
   const validation = formatScore(kind, final.metrics.validationAccuracy ?? final.fitness, final.metrics.validationR2 ?? final.fitness);
   const test = formatScore(kind, final.metrics.testAccuracy, final.metrics.testR2);
-  const summary = `Final network ${final.candidate.id}, retrained on all training rows for ${final.metrics.epochs} epochs: validation ${validation} · test ${test} · ${formatCount(final.metrics.params)} params`;
+  const summary = `Final network ${final.candidate.id}: validation ${validation} · test ${test} · ${formatCount(final.metrics.params)} params, retrained on all training rows for ${final.metrics.epochs} epochs`;
   // A final network below the search's best is what Export saves, so the gap gets a line of its own.
   const worse = best !== null && best.fitness > final.fitness;
   return (
     <>
       <p className="run-view__final" data-testid="final-candidate" title={summary}>
-        Final network <code>{final.candidate.id}</code>, retrained on all training rows for {final.metrics.epochs} epochs: validation <strong>{validation}</strong> · test{' '}
-        <strong>{test}</strong> · {formatCount(final.metrics.params)} params
+        {/* The scores come first: the line is cut at the panel's width, and they are what Export's network scored. */}
+        Final network <code>{final.candidate.id}</code>: validation <strong>{validation}</strong> · test <strong>{test}</strong> · {formatCount(final.metrics.params)} params,
+        retrained on all training rows for {final.metrics.epochs} epochs
       </p>
       {worse && (
         <p className="run-view__final run-view__final--worse" role="status" title="Export saves the final network. More final training epochs would let it catch up.">

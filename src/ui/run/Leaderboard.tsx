@@ -87,7 +87,7 @@ export function Leaderboard() {
         <h2 className="panel-title">Leaderboard</h2>
         <SharedBadge />
         <span className="run-view__caption">
-          ranked by validation fitness{anyReused && ' · ↻N: reused by N later candidates'}
+          ranked by validation {kind === 'classification' ? 'accuracy' : 'R²'}{anyReused && ' · ↻N: reused by N later candidates'}
         </span>
       </div>
       <div className="run-view__body leaderboard">

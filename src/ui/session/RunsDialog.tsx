@@ -1,10 +1,10 @@
 /** The run history: saved runs with task, strategy, best fitness and date, to open, resume, rename, delete or compare. */
 
 import { useState } from 'react';
-import { taskName } from '../../data/tasks';
+import { TASKS, taskName } from '../../data/tasks';
 import { STRATEGY_LABELS } from '../../state/comparison-plan';
 import type { RunRecord } from '../../state/persist/run-records';
-import { formatPercent } from '../format';
+import { formatScore } from '../run/score-text';
 import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { RunCompare } from './RunCompare';
@@ -64,7 +64,7 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
       </th>
       <td>{taskName(run.config.task)}</td>
       <td>{STRATEGY_LABELS[run.strategy] ?? run.strategy}</td>
-      <td className="num">{formatPercent(run.bestFitness)}</td>
+      <td className="num">{formatScore(run.kind ?? TASKS[run.taskId].kind, run.bestFitness, run.bestFitness)}</td>
       <td className="num">{run.evaluations}</td>
       <td>
         <time dateTime={new Date(run.createdAt).toISOString()}>{new Date(run.createdAt).toLocaleString()}</time>

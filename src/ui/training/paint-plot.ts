@@ -143,6 +143,12 @@ function paintCurve(context: CanvasRenderingContext2D, axes: Axes, plot: Trainin
   context.restore();
 }
 
+/** Compact labels for values in the data's own units, which can run to millions ("10M"). */
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Writes a tick's value: as it is up to 10,000, compact beyond. */
+export const tickText = (value: number) => (Math.abs(value) >= 10_000 ? COMPACT.format(value) : String(value));
+
 function paintAxes(context: CanvasRenderingContext2D, axes: Axes, theme: PlotTheme): void {
   const { area } = axes;
   context.strokeStyle = theme.grid;
@@ -156,14 +162,14 @@ function paintAxes(context: CanvasRenderingContext2D, axes: Axes, theme: PlotThe
   for (const tick of niceTicks(axes.xRange)) {
     const x = axes.x(tick);
     context.fillRect(x, area.top + area.size, 1, 4);
-    context.fillText(String(tick), x, area.top + area.size + 6);
+    context.fillText(tickText(tick), x, area.top + area.size + 6);
   }
   context.textAlign = 'right';
   context.textBaseline = 'middle';
   for (const tick of niceTicks(axes.yRange)) {
     const y = axes.y(tick);
     context.fillRect(area.left - 4, y, 4, 1);
-    context.fillText(String(tick), area.left - 6, y);
+    context.fillText(tickText(tick), area.left - 6, y);
   }
 }
 
