@@ -14,7 +14,7 @@ import type { ShapeContext } from '../core/layers';
 import type { Dataset } from '../data/types';
 import { evaluateCandidate } from './evaluate';
 import { buildModel, geneLayerNames } from './model';
-import type { EvaluateOptions, EvaluationMetrics, TrainingSettings } from './types';
+import { MAX_STANDARDISED_FEATURES, type EvaluateOptions, type EvaluationMetrics, type TrainingSettings } from './types';
 
 export const WEIGHTS_FILE = 'weights.bin';
 
@@ -97,7 +97,7 @@ function inRawUnits(trained: tfl.LayersModel, genome: Genome, context: ShapeCont
   const { scaling, targetScaling } = dataset;
   const usedNames = new Set([...geneLayerNames(genome, context).values()].flat());
   let standardise: ReturnType<typeof fixedScaling> | undefined;
-  if (scaling) {
+  if (scaling && scaling.mean.length <= MAX_STANDARDISED_FEATURES) {
     const features = scaling.mean.length;
     if (context.inputShape.length !== 1 || context.inputShape[0] !== features) {
       throw new Error(`Cannot standardise inputs of shape [${context.inputShape.join(', ')}] with a scaling of ${features} features. The data set's loader must scale each of a flat input's features.`);
@@ -132,7 +132,7 @@ export async function trainModelFiles(
   settings: TrainingSettings,
   seed: number,
   options: ExportOptions,
-): Promise<{ files: ModelFiles; metrics: EvaluationMetrics }> {
+): Promise<{ files: ModelFiles; metrics: EvaluationMetrics; standardisesInputs: boolean }> {
   let files: ModelFiles | null = null;
   const metrics = await evaluateCandidate(genome, dataset, settings, seed, {
     ...options,
@@ -148,5 +148,6 @@ export async function trainModelFiles(
   });
   if (metrics.diverged) throw new Error(`Training diverged (${metrics.diverged}), so there are no weights worth exporting. Lower the learning rate and export again.`);
   if (files === null) throw new Error(`Training stopped after ${metrics.epochs} of ${settings.epochs} epochs without saving the model.`);
-  return { files, metrics };
+  const standardisesInputs = dataset.scaling !== undefined && dataset.scaling.mean.length <= MAX_STANDARDISED_FEATURES;
+  return { files, metrics, standardisesInputs };
 }

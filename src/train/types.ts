@@ -90,3 +90,10 @@ export interface EvaluateOptions {
   /** Aborting rejects the evaluation with a DOMException named AbortError. */
   readonly signal?: AbortSignal;
 }
+
+/**
+ * Most features the exported model's fixed standardising layer takes (see export-model.ts). Its
+ * kernel holds features² weights, 4 MB at this bound; a wider file's model takes standardised
+ * features instead.
+ */
+export const MAX_STANDARDISED_FEATURES = 1024;

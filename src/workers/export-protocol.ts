@@ -36,5 +36,7 @@ export type ExportResponse =
       readonly weights: ArrayBuffer;
       readonly metrics: EvaluationMetrics;
       readonly backend: BackendName;
+      /** Whether the model standardises raw features itself, in a first layer (see export-model.ts). */
+      readonly standardisesInputs: boolean;
     }
   | { readonly type: 'failed'; readonly message: string };

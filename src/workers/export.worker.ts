@@ -13,12 +13,12 @@ async function handle(request: ExportRequest): Promise<void> {
     const { backend } = await initBackend(request.backend, { wasmPaths: request.wasmPaths });
     if (request.dataFile) setDataFile(request.dataFile);
     const dataset = await loadDataset(request.task, fetchAssetReader(request.assetBaseUrl));
-    const { files, metrics } = await trainModelFiles(request.genome, dataset, request.settings, request.seed, {
+    const { files, metrics, standardisesInputs } = await trainModelFiles(request.genome, dataset, request.settings, request.seed, {
       probabilities: request.probabilities,
       keepBestEpoch: request.keepBestEpoch,
       onProgress: ({ epoch, epochs, loss }) => post({ type: 'progress', epoch, epochs, loss }),
     });
-    post({ type: 'done', modelJson: files.modelJson, weightsFile: WEIGHTS_FILE, weights: files.weights, metrics, backend }, [files.weights]);
+    post({ type: 'done', modelJson: files.modelJson, weightsFile: WEIGHTS_FILE, weights: files.weights, metrics, backend, standardisesInputs }, [files.weights]);
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -10,7 +10,7 @@ import type { Dataset } from '../../src/data/types';
 import { evaluateCandidate } from '../../src/train/evaluate';
 import { STANDARDISE_LAYER, UNSTANDARDISE_LAYER, WEIGHTS_FILE, trainModelFiles } from '../../src/train/export-model';
 import { importKerasTopology } from '../../src/state/files/keras-import';
-import type { EvaluationMetrics } from '../../src/train/types';
+import { MAX_STANDARDISED_FEATURES, type EvaluationMetrics } from '../../src/train/types';
 import { circles, maxRelativeDifference, QUICK_TRAINING, useBackend } from './fixtures';
 
 const NETWORK = chainGenome([
@@ -127,6 +127,18 @@ describe('model export for standardised features', () => {
     if (!imported.ok) return;
     expect(canonicalHash(imported.genome)).toBe(canonicalHash(IRIS_NETWORK));
     expect(imported.notes.join(' ')).toMatch(/fixed layer "standardise" that standardised raw features was dropped/);
+  });
+
+  it('leaves a very wide file standardised outside', async () => {
+    await useBackend('cpu');
+    const features = MAX_STANDARDISED_FEATURES + 1;
+    const header = [...Array.from({ length: features }, (_, j) => `f${j}`), 'label', 'split'].join(',');
+    const rows = Array.from({ length: 20 }, (_, i) => [...Array.from({ length: features }, (_, j) => (i * (j + 3)) % 7), i % 2 ? 'a' : 'b', i < 16 ? 'train' : 'test'].join(','));
+    const data = parseDataFile(`${header}\n${rows.join('\n')}\n`, 'wide.csv', 1);
+    const { files, standardisesInputs } = await trainModelFiles(IRIS_NETWORK, data, { ...QUICK_TRAINING, epochs: 1 }, 9, { probabilities: false });
+
+    expect(standardisesInputs).toBe(false);
+    expect(files.modelJson).not.toMatch(/"name":"standardise"/);
   });
 
   it('adds no layer without scaling', async () => {

@@ -8,6 +8,7 @@ import { fetchAssetReader } from '../../data/assets';
 import { TASKS, loadDataset } from '../../data/tasks';
 import { exportedCandidate, genomeFileText, kerasCodeText, leaderboardCsvText, loadedScalings, modelExportRequest, runFileName, runFileText } from '../../state/session/exports';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
+import { MAX_STANDARDISED_FEATURES } from '../../train/types';
 import { WASM_PATHS } from '../../train/wasm-paths.browser';
 import { exportModelInWorker } from '../../workers/export-client';
 import { formatScore, useRunTaskKind } from '../run/score-text';
@@ -76,7 +77,9 @@ export function ExportDialog() {
       downloadFile(result.weightsFile, result.weights, 'application/octet-stream');
       const score = formatScore(kind, result.metrics.validationAccuracy ?? result.metrics.fitness, result.metrics.validationR2 ?? result.metrics.fitness);
       const measured = kind === 'classification' ? `validation accuracy ${score}` : `validation ${score}`;
-      setStatus({ kind: 'done', text: `Saved model.json and ${result.weightsFile} (trained on ${result.backend}; ${measured}). Keep both files in one folder and load them with tf.loadLayersModel.` });
+      // A file too wide for the fixed standardising layer leaves that step to the model's user.
+      const inputs = standardised && !result.standardisesInputs ? ` Its features are too many (over ${MAX_STANDARDISED_FEATURES.toLocaleString('en-US')}) for a fixed standardising layer, so it takes standardised features: each minus its mean over the training rows, over its standard deviation.` : '';
+      setStatus({ kind: 'done', text: `Saved model.json and ${result.weightsFile} (trained on ${result.backend}; ${measured}). Keep both files in one folder and load them with tf.loadLayersModel.${inputs}` });
     } catch (error) {
       if (!controller.signal.aborted) setStatus({ kind: 'failed', text: error instanceof Error ? error.message : String(error) });
     }
