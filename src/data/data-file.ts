@@ -146,19 +146,21 @@ function splitCsvLine(line: string, name: string, lineNumber: number): string[] 
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const char = line[i];
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (char === '"' && field.trim() === '') {
+    if (quoted && char === '"' && line[i + 1] === '"') {
+      // A doubled quote inside quotes is one quote.
+      field += '"';
+      i++;
+    } else if (quoted && char === '"') {
+      quoted = false;
+    } else if (!quoted && char === '"' && field.trim() === '') {
       field = '';
       quoted = true;
-    } else if (char === ',') {
+    } else if (!quoted && char === ',') {
       fields.push(field.trim());
       field = '';
-    } else field += char;
+    } else {
+      field += char;
+    }
   }
   if (quoted) throw new DataFileError(`${name} line ${lineNumber}: a quoted field does not end on its line; close its quote, since fields cannot span lines.`);
   fields.push(field.trim());

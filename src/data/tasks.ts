@@ -114,7 +114,7 @@ const NO_FILE_TASK: TaskInfo = {
   id: 'custom',
   name: 'Data file',
   kind: 'classification',
-  description: 'Classification rows from a CSV or JSON file of your own. No file is loaded: choose one.',
+  description: 'Rows of a CSV or JSON file of your own, with classes or numbers to predict. No file is loaded: choose one.',
   inputShape: [1],
   classes: ['class 1', 'class 2'],
   outputUnits: 2,
