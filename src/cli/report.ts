@@ -151,7 +151,7 @@ export function summaryTable(result: RunResult, backends: readonly string[], row
         ? `Retrained on all training rows for ${counted(final.metrics.epochs, 'epoch')}: validation ${score(final.metrics.validationAccuracy, final.metrics.validationR2, final.fitness)}, test ${score(final.metrics.testAccuracy, final.metrics.testR2)}${final.metrics.diverged ? ` (diverged: ${final.metrics.diverged})` : ''}, ${(final.metrics.trainMs / 1000).toFixed(1)} s.`
         : `Retraining the best candidate failed: ${final.failure}`,
     );
-    // The final network is the run's answer, so a weaker one than the best says so, with the fix.
+    // The final network is the run's result, so a weaker one than the best gets a line with the fix.
     if (final.metrics && result.best && result.best.fitness > final.fitness) {
       const shorter = final.metrics.epochs < (result.best.metrics?.epochs ?? 0);
       lines.push(`The final network scores below the search's best ${result.best.candidate.id} on validation${shorter ? `, which trained for ${result.best.metrics!.epochs} epochs: raise --final-epochs` : ''}.`);

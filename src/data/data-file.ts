@@ -297,12 +297,12 @@ function buildDataset(raw: RawFile, name: string, seed: number): Dataset {
   };
 }
 
-/** Returns whether `value` stays finite as a 32-bit float, as tfjs holds it. */
+/** Returns whether `value` stays finite as a 32-bit float, the type tfjs computes in. */
 const fitsFloat32 = (value: number) => Number.isFinite(Math.fround(value));
 
 const tooLarge = (text: string) => `"${text}" is too large for the 32-bit numbers networks compute with (about ±3.4e38 at most); rescale the column.`;
 
-/** Fewest training rows of a regression file: a fifth of them, at least 2, validate. */
+/** Minimum training rows of a regression file, so that a fifth of them (2 or more) validate. */
 export const MIN_REGRESSION_TRAINING_ROWS = 10;
 
 /** Reads a regression split: features as 32-bit floats, and each row's target as a full-precision number. */
