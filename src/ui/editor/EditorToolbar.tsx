@@ -36,30 +36,21 @@ export function EditorToolbar() {
     requestAnimationFrame(() => void fitView({ ...EDITOR_FIT, duration: 200 }));
   };
 
+  // The input node and the output head alone can be neither deleted nor duplicated.
+  const onlyInputOutput = (done: string) =>
+    selected > 0 && deletable === 0 ? `The input node and the output head cannot be ${done}: every network has exactly one of each.` : null;
+
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Graph editing">
       <Tool label="Undo" hint={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!undoLabel} onPress={actions.undo} />
       <Tool label="Redo" hint={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z or Ctrl+Y)` : 'Nothing to redo'} disabled={!redoLabel} onPress={actions.redo} />
       <Tool
         label="Duplicate"
-        hint={
-          selected > 0 && deletable === 0
-            ? 'The input node and the output head cannot be duplicated: every network has exactly one of each.'
-            : 'Duplicate the selected layers below them, with the same inputs (Ctrl+D)'
-        }
+        hint={onlyInputOutput('duplicated') ?? 'Duplicate the selected layers below them, with the same inputs (Ctrl+D)'}
         disabled={deletable === 0}
         onPress={actions.duplicateSelection}
       />
-      <Tool
-        label="Delete"
-        hint={
-          selected > 0 && deletable === 0
-            ? 'The input node and the output head cannot be deleted: every network has exactly one of each.'
-            : 'Delete the selected layers (Delete or Backspace)'
-        }
-        disabled={deletable === 0}
-        onPress={() => actions.deleteSelection()}
-      />
+      <Tool label="Delete" hint={onlyInputOutput('deleted') ?? 'Delete the selected layers (Delete or Backspace)'} disabled={deletable === 0} onPress={() => actions.deleteSelection()} />
       <Tool label="Auto layout" hint="Arrange the layers from input to output" onPress={layOut} />
       <Tool label="Fit view" hint="Zoom to show the whole network" onPress={() => void fitView(EDITOR_FIT)} />
     </div>
