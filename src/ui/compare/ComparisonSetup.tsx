@@ -57,39 +57,41 @@ export function ComparisonSetup() {
 
   return (
     <section className="compare-setup" aria-label="Comparison setup">
-      <h2 className="compare-setup__title">Compare strategies on {TASKS[config.task.id].name}</h2>
-      {comparison.plan?.presetId !== undefined && (
-        <p className="compare-setup__note">The results beside come from the preset "{comparison.plan.title}". This form starts a new comparison on the task in the editor.</p>
-      )}
-      <fieldset className="compare-setup__strategies">
-        <legend>Strategies</legend>
-        {STRATEGY_NAMES.map((strategy) => (
-          <StrategyChoice
-            key={strategy}
-            strategy={strategy}
-            checked={form.strategies.includes(strategy)}
-            disabledReason={strategy === 'exhaustive' ? exhaustiveReason : null}
-            onChange={(on) => update({ strategies: toggleStrategy(form.strategies, strategy, on, STRATEGY_NAMES) })}
-          />
-        ))}
-      </fieldset>
-      <p className="compare-setup__note">
-        {exhaustiveReason === null
-          ? `Exhaustive trains all ${formatCount(estimate.space.count)} chains (${formatEstimate(estimate.estimatedMs ?? 0)}) for the optimum line.`
-          : 'Exhaustive: the space is above the limit, so no optimum line. Shrink the candidate set or its maximum depth.'}
-      </p>
-      <div className="compare-setup__row">
-        <label className="field compare-setup__seeds">
-          <span className="field__label">Seeds</span>
-          <input className="field__input" type="text" value={form.seedsText} disabled={active} aria-invalid={!seeds.ok || undefined} onChange={(event) => update({ seedsText: event.target.value })} />
-        </label>
-        <NumberField range={BUDGET_RANGE} value={form.budget} disabled={active} onCommit={(budget) => update({ budget })} />
-      </div>
-      <div className="compare-setup__strategy">
-        <input id={chainsId} type="checkbox" checked={form.chainsOnly} disabled={active} onChange={(event) => update({ chainsOnly: event.target.checked })} />
-        <label htmlFor={chainsId} title="No merge layers, modules of at most the maximum depth, one module per blueprint: the space whose optimum the enumeration finds">
-          Only chains up to the maximum depth
-        </label>
+      <div className="compare-setup__fields">
+        <h2 className="compare-setup__title">Compare strategies on {TASKS[config.task.id].name}</h2>
+        {comparison.plan?.presetId !== undefined && (
+          <p className="compare-setup__note">The results beside come from the preset "{comparison.plan.title}". This form starts a new comparison on the task in the editor.</p>
+        )}
+        <fieldset className="compare-setup__strategies">
+          <legend>Strategies</legend>
+          {STRATEGY_NAMES.map((strategy) => (
+            <StrategyChoice
+              key={strategy}
+              strategy={strategy}
+              checked={form.strategies.includes(strategy)}
+              disabledReason={strategy === 'exhaustive' ? exhaustiveReason : null}
+              onChange={(on) => update({ strategies: toggleStrategy(form.strategies, strategy, on, STRATEGY_NAMES) })}
+            />
+          ))}
+        </fieldset>
+        <p className="compare-setup__note">
+          {exhaustiveReason === null
+            ? `Exhaustive trains all ${formatCount(estimate.space.count)} chains (${formatEstimate(estimate.estimatedMs ?? 0)}) for the optimum line.`
+            : 'Exhaustive: the space is above the limit, so no optimum line. Shrink the candidate set or its maximum depth.'}
+        </p>
+        <div className="compare-setup__row">
+          <label className="field compare-setup__seeds">
+            <span className="field__label">Seeds</span>
+            <input className="field__input" type="text" value={form.seedsText} disabled={active} aria-invalid={!seeds.ok || undefined} onChange={(event) => update({ seedsText: event.target.value })} />
+          </label>
+          <NumberField range={BUDGET_RANGE} value={form.budget} disabled={active} onCommit={(budget) => update({ budget })} />
+        </div>
+        <div className="compare-setup__strategy">
+          <input id={chainsId} type="checkbox" checked={form.chainsOnly} disabled={active} onChange={(event) => update({ chainsOnly: event.target.checked })} />
+          <label htmlFor={chainsId} title="No merge layers, modules of at most the maximum depth, one module per blueprint: the space whose optimum the enumeration finds">
+            Only chains up to the maximum depth
+          </label>
+        </div>
       </div>
       <div className="compare-setup__buttons">
         <CommandButton label="Run comparison" primary reason={startReason} onPress={start} />
