@@ -7,9 +7,9 @@
  *
  * - CSV (.csv): a header row, then one row per example. A `label` column holds the class
  *   (any text; classes are ordered by name, numerically where every name is a number), or a
- *   `target` column gives the number to predict (regression). A `split` column says `train`
- *   or `test`, and every other column is a numeric feature; these names may have any case.
- *   Fields are separated by commas, and a field in double quotes may hold commas.
+ *   `target` column gives the number to predict (regression). A `split` column marks each row
+ *   `train` or `test`, and every other column is a numeric feature. These three names may have
+ *   any case. Fields are separated by commas, and a field in double quotes may contain commas.
  * - JSON (.json): `{ "train": { "x": [[...], ...], "y": [...] }, "test": { "x": ..., "y": ... } }`
  *   with the same rules for `y`, and optionally `"classes": [...]` to fix the class order.
  *   With `"kind": "regression"`, each `y` is the number to predict.
@@ -126,7 +126,7 @@ function parseCsv(text: string, name: string): RawFile {
       if (!fitsFloat32(value)) throw new DataFileError(`${name} line ${lineNumber}, field "${header[column]}": ${tooLarge(cells[column])}`);
       return value;
     });
-    if (cells[answerColumn] === '') throw new DataFileError(`${name} line ${lineNumber}, field "${answer}": the ${answer} is empty.`);
+    if (cells[answerColumn] === '') throw new DataFileError(`${name} line ${lineNumber}, field "${answer}": the ${answer} is empty; fill it in, or remove the line.`);
     const split = splits[splitName];
     split.x.push(row);
     split.labels.push(cells[answerColumn]);
@@ -226,6 +226,13 @@ function jsonSplit(value: unknown, splitName: string, name: string): RawSplit {
   return { x: rows, labels, origins: rows.map((_, i) => `, field "${splitName}.x[${i}]"`), labelOrigins: rows.map((_, i) => `, field "${splitName}.y[${i}]"`) };
 }
 
+/** Rejects a row whose feature count differs from the first training row's. */
+function checkWidth(row: readonly number[], features: number, origin: string): void {
+  if (row.length !== features) {
+    throw new DataFileError(`${origin}: ${row.length} features, but the first training row has ${features}; give every row the same feature columns.`);
+  }
+}
+
 /** Orders class names numerically when all are numbers, else alphabetically. */
 function classOrder(labels: Iterable<string>): string[] {
   const names = [...new Set(labels)];
@@ -237,9 +244,7 @@ function toSplit(raw: RawSplit, features: number, classIndex: Map<string, number
   const x = new Float32Array(raw.x.length * features);
   const y = new Float32Array(raw.x.length);
   raw.x.forEach((row, i) => {
-    if (row.length !== features) {
-      throw new DataFileError(`${name}${raw.origins[i]}: ${row.length} features, but the first training row has ${features}.`);
-    }
+    checkWidth(row, features, `${name}${raw.origins[i]}`);
     x.set(row, i * features);
     const label = classIndex.get(raw.labels[i]);
     if (label === undefined) {
@@ -309,9 +314,7 @@ export const MIN_REGRESSION_TRAINING_ROWS = 10;
 function readRegressionSplit(raw: RawSplit, features: number, name: string): { x: Float32Array; targets: number[] } {
   const x = new Float32Array(raw.x.length * features);
   const targets = raw.x.map((row, i) => {
-    if (row.length !== features) {
-      throw new DataFileError(`${name}${raw.origins[i]}: ${row.length} features, but the first training row has ${features}.`);
-    }
+    checkWidth(row, features, `${name}${raw.origins[i]}`);
     x.set(row, i * features);
     const origin = `${name}${(raw.labelOrigins ?? raw.origins)[i]}`;
     const target = Number(raw.labels[i]);

@@ -242,9 +242,9 @@ export function duplicateCommand(model: GraphModel, ids: readonly string[]): Com
   if (genes.length === 0) return null;
   const nodes = genes.map((gene) => ({ gene, position: model.positions.get(gene.id) ?? { x: 0, y: 0 } }));
   // The copies go down together, a row at a time, to the first place where none covers a layer.
-  const taken = [...model.positions.values()];
+  const occupied = [...model.positions.values()];
   let offset: XY = { x: 0, y: ROW };
-  for (let rows = 2; rows <= 40 && nodes.some(({ position }) => taken.some((at) => overlaps(at, { x: position.x, y: position.y + offset.y }))); rows++) {
+  for (let rows = 2; rows <= 40 && nodes.some(({ position }) => occupied.some((at) => overlaps(at, { x: position.x, y: position.y + offset.y }))); rows++) {
     offset = { x: 0, y: rows * ROW };
   }
   return placeCopies(model, nodes, offset, true);

@@ -93,7 +93,7 @@ export interface EvaluateOptions {
 
 /**
  * Most features the exported model's fixed standardising layer takes (see export-model.ts). Its
- * kernel holds features² weights, 4 MB at this bound; a wider file's model takes standardised
+ * kernel has features² weights, 4 MB at this bound; a wider file's model takes standardised
  * features instead.
  */
 export const MAX_STANDARDISED_FEATURES = 1024;

@@ -46,6 +46,15 @@ async function pickDataFile(page: Page, name: string, text: string): Promise<voi
   await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
+/** Opens the app and loads `text` as the data file `name`, as a user does from the task list. */
+async function openWithDataFile(name: string, text: string) {
+  const opened = await openApp(browser);
+  await opened.page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
+  await pickDataFile(opened.page, name, text);
+  await opened.page.getByRole('combobox', { name: 'Task' }).filter({ hasText: name }).waitFor();
+  return opened;
+}
+
 describe('data file in the browser', () => {
   it('searches a CSV file, kept on reload', async () => {
     const { page, errors } = await openApp(browser);
@@ -106,10 +115,7 @@ describe('data file in the browser', () => {
   });
 
   it('asks for a linked data file', async () => {
-    const { page, errors } = await openApp(browser);
-    await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
-    await pickDataFile(page, 'trees.csv', clustersCsv());
-    await page.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'trees.csv' }).waitFor();
+    const { page, errors } = await openWithDataFile('trees.csv', clustersCsv());
     const before = page.url();
     await setNumber(page, 'Epochs', 7);
     // The address follows the setup a moment later.
@@ -144,10 +150,7 @@ describe('data file in the browser', () => {
   });
 
   it('searches and exports a regression file', async () => {
-    const { page, errors } = await openApp(browser);
-    await page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
-    await pickDataFile(page, 'prices.csv', pricesCsv());
-    await page.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'prices.csv' }).waitFor();
+    const { page, errors } = await openWithDataFile('prices.csv', pricesCsv());
     const settings = page.getByRole('complementary', { name: 'Settings' });
     await settings.getByText('80 training and 20 test rows of 2 features and a number to predict, from prices.csv.').waitFor();
     assert.match((await page.getByRole('group', { name: 'Output head' }).textContent()) ?? '', /1 unit/);

@@ -96,7 +96,7 @@ describe('strategies and presets', () => {
     await page.getByRole('tab', { name: 'Compare', exact: true }).click();
     const setup = page.getByRole('region', { name: 'Comparison setup' });
     await setup.getByRole('checkbox', { name: 'Exhaustive', exact: true }).check();
-    // A bad seed disables Run, and the reason stands in words beside the buttons, in the window.
+    // A bad seed disables Run, and the reason is written under the buttons, inside the window.
     await setup.getByRole('textbox', { name: 'Seeds', exact: true }).fill('1, x');
     const reason = setup.getByTestId('comparison-start-reason');
     assert.match((await reason.textContent()) ?? '', /Seed "x" is not a whole number/);

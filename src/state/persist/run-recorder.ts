@@ -41,7 +41,7 @@ function freshRecord(state: AppState, runId: string): RunRecord {
   return {
     schema: RECORD_SCHEMA,
     id: runId,
-    // The start time tells apart runs of the same task, strategy and seed.
+    // The start time distinguishes runs of the same task, strategy and seed.
     name: `${state.config.task.file ?? state.config.task.id} · ${state.config.search.strategy} · seed ${state.config.search.seed} · ${new Date(now).toTimeString().slice(0, 5)}`,
     createdAt: now,
     updatedAt: now,

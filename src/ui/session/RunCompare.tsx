@@ -55,7 +55,7 @@ export function RunCompare({ ids }: { ids: readonly [string, string] }) {
   if (runs.length < 2) return <p className="compare__loading">One of the runs could not be read.</p>;
   const rows = curveRows(runs);
   const savedName = (run: StoredRun) => saved.find((record) => record.id === run.record.id)?.name ?? run.record.name;
-  // Two runs of one name, started in the same minute, are told apart by their place.
+  // Two runs of one name, started in the same minute, are numbered by their place.
   const sameNames = savedName(runs[0]) === savedName(runs[1]);
   const nameOf = (run: StoredRun) => (sameNames ? `${savedName(run)} (${runs.indexOf(run) + 1})` : savedName(run));
   const domain = zoomedFitnessDomain(lowestBest(rows), 100);
