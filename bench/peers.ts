@@ -28,7 +28,8 @@
  *   best validation accuracy counts.
  * Printed per task, budget and tool: mean test accuracy over the seeds, each seed's figure,
  * the size of the chosen model (weights and biases), and for each peer the mean difference
- * from ours, seed by seed, with its standard error.
+ * from ours, seed by seed, with its standard error. On xor a last row gives the same for the
+ * rule the rows were drawn from, sign(x·y): the best accuracy a model can expect there.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -73,8 +74,28 @@ for (const tool of tools) {
   if (!TOOLS.includes(tool)) throw new Error(`Invalid --tools entry "${tool}": list some of ${TOOLS.join(', ')}, separated by commas.`);
 }
 
-/** Writes a task's splits for one seed as a data file; returns its path. */
-async function writeSplits(task: TaskId, seed: number, dir: string): Promise<string> {
+/**
+ * Test accuracy of the rule a task's rows were drawn from, where that rule is the best any
+ * model can do. On xor, reflecting x swaps the two classes' densities, so the class with the
+ * higher density at a point is the one its quadrant names: no model beats sign(x·y) on
+ * average, and the noise decides how far below 100% it stays. Null for the other tasks.
+ */
+function generatingRuleAccuracy(task: TaskId, test: Split): number | null {
+  if (task !== 'xor') return null;
+  let correct = 0;
+  for (let i = 0; i < test.count; i++) {
+    const label = test.x[2 * i] * test.x[2 * i + 1] > 0 ? 0 : 1;
+    if (label === test.y[i]) correct++;
+  }
+  return correct / test.count;
+}
+
+/**
+ * Writes a task's splits for one seed as a data file; returns its path and the test accuracy
+ * of the task's generating rule, where it has one. The rule reads the generated coordinates,
+ * before the file's standardisation moves the axes.
+ */
+async function writeSplits(task: TaskId, seed: number, dir: string): Promise<{ path: string; ceiling: number | null }> {
   const info = TASKS[task];
   const dataset = await loadDataset({ id: task, noise: info.defaultNoise, samples: info.defaultSamples, seed }, nodeAssetReader());
   const features = dataset.inputShape[0];
@@ -89,7 +110,7 @@ async function writeSplits(task: TaskId, seed: number, dir: string): Promise<str
   );
   const path = join(dir, `${task}-seed${seed}.csv`);
   writeFileSync(path, text);
-  return path;
+  return { path, ceiling: generatingRuleAccuracy(task, dataset.test) };
 }
 
 function runOurs(file: string, budget: number, seed: number, dir: string): Outcome {
@@ -234,7 +255,12 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|');
   for (const task of tasks) {
     const files = new Map<number, string>();
-    for (const seed of seeds) files.set(seed, await writeSplits(task, seed, dir));
+    const ceilings: Outcome[] = [];
+    for (const seed of seeds) {
+      const { path, ceiling } = await writeSplits(task, seed, dir);
+      files.set(seed, path);
+      if (ceiling !== null) ceilings.push({ testAccuracy: ceiling, size: 0 });
+    }
     for (const budget of budgets) {
       const outcomes: Record<Tool, Outcome[]> = { ours: [], NEAT: [], MLP: [] };
       for (const seed of seeds) {
@@ -244,8 +270,9 @@ async function main(): Promise<void> {
         if (tools.includes('NEAT')) outcomes.NEAT.push(await runNeat(dataset, budget, seed));
         if (tools.includes('MLP')) outcomes.MLP.push(await runMlp(dataset, budget, seed));
       }
-      for (const tool of tools) {
-        const runs = outcomes[tool];
+      const rows: [string, Outcome[]][] = tools.map((tool) => [tool, outcomes[tool]]);
+      if (ceilings.length > 0) rows.push(['generating rule, no training', ceilings]);
+      for (const [tool, runs] of rows) {
         const mean = (pick: (o: Outcome) => number) => runs.reduce((sum, o) => sum + pick(o), 0) / runs.length;
         const difference = tool !== 'ours' && tools.includes('ours') ? pairedDifference(outcomes.ours, runs) : '';
         console.log(
