@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { analyzeGenome, type Genome } from '../core/genome';
 import { DataFileError, parseDataFile } from '../data/data-file';
-import { loadDataset } from '../data/tasks';
+import { fileShapeOf, loadDataset } from '../data/tasks';
 import type { Dataset } from '../data/types';
 import type { RunConfig } from '../workers/run-config';
 import { nodeAssetReader } from '../data/node-assets';
@@ -33,7 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const { config } = options;
+  let { config } = options;
   const log = (line: string) => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
@@ -43,6 +43,8 @@ async function main(argv: readonly string[]): Promise<number> {
   let dataset: Dataset;
   try {
     dataset = options.dataFile ? readDataFile(options.dataFile, config) : await loadDataset(config.task, nodeAssetReader());
+    // The result file records the file's shape, as the app's links and saved runs do.
+    if (options.dataFile) config = { ...config, task: { ...config.task, fileShape: fileShapeOf(dataset) } };
   } catch (error) {
     if (error instanceof DataFileError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,7 +1,7 @@
 /** The CLI's live progress line and its closing summary table. */
 
 import { describeGenome } from '../core/describe';
-import { TASKS } from '../data/tasks';
+import { taskOf } from '../data/tasks';
 import { plannedGenerations } from '../state/run-state';
 import { compareCandidates, type RunEvent, type RunResult } from '../workers/coordinator';
 import type { RunConfig } from '../workers/run-config';
@@ -100,7 +100,7 @@ export class ProgressLine {
   /** Writes the best fitness so far: an R² for regression, an accuracy otherwise. */
   private bestText(): string {
     if (this.bestR2 !== null) return `R² ${this.bestR2.toFixed(3)}`;
-    return TASKS[this.config.task.id].kind === 'regression' ? '—' : percent(this.best);
+    return taskOf(this.config.task).kind === 'regression' ? '—' : percent(this.best);
   }
 
   private write(text: string): void {

@@ -18,7 +18,7 @@ import {
   isToyTask,
   type ToyTaskId,
 } from './toy';
-import type { AssetReader, Dataset, TaskConfig, TaskId, TaskKind } from './types';
+import type { AssetReader, DataFileShape, Dataset, TaskConfig, TaskId, TaskKind } from './types';
 
 export interface TaskInfo {
   readonly id: TaskId;
@@ -225,6 +225,41 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
     return fileTask;
   },
 };
+
+/** Returns the shape that a data file's rows give a network, for a config to record. */
+export function fileShapeOf(dataset: Pick<Dataset, 'kind' | 'inputShape' | 'outputUnits'>): DataFileShape {
+  return { kind: dataset.kind, features: dataset.inputShape[0], outputs: dataset.outputUnits };
+}
+
+/**
+ * Returns the task a config searches. A data-file setup whose file is not the one loaded gets
+ * a stand-in with the shape the config recorded. Its networks then show the input and head
+ * they were built for, though a search still needs the file itself.
+ */
+export function taskOf(task: Pick<TaskConfig, 'id' | 'file' | 'fileShape'>): TaskInfo {
+  const shape = task.fileShape;
+  if (task.id !== 'custom' || shape === undefined || (dataFile !== null && dataFile.name === task.file)) return TASKS[task.id];
+  // The same stand-in object for the same setup, so that a component selecting it re-renders only when it changes.
+  const key = JSON.stringify([task.file, shape.kind, shape.features, shape.outputs]);
+  if (standIn?.key !== key) standIn = { key, task: recordedFileTask(task.file, shape) };
+  return standIn.task;
+}
+
+let standIn: { readonly key: string; readonly task: TaskInfo } | null = null;
+
+function recordedFileTask(file: string | undefined, shape: DataFileShape): TaskInfo {
+  const classes = shape.kind === 'classification' ? Array.from({ length: shape.outputs }, (_, i) => `class ${i + 1}`) : [];
+  const predicted = shape.kind === 'regression' ? 'a number to predict' : `${shape.outputs} classes`;
+  return {
+    ...NO_FILE_TASK,
+    name: taskName({ id: 'custom', file }),
+    kind: shape.kind,
+    description: `Rows of ${shape.features} feature${shape.features === 1 ? '' : 's'} and ${predicted}, from ${file ?? 'a data file'}, which is not loaded: choose it.`,
+    inputShape: [shape.features],
+    classes,
+    outputUnits: shape.outputs,
+  };
+}
 
 /**
  * Returns the name of the task a config searches. A data-file setup is named by its own

@@ -25,6 +25,19 @@ export interface TaskConfig {
   readonly seed: number;
   /** The data-file task's file name: the file whose rows a setup was made on. */
   readonly file?: string;
+  /**
+   * The data-file task's shape, as that file gave it, so that a link or a saved run shows
+   * its networks' input and head before the file is chosen again.
+   */
+  readonly fileShape?: DataFileShape;
+}
+
+/** What a data file fixes of a network: its kind of task, its feature count and its head's width. */
+export interface DataFileShape {
+  readonly kind: TaskKind;
+  readonly features: number;
+  /** Classes for classification, 1 for regression. */
+  readonly outputs: number;
 }
 
 /** One split: `x` holds `count` rows of the input shape, `y` holds `count` rows of targets. */

@@ -11,7 +11,7 @@ import { EARLY_STOPPING_RULES } from '../core/early-stopping';
 import { MAX_DEPTH_RANGE } from '../core/exhaustive';
 import { DEFAULT_SEARCH } from '../core/search';
 import { STRATEGY_NAMES, type CandidateSet } from '../core/strategy';
-import { TASKS, loadedDataFile } from '../data/tasks';
+import { TASKS, loadedDataFile, taskOf } from '../data/tasks';
 import { MAX_TOY_SAMPLES } from '../data/toy';
 import { TASK_IDS, type TaskId } from '../data/types';
 import { BACKENDS, OPTIMIZERS, type TrainingSettings } from '../train/types';
@@ -101,6 +101,37 @@ const geneSchema = v.object({
 /** Maximum length of the data file name a config keeps. */
 export const MAX_FILE_NAME = 200;
 
+/**
+ * Ranges of a recorded data-file shape. A file can have more features or classes; these bound
+ * only what a link or a run file may claim before its file is read, and the file itself then
+ * replaces the claim.
+ */
+export const FILE_SHAPE_RANGES = {
+  features: { min: 1, max: 100_000 },
+  outputs: { min: 1, max: 10_000 },
+} as const;
+
+/** Returns why a recorded data-file shape is invalid, or null when it is valid. */
+export function fileShapeProblem(shape: { kind: unknown; features: unknown; outputs: unknown }): string | null {
+  if (shape.kind !== 'classification' && shape.kind !== 'regression') return `kind must be classification or regression, got ${String(shape.kind)}`;
+  for (const key of ['features', 'outputs'] as const) {
+    const value = shape[key];
+    const { min, max } = FILE_SHAPE_RANGES[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) return `${key} must be a whole number from ${min} to ${max}, got ${String(value)}`;
+  }
+  if (shape.kind === 'regression' && shape.outputs !== 1) return `a regression file has 1 output, got ${String(shape.outputs)}`;
+  if (shape.kind === 'classification' && (shape.outputs as number) < 2) return `a classification file has at least 2 classes, got ${String(shape.outputs)}`;
+  return null;
+}
+
+const fileShapeSchema = v.pipe(
+  v.object({ kind: v.string(), features: v.number(), outputs: v.number() }),
+  v.check(
+    (shape) => fileShapeProblem(shape) === null,
+    (issue) => `task.fileShape: ${fileShapeProblem(issue.input as { kind: unknown; features: unknown; outputs: unknown })}.`,
+  ),
+);
+
 export const runConfigSchema = v.object({
   task: v.object({
     id: v.picklist(TASK_IDS, `task.id must be one of ${TASK_IDS.join(', ')}.`),
@@ -108,6 +139,7 @@ export const runConfigSchema = v.object({
     samples: numeric('task.samples'),
     seed: numeric('task.seed'),
     file: v.optional(v.pipe(v.string(), v.maxLength(MAX_FILE_NAME, `task.file must be a file name of at most ${MAX_FILE_NAME} characters; rename the file to a shorter name and load it again.`))),
+    fileShape: v.optional(fileShapeSchema),
   }),
   search: v.object({
     strategy: v.picklist(STRATEGY_NAMES, `search.strategy must be one of ${STRATEGY_NAMES.join(', ')}.`),
@@ -212,9 +244,11 @@ export function parseRunConfig(input: unknown): ConfigResult {
       errors: [`task.samples must be at most ${MAX_TOY_SAMPLES} for generated tasks, got ${config.task.samples}.`],
     };
   }
-  // A data file's shape is known only once it is read; the CLI checks the seed genome then.
-  if (config.seedGenome && (TASKS[config.task.id].origin !== 'file' || loadedDataFile() !== null)) {
-    const dataset = TASKS[config.task.id];
+  // A data file's shape is known once it is read, or where the config recorded it; the CLI
+  // checks the seed genome against the file it reads.
+  const task = taskOf(config.task);
+  if (config.seedGenome && (task.origin !== 'file' || loadedDataFile() !== null || config.task.fileShape !== undefined)) {
+    const dataset = task;
     const analysis = analyzeGenome(config.seedGenome as Genome, {
       inputShape: dataset.inputShape,
       outputUnits: dataset.outputUnits,

@@ -14,7 +14,8 @@
 import { analyzeGenome, DEFAULT_LIMITS, type Genome } from '../core/genome';
 import { countExhaustive, enumerateChains, exhaustiveLimitMessage, type ExhaustiveCount } from '../core/exhaustive';
 import { LAYERS, type ShapeContext } from '../core/layers';
-import { TASKS } from '../data/tasks';
+import { taskOf } from '../data/tasks';
+import { shapeContextOf } from './graph-context';
 import type { BackendPreference, TrainingSettings } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
 import type { ComparisonPlan } from './comparison-plan';
@@ -50,7 +51,7 @@ export function candidateCostMs(genome: Genome, context: ShapeContext, training:
 
 /** Training rows of a task before it is loaded: 60% of a generated set, the shipped sets' known counts. */
 export function expectedTrainRows(config: RunConfig): number {
-  const task = TASKS[config.task.id];
+  const task = taskOf(config.task);
   if (task.origin === 'generated') return Math.round(config.task.samples * 0.6);
   if (config.task.id === 'mnist') return 18_000;
   if (config.task.id === 'iris') return 90;
@@ -77,15 +78,14 @@ export interface ExhaustiveEstimate {
  * time to train it on `workers` workers from a sample of its chains.
  */
 export function estimateExhaustive(config: RunConfig, workers: number, trainRows = expectedTrainRows(config)): ExhaustiveEstimate {
-  const task = TASKS[config.task.id];
-  const context: ShapeContext = { inputShape: task.inputShape, outputUnits: task.outputUnits };
+  const context: ShapeContext = shapeContextOf(config);
   const set = config.search.candidateSet;
   const space = countExhaustive(set, context, { limits: DEFAULT_LIMITS });
   if (!space.withinLimit) return { space, rejection: exhaustiveLimitMessage(set, context, space), estimatedMs: null, workers };
   if (space.count === 0) {
     return {
       space,
-      rejection: `No chain of 1 to ${space.maxDepth} layers from this candidate set fits the input of ${task.name}. Enable a layer kind that accepts it (dense accepts any), or raise the maximum depth.`,
+      rejection: `No chain of 1 to ${space.maxDepth} layers from this candidate set fits the input of ${taskOf(config.task).name}. Enable a layer kind that accepts it (dense accepts any), or raise the maximum depth.`,
       estimatedMs: null,
       workers,
     };

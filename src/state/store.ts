@@ -9,7 +9,7 @@ import type { ShapeContext } from '../core/layers';
 import type { EarlyStoppingRule } from '../core/early-stopping';
 import type { CandidateSet, StrategyName } from '../core/strategy';
 import { DataFileError } from '../data/data-file';
-import { TASKS, loadedDataFile, setDataFile, type DataFileText } from '../data/tasks';
+import { TASKS, fileShapeOf, loadedDataFile, setDataFile, type DataFileText } from '../data/tasks';
 import type { Dataset, TaskId } from '../data/types';
 import { failedBackendsNote } from '../train/backend-notes';
 import type { BackendPreference, OptimizerName } from '../train/types';
@@ -207,16 +207,19 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
         if (isRunActive(get())) return 'Stop the search before loading a data file.';
         const before = { config: get().config, file: loadedDataFile() };
         const previousContext = shapeContextOf(before.config);
+        let dataset: Dataset;
         try {
-          setDataFile(file);
+          dataset = setDataFile(file);
         } catch (error) {
           if (error instanceof DataFileError) return error.message;
           throw error;
         }
         set({ dataFile: { name: file.name } });
         switchTask('custom', previousContext);
-        // The config names its file, so that a link or a saved run names the rows it needs.
-        editConfig(withPath(get().config, 'task.file', file.name));
+        // The config names its file and records its shape, so that a link or a saved run
+        // names the rows it needs and shows its networks as they are before they come.
+        const config = get().config;
+        editConfig({ ...config, task: { ...config.task, file: file.name, fileShape: fileShapeOf(dataset) } });
         // The last search's results came from the rows of the file loaded before.
         if (before.config.task.id === 'custom' && before.file !== null) setRun(() => IDLE_RUN);
         return null;

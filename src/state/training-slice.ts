@@ -7,7 +7,7 @@ import { canonicalHash } from '../core/canonical';
 import type { Genome } from '../core/genome';
 import { deriveSeed } from '../core/rng';
 import { slotTrainingProblem } from '../core/template';
-import { TASKS } from '../data/tasks';
+import { taskOf } from '../data/tasks';
 import type { RunConfig } from '../workers/run-config';
 import { defaultRunConfig, parseRunConfig } from './config';
 import { isComparisonActive, type ComparisonState } from './comparison-state';
@@ -65,7 +65,7 @@ export function createTrainingSlice(set: SetTraining, get: () => TrainingHost, e
       // The whole training split, as the search's final retraining uses.
       const settings = { ...config.training, maxTrainRows: 0 };
       const params = analyzeGraph(graph, shapeContextOf(config)).totalParams;
-      const kind = TASKS[config.task.id].kind;
+      const kind = taskOf(config.task).kind;
       set({ training: beginTraining(runId, { task: config.task.id, kind, settings, params, startedAt: Date.now() }) });
       // The seed a search would give this architecture, so both train it alike.
       const seed = deriveSeed(config.search.seed, 'train', canonicalHash(graph));

@@ -52,6 +52,8 @@ describe('--data', () => {
     expect(stderr).toMatch(/blobs\.csv: 48 training, 12 validation, 20 test examples/);
     const result = JSON.parse(readFileSync(json, 'utf8'));
     expect(result.config.task.id).toBe('custom');
+    // The app reads the file's shape from the config when it opens the result without the file.
+    expect(result.config.task.fileShape).toEqual({ kind: 'classification', features: 3, outputs: 2 });
     expect(result.best.metrics.testAccuracy).toBeGreaterThan(0.5);
   });
 

@@ -132,6 +132,10 @@ describe('data file in the browser', () => {
     const reasonId = await start.getAttribute('aria-describedby');
     assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /This setup needs the data file "trees\.csv": choose it with "Data file…" under Task\./);
     await fresh.getByRole('combobox', { name: 'Task' }).filter({ hasText: 'trees.csv (not loaded)' }).waitFor();
+    // The link records the file's shape, so its network shows the file's input and classes before the file comes.
+    const freshSettings = fresh.getByRole('complementary', { name: 'Settings' });
+    await freshSettings.getByText('Rows of 4 features and 3 classes, from trees.csv, which is not loaded: choose it.').waitFor();
+    assert.match((await fresh.getByRole('group', { name: 'Output head' }).textContent()) ?? '', /3 units/);
 
     // "Data file…" in the task list, which the message names, fills the task in and keeps the link's settings.
     await pickDataFile(fresh, 'trees.csv', clustersCsv());
@@ -195,6 +199,9 @@ describe('data file in the browser', () => {
     assert.equal(await replay.isEnabled(), false);
     const reasonId = await replay.getAttribute('aria-describedby');
     assert.match((await fresh.locator(`[id="${reasonId}"]`).textContent()) ?? '', /This setup needs the data file "prices\.csv"/);
+    // The editor shows the regression head the link's networks were found with, not a placeholder's classes.
+    assert.match((await fresh.getByRole('group', { name: 'Output head', exact: true }).textContent()) ?? '', /1 unit/);
+    await fresh.getByRole('complementary', { name: 'Settings' }).getByText('Rows of 2 features and a number to predict, from prices.csv, which is not loaded: choose it.').waitFor();
     await other.close();
 
     assert.deepEqual(errors, []);

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeGenome } from '../../src/core/genome';
 import { dataFileCsv } from '../../src/data/data-file';
-import { TASKS, clearDataFile, loadDataset, loadedDataFile } from '../../src/data/tasks';
+import { TASKS, clearDataFile, loadDataset, loadedDataFile, setDataFile, taskOf } from '../../src/data/tasks';
+import { defaultRunConfig, parseRunConfig } from '../../src/state/config';
+import { starterGenome } from '../../src/state/starter';
 import { shapeContextOf } from '../../src/state/graph-context';
 import { IDLE_RUN } from '../../src/state/run-state';
 import { createAppStore } from '../../src/state/store';
@@ -168,5 +170,53 @@ describe('data-file task in the store', () => {
     expect(TASKS.custom.kind).toBe('classification');
     expect(shapeContextOf(store.getState().config)).toEqual({ inputShape: [3], outputUnits: 3 });
     expect(analyzeGenome(store.getState().graph, shapeContextOf(store.getState().config)).valid).toBe(true);
+  });
+
+  it('records the file\'s shape in the config', () => {
+    const store = createAppStore(idleEnvironment);
+    store.getState().actions.loadDataFile({ name: 'prices.csv', text: regressionCsv() });
+    expect(store.getState().config.task.fileShape).toEqual({ kind: 'regression', features: 2, outputs: 1 });
+
+    store.getState().actions.loadDataFile({ name: 'plants.csv', text: csv(3, 3) });
+    expect(store.getState().config.task.fileShape).toEqual({ kind: 'classification', features: 3, outputs: 3 });
+  });
+});
+
+describe('recorded data-file shape', () => {
+  const custom = defaultRunConfig('custom');
+  const linked = { ...custom, task: { ...custom.task, file: 'prices.csv', fileShape: { kind: 'regression' as const, features: 2, outputs: 1 } } };
+
+  it('shapes networks before the file loads', () => {
+    expect(loadedDataFile()).toBeNull();
+    expect(shapeContextOf(linked)).toEqual({ inputShape: [2], outputUnits: 1 });
+    const task = taskOf(linked.task);
+    expect(task.kind).toBe('regression');
+    expect(task.name).toBe('Data file: prices.csv');
+    expect(task.description).toBe('Rows of 2 features and a number to predict, from prices.csv, which is not loaded: choose it.');
+    // The same object each time, so that a component selecting it does not render again for nothing.
+    expect(taskOf({ ...linked.task })).toBe(task);
+  });
+
+  it('gives way to the file once it loads', () => {
+    setDataFile({ name: 'plants.csv', text: csv(3, 3) });
+    // Another file is loaded: the setup still shows the networks it was made with.
+    expect(shapeContextOf(linked)).toEqual({ inputShape: [2], outputUnits: 1 });
+
+    setDataFile({ name: 'prices.csv', text: csv(4, 3) });
+    // The named file is loaded: its rows decide, whatever the config recorded.
+    expect(shapeContextOf(linked)).toEqual({ inputShape: [4], outputUnits: 3 });
+    expect(taskOf(linked.task)).toBe(TASKS.custom);
+  });
+
+  it('checks a seed network against it', () => {
+    expect(parseRunConfig({ ...linked, seedGenome: starterGenome('custom') }).ok).toBe(true);
+    // The MNIST network's convolutions need images, not rows of 2 features.
+    const images = parseRunConfig({ ...linked, seedGenome: starterGenome('mnist') });
+    expect(images.ok ? '' : images.errors.join(' ')).toMatch(/^seedGenome: /);
+
+    const shape = { kind: 'classification' as const, features: 2, outputs: 1 };
+    const result = parseRunConfig({ ...linked, task: { ...linked.task, fileShape: shape } });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.errors.join(' ')).toMatch(/task\.fileShape: a classification file has at least 2 classes, got 1\./);
   });
 });

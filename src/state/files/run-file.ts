@@ -8,7 +8,7 @@
 import { canonicalHash } from '../../core/canonical';
 import { analyzeGenome, type Genome } from '../../core/genome';
 import type { GenerationSummary, PopulationSummary } from '../../core/strategy';
-import { TASKS } from '../../data/tasks';
+import { taskOf } from '../../data/tasks';
 import { BACKENDS, type BackendName, type EvaluationMetrics } from '../../train/types';
 import { compareCandidates, type EvaluatedCandidate, type RunStatus } from '../../workers/coordinator';
 import type { RunConfig } from '../../workers/run-config';
@@ -64,7 +64,7 @@ function candidateRecord(evaluated: EvaluatedCandidate) {
 
 /** Builds the run file object; `JSON.stringify` it to save. */
 export function buildRunFile(input: RunFileInput) {
-  const task = TASKS[input.config.task.id];
+  const task = taskOf(input.config.task);
   const backends = [...new Set(input.evaluations.flatMap((result) => (result.metrics ? [result.metrics.backend] : [])))];
   return {
     version: RUN_FILE_VERSION,

@@ -6,7 +6,7 @@
  */
 
 import type { GenerationSummary } from '../../core/strategy';
-import { TASKS } from '../../data/tasks';
+import { taskOf } from '../../data/tasks';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import type { RunState } from '../run-state';
 import type { AppState, AppStore } from '../store';
@@ -49,7 +49,7 @@ function freshRecord(state: AppState, runId: string): RunRecord {
     taskId: state.config.task.id,
     strategy: state.config.search.strategy,
     bestFitness: null,
-    kind: TASKS[state.config.task.id].kind,
+    kind: taskOf(state.config.task).kind,
     evaluations: 0,
     elapsedMs: 0,
     config: { ...state.config, seedGenome: state.graph },

@@ -1,7 +1,7 @@
 /** The files the Export menu offers, built from what the app store shows. */
 
 import { deriveSeed } from '../../core/rng';
-import { TASKS, loadedDataFile } from '../../data/tasks';
+import { loadedDataFile, taskOf } from '../../data/tasks';
 import type { Dataset } from '../../data/types';
 import type { EvaluatedCandidate, RunStatus } from '../../workers/coordinator';
 import type { ExportRequest } from '../../workers/export-protocol';
@@ -60,7 +60,7 @@ export type DatasetScalings = Pick<Dataset, 'scaling' | 'targetScaling'>;
  * from `scalings`, or from the data set this page last loaded when it is this task's.
  */
 export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, scalings = loadedScalings(state)): string {
-  const task = TASKS[state.config.task.id];
+  const task = taskOf(state.config.task);
   const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
   // Layers get the names the editor gives them when the network opens there, not the search's internal ids.
   return kerasPythonCode(withEditorIds(candidate.candidate.genome), shapeContextOf(state.config), {

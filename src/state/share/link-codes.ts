@@ -37,6 +37,9 @@ export const CONFIG_KEYS_V1 = {
   'search.earlyStopping': 'j',
   'search.candidateSet.maxDepth': 'i',
   'task.file': 'df',
+  'task.fileShape.kind': 'dk',
+  'task.fileShape.features': 'dx',
+  'task.fileShape.outputs': 'do',
 } as const;
 
 export type ConfigPath = keyof typeof CONFIG_KEYS_V1;

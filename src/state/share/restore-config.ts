@@ -14,7 +14,7 @@ import { TASKS } from '../../data/tasks';
 import { MAX_TOY_SAMPLES } from '../../data/toy';
 import type { TaskId } from '../../data/types';
 import type { RunConfig } from '../../workers/run-config';
-import { MAX_FILE_NAME, NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, runConfigSchema, type NumericPath } from '../config';
+import { MAX_FILE_NAME, NUMERIC_FIELDS, defaultRunConfig, fileShapeProblem, parseRunConfig, runConfigSchema, type NumericPath } from '../config';
 import { unknownKindName } from './link-format';
 import type { RestoreNote } from './share-state';
 
@@ -22,7 +22,7 @@ const PICKLIST_PATHS = ['search.strategy', 'search.earlyStopping', 'training.opt
 type PicklistPath = (typeof PICKLIST_PATHS)[number];
 
 /** Every field path the restore reads; other keys of the input are noted as ignored. */
-const KNOWN_PATHS = new Set<string>(['task.id', 'task.file', ...Object.keys(NUMERIC_FIELDS), ...PICKLIST_PATHS, 'search.candidateSet', 'seedGenome']);
+const KNOWN_PATHS = new Set<string>(['task.id', 'task.file', 'task.fileShape', ...Object.keys(NUMERIC_FIELDS), ...PICKLIST_PATHS, 'search.candidateSet', 'seedGenome']);
 const KNOWN_GROUPS = new Set(['task', 'search', 'training']);
 
 const MAX_CANDIDATE_VALUES = 32;
@@ -166,6 +166,31 @@ function restoreFileName(config: RunConfig, input: unknown, notes: RestoreNote[]
   return { ...config, task: { ...config.task, file: supplied } };
 }
 
+/**
+ * Restores the shape a data-file setup recorded. Without it, or with an invalid one, the
+ * editor shows the networks for a placeholder task until the file is chosen.
+ */
+function restoreFileShape(config: RunConfig, input: unknown, notes: RestoreNote[]): RunConfig {
+  const supplied = readPath(input, 'task.fileShape');
+  if (supplied === undefined) return config;
+  const field = 'task.fileShape';
+  if (config.task.id !== 'custom') {
+    notes.push({ field, reason: `describes a data file, but the task is ${config.task.id}; it was ignored.` });
+    return config;
+  }
+  if (typeof supplied !== 'object' || supplied === null || Array.isArray(supplied)) {
+    notes.push({ field, reason: `must be an object with kind, features and outputs, got ${describe(supplied)}; it was ignored.` });
+    return config;
+  }
+  const shape = { kind: readPath(supplied, 'kind'), features: readPath(supplied, 'features'), outputs: readPath(supplied, 'outputs') };
+  const problem = fileShapeProblem(shape);
+  if (problem !== null) {
+    notes.push({ field, reason: `is invalid: ${problem}. It was ignored, and the networks take the file's shape once it is chosen.` });
+    return config;
+  }
+  return { ...config, task: { ...config.task, fileShape: shape as NonNullable<RunConfig['task']['fileShape']> } };
+}
+
 /** Restores the candidate set's `maxDepth`, clamped into its range; absent when not supplied or not a number. */
 function restoreMaxDepth(supplied: unknown, notes: RestoreNote[]): { maxDepth?: number } {
   const value = readPath(supplied, 'maxDepth');
@@ -210,6 +235,7 @@ export function restoreRunConfig(input: unknown, notes: RestoreNote[]): RunConfi
   for (const path of PICKLIST_PATHS) config = restorePicklist(config, input, path, notes);
   config = restoreCandidateSet(config, input, notes);
   config = restoreFileName(config, input, notes);
+  config = restoreFileShape(config, input, notes);
 
   if (TASKS[config.task.id].origin === 'generated' && config.task.samples > MAX_TOY_SAMPLES) {
     notes.push({ field: 'task.samples', reason: `${config.task.samples} is above ${MAX_TOY_SAMPLES}, the limit for generated tasks; ${MAX_TOY_SAMPLES} was used.` });

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { candidateSetProblems } from '../../core/candidate-set';
 import { MAX_DEPTH_RANGE, maxDepthOf, primitivesOf } from '../../core/exhaustive';
 import type { LayerKind } from '../../core/layers';
-import { TASKS } from '../../data/tasks';
+import { taskOf } from '../../data/tasks';
 import { CANDIDATE_KINDS, setMaxDepth, setParamValues, toggleKind } from '../../state/candidate-set-edit';
 import { DialogFrame } from '../controls/DialogFrame';
 import { NumberField } from '../controls/NumberField';
@@ -25,7 +25,7 @@ const DEPTH_RANGE = { ...MAX_DEPTH_RANGE, integer: true, label: 'Maximum depth',
 
 function CandidateSetEditor() {
   const set = useApp((state) => state.config.search.candidateSet);
-  const task = useApp((state) => TASKS[state.config.task.id]);
+  const task = useApp((state) => taskOf(state.config.task));
   const locked = useApp(selectRunActive);
   const { setCandidateSet } = useActions();
   const problems = useMemo(() => candidateSetProblems(set), [set]);

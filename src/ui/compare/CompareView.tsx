@@ -5,7 +5,7 @@
  */
 
 import { useMemo } from 'react';
-import { TASKS } from '../../data/tasks';
+import { taskOf } from '../../data/tasks';
 import { presetById } from '../../state/presets';
 import { useApp } from '../store-context';
 import { ArchitectureTable } from './ArchitectureTable';
@@ -22,7 +22,7 @@ const decimal = (value: number) => value.toFixed(2);
 export function CompareView() {
   const state = useApp((app) => app.comparison);
   const plan = state.plan;
-  const regression = plan ? plan.series.every((series) => TASKS[series.config.task.id].kind === 'regression') : false;
+  const regression = plan ? plan.series.every((series) => taskOf(series.config.task).kind === 'regression') : false;
   const format = regression ? decimal : percent;
   const data = useMemo(() => {
     const series = seriesCurves(state);

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { countExhaustive } from '../../core/exhaustive';
-import { TASKS } from '../../data/tasks';
+import { shapeContextOf } from '../../state/graph-context';
 import type { ComparisonRunRecord, ComparisonState } from '../../state/comparison-state';
 import { isComparisonActive } from '../../state/comparison-state';
 import { comparisonBlocker } from '../../state/comparison-slice';
@@ -21,8 +21,7 @@ function useTargets(state: ComparisonState): (run: ComparisonRunRecord) => numbe
       const budget = config.search.maxEvaluations ?? 0;
       if (budget > 0) map.set(series.id, budget);
       else if (config.search.strategy === 'exhaustive') {
-        const task = TASKS[config.task.id];
-        map.set(series.id, countExhaustive(config.search.candidateSet, { inputShape: task.inputShape, outputUnits: task.outputUnits }).count);
+        map.set(series.id, countExhaustive(config.search.candidateSet, shapeContextOf(config)).count);
       }
     }
     return map;

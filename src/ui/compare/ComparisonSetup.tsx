@@ -6,7 +6,7 @@
 
 import { useId } from 'react';
 import { STRATEGY_NAMES, type StrategyName } from '../../core/strategy';
-import { TASKS } from '../../data/tasks';
+import { taskOf } from '../../data/tasks';
 import { parseSeeds, strategyComparisonPlan } from '../../state/comparison-plan';
 import { comparisonBlocker } from '../../state/comparison-slice';
 import { isComparisonActive } from '../../state/comparison-state';
@@ -58,7 +58,7 @@ export function ComparisonSetup() {
   return (
     <section className="compare-setup" aria-label="Comparison setup">
       <div className="compare-setup__fields">
-        <h2 className="compare-setup__title">Compare strategies on {TASKS[config.task.id].name}</h2>
+        <h2 className="compare-setup__title">Compare strategies on {taskOf(config.task).name}</h2>
         {comparison.plan?.presetId !== undefined && (
           <p className="compare-setup__note">The results beside come from the preset "{comparison.plan.title}". This form starts a new comparison on the task in the editor.</p>
         )}

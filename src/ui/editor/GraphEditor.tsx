@@ -26,7 +26,7 @@ import { analyzeGraph } from '../../state/graph-analysis';
 import { EDITOR_NODE_SIZE, type XY } from '../../state/graph-model';
 import { useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
-import { TASKS } from '../../data/tasks';
+import { taskOf } from '../../data/tasks';
 import { useTheme } from '../theme';
 import { nodesCut } from '../graph/nodes-cut';
 import { countRender } from './dev-hooks';
@@ -77,14 +77,13 @@ export function GraphEditor() {
   const model = useApp((state) => state.editor.model);
   const selection = useApp((state) => state.editor.selection);
   const loads = useApp((state) => state.editor.loads);
-  const taskId = useApp((state) => state.config.task.id);
   const actions = useApp((state) => state.editorActions);
   const { theme } = useTheme();
   const { screenToFlowPosition, fitView } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const context = useApp((state) => taskShapeContext(state.config.task.id));
-  const regression = TASKS[taskId].kind === 'regression';
+  const context = useApp((state) => taskShapeContext(state.config.task));
+  const regression = useApp((state) => taskOf(state.config.task).kind === 'regression');
   const analysis = useMemo(() => analyzeGraph(model.genome, context), [model.genome, context]);
 
   const [moving, setMoving] = useState<ReadonlyMap<string, XY> | null>(null);

@@ -9,7 +9,7 @@ import { formatFlops, trainingFlops } from './editor-format';
 
 export function GraphTotals() {
   const genome = useApp((state) => state.graph);
-  const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const context = useApp((state) => taskShapeContext(state.config.task));
   const analysis = useMemo(() => analyzeGraph(genome, context), [genome, context]);
   const issues = analysis.issues.length;
 

@@ -15,7 +15,7 @@ export function IssueList() {
   const genome = useApp((state) => state.graph);
   const { select } = useApp((state) => state.editorActions);
   const { fitView } = useReactFlow();
-  const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const context = useApp((state) => taskShapeContext(state.config.task));
   const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
   const issues = useMemo(() => analyzeGraph(genome, context).issues, [genome, context]);
 

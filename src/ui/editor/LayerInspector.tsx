@@ -71,7 +71,7 @@ function InputList({ gene, genome }: { gene: LayerGene; genome: readonly LayerGe
 function SelectedLayer({ gene }: { gene: LayerGene }) {
   const genome = useApp((state) => state.graph);
   const { applyGraphChange } = useApp((state) => state.editorActions);
-  const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const context = useApp((state) => taskShapeContext(state.config.task));
   const analysis = useMemo(() => analyzeGraph(genome, context), [genome, context]);
   const issues = useMemo(() => issuesByPlace(analysis).nodes.get(gene.id) ?? [], [analysis, gene.id]);
   const info = analysis.nodes.get(gene.id);

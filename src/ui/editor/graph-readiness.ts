@@ -51,7 +51,7 @@ export function dataFileProblem(task: { id: string; file?: string }, loaded: str
 export function useGraphBlockReason(purpose: GraphPurpose = 'search'): string | null {
   const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
   const genome = useApp((state) => state.graph);
-  const context = useApp((state) => taskShapeContext(state.config.task.id));
+  const context = useApp((state) => taskShapeContext(state.config.task));
   const strategy = useApp((state) => state.config.search.strategy);
   if (fileProblem) return fileProblem;
   return purposeBlockReason(genome, analyzeGraph(genome, context), purpose, strategy);

@@ -3,7 +3,7 @@
  * data-file task shows its file and a button to choose another.
  */
 
-import { TASKS } from '../../data/tasks';
+import { taskOf } from '../../data/tasks';
 import { dataFileProblem } from '../editor/graph-readiness';
 import { useDataFileChooser } from '../header/data-file-chooser';
 import { useApp } from '../store-context';
@@ -34,7 +34,7 @@ function DataFileControls({ locked }: { locked: boolean }) {
 
 export function TaskSettings({ locked }: { locked: boolean }) {
   // The data-file task's entry is another object once a file loads, so this follows the file too.
-  const task = useApp((state) => TASKS[state.config.task.id]);
+  const task = useApp((state) => taskOf(state.config.task));
   const generated = task.origin === 'generated';
 
   return (

@@ -26,7 +26,7 @@ export function BestArchitecture() {
   const kind = useRunTaskKind();
   const { openNetwork } = useActions();
 
-  const context = useApp((state) => taskShapeContext(state.dataset?.task ?? state.config.task.id));
+  const context = useApp((state) => taskShapeContext(state.dataset ? { id: state.dataset.task } : state.config.task));
   const view = useRef<HTMLDivElement>(null);
   // A tall network folds into columns to fit the view. The size counts in steps of 20 px, so
   // dragging the panel's edge does not lay the network out again at every pixel.

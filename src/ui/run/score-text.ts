@@ -3,7 +3,7 @@
  * R² to three decimals for regression, where a percentage would misread as accuracy.
  */
 
-import { TASKS } from '../../data/tasks';
+import { TASKS, taskOf } from '../../data/tasks';
 import type { TaskKind } from '../../data/types';
 import type { AppState } from '../../state/store';
 import { formatPercent } from '../format';
@@ -29,9 +29,9 @@ export function useRunTaskKind(): TaskKind {
 }
 
 export function runTaskKind(state: Pick<AppState, 'dataset' | 'config' | 'run'>): TaskKind {
-  const id = state.dataset?.task ?? state.config.task.id;
-  if (id === 'custom' && state.run.evaluations.some((result) => typeof result.metrics?.validationR2 === 'number')) return 'regression';
-  return TASKS[id].kind;
+  const task = state.dataset ? TASKS[state.dataset.task] : taskOf(state.config.task);
+  if (task.id === 'custom' && state.run.evaluations.some((result) => typeof result.metrics?.validationR2 === 'number')) return 'regression';
+  return task.kind;
 }
 
 /**

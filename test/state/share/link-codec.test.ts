@@ -179,6 +179,39 @@ describe('share link round trip', () => {
     expect(expectState(result).config.task.file).toBe('plants.csv');
   });
 
+  it('carries the data file\'s shape', () => {
+    const custom = defaultRunConfig('custom');
+    const fileShape = { kind: 'regression' as const, features: 8, outputs: 1 };
+    const state = { ...typicalShare(), config: { ...custom, task: { ...custom.task, file: 'prices.csv', fileShape } }, graph: starterGenome('custom'), results: [] };
+    const result = decodeShareFragment(shareFragment(state));
+
+    expect(result.notes).toEqual([]);
+    expect(expectState(result).config.task.fileShape).toEqual(fileShape);
+  });
+
+  it('ignores an invalid file shape', () => {
+    const custom = defaultRunConfig('custom');
+    const cases = [
+      [{ kind: 'regression', features: 8, outputs: 3 }, /a regression file has 1 output, got 3/],
+      [{ kind: 'ranking', features: 8, outputs: 1 }, /kind must be classification or regression, got ranking/],
+      [{ kind: 'classification', features: 0.5, outputs: 2 }, /features must be a whole number from 1 to 100000, got 0\.5/],
+      [{ kind: 'classification', features: 4 }, /outputs must be a whole number from 1 to 10000, got undefined/],
+    ] as const;
+    for (const [fileShape, reason] of cases) {
+      const config = { ...custom, task: { ...custom.task, file: 'prices.csv', fileShape } } as unknown as RunConfig;
+      const result = decodeShareFragment(shareFragment({ ...typicalShare(), config, graph: starterGenome('custom'), results: [] }));
+
+      expect(expectState(result).config.task.fileShape).toBeUndefined();
+      expect(expectState(result).config.task.file).toBe('prices.csv');
+      expect(noteText(result)).toMatch(reason);
+      expect(noteText(result)).toMatch(/the networks take the file's shape once it is chosen/);
+    }
+    const xor = defaultRunConfig('xor');
+    const onXor = decodeShareFragment(shareFragment({ ...typicalShare(), config: { ...xor, task: { ...xor.task, fileShape: { kind: 'regression', features: 2, outputs: 1 } } } }));
+    expect(expectState(onXor).config.task.fileShape).toBeUndefined();
+    expect(noteText(onXor)).toMatch(/task\.fileShape: describes a data file, but the task is xor; it was ignored\./);
+  });
+
   it('ignores a file name on another task', () => {
     const config = defaultRunConfig('xor');
     const state = { ...typicalShare(), config: { ...config, task: { ...config.task, file: 'plants.csv' } } };
