@@ -251,6 +251,13 @@ describe('search in the browser', () => {
     const retraining = texts.filter((text) => text.includes('Retraining the best candidates'));
     assert.ok(retraining.length > 0, 'the panel showed the final retraining');
     for (const text of retraining) assert.doesNotMatch(text, /left/);
+
+    // The run's record keeps its final network, so a reload shows it again and Export saves it.
+    const finalText = (await page.getByTestId('final-candidate').first().textContent()) ?? '';
+    assert.match(finalText, /^Final network g\d+-\d+-final: validation/);
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.getByTestId('final-candidate').filter({ hasText: finalText }).waitFor({ timeout: 10_000 });
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -95,6 +95,8 @@ export interface ImportedRun {
   readonly startedAt: number;
   readonly candidates: readonly EvaluatedCandidate[];
   readonly generations: readonly GenerationSummary[];
+  /** The final network, retrained at the end of the run; null when the run had none. */
+  readonly final: EvaluatedCandidate | null;
 }
 
 export type RunFileOutcome = { ok: true; run: ImportedRun; notes: RestoreNote[] } | { ok: false; error: string };
@@ -105,21 +107,46 @@ const fraction = (value: unknown): number | null => (typeof value === 'number' &
 const wholeAtLeast = (value: unknown, min: number, fallback: number): number => (Number.isInteger(value) && (value as number) >= min ? (value as number) : fallback);
 const text = (value: unknown, max = 500): string | undefined => (typeof value === 'string' ? value.slice(0, max) : undefined);
 
+/** Names a value's type for a note: "an object", "a list", or the value itself when short. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  const shown = JSON.stringify(value) ?? String(value);
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+
 const STATUSES: readonly RunStatus[] = ['completed', 'stopped', 'time-budget', 'failed'];
 const POPULATIONS: readonly PopulationSummary['name'][] = ['networks', 'modules', 'blueprints'];
 const CANDIDATE_ID = /^[\w:.-]{1,60}$/;
 
-function readMetrics(value: unknown, genome: Genome, config: RunConfig): EvaluationMetrics | null {
+/** A coefficient of determination as a run file gives it: any finite number (it can be negative), or null. */
+const r2 = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/**
+ * Reads a fraction that a run file should give in [0, 1]. A number outside is clamped, and
+ * the note names the field and both values.
+ */
+function readFraction(value: unknown, field: string, notes: RestoreNote[]): number | null {
+  const clamped = fraction(value);
+  if (clamped !== null && clamped !== value) notes.push({ field, reason: `${String(value)} is outside 0 to 1; ${clamped} was used.` });
+  return clamped;
+}
+
+function readMetrics(value: unknown, genome: Genome, config: RunConfig, field: string, notes: RestoreNote[]): EvaluationMetrics | null {
   if (!isRecord(value)) return null;
   const analysis = analyzeGenome(genome, shapeContextOf(config));
   const trainLoss = Array.isArray(value.trainLoss) ? value.trainLoss.slice(0, 10_000).map((loss) => finite(loss, Number.NaN)) : [];
-  const backend = (BACKENDS as readonly unknown[]).includes(value.backend) ? (value.backend as BackendName) : 'cpu';
+  const knownBackend = (BACKENDS as readonly unknown[]).includes(value.backend);
+  if (!knownBackend && value.backend !== undefined) notes.push({ field: `${field}.backend`, reason: `names no backend (${JSON.stringify(value.backend)}); it reads as cpu.` });
+  const backend = knownBackend ? (value.backend as BackendName) : 'cpu';
   return {
-    fitness: fraction(value.fitness) ?? 0,
+    fitness: readFraction(value.fitness, `${field}.fitness`, notes) ?? 0,
     validationLoss: finite(value.validationLoss, Number.NaN),
-    validationAccuracy: fraction(value.validationAccuracy),
+    validationAccuracy: readFraction(value.validationAccuracy, `${field}.validationAccuracy`, notes),
     testLoss: finite(value.testLoss, Number.NaN),
-    testAccuracy: fraction(value.testAccuracy),
+    testAccuracy: readFraction(value.testAccuracy, `${field}.testAccuracy`, notes),
+    validationR2: r2(value.validationR2),
+    testR2: r2(value.testR2),
     trainLoss,
     params: analysis.totalParams,
     flops: analysis.totalFlops,
@@ -128,11 +155,11 @@ function readMetrics(value: unknown, genome: Genome, config: RunConfig): Evaluat
     backend,
     fallbackReason: text(value.fallbackReason),
     diverged: text(value.diverged),
+    bestEpoch: Number.isInteger(value.bestEpoch) && (value.bestEpoch as number) >= 1 ? (value.bestEpoch as number) : undefined,
   };
 }
 
-function readCandidate(value: unknown, index: number, config: RunConfig, notes: RestoreNote[]): EvaluatedCandidate | null {
-  const field = `candidates[${index}]`;
+function readCandidate(value: unknown, index: number, config: RunConfig, notes: RestoreNote[], field = `candidates[${index}]`): EvaluatedCandidate | null {
   if (!isRecord(value)) {
     notes.push({ field, reason: 'is not a candidate; it was skipped.' });
     return null;
@@ -142,12 +169,12 @@ function readCandidate(value: unknown, index: number, config: RunConfig, notes: 
     notes.push({ field, reason: 'has no valid network for this task; it was skipped.' });
     return null;
   }
-  const metrics = readMetrics(value.metrics, genome, config);
+  const metrics = readMetrics(value.metrics, genome, config, `${field}.metrics`, notes);
   const id = typeof value.id === 'string' && CANDIDATE_ID.test(value.id) ? value.id : `imported-${index + 1}`;
   return {
     candidate: { id, generation: wholeAtLeast(value.generation, 0, 0), genome, hash: canonicalHash(genome), origin: { type: 'random' } },
     metrics,
-    fitness: metrics === null ? 0 : (fraction(value.fitness) ?? metrics.fitness),
+    fitness: metrics === null ? 0 : (readFraction(value.fitness, `${field}.fitness`, notes) ?? metrics.fitness),
     failure: text(value.failure),
     reused: value.reused === true,
     worker: wholeAtLeast(value.worker, -1, -1),
@@ -192,10 +219,17 @@ export function readRunFile(source: string): RunFileOutcome {
   const config: RunConfig = { ...restored, seedGenome: graph };
 
   const list = Array.isArray(file.candidates) ? file.candidates : [];
+  if (file.candidates !== undefined && !Array.isArray(file.candidates)) notes.push({ field: 'candidates', reason: `must be a list of candidates, got ${describeValue(file.candidates)}; no candidates were read.` });
   if (list.length > MAX_CANDIDATES) notes.push({ field: 'candidates', reason: `lists ${list.length} candidates; only the first ${MAX_CANDIDATES} were read.` });
   const candidates = list.slice(0, MAX_CANDIDATES).map((entry, index) => readCandidate(entry, index, config, notes)).filter((entry): entry is EvaluatedCandidate => entry !== null);
   candidates.sort((a, b) => a.evaluation - b.evaluation || a.finishedAt - b.finishedAt);
-  const generations = (Array.isArray(file.generations) ? file.generations : []).map(readGeneration).filter((entry): entry is GenerationSummary => entry !== null);
+  const generationList = Array.isArray(file.generations) ? file.generations : [];
+  if (file.generations !== undefined && !Array.isArray(file.generations)) notes.push({ field: 'generations', reason: `must be a list of generation summaries, got ${describeValue(file.generations)}; the charts show none.` });
+  const generations = generationList.map(readGeneration).filter((entry): entry is GenerationSummary => entry !== null);
+  const skipped = generationList.length - generations.length;
+  if (skipped > 0) notes.push({ field: 'generations', reason: `${skipped} of ${generationList.length} summaries lack a whole generation number or a populations list; they were skipped.` });
+  // The final network is what the run's page exported; without it, Export saves the best candidate.
+  const final = file.final === undefined || file.final === null ? null : readCandidate(file.final, 0, config, notes, 'final');
   const startedAt = typeof file.startedAt === 'string' ? Date.parse(file.startedAt) : Number.NaN;
 
   return {
@@ -209,6 +243,7 @@ export function readRunFile(source: string): RunFileOutcome {
       startedAt: Number.isFinite(startedAt) ? startedAt : Date.now(),
       candidates,
       generations,
+      final,
     },
   };
 }

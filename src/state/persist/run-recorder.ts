@@ -121,6 +121,7 @@ export class RunRecorder {
         bestFitness: run.best?.metrics ? run.best.fitness : tracked.base.bestFitness,
         evaluations: run.evaluations.length,
         elapsedMs: run.elapsedMs,
+        final: run.final ?? tracked.base.final,
       };
       await this.db.save(record, candidates, generations);
       this.options.onSaved?.(tracked.runId);

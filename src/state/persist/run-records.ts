@@ -42,6 +42,8 @@ export interface RunRecord {
   readonly positions?: readonly (readonly [string, number, number])[];
   /** Set when the run came from an imported file rather than from a search on this page. */
   readonly source?: 'imported';
+  /** The final network, once the final retraining ended: what Export saves. */
+  readonly final?: EvaluatedCandidate;
 }
 
 export interface CandidateRecord {
@@ -100,8 +102,17 @@ export function readRunRecord(raw: unknown): ReadOutcome<RunRecord> {
     config: seedGenome === undefined ? config : ({ ...config, seedGenome } as RunConfig),
     positions,
     source: raw.source === 'imported' ? 'imported' : undefined,
+    final: readFinal(raw.final, notes),
   };
   return { ok: true, record, notes: notes.map((note) => ({ field: `${field}.${note.field}`, reason: note.reason })) };
+}
+
+/** Reads a run record's final network; a damaged one is left out with a note. */
+function readFinal(raw: unknown, notes: RestoreNote[]): EvaluatedCandidate | undefined {
+  if (raw === undefined) return undefined;
+  if (isEvaluatedCandidate(raw)) return raw;
+  notes.push({ field: 'final', reason: 'The saved final network is damaged; it was skipped, so Export saves the search\'s best candidate instead.' });
+  return undefined;
 }
 
 function isEvaluatedCandidate(value: unknown): value is EvaluatedCandidate {

@@ -29,6 +29,8 @@ export interface AddressBar {
   readonly fragment: string;
   /** Replaces the fragment without adding a history entry. */
   replace(fragment: string): void;
+  /** Adds a history entry with the fragment, so that Back returns to the one before. */
+  push(fragment: string): void;
 }
 
 /** The Web Locks the session uses to tell a run going on in another tab from an interrupted one. */
@@ -91,6 +93,7 @@ const INITIAL: SessionState = {
 
 const RUN_LOCK_PREFIX = 'nas-playground-run:';
 const SHARED_VIEW_ID = 'shared';
+const BACK_TO_EDITS = "The browser's Back button returns to the network you were editing.";
 
 export class Session {
   readonly store: StoreApi<SessionState> = createStore<SessionState>()(() => INITIAL);
@@ -193,7 +196,7 @@ export class Session {
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: shown ? { results: share.results, replayRunId: null, comparison: null } : null });
     if (notes.length > 0) {
-      const backHint = lostEdits ? ' The browser\'s Back button returns to the network you were editing.' : '';
+      const backHint = lostEdits ? ` ${BACK_TO_EDITS}` : '';
       this.notify(`The link was opened, but some of its values were ignored or changed.${backHint}`, null, notes, true);
     } else if (lostEdits) {
       this.notify('The link\'s setup replaced the network you were editing. The browser\'s Back button returns to it.', null, [], true);
@@ -231,13 +234,35 @@ export class Session {
 
   private scheduleAddress(): void {
     if (this.addressTimer) clearTimeout(this.addressTimer);
-    this.addressTimer = setTimeout(() => {
-      this.addressTimer = null;
-      // The address carries the setup and, while shown, a link's results; a search's own results go in a copied link only.
-      const shownShared = this.app.getState().run.runId === `view:${SHARED_VIEW_ID}`;
-      const fragment = shareFragment({ ...currentSetup(this.app.getState()), results: this.resultsToShare(shownShared) }, this.state.view);
-      if (fragment !== this.dependencies.address.fragment) this.dependencies.address.replace(fragment);
-    }, this.dependencies.addressDelayMs ?? 400);
+    this.addressTimer = setTimeout(() => this.writeAddress('replace'), this.dependencies.addressDelayMs ?? 400);
+  }
+
+  /** Writes the page's setup into the address now, in place or as a new history entry. */
+  private writeAddress(mode: 'replace' | 'push'): void {
+    if (this.addressTimer) clearTimeout(this.addressTimer);
+    this.addressTimer = null;
+    // The address carries the setup and, while shown, a link's results; a search's own results go in a copied link only.
+    const shownShared = this.app.getState().run.runId === `view:${SHARED_VIEW_ID}`;
+    const fragment = shareFragment({ ...currentSetup(this.app.getState()), results: this.resultsToShare(shownShared) }, this.state.view);
+    if (fragment !== this.dependencies.address.fragment) this.dependencies.address[mode](fragment);
+  }
+
+  /**
+   * Loads a saved or imported run's setup in place of the page's. Loading starts a fresh undo
+   * history, so when that drops edits, the edited setup keeps its own history entry and the
+   * run's gets a new one: Back then opens the edited setup again, as it does after a link.
+   * Returns whether edits were replaced; call `finishSetupReplacement` once the run shows.
+   */
+  private replaceSetup(setup: Setup): boolean {
+    const before = this.app.getState();
+    const lostEdits = before.editor.history.past.length > 0 && setupKey(currentSetup(before)) !== setupKey(setup);
+    if (lostEdits) this.writeAddress('replace');
+    loadSetup(this.app, setup);
+    return lostEdits;
+  }
+
+  private finishSetupReplacement(lostEdits: boolean): void {
+    if (lostEdits) this.writeAddress('push');
   }
 
   /** Starts the link's search again with the link's seed, to reproduce its results. */
@@ -337,12 +362,15 @@ export class Session {
     }
     const notes = [...stored.notes];
     const setup = setupOfRecord(stored.record, notes);
-    loadSetup(this.app, setup);
+    const lostEdits = this.replaceSetup(setup);
     const outcome = stored.record.status === 'running' ? 'stopped' : stored.record.status;
-    this.app.setState({ run: viewRunState(`saved:${id}`, stored.candidates, stored.generations, outcome, stored.record.elapsedMs) });
+    this.app.setState({ run: viewRunState(`saved:${id}`, stored.candidates, stored.generations, outcome, stored.record.elapsedMs, true, stored.record.final ?? null) });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: null });
-    if (notes.length > 0) this.notify(`The run "${stored.record.name}" was opened, but some of its records were skipped or changed.`, null, notes);
+    this.finishSetupReplacement(lostEdits);
+    const backHint = lostEdits ? ` ${BACK_TO_EDITS}` : '';
+    if (notes.length > 0) this.notify(`The run "${stored.record.name}" was opened, but some of its records were skipped or changed.${backHint}`, null, notes);
+    else if (lostEdits) this.notify(`The run "${stored.record.name}" replaced the network you were editing. The browser's Back button returns to it.`, null);
   }
 
   /** Restarts an interrupted run with its saved results, so it continues where it stopped. */
@@ -414,11 +442,13 @@ export class Session {
     }
     const { seedGenome, ...config } = read.run.config;
     const setup = { config, graph: seedGenome!, positions: read.run.positions };
-    loadSetup(this.app, setup);
-    this.app.setState({ run: viewRunState(`saved:${record.id}`, read.run.candidates, read.run.generations, read.run.status, read.run.elapsedMs) });
+    const lostEdits = this.replaceSetup(setup);
+    this.app.setState({ run: viewRunState(`saved:${record.id}`, read.run.candidates, read.run.generations, read.run.status, read.run.elapsedMs, true, read.run.final) });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: null });
-    this.notify(`Imported "${fileName}" with ${read.run.candidates.length} candidates.`, null, read.notes);
+    this.finishSetupReplacement(lostEdits);
+    const backHint = lostEdits ? ` ${BACK_TO_EDITS}` : '';
+    this.notify(`Imported "${fileName}" with ${read.run.candidates.length} candidates.${backHint}`, null, read.notes);
   }
 
   /** Imports a network into the editor from a Keras or TF.js model.json, or a genome file, as one undoable edit. */
@@ -458,6 +488,7 @@ function importedRecord(run: ImportedRun, fileName: string): RunRecord {
     config: run.config,
     positions: run.positions ? [...run.positions].map(([id, at]) => [id, at.x, at.y] as const) : undefined,
     source: 'imported',
+    final: run.final ?? undefined,
   };
 }
 

@@ -89,6 +89,7 @@ export function viewRunState(
   outcome: RunStatus | null,
   elapsedMs = 0,
   complete = true,
+  final: EvaluatedCandidate | null = null,
 ): RunState {
   const best = [...evaluations].sort(compareCandidates)[0] ?? null;
   const lastStarted = evaluations.reduce((last, result) => Math.max(last, result.candidate.generation), generations.at(-1)?.generation ?? 0);
@@ -103,6 +104,7 @@ export function viewRunState(
     evaluations,
     generations,
     best,
+    final,
   };
 }
 

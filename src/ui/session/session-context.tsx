@@ -20,6 +20,9 @@ const browserAddressBar: AddressBar = {
   replace(fragment) {
     window.history.replaceState(window.history.state, '', `#${fragment}`);
   },
+  push(fragment) {
+    window.history.pushState(null, '', `#${fragment}`);
+  },
 };
 
 /**
@@ -58,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const flushWhenHidden = () => {
       if (document.visibilityState === 'hidden') flush();
     };
-    // Address updates from the session use replaceState, which fires no hashchange: this one is a link the user opened.
+    // Address updates from the session use replaceState and pushState, which fire no hashchange: this one is a link the user opened or Back.
     const openPastedLink = () => session.openFragment(browserAddressBar.fragment);
     window.addEventListener('hashchange', openPastedLink);
     window.addEventListener('pagehide', flush);

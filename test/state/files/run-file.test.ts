@@ -64,6 +64,51 @@ describe('run file', () => {
     expect(read.run.candidates[0].metrics?.params).toBe(2 * 4 + 4 + 4 * 2 + 2);
   });
 
+  it('keeps the final network', () => {
+    const { config, candidates } = sampleRun();
+    const final = { ...evaluated('g0-0', candidates[0].candidate.genome, 0.9, 3), candidate: { ...candidates[0].candidate, id: 'g0-0-final' } };
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 4200, startedAt: new Date(), evaluations: candidates, generations: GENERATIONS, best: candidates[0], final, counts: null });
+    const read = readRunFile(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.error);
+
+    expect(read.notes).toEqual([]);
+    expect(read.run.final?.candidate.id).toBe('g0-0-final');
+    expect(read.run.final?.fitness).toBe(0.9);
+    expect(read.run.final?.metrics?.testAccuracy).toBeCloseTo(0.89);
+  });
+
+  it('keeps regression scores', () => {
+    const { config, candidates } = sampleRun();
+    const metrics = { ...candidates[0].metrics!, validationAccuracy: null, testAccuracy: null, validationR2: 0.75, testR2: -0.4 };
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: [{ ...candidates[0], metrics }], generations: [], best: null, final: null, counts: null });
+    const read = readRunFile(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.error);
+
+    expect(read.run.candidates[0].metrics?.validationR2).toBe(0.75);
+    expect(read.run.candidates[0].metrics?.testR2).toBe(-0.4);
+  });
+
+  it('notes values it changed or dropped', () => {
+    const { config, candidates } = sampleRun();
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: candidates, generations: GENERATIONS, best: null, final: null, counts: null });
+    const edited = JSON.parse(JSON.stringify(file)) as { candidates: { metrics: Record<string, unknown> }[]; generations: unknown[] };
+    edited.candidates[0].metrics.validationAccuracy = 5;
+    edited.candidates[1].metrics.backend = 'tpu';
+    edited.generations.push({ generation: 'one' });
+    const read = readRunFile(JSON.stringify(edited));
+    if (!read.ok) throw new Error(read.error);
+    const text = read.notes.map((note) => `${note.field}: ${note.reason}`).join('\n');
+
+    expect(text).toMatch(/candidates\[0\]\.metrics\.validationAccuracy: 5 is outside 0 to 1; 1 was used\./);
+    expect(text).toMatch(/candidates\[1\]\.metrics\.backend: names no backend \("tpu"\); it reads as cpu\./);
+    expect(text).toMatch(/generations: 1 of 2 summaries lack a whole generation number or a populations list; they were skipped\./);
+
+    const notList = readRunFile(JSON.stringify({ ...edited, candidates: { first: 1 } }));
+    if (!notList.ok) throw new Error(notList.error);
+    expect(notList.run.candidates).toEqual([]);
+    expect(notList.notes.map((note) => `${note.field}: ${note.reason}`)).toContain('candidates: must be a list of candidates, got an object; no candidates were read.');
+  });
+
   it('reads the command line result file', async () => {
     const { config, candidates } = sampleRun();
     const dataset = await loadDataset(config.task, nodeAssetReader());

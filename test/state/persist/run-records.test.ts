@@ -29,6 +29,22 @@ describe('stored run records', () => {
     expect(read.notes).toEqual([]);
   });
 
+  it('keeps the final network', () => {
+    const genome = config.seedGenome;
+    const final = { candidate: { id: 'g1-0-final', generation: 1, genome, hash: 'h', origin: { type: 'random' } }, metrics: null, fitness: 0, failure: 'stopped', reused: false, worker: 0, evaluation: 12 };
+    const read = readRunRecord({ ...current, final });
+    if (!read.ok) throw new Error(read.note.reason);
+    expect(read.record.final).toEqual(final);
+    expect(read.notes).toEqual([]);
+
+    const damaged = readRunRecord({ ...current, final: { candidate: 'g1-0-final' } });
+    if (!damaged.ok) throw new Error(damaged.note.reason);
+    expect(damaged.record.final).toBeUndefined();
+    expect(damaged.notes.map((note) => `${note.field}: ${note.reason}`)).toEqual([
+      "runs.run-1.final: The saved final network is damaged; it was skipped, so Export saves the search's best candidate instead.",
+    ]);
+  });
+
   it('migrates a record without a schema field', () => {
     const { schema: _schema, name: _name, strategy: _strategy, ...old } = current;
     const read = readRunRecord(old);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalHash } from '../../../src/core/canonical';
 import { chainGenome } from '../../../src/core/genome';
 import { nodeAssetReader } from '../../../src/data/node-assets';
+import { defaultRunConfig } from '../../../src/state/config';
+import { buildRunFile } from '../../../src/state/files/run-file';
 import { decodeShareFragment, shareFragment } from '../../../src/state/share/link-codec';
+import { starterGenome } from '../../../src/state/starter';
 import type { ShareState } from '../../../src/state/share/share-state';
 import { Session, type AddressBar } from '../../../src/state/session/session';
 import { createAppStore } from '../../../src/state/store';
@@ -11,10 +15,16 @@ import { typicalShare } from '../share/fixtures';
 /** An address bar kept in memory, as the page's would be. */
 class MemoryAddressBar implements AddressBar {
   readonly replaced: string[] = [];
+  /** Fragments of the history entries added, oldest first. */
+  readonly pushed: string[] = [];
   constructor(public fragment: string) {}
   replace(fragment: string): void {
     this.fragment = fragment;
     this.replaced.push(fragment);
+  }
+  push(fragment: string): void {
+    this.fragment = fragment;
+    this.pushed.push(fragment);
   }
 }
 
@@ -138,6 +148,39 @@ describe('page session', () => {
     const notice = session.store.getState().notice;
     expect(notice?.title).toBe("The link's setup replaced the network you were editing. The browser's Back button returns to it.");
     expect(app.getState().graph).toEqual(typicalShare().graph);
+  });
+
+  it('keeps the way back when a run file replaces edits', async () => {
+    const { app, address, session } = await openSession('');
+    const edited = chainGenome([{ kind: 'dense', params: { units: 7, activation: 'relu' } }]);
+    app.getState().actions.setGraph(edited);
+    const config = { ...defaultRunConfig('xor'), seedGenome: starterGenome('xor') };
+    const result = { candidate: { id: 'g0-0-final', generation: 0, genome: edited, hash: canonicalHash(edited), origin: { type: 'random' as const } }, metrics: null, fitness: 0, failure: 'stopped', reused: false, worker: 0, evaluation: 1, finishedAt: 0 };
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: [], generations: [], best: null, final: result, counts: null });
+
+    await session.importRunFile(JSON.stringify(file), 'xor-run.json');
+
+    // The entry before holds the edited network, and the run's setup gets an entry of its own.
+    expect(decode(`#${address.replaced.at(-1)}`).graph).toEqual(edited);
+    expect(address.pushed).toHaveLength(1);
+    expect(decode(`#${address.pushed[0]}`).config.task.id).toBe('xor');
+    expect(session.store.getState().notice?.title).toBe('Imported "xor-run.json" with 0 candidates. The browser\'s Back button returns to the network you were editing.');
+    expect(app.getState().run.final?.candidate.id).toBe('g0-0-final');
+
+    // Back opens the entry before, as the page does on hashchange.
+    session.openFragment(address.replaced.at(-1)!);
+    expect(app.getState().graph).toEqual(edited);
+  });
+
+  it('adds no history entry for an import over no edits', async () => {
+    const { address, session } = await openSession('');
+    const config = { ...defaultRunConfig('xor'), seedGenome: starterGenome('xor') };
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: [], generations: [], best: null, final: null, counts: null });
+
+    await session.importRunFile(JSON.stringify(file), 'xor-run.json');
+
+    expect(address.pushed).toEqual([]);
+    expect(session.store.getState().notice?.title).toBe('Imported "xor-run.json" with 0 candidates.');
   });
 
   it('imports a network into the editor as an undoable edit', async () => {
