@@ -48,7 +48,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   'candidate-set': { value: 'FILE', help: 'Read the candidate set from a JSON file: {"layers": [{"kind": "dense", "params": {"units": [8, 16]}}], "maxDepth": 2}.' },
   'max-depth': { value: 'N', help: `Maximum chain length the exhaustive strategy enumerates, ${MAX_DEPTH_RANGE.min} to ${MAX_DEPTH_RANGE.max} (default ${DEFAULT_MAX_DEPTH}).` },
   compare: { value: 'LIST', help: 'Run these strategies in turn, comma-separated, with the same task, candidate set, budget and seeds, and print best-so-far fitness against evaluations.' },
-  seeds: { value: 'LIST', help: 'Search seeds of a comparison or preset run, comma-separated (default: --seed).' },
+  seeds: { value: 'LIST', help: 'Search seeds of a comparison or preset run, comma-separated (default: --seed). Needs --compare or --preset.' },
   preset: { choices: PRESET_IDS, value: 'ID', help: 'Run the variants of a preset experiment; combines only with --workers, --seeds, --json and --quiet.' },
   epochs: { path: 'training.epochs', value: 'N', help: 'Training epochs per candidate.' },
   'batch-size': { path: 'training.batchSize', value: 'N', help: 'Examples per training step.' },
@@ -155,6 +155,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       throw new UsageError(`--preset sets the task and the search; it combines only with --workers, --seeds, --json and --quiet, not with ${extra.map((flag) => `--${flag}`).join(', ')}.`);
     }
   }
+  // A single search takes one seed, so it would ignore a seed list.
+  const seedList = values.get('seeds');
+  const seeds = parseSeedList(seedList);
+  if (seeds !== null && !values.has('compare') && typeof preset !== 'string') {
+    throw new UsageError(`--seeds ${String(seedList)} sets the seeds of a comparison or preset run. Add --compare or --preset, or give a single search one seed with --seed.`);
+  }
   const dataFile = values.get('data');
   if (typeof dataFile === 'string' && taskValue !== undefined && taskValue !== 'custom') {
     throw new UsageError(`--data reads the custom task from a file; drop --task ${String(taskValue)}.`);
@@ -202,7 +208,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     quiet: values.has('quiet'),
     help: values.has('help'),
     compare: parseStrategyList(values.get('compare')),
-    seeds: parseSeedList(values.get('seeds')),
+    seeds,
     preset: typeof preset === 'string' ? preset : null,
     dataFile: typeof dataFile === 'string' ? dataFile : null,
   };

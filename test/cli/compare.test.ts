@@ -19,6 +19,7 @@ describe('parseArgs for strategies and candidate sets', () => {
     ['unknown preset', ['--preset', 'nope'], /Unknown preset "nope"\. Presets: parity-feedforward-vs-recurrent, one-set-two-targets/],
     ['preset with a task', ['--preset', 'one-set-two-targets', '--task', 'xor'], /--preset sets the task and the search; it combines only with --workers, --seeds, --json and --quiet, not with --task/],
     ['missing candidate set file', ['--candidate-set', '/nonexistent/set.json'], /Cannot read the candidate set file "\/nonexistent\/set\.json"/],
+    ['seeds for a single search', ['--task', 'xor', '--seeds', '5,6,7'], /--seeds 5,6,7 sets the seeds of a comparison or preset run\. Add --compare or --preset, or give a single search one seed with --seed\./],
   ];
   for (const [name, argv, message] of rejected) {
     it(`rejects ${name}`, () => {
