@@ -11,6 +11,7 @@ import { DEFAULT_MAX_DEPTH, MAX_DEPTH_RANGE } from '../core/exhaustive';
 import { isLayerKind, PLACEABLE_KINDS } from '../core/layers';
 import { STRATEGY_NAMES, type CandidateSet, type StrategyName } from '../core/strategy';
 import { TASKS } from '../data/tasks';
+import { MAX_TOY_SAMPLES } from '../data/toy';
 import { PRESET_IDS } from '../state/presets';
 import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericField, type NumericPath } from '../state/config';
 import { TASK_IDS, type TaskId } from '../data/types';
@@ -24,6 +25,8 @@ interface FlagSpec {
   readonly path?: NumericPath | 'task.id' | 'search.strategy' | 'search.earlyStopping' | 'training.optimizer' | 'backend';
   readonly choices?: readonly string[];
   readonly value?: string;
+  /** Maximum value, where it is below the schema's because the schema also covers cases the flag never reaches. */
+  readonly max?: number;
 }
 
 export const FLAGS: Readonly<Record<string, FlagSpec>> = {
@@ -57,7 +60,13 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   seed: { path: 'search.seed', value: 'N', help: 'Seed of the search and of weight initialisation.' },
   'data-seed': { path: 'task.seed', value: 'N', help: 'Seed of the data generator and split.' },
   noise: { path: 'task.noise', value: 'X', help: 'Noise of generated toy sets.' },
-  samples: { path: 'task.samples', value: 'N', help: 'Examples generated for toy sets.' },
+  samples: {
+    path: 'task.samples',
+    value: 'N',
+    // Only generated tasks read the sample count, and they cap it below the schema's maximum.
+    max: MAX_TOY_SAMPLES,
+    help: 'Examples of a generated task (toy, sequence and regression sets). Iris, mnist and --data files ignore it.',
+  },
   backend: { path: 'backend', choices: ['auto', 'wasm', 'cpu'], value: 'NAME', help: 'tfjs backend (auto picks wasm in Node).' },
   'final-epochs': { path: 'finalEpochs', value: 'N', help: 'Retrain the best candidate on all training rows for N epochs at the end (0: off).' },
   'max-train-rows': { path: 'training.maxTrainRows', value: 'N', help: 'Train each search candidate on at most N rows, a low-fidelity pass (0: all).' },
@@ -102,7 +111,7 @@ export function helpText(): string {
     if (spec.choices) detail += ` One of: ${spec.choices.join(', ')}.`;
     if (spec.path && spec.path in NUMERIC_FIELDS) {
       const field: NumericField = NUMERIC_FIELDS[spec.path as NumericPath];
-      detail += ` Range ${field.min} to ${field.max}${field.unit ? ` ${field.unit}` : ''}.`;
+      detail += ` Range ${field.min} to ${spec.max ?? field.max}${field.unit ? ` ${field.unit}` : ''}.`;
     }
     lines.push(`${left.padEnd(30)}${detail}`);
   }
@@ -187,11 +196,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       continue;
     }
     const field = NUMERIC_FIELDS[spec.path as NumericPath];
+    const max = spec.max ?? field.max;
     const number = value.trim() === '' ? NaN : Number(value);
-    const inRange = Number.isFinite(number) && number >= field.min && number <= field.max;
+    const inRange = Number.isFinite(number) && number >= field.min && number <= max;
     if (!inRange || (field.integer && !Number.isInteger(number))) {
       throw new UsageError(
-        `Invalid value "${value}" for --${name}: expected ${field.integer ? 'a whole number' : 'a number'} from ${field.min} to ${field.max}.`,
+        `Invalid value "${value}" for --${name}: expected ${field.integer ? 'a whole number' : 'a number'} from ${field.min} to ${max}.`,
       );
     }
     setPath(config, spec.path, number);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeGenome } from '../../src/core/genome';
-import { UsageError, parseArgs } from '../../src/cli/args';
+import { UsageError, helpText, parseArgs } from '../../src/cli/args';
 import { runCli } from './run-cli';
 
 describe('parseArgs', () => {
@@ -19,6 +19,7 @@ describe('parseArgs', () => {
     ['repeated flag', ['--seed', '1', '--seed', '2'], /The flag --seed is given twice/],
     ['bare argument', ['iris'], /Unexpected argument "iris"/],
     ['value for a switch', ['--quiet=yes'], /The flag --quiet takes no value/],
+    ['samples above the generated cap', ['--task', 'xor', '--samples', '50000'], /Invalid value "50000" for --samples: expected a whole number from 20 to 20000\./],
   ];
   for (const [name, argv, message] of rejected) {
     it(`rejects ${name}`, () => {
@@ -36,6 +37,11 @@ describe('parseArgs', () => {
     expect(options.config.search.seed).toBe(7);
     expect(options.config.workers).toBe(1);
     expect(options.json).toBe('out.json');
+  });
+
+  it('help gives the real samples limit', () => {
+    const line = helpText().split('\n').find((text) => text.startsWith('  --samples'));
+    expect(line).toMatch(/Range 20 to 20000 examples\.$/);
   });
 
   it('defaults to iris', () => {
