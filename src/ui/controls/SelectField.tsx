@@ -53,7 +53,7 @@ export function SelectField<T extends string>({ label, value, options, onChange,
         {label}
       </label>
       <Select.Root value={value} onValueChange={(next) => onChange(next as T)} disabled={disabled}>
-        <Select.Trigger id={id} className="select__trigger">
+        <Select.Trigger id={id} className="select__trigger" title={options.find((option) => option.value === value)?.label}>
           <Select.Value />
           <Select.Icon className="select__icon">▾</Select.Icon>
         </Select.Trigger>
