@@ -213,7 +213,7 @@ export function readRunFile(source: string): RunFileOutcome {
 
   const restored = restoreRunConfig(file.config, notes);
   const graphInput = isRecord(file.config) ? file.config.seedGenome : undefined;
-  let graph = graphInput === undefined ? null : restoreGenome(graphInput, shapeContextOf(restored), 'config.seedGenome', notes);
+  let graph = graphInput === undefined ? null : restoreGenome(graphInput, shapeContextOf(restored), 'config.seedGenome', notes, true);
   const positions = graph ? restorePositions(file.positions, graph, notes) : undefined;
   graph ??= starterGenome(restored.task.id);
   const config: RunConfig = { ...restored, seedGenome: graph };

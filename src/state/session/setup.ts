@@ -52,7 +52,7 @@ export function resultsKey(setup: Setup): string {
 /** Reads the setup a saved run started with; its graph is checked against the task like a link's. */
 export function setupOfRecord(record: RunRecord, notes: RestoreNote[]): Setup {
   const { seedGenome, ...config } = record.config;
-  const graph = seedGenome === undefined ? null : restoreGenome(seedGenome, shapeContextOf(config), `runs.${record.id}.graph`, notes);
+  const graph = seedGenome === undefined ? null : restoreGenome(seedGenome, shapeContextOf(config), `runs.${record.id}.graph`, notes, true);
   if (graph === null) return { config, graph: starterGenome(config.task.id) };
   const ids = new Set(graph.nodes.map((gene) => gene.id));
   const positions = new Map((record.positions ?? []).filter(([id]) => ids.has(id)).map(([id, x, y]) => [id, { x, y }]));

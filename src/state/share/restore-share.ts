@@ -4,7 +4,7 @@
  * can never make the page build a network larger than the editor would allow.
  */
 
-import { DEFAULT_LIMITS, analyzeGenome, type Genome, type LayerGene } from '../../core/genome';
+import { DEFAULT_LIMITS, analyzeGenome, type Genome, type IssueCode, type LayerGene } from '../../core/genome';
 import { canonicalHash } from '../../core/canonical';
 import { hasModuleSlots } from '../../core/template';
 import { LAYERS, LAYER_KINDS, checkParam, defaultParams, isLayerKind, type LayerParams, type ShapeContext } from '../../core/layers';
@@ -79,10 +79,19 @@ function restoreGene(value: unknown, index: number, field: string, notes: Restor
 }
 
 /**
- * Restores a genome and checks it for the task. Returns null, with notes naming each
- * problem, when it is not a valid network within the size limits.
+ * Issues that the editor itself lets a network have while it is being built, and shows on
+ * the node concerned: a layer not connected yet, a wrong input count, a shape that does not
+ * fit. A network above the size limits is not among them, so that no link makes a page hold one.
  */
-export function restoreGenome(value: unknown, context: ShapeContext, field: string, notes: RestoreNote[]): Genome | null {
+const EDITOR_ISSUES: ReadonlySet<IssueCode> = new Set(['unreachable', 'dead-end', 'arity', 'shape']);
+
+/**
+ * Restores a genome and checks it for the task. Returns null, with notes naming each
+ * problem, when it is not a valid network within the size limits. With `unfinished`, a
+ * network whose only issues are ones the editor lets a network have is kept as it is, so a
+ * hand-built network half way through an edit survives a reload or a saved run.
+ */
+export function restoreGenome(value: unknown, context: ShapeContext, field: string, notes: RestoreNote[], unfinished = false): Genome | null {
   const nodes = isRecord(value) ? own(value, 'nodes') : undefined;
   if (!Array.isArray(nodes)) {
     notes.push({ field, reason: 'is not a network (a list of layers).' });
@@ -97,6 +106,7 @@ export function restoreGenome(value: unknown, context: ShapeContext, field: stri
 
   const genome: Genome = { nodes: genes as LayerGene[] };
   const analysis = analyzeGenome(genome, context, DEFAULT_LIMITS);
+  if (unfinished && analysis.issues.every((issue) => EDITOR_ISSUES.has(issue.code))) return genome;
   if (!analysis.valid) {
     // The notes leave out each issue's fix, because the network is replaced or skipped, not edited.
     for (const issue of analysis.issues.slice(0, 5)) notes.push({ field, reason: issue.message });
@@ -190,7 +200,8 @@ export function restoreResults(value: unknown, context: ShapeContext, notes: Res
 export function restoreShareState(loose: LooseShare, notes: RestoreNote[]): ShareState {
   const config = restoreRunConfig(loose.config, notes);
   const context = shapeContextOf(config);
-  let graph = loose.graph === undefined ? null : restoreGenome(loose.graph, context, 'graph', notes);
+  // The graph is the editor's, so an unfinished one stays for the editor to show its issues.
+  let graph = loose.graph === undefined ? null : restoreGenome(loose.graph, context, 'graph', notes, true);
   let positions: Map<string, XY> | undefined;
   if (graph === null) {
     if (loose.graph !== undefined) notes.push({ field: 'graph', reason: 'was replaced by the starting network of the task.' });

@@ -395,13 +395,27 @@ describe('share link decoder', () => {
   });
 
   it('replaces an invalid graph by the starting network', () => {
-    const result = decodeShareFragment(fragmentOf({ v: 1, c: { t: 'xor' }, g: { n: [[0, []], [5, [0], 8, 3, 1, 'same', 'relu'], [1, [1]]], i: ['input', 'c', 'output'] } }));
+    // Two layers that feed each other: the editor never builds a cycle, so the graph is replaced.
+    const cycle = { v: 1, c: { t: 'xor' }, g: { n: [[0, []], [2, [2], 8, 'relu'], [2, [1], 8, 'relu'], [1, [2]]], i: ['input', 'a', 'b', 'output'] } };
+    const result = decodeShareFragment(fragmentOf(cycle));
     const state = expectState(result);
-    expect(noteText(result)).toMatch(/graph: Conv2D "c": Conv2D expects a 3D input/);
+    expect(noteText(result)).toMatch(/graph: .*cycle/i);
     expect(noteText(result)).toMatch(/graph: was replaced by the starting network/);
     // The replaced network cannot be edited, so the note leaves out the fix for it.
-    expect(noteText(result)).not.toMatch(/Place it before/);
+    expect(noteText(result)).not.toMatch(/Remove one of the connections/);
     expect(state.graph).toEqual(starterGenome('xor'));
+  });
+
+  it('keeps an unfinished graph for the editor', () => {
+    // A Conv2D on 2D points, and a dense layer not connected yet: both are marked in the editor, not replaced.
+    const unfinished = { v: 1, c: { t: 'xor' }, g: { n: [[0, []], [5, [0], 8, 3, 1, 'same', 'relu'], [2, [], 8, 'relu'], [1, [1]]], i: ['input', 'c', 'loose', 'output'] } };
+    const result = decodeShareFragment(fragmentOf(unfinished));
+    const state = expectState(result);
+    expect(result.notes).toEqual([]);
+    expect(state.graph.nodes.map((gene) => gene.id)).toEqual(['input', 'c', 'loose', 'output']);
+    const codes = analyzeGenome(state.graph, shapeContextOf(state.config)).issues.map((issue) => issue.code);
+    expect(codes).toContain('shape');
+    expect(codes).toContain('arity');
   });
 
   it('names a bad layer parameter once', () => {
