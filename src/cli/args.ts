@@ -18,6 +18,7 @@ import { TASK_IDS, type TaskId } from '../data/types';
 import { starterGenome } from '../state/starter';
 import { OPTIMIZERS } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
+import { outputPathProblem } from './output-path';
 
 interface FlagSpec {
   readonly help: string;
@@ -149,6 +150,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {
       throw new UsageError(`The flag --${name} needs a value (${spec.value}).`);
     }
+    if (value.trim() === '') throw new UsageError(`The flag --${name} needs a value (${spec.value}), got an empty one.`);
     values.set(name, value);
   }
 
@@ -212,6 +214,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const parsed = parseRunConfig(config);
   if (!parsed.ok) throw new UsageError(`Invalid configuration:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
   const json = values.get('json');
+  if (typeof json === 'string') {
+    const problem = outputPathProblem('json', json);
+    if (problem) throw new UsageError(problem);
+  }
   return {
     config: parsed.config,
     json: typeof json === 'string' ? json : null,

@@ -22,8 +22,8 @@ export async function compareMain(options: CliOptions, strategies: readonly Stra
   try {
     const { comparison, report } = await compareStrategies({ config, strategies, seeds, dataset, pool, log });
     process.stdout.write(`${report}\n`);
-    if (options.json) writeJson(options.json, comparisonFile(config, comparison), log);
-    return comparison.entries.some((entry) => entry.result.status === 'failed') ? 1 : 0;
+    const written = options.json === null || writeJson(options.json, comparisonFile(config, comparison), log);
+    return !written || comparison.entries.some((entry) => entry.result.status === 'failed') ? 1 : 0;
   } finally {
     pool.terminate();
   }
@@ -41,6 +41,6 @@ export async function presetMain(options: CliOptions, log: Log): Promise<number>
     log,
   });
   process.stdout.write(`${report}\n`);
-  if (options.json) writeJson(options.json, presetFile(preset, outcomes), log);
-  return outcomes.some((outcome) => outcome.entry.result.status === 'failed') ? 1 : 0;
+  const written = options.json === null || writeJson(options.json, presetFile(preset, outcomes), log);
+  return !written || outcomes.some((outcome) => outcome.entry.result.status === 'failed') ? 1 : 0;
 }

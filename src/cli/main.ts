@@ -80,14 +80,12 @@ async function main(argv: readonly string[]): Promise<number> {
   progress.finish();
 
   process.stdout.write(`${summaryTable(result, backends)}\n`);
-  if (options.json) {
-    writeJson(options.json, buildResultFile(config, result, dataset, backends, startedAt), log);
-  }
+  const written = options.json === null || writeJson(options.json, buildResultFile(config, result, dataset, backends, startedAt), log);
   if (result.status === 'failed') {
     process.stderr.write(`The search failed: ${result.message}\n`);
     return 1;
   }
-  return 0;
+  return written ? 0 : 1;
 }
 
 /**

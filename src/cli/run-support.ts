@@ -39,9 +39,19 @@ export async function startCliPool(config: RunConfig, dataset: Dataset, log: Log
   return { pool, backends };
 }
 
-/** Writes `value` as indented JSON to `path` and logs the absolute path. */
-export function writeJson(path: string, value: unknown, log: Log): void {
+/**
+ * Writes `value` as indented JSON to `path` and logs the absolute path. Returns false, after
+ * printing why, when the write fails, which parseArgs' path check makes rare (a full disk,
+ * a folder removed during the run).
+ */
+export function writeJson(path: string, value: unknown, log: Log): boolean {
   const resolved = resolve(path);
-  writeFileSync(resolved, `${JSON.stringify(value, null, 2)}\n`);
+  try {
+    writeFileSync(resolved, `${JSON.stringify(value, null, 2)}\n`);
+  } catch (error) {
+    process.stderr.write(`Writing the result to ${resolved} failed: ${error instanceof Error ? error.message : String(error)}. The summary printed above is the only record of this run.\n`);
+    return false;
+  }
   log(`Wrote ${resolved}`);
+  return true;
 }
