@@ -18,7 +18,7 @@ import { TASK_IDS, type TaskId } from '../data/types';
 import { starterGenome } from '../state/starter';
 import { OPTIMIZERS } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
-import { outputPathProblem } from './output-path';
+import { outputPathProblem, overwrittenInputProblem } from './output-path';
 
 interface FlagSpec {
   readonly help: string;
@@ -215,7 +215,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (!parsed.ok) throw new UsageError(`Invalid configuration:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
   const json = values.get('json');
   if (typeof json === 'string') {
-    const problem = outputPathProblem('json', json);
+    const candidateSetFile = values.get('candidate-set');
+    const problem =
+      overwrittenInputProblem('json', json, {
+        data: typeof dataFile === 'string' ? dataFile : null,
+        'candidate-set': typeof candidateSetFile === 'string' ? candidateSetFile : null,
+      }) ?? outputPathProblem('json', json);
     if (problem) throw new UsageError(problem);
   }
   return {

@@ -41,3 +41,22 @@ export function outputPathProblem(flag: string, path: string): string | null {
   if (!target && !isWritable(folder)) return `--${flag} ${path}: the folder ${folder} does not allow writing. Choose an output path in a folder you can write to.`;
   return null;
 }
+
+/**
+ * Returns a problem when the output `path` of `flag` names the same file as one of `inputs`
+ * (input flag to path), by resolved path or, for files that exist, by device and inode, which
+ * also catches links.
+ */
+export function overwrittenInputProblem(flag: string, path: string, inputs: Readonly<Record<string, string | null>>): string | null {
+  const resolved = resolve(path);
+  const target = statOrNull(resolved);
+  for (const [inputFlag, inputPath] of Object.entries(inputs)) {
+    if (inputPath === null) continue;
+    const input = statOrNull(resolve(inputPath));
+    const sameFile = target !== null && input !== null && target.dev === input.dev && target.ino === input.ino;
+    if (resolve(inputPath) === resolved || sameFile) {
+      return `--${flag} and --${inputFlag} name the same file, ${resolved}. Writing the result would overwrite that input, so choose another output path for --${flag}.`;
+    }
+  }
+  return null;
+}

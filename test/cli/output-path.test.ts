@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -39,6 +39,39 @@ describe('--json path', () => {
     expect(stderr).not.toMatch(/worker ready/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe('');
+  });
+});
+
+describe('--json over an input file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nas-json-input-'));
+  const data = join(dir, 'rows.csv');
+  const set = join(dir, 'set.json');
+  // Forty rows of two classes, enough for the search to run and then write its result.
+  const rows = ['a,label,split', ...Array.from({ length: 40 }, (_, i) => `${i % 2 === 0 ? -1 - i / 100 : 1 + i / 100},${i % 2 === 0 ? 'left' : 'right'},${i < 30 ? 'train' : 'test'}`)].join('\n') + '\n';
+  writeFileSync(data, rows);
+  writeFileSync(set, JSON.stringify({ layers: [{ kind: 'dense', params: { units: [4] } }] }));
+  const link = join(dir, 'link.csv');
+  symlinkSync(data, link);
+
+  const rejected: [string, string[], RegExp][] = [
+    ['the data file', ['--data', data, '--json', data], /--json and --data name the same file, .*rows\.csv\. Writing the result would overwrite that input, so choose another output path for --json\./],
+    ['the data file spelt differently', ['--data', data, '--json', join(dir, '.', '..', dir.split('/').pop()!, 'rows.csv')], /--json and --data name the same file/],
+    ['a link to the data file', ['--data', data, '--json', link], /--json and --data name the same file, .*link\.csv\./],
+    ['the candidate set file', ['--task', 'sin', '--candidate-set', set, '--json', set], /--json and --candidate-set name the same file, .*set\.json\. Writing the result would overwrite that input/],
+  ];
+  for (const [name, argv, message] of rejected) {
+    it(`rejects ${name}`, () => {
+      expect(() => parseArgs(argv)).toThrow(UsageError);
+      expect(() => parseArgs(argv)).toThrow(message);
+    });
+  }
+
+  it('leaves the data file as it was', () => {
+    const { status, stderr } = runCli(['--data', data, '--generations', '1', '--population', '2', '--epochs', '1', '--workers', '1', '--json', data]);
+
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--json and --data name the same file/);
+    expect(readFileSync(data, 'utf8')).toBe(rows);
   });
 });
 
