@@ -51,7 +51,7 @@ export class DataFileError extends Error {
 }
 
 /** Reads a data file's text into a data set. `name` is the file name, for the format and for messages. */
-export function parseDataFile(text: string, name: string, seed: number): Dataset {
+export function parseDataFile(text: string, name: string, seed: number, options: ParseOptions = {}): Dataset {
   const lower = name.toLowerCase();
   let raw: RawFile;
   if (lower.endsWith('.csv')) raw = parseCsv(text, name);
@@ -61,7 +61,16 @@ export function parseDataFile(text: string, name: string, seed: number): Dataset
       `${name}: unknown data file type; name it .csv (a header line with numeric feature columns, "label" or "target", and "split") or .json ({"train": {"x": [...], "y": [...]}, "test": ...}).`,
     );
   }
-  return raw.kind === 'regression' ? buildRegressionDataset(raw, name, seed) : buildDataset(raw, name, seed);
+  return raw.kind === 'regression' ? buildRegressionDataset(raw, name, seed, options) : buildDataset(raw, name, seed);
+}
+
+export interface ParseOptions {
+  /**
+   * Whether to reject a regression file whose validation rows, as `seed` draws them, all have
+   * one target (true when not given). That depends on the seed alone, so a caller that reads
+   * a file before its seed is settled turns it off, and the search then makes the check.
+   */
+  readonly checkValidationTargets?: boolean;
 }
 
 /** A parsed file before its rows become a data set. */
@@ -74,7 +83,8 @@ interface RawFile {
 
 function parseCsv(text: string, name: string): RawFile {
   if (text.trim() === '') throw new DataFileError(`${name}: the file is empty; it needs a header line with feature columns, "label" or "target", and "split", then one line per row.`);
-  const lines = text.split(/\r?\n/);
+  // Line ends of Windows (CR LF), Unix (LF) and classic Mac OS (CR alone) all end a row.
+  const lines = text.split(/\r\n|\r|\n/);
   const header = splitCsvLine(lines[0] ?? '', name, 1);
   if (header.length === 1 && /[;\t]/.test(header[0])) {
     throw new DataFileError(
@@ -261,6 +271,7 @@ function toSplit(raw: RawSplit, features: number, classIndex: Map<string, number
 function requireRows(raw: RawFile, name: string): void {
   if (raw.train.x.length === 0) throw new DataFileError(`${name}: no training rows; mark the rows to learn from with "train" in the split column (CSV) or put them under "train" (JSON).`);
   if (raw.test.x.length === 0) throw new DataFileError(`${name}: no test rows; mark some rows "test" in the split column (CSV) or put them under "test" (JSON), to measure the chosen network on.`);
+  if (raw.train.x[0].length === 0) throw new DataFileError(`${name}${raw.train.origins[0]}: the first training row has no features; give each row at least one number to learn from.`);
 }
 
 /** Returns the file's base name, without its folders. */
@@ -284,9 +295,14 @@ function buildDataset(raw: RawFile, name: string, seed: number): Dataset {
   }
   const indices = stratifiedSplit(trainAll.y, classNames.length, { validation: VALIDATION_FRACTION, test: 0 }, new Rng(deriveSeed(seed, 'split', FILE_TASK)));
   const train = selectRows(trainAll, indices.train);
-  if (train.count === 0 || indices.validation.length === 0) {
-    throw new DataFileError(`${name}: ${trainAll.count} training rows are too few to carve a validation split from; add training rows.`);
+  if (indices.validation.length === 0) {
+    // Each class sets aside a fifth of its rows, rounded, so a class gives validation rows from 3 rows on.
+    const largest = Math.max(...classNames.map((label) => raw.train.labels.filter((rowLabel) => rowLabel === label).length));
+    throw new DataFileError(
+      `${name}: ${trainAll.count} training rows in ${classNames.length} classes leave no validation rows. Each class sets a fifth of its training rows aside for validation, which takes 3 rows of a class, and the largest class here has ${largest}; add training rows, or merge classes.`,
+    );
   }
+  if (train.count === 0) throw new DataFileError(`${name}: ${trainAll.count} training rows are too few to carve a validation split from; add training rows.`);
   const scaling = fitStandardScaling(train);
   return {
     task: FILE_TASK,
@@ -347,7 +363,7 @@ function spread(values: readonly number[]): { mean: number; std: number } {
   return { mean, std: Math.sqrt(variance) };
 }
 
-function buildRegressionDataset(raw: RawFile, name: string, seed: number): Dataset {
+function buildRegressionDataset(raw: RawFile, name: string, seed: number, options: ParseOptions): Dataset {
   requireRows(raw, name);
   const features = raw.train.x[0].length;
   const trainAll = readRegressionSplit(raw.train, features, name);
@@ -373,7 +389,7 @@ function buildRegressionDataset(raw: RawFile, name: string, seed: number): Datas
   const trainRows = order.slice(validationCount).sort((a, b) => a - b);
   const validationRows = order.slice(0, validationCount).sort((a, b) => a - b);
   const validationTargets = validationRows.map((row) => trainAll.targets[row]);
-  if (spread(validationTargets).std === 0) {
+  if (options.checkValidationTargets !== false && spread(validationTargets).std === 0) {
     throw new DataFileError(
       `${name}: the ${validationCount} training rows set aside for validation all have the target ${validationTargets[0]}, so R² cannot rank networks on them; add training rows with other targets, or choose another data seed.`,
     );

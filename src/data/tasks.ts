@@ -144,7 +144,9 @@ let fileSerial = 0;
  * malformed file and leaves the loaded file as it was.
  */
 export function setDataFile(file: DataFileText): Dataset {
-  const dataset = parseDataFile(file.text, file.name, DEFAULT_SEED);
+  // The data seed can change after the file loads, and the search splits the rows again with
+  // it; a split that leaves the validation rows one target is rejected then, with the fix.
+  const dataset = parseDataFile(file.text, file.name, DEFAULT_SEED, { checkValidationTargets: false });
   const training = dataset.train.count + dataset.validation.count;
   const count = (value: number) => value.toLocaleString('en-US');
   const features = dataset.inputShape[0];

@@ -47,6 +47,15 @@ describe('parseDataFile', () => {
     expect(dataset.test.count).toBe(2);
   });
 
+  it('ends rows at any line ending', () => {
+    const unix = parseDataFile(csvText(), 'rows.csv', 1);
+    for (const ending of ['\r\n', '\r']) {
+      const dataset = parseDataFile(csvText().replaceAll('\n', ending), 'rows.csv', 1);
+      expect(dataset.train.count + dataset.validation.count).toBe(20);
+      expect(dataset.train.x).toEqual(unix.train.x);
+    }
+  });
+
   it('orders numeric class names by value', () => {
     const text = 'f,label,split\n1,10,train\n2,9,train\n3,10,train\n4,9,train\n5,10,train\n6,9,train\n7,10,train\n8,9,train\n1,9,test\n';
     expect(parseDataFile(text, 'n.csv', 1).classNames).toEqual(['9', '10']);
@@ -85,6 +94,13 @@ describe('parseDataFile', () => {
     ['one regression training row', 'bad.csv', 'x,target,split\n1,2,train\n1,3,test\n', /bad\.csv: 1 training rows are too few for a regression; it needs at least 10, so that a fifth of them \(2 or more\) can measure the R² of each network\./],
     ['a target too large for 32-bit floats', 'bad.csv', 'x,target,split\n1,2,train\n2,1e39,train\n1,3,test\n', /bad\.csv line 3, field "target": "1e39" is too large for the 32-bit numbers networks compute with/],
     ['a feature too large for 32-bit floats', 'bad.json', '{"train":{"x":[[1],[1e39]],"y":["a","b"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json, field "train\.x\[1\]\[0\]": "1e\+39" is too large/],
+    ['rows without features', 'bad.json', '{"train":{"x":[[],[]],"y":["a","b"]},"test":{"x":[[]],"y":["a"]}}', /bad\.json, field "train\.x\[0\]": the first training row has no features; give each row at least one number to learn from\./],
+    [
+      'classes too small for validation',
+      'bad.csv',
+      `x,label,split\n${Array.from({ length: 12 }, (_, i) => `${i},c${Math.floor(i / 2)},train`).join('\n')}\n1,c0,test\n`,
+      /bad\.csv: 12 training rows in 6 classes leave no validation rows\. Each class sets a fifth of its training rows aside for validation, which takes 3 rows of a class, and the largest class here has 2; add training rows, or merge classes\./,
+    ],
   ];
 
   it.each(malformed)('rejects %s, naming the place', (_, name, text, message) => {

@@ -161,6 +161,20 @@ describe('data-file task in the store', () => {
     expect(dataset.targetScaling?.mean).toBeGreaterThan(400);
   });
 
+  it('leaves a seed-dependent check to the search', async () => {
+    // Two of ten training targets differ, so some data seeds set aside two rows of target 0 for validation.
+    const lines = Array.from({ length: 10 }, (_, i) => `${i},${i < 2 ? 1 : 0},train`);
+    const text = `x,target,split\n${lines.join('\n')}\n1,0,test\n2,1,test\n`;
+    const store = createAppStore(idleEnvironment);
+
+    expect(store.getState().actions.loadDataFile({ name: 'few.csv', text })).toBeNull();
+    const task = store.getState().config.task;
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map((seed) => loadDataset({ ...task, seed }, idleEnvironment.readAsset).then(() => 'ok', (error: Error) => error.message)));
+    // Each seed either splits the rows or names the fix; the file loaded whatever the seed.
+    expect(outcomes).toContain('ok');
+    expect(outcomes.find((outcome) => outcome !== 'ok')).toMatch(/all have the target 0, so R² cannot rank networks on them; add training rows with other targets, or choose another data seed\./);
+  });
+
   it('switches from regression back to classes', () => {
     const store = createAppStore(idleEnvironment);
     store.getState().actions.loadDataFile({ name: 'prices.csv', text: regressionCsv() });
