@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDLE_TRAINING, beginTraining, type TrainingState } from '../../src/state/training-state';
 import type { EpochRecord } from '../../src/train/live';
-import { curveRows, scoreOf, trainBlockReason, trainingStatus } from '../../src/ui/training/training-text';
+import { curveRows, regressionScores, scoreOf, trainBlockReason, trainingStatus } from '../../src/ui/training/training-text';
 
 const SETTINGS = { epochs: 20, batchSize: 32, learningRate: 0.01, optimizer: 'adam', maxTrainRows: 0 } as const;
 
@@ -79,6 +79,17 @@ describe('curveRows', () => {
     const broken = record(1, { train: { loss: Number.NaN, accuracy: 0.5, r2: null }, validation: { loss: Infinity, accuracy: 0.5, r2: null } });
 
     expect(curveRows([broken], 'loss', 'classification')).toEqual([{ epoch: 1, train: null, validation: null }]);
+  });
+});
+
+describe('regressionScores', () => {
+  it('shows a negative R² as it is', () => {
+    // The fitness of a network worse than the mean is 0; the R² says by how much it is worse.
+    expect(regressionScores({ fitness: 0, validationR2: -0.085, testR2: 0.329 })).toEqual({ validation: '-0.085', test: '0.329' });
+  });
+
+  it('falls back to the fitness without an R²', () => {
+    expect(regressionScores({ fitness: 0.5 })).toEqual({ validation: '0.500', test: null });
   });
 });
 

@@ -1,6 +1,8 @@
 /** A number field bound to one numeric setting of the run configuration. */
 
 import { useMemo } from 'react';
+import { MAX_REGRESSION_SAMPLES, MIN_REGRESSION_SAMPLES, isRegressionTask } from '../../data/regression';
+import { MAX_SEQUENCE_SAMPLES, MIN_SEQUENCE_SAMPLES, isSequenceTask } from '../../data/sequences';
 import { MAX_TOY_SAMPLES, MIN_TOY_SAMPLES, isToyTask } from '../../data/toy';
 import type { TaskId } from '../../data/types';
 import { NUMERIC_FIELDS, type NumericField, type NumericPath } from '../../state/config';
@@ -24,9 +26,13 @@ const SLIDERS: Partial<Record<NumericPath, number | 'stops'>> = {
 };
 
 /** Returns the field's range, narrowed where the task sets a tighter one than the schema. */
-function rangeFor(path: NumericPath, taskId: TaskId): NumericField {
+export function rangeFor(path: NumericPath, taskId: TaskId): NumericField {
   const field: NumericField = NUMERIC_FIELDS[path];
-  if (path === 'task.samples' && isToyTask(taskId)) return { ...field, min: MIN_TOY_SAMPLES, max: MAX_TOY_SAMPLES };
+  if (path !== 'task.samples') return field;
+  // Each generator's own limits, so that the slider cannot reach a count the generator rejects.
+  if (isToyTask(taskId)) return { ...field, min: MIN_TOY_SAMPLES, max: MAX_TOY_SAMPLES };
+  if (isSequenceTask(taskId)) return { ...field, min: MIN_SEQUENCE_SAMPLES, max: MAX_SEQUENCE_SAMPLES };
+  if (isRegressionTask(taskId)) return { ...field, min: MIN_REGRESSION_SAMPLES, max: MAX_REGRESSION_SAMPLES };
   return field;
 }
 

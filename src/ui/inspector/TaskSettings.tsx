@@ -4,6 +4,7 @@
  */
 
 import { taskOf } from '../../data/tasks';
+import { isSequenceTask } from '../../data/sequences';
 import { dataFileProblem } from '../editor/graph-readiness';
 import { useDataFileChooser } from '../header/data-file-chooser';
 import { useApp } from '../store-context';
@@ -42,7 +43,8 @@ export function TaskSettings({ locked }: { locked: boolean }) {
       <h3 id="inspector-task">Task: {task.name}</h3>
       <p className="inspector__hint">{task.description}</p>
       {task.origin === 'file' && <DataFileControls locked={locked} />}
-      {generated && <ConfigNumber path="task.noise" disabled={locked} />}
+      {/* The sequence generators draw exact labels and sums, so noise has no meaning there. */}
+      {generated && !isSequenceTask(task.id) && <ConfigNumber path="task.noise" disabled={locked} />}
       {generated && <ConfigNumber path="task.samples" disabled={locked} />}
       <ConfigNumber path="task.seed" disabled={locked} />
     </section>

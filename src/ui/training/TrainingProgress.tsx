@@ -9,7 +9,7 @@ import { formatCount, formatDuration, formatPercent, formatSeconds } from '../fo
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
 import { useTrainBlocker } from './TrainButton';
-import { trainingStatus } from './training-text';
+import { regressionScores, trainingStatus } from './training-text';
 
 function Figures({ training }: { training: TrainingState }) {
   const { metrics } = training;
@@ -19,6 +19,7 @@ function Figures({ training }: { training: TrainingState }) {
   const standardised = training.task !== null && TASKS[training.task].standardised === true;
 
   if (metrics && !metrics.diverged) {
+    const r2 = regressionScores(metrics);
     return classification ? (
       <span className="progress__figure" data-testid="training-result">
         Validation accuracy: <strong>{formatPercent(metrics.validationAccuracy)}</strong> · Test accuracy:{' '}
@@ -26,11 +27,11 @@ function Figures({ training }: { training: TrainingState }) {
       </span>
     ) : (
       <span className="progress__figure" data-testid="training-result">
-        Validation R²: <strong>{metrics.fitness.toFixed(3)}</strong>
-        {typeof metrics.testR2 === 'number' && (
+        Validation R²: <strong>{r2.validation}</strong>
+        {r2.test !== null && (
           <>
             {' '}
-            · Test R²: <strong>{metrics.testR2.toFixed(3)}</strong>
+            · Test R²: <strong>{r2.test}</strong>
           </>
         )}{' '}
         · Test MSE{standardised ? ' on standardised targets' : ''}: <strong>{metrics.testLoss.toFixed(4)}</strong>

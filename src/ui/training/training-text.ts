@@ -4,6 +4,7 @@ import type { TaskKind } from '../../data/types';
 import type { TrainingState } from '../../state/training-state';
 import type { EpochRecord } from '../../train/live';
 import type { SplitMetrics } from '../../train/metrics';
+import type { EvaluationMetrics } from '../../train/types';
 
 /**
  * Returns the status line: what training is doing, or how it ended. `blockReason` is why
@@ -53,6 +54,17 @@ export interface CurveRow {
   readonly epoch: number;
   readonly train: number | null;
   readonly validation: number | null;
+}
+
+/**
+ * Formats a trained regression network's R² on the validation and test splits. Fitness clips
+ * R² at 0 for ranking; these are the R² themselves, as the leaderboard shows them.
+ */
+export function regressionScores(metrics: Pick<EvaluationMetrics, 'fitness' | 'validationR2' | 'testR2'>): { validation: string; test: string | null } {
+  return {
+    validation: (metrics.validationR2 ?? metrics.fitness).toFixed(3),
+    test: typeof metrics.testR2 === 'number' ? metrics.testR2.toFixed(3) : null,
+  };
 }
 
 /** Returns the score a task is judged by: accuracy in percent, or R² for regression, clipped at 0 below. */
