@@ -3,7 +3,6 @@
  * the run configuration, so the CLI validates exactly what the app validates.
  */
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { defaultCandidateSet } from '../core/candidate-set';
 import { EARLY_STOPPING_RULES } from '../core/early-stopping';
@@ -18,7 +17,11 @@ import { TASK_IDS, type TaskId } from '../data/types';
 import { starterGenome } from '../state/starter';
 import { OPTIMIZERS } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
+import { readCandidateSet } from './candidate-set-file';
 import { outputPathProblem, overwrittenInputProblem } from './output-path';
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 interface FlagSpec {
   readonly help: string;
@@ -95,14 +98,6 @@ export interface CliOptions {
 
 /** Flags that may accompany --preset, which sets everything else. */
 const PRESET_COMPANIONS = new Set(['preset', 'workers', 'seeds', 'json', 'quiet']);
-
-/** A command-line usage error; the CLI prints the message and exits with status 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export function helpText(): string {
   const lines = ['Usage: npm run search -- [flags]', '', 'Flags:'];
@@ -260,20 +255,6 @@ function applyCandidateSetFlags(config: Record<string, unknown>, taskId: TaskId,
   const seed = config.seedGenome as RunConfig['seedGenome'];
   const listed = new Set<string>(set.layers.map((entry) => entry.kind));
   if (seed?.nodes.some((node) => node.kind !== 'input' && node.kind !== 'output' && !listed.has(node.kind))) delete config.seedGenome;
-}
-
-function readCandidateSet(path: string): CandidateSet {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the candidate set file "${path}": ${error instanceof Error ? error.message : String(error)}.`);
-  }
-  try {
-    return JSON.parse(text) as CandidateSet;
-  } catch (error) {
-    throw new UsageError(`The candidate set file "${path}" is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
-  }
 }
 
 /** Keeps the listed kinds of `set`, in the order listed; a kind the set lacks enters with the registry defaults. */
