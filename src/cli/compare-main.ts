@@ -10,14 +10,12 @@ import { presetById } from '../state/presets';
 import type { CliOptions } from './args';
 import { compareStrategies, runPreset } from './compare';
 import { comparisonFile, presetFile } from './comparison-file';
-import { startCliPool, writeJson, type Log } from './run-support';
+import { loadRunData, startCliPool, writeJson, type Log } from './run-support';
 
 /** Runs `--compare`; returns the exit status. */
 export async function compareMain(options: CliOptions, strategies: readonly StrategyName[], log: Log): Promise<number> {
-  const { config } = options;
-  const seeds = options.seeds ?? [config.search.seed];
-  const dataset = await loadDataset(config.task, nodeAssetReader());
-  log(`${dataset.name}: ${dataset.train.count} training, ${dataset.validation.count} validation, ${dataset.test.count} test examples.`);
+  const seeds = options.seeds ?? [options.config.search.seed];
+  const { config, dataset } = await loadRunData(options.config, options.dataFile, log);
   const { pool } = await startCliPool(config, dataset, log);
   try {
     const { comparison, report } = await compareStrategies({ config, strategies, seeds, dataset, pool, log });

@@ -3,58 +3,40 @@
  * Progress goes to stderr, the summary table to stdout, and the full result to --json.
  */
 
-import { readFileSync } from 'node:fs';
-import { analyzeGenome, type Genome } from '../core/genome';
-import { DataFileError, parseDataFile } from '../data/data-file';
-import { fileShapeOf, loadDataset } from '../data/tasks';
-import type { Dataset } from '../data/types';
-import type { RunConfig } from '../workers/run-config';
-import { nodeAssetReader } from '../data/node-assets';
+import { DataFileError } from '../data/data-file';
 import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
-import { UsageError, helpText, parseArgs, type CliOptions } from './args';
+import { UsageError, helpText, parseArgs } from './args';
 import { compareMain, presetMain } from './compare-main';
 import { ProgressLine, summaryTable } from './report';
 import { buildResultFile } from './result-file';
-import { startCliPool, writeJson } from './run-support';
+import { loadRunData, startCliPool, writeJson } from './run-support';
 
+/** Runs the CLI. A usage or data file error prints its message alone and exits with status 2. */
 async function main(argv: readonly string[]): Promise<number> {
-  let options: CliOptions;
   try {
-    options = parseArgs(argv);
+    return await run(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof DataFileError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const options = parseArgs(argv);
   if (options.help) {
     process.stdout.write(`${helpText()}\n`);
     return 0;
   }
 
-  let { config } = options;
   const log = (line: string) => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
   if (options.preset) return presetMain(options, log);
   if (options.compare) return compareMain(options, options.compare, log);
-  log(`Loading task ${options.dataFile ?? config.task.id}…`);
-  let dataset: Dataset;
-  try {
-    dataset = options.dataFile ? readDataFile(options.dataFile, config) : await loadDataset(config.task, nodeAssetReader());
-    // The result file records the file's shape, as the app's links and saved runs do.
-    if (options.dataFile) config = { ...config, task: { ...config.task, fileShape: fileShapeOf(dataset) } };
-  } catch (error) {
-    if (error instanceof DataFileError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  log(
-    `${dataset.name}: ${dataset.train.count} training, ${dataset.validation.count} validation, ${dataset.test.count} test examples.`,
-  );
+  const { config, dataset } = await loadRunData(options.config, options.dataFile, log);
 
   const { pool, backends } = await startCliPool(config, dataset, log);
 
@@ -86,25 +68,6 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   return written ? 0 : 1;
-}
-
-/**
- * Reads the custom task's data file and checks the seed network against its shape, which
- * the config schema could not know. Throws DataFileError naming the file.
- */
-function readDataFile(path: string, config: RunConfig): Dataset {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DataFileError(`Cannot read the data file "${path}": ${error instanceof Error ? error.message : String(error)}.`);
-  }
-  const dataset = parseDataFile(text, path, config.task.seed);
-  if (config.seedGenome) {
-    const analysis = analyzeGenome(config.seedGenome as Genome, { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits });
-    if (!analysis.valid) throw new DataFileError(`${path}: the starting network does not fit the file's rows: ${analysis.issues.map((i) => i.message).join(' ')}`);
-  }
-  return dataset;
 }
 
 main(process.argv.slice(2)).then(

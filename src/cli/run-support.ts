@@ -1,8 +1,15 @@
-/** Steps every CLI mode shares: starting the worker pool with its log lines, and writing a JSON file. */
+/**
+ * Steps every CLI mode shares: loading the data, starting the worker pool with its log
+ * lines, and writing a JSON file.
+ */
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { analyzeGenome, type Genome } from '../core/genome';
+import { DataFileError, parseDataFile } from '../data/data-file';
+import { nodeAssetReader } from '../data/node-assets';
+import { fileShapeOf, loadDataset } from '../data/tasks';
 import type { Dataset } from '../data/types';
 import { nodeWorkerFactory } from '../workers/node-pool';
 import type { WorkerPool } from '../workers/pool';
@@ -10,6 +17,51 @@ import type { RunConfig } from '../workers/run-config';
 import { startWorkerPool } from '../workers/worker-count';
 
 export type Log = (line: string) => void;
+
+export interface RunData {
+  /** The run's config, with the shape of a data file recorded in `task.fileShape`. */
+  readonly config: RunConfig;
+  readonly dataset: Dataset;
+}
+
+/**
+ * Loads the data a run searches: the rows of `dataFile` for the custom task, or the task's
+ * generated or shipped set. Throws DataFileError naming a data file that cannot be read.
+ */
+export async function loadRunData(config: RunConfig, dataFile: string | null, log: Log): Promise<RunData> {
+  log(`Loading task ${dataFile ?? config.task.id}…`);
+  let loaded: RunData;
+  if (dataFile) {
+    const dataset = readDataFile(dataFile, config);
+    // The result file records the file's shape, as the app's links and saved runs do.
+    loaded = { config: { ...config, task: { ...config.task, fileShape: fileShapeOf(dataset) } }, dataset };
+  } else {
+    loaded = { config, dataset: await loadDataset(config.task, nodeAssetReader()) };
+  }
+  const { dataset } = loaded;
+  log(`${dataset.name}: ${dataset.train.count} training, ${dataset.validation.count} validation, ${dataset.test.count} test examples.`);
+  return loaded;
+}
+
+/**
+ * Reads the custom task's data file and checks the seed network against its shape, which
+ * the config schema could not know. Throws DataFileError naming the file.
+ */
+function readDataFile(path: string, config: RunConfig): Dataset {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DataFileError(`Cannot read the data file "${path}": ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const dataset = parseDataFile(text, path, config.task.seed);
+  if (config.seedGenome) {
+    const analysis = analyzeGenome(config.seedGenome as Genome, { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits });
+    if (!analysis.valid) throw new DataFileError(`${path}: the starting network does not fit the file's rows: ${analysis.issues.map((i) => i.message).join(' ')}`);
+  }
+  return dataset;
+}
+
 
 export interface CliPool {
   readonly pool: WorkerPool;

@@ -57,6 +57,35 @@ describe('--data', () => {
     expect(result.best.metrics.testAccuracy).toBeGreaterThan(0.5);
   });
 
+  it('compares strategies on the rows of a file', () => {
+    const data = writeTemp('blobs.csv', blobsCsv());
+    const json = join(mkdtempSync(join(tmpdir(), 'nas-data-')), 'comparison.json');
+    const { status, stdout, stderr } = runCli([
+      '--data', data, '--compare', 'random,regularized', '--max-evaluations', '2',
+      '--generations', '1', '--population', '2', '--epochs', '1', '--workers', '1', '--json', json,
+    ]);
+
+    expect(stderr).toMatch(/blobs\.csv: 48 training, 12 validation, 20 test examples/);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Comparison on custom: budget 2 architectures per run/);
+    const comparison = JSON.parse(readFileSync(json, 'utf8'));
+    expect(comparison.runs).toHaveLength(2);
+    expect(comparison.config.task.fileShape).toEqual({ kind: 'classification', features: 3, outputs: 2 });
+  });
+
+  it('exits with status 2 when a compared file is malformed', () => {
+    const data = writeTemp('bad.csv', 'a,label,split\n1,x,train\n2,y,train\nnope,x,test\n');
+    const { status, stderr } = runCli(['--data', data, '--compare', 'random']);
+
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/bad\.csv line 4, field "a": "nope" is not a finite number/);
+  });
+
+  it('rejects a preset, which sets its own task', () => {
+    expect(() => parseArgs(['--preset', 'one-set-two-targets', '--data', 'rows.csv'])).toThrow(UsageError);
+    expect(() => parseArgs(['--preset', 'one-set-two-targets', '--data', 'rows.csv'])).toThrow(/--preset sets the task and the search; it combines only with --workers, --seeds, --json and --quiet, not with --data/);
+  });
+
   it('exits with status 2 naming the line of a malformed file', () => {
     const data = writeTemp('bad.csv', 'a,label,split\n1,x,train\n2,y,train\nnope,x,test\n');
     const { status, stderr } = runCli(['--data', data]);
