@@ -191,6 +191,9 @@ describe('data file in the browser', () => {
 
     // A shared link of the search, opened where the file is not loaded, reads its scores as R²,
     // and Replay waits for the file as Start does.
+    const testR2 = (where: Page) => where.getByRole('region', { name: 'Leaderboard' }).getByRole('row').nth(1).getByRole('cell').nth(3).textContent();
+    const sent = await testR2(page);
+    assert.match(sent ?? '', /^-?\d+\.\d{3}$/);
     await page.getByRole('button', { name: 'Share', exact: true }).click();
     const link = await page.locator('.share__link').inputValue();
     const other = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -199,6 +202,8 @@ describe('data file in the browser', () => {
     const shared = fresh.getByRole('status', { name: 'Shared results' });
     await shared.waitFor();
     assert.match((await shared.textContent()) ?? '', /Shared results, best R² 0\.\d{3}:/);
+    // The link carries each result's test R², so the leaderboard shows the sender's figures.
+    assert.equal(await testR2(fresh), sent);
     const replay = shared.getByRole('button', { name: 'Replay search' });
     assert.equal(await replay.isEnabled(), false);
     const reasonId = await replay.getAttribute('aria-describedby');

@@ -25,6 +25,8 @@ export function sharedResultsOf(run: RunState): SharedResult[] {
       fitness: result.fitness,
       validationAccuracy: result.metrics!.validationAccuracy,
       testAccuracy: result.metrics!.testAccuracy,
+      validationR2: result.metrics!.validationR2 ?? null,
+      testR2: result.metrics!.testR2 ?? null,
       trainMs: result.metrics!.trainMs,
       backend: result.metrics!.backend,
     }));
@@ -52,10 +54,12 @@ export function evaluatedFromShared(results: readonly SharedResult[], config: Ru
         fitness: result.fitness,
         validationLoss: Number.NaN,
         validationAccuracy: result.validationAccuracy,
-        // A link keeps no R², but a result without accuracy is a regression's, whose fitness is its R² (clipped at 0).
-        validationR2: result.validationAccuracy === null ? result.fitness : undefined,
+        // Links written before they carried R² still mark a regression's result: it has no accuracy,
+        // and its fitness is its R² clipped at 0.
+        validationR2: result.validationR2 ?? (result.validationAccuracy === null ? result.fitness : undefined),
         testLoss: Number.NaN,
         testAccuracy: result.testAccuracy,
+        testR2: result.testR2 ?? undefined,
         trainLoss: [],
         params: analysis.totalParams,
         flops: analysis.totalFlops,

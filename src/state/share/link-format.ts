@@ -8,7 +8,7 @@
  *     c: { <key>: value, ... },           run config fields by their CONFIG_KEYS_V1 key
  *     k: [[kindCode, {param: [values]}]], candidate set
  *     g: { n: [gene...], i: [id...], p?: [x0, y0, x1, y1, ...], f?: [fixed gene index...] },  hand-built graph
- *     b?: [[id, [gene...], fitness, validationAccuracy, testAccuracy, trainMs, backendCode, [fixed gene index...]?]] }
+ *     b?: [[id, [gene...], fitness, validationAccuracy, testAccuracy, trainMs, backendCode, [fixed gene index...]?, validationR2?, testR2?]] }
  *   gene = [kindCode, [input indices], ...parameter values in PARAM_ORDER_V1 order]
  * The fixed-gene lists came after the first v1 links and are written only when a gene is
  * fixed, so older links read as networks without fixed layers.
@@ -21,7 +21,7 @@ import { BACKEND_NAMES_V1, CONFIG_KEYS_V1, CONFIG_PATHS, KIND_CODES_V1, LINK_VER
 import type { RestoreNote, ShareState, SharedResult } from './share-state';
 
 export type CompactGene = [number, number[], ...ParamValue[]];
-export type CompactResult = [string, CompactGene[], number, number | null, number | null, number, number, number[]?];
+export type CompactResult = [string, CompactGene[], number, number | null, number | null, number, number, number[]?, (number | null)?, (number | null)?];
 
 export interface CompactLinkV1 {
   v: 1;
@@ -96,7 +96,11 @@ function packResult(result: SharedResult): CompactResult {
     BACKEND_NAMES_V1.indexOf(result.backend),
   ];
   const fixed = packFixed(result.genome);
-  if (fixed.length > 0) packed.push(fixed);
+  const r2 = (value: number | null | undefined) => (typeof value === 'number' ? round(value, 4) : null);
+  const scores = [r2(result.validationR2), r2(result.testR2)];
+  // The R² come after the fixed list, so a regression result writes that list even when empty.
+  if (fixed.length > 0 || scores.some((score) => score !== null)) packed.push(fixed);
+  if (scores.some((score) => score !== null)) packed.push(...scores);
   return packed;
 }
 
@@ -193,13 +197,15 @@ function expandResult(value: unknown, index: number, notes: RestoreNote[]): unkn
     notes.push({ field: `results[${index}]`, reason: 'is not a result entry; it was skipped.' });
     return undefined;
   }
-  const [id, genes, fitness, validationAccuracy, testAccuracy, trainMs, backend, fixed] = entry;
+  const [id, genes, fitness, validationAccuracy, testAccuracy, trainMs, backend, fixed, validationR2, testR2] = entry;
   return {
     id,
     genome: expandGenome(genes, null, `results[${index}].genome`, notes, fixed),
     fitness,
     validationAccuracy,
     testAccuracy,
+    validationR2,
+    testR2,
     trainMs,
     backend: typeof backend === 'number' ? BACKEND_NAMES_V1[backend] ?? backend : backend,
   };

@@ -141,6 +141,11 @@ function fraction(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : null;
 }
 
+/** An R² as a link gives it: a finite number of at most 1 (it has no lower bound), or null. */
+function coefficient(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, value) : null;
+}
+
 function restoreResult(value: unknown, index: number, context: ShapeContext, notes: RestoreNote[]): SharedResult | null {
   const field = `results[${index}]`;
   if (!isRecord(value)) {
@@ -167,6 +172,8 @@ function restoreResult(value: unknown, index: number, context: ShapeContext, not
     fitness: fitness ?? 0,
     validationAccuracy: fraction(own(value, 'validationAccuracy')),
     testAccuracy: fraction(own(value, 'testAccuracy')),
+    validationR2: coefficient(own(value, 'validationR2')),
+    testR2: coefficient(own(value, 'testR2')),
     trainMs: typeof trainMs === 'number' && Number.isFinite(trainMs) && trainMs >= 0 ? Math.min(trainMs, 8.64e7) : 0,
     backend: (BACKENDS as readonly unknown[]).includes(backend) ? (backend as BackendName) : 'cpu',
   };

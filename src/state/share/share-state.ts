@@ -18,6 +18,9 @@ export interface SharedResult {
   readonly fitness: number;
   readonly validationAccuracy: number | null;
   readonly testAccuracy: number | null;
+  /** A regression result's R² on each split, not clipped at 0; null or absent for classification and in older links. */
+  readonly validationR2?: number | null;
+  readonly testR2?: number | null;
   /** Milliseconds the candidate took to train where it was trained. */
   readonly trainMs: number;
   readonly backend: BackendName;

@@ -25,7 +25,7 @@ import {
   toBase64Url,
   type LinkDecodeResult,
 } from '../../../src/state/share/link-codec';
-import type { ShareState } from '../../../src/state/share/share-state';
+import type { ShareState, SharedResult } from '../../../src/state/share/share-state';
 import type { RunConfig } from '../../../src/workers/run-config';
 import { typicalShare } from './fixtures';
 
@@ -210,6 +210,27 @@ describe('share link round trip', () => {
     const onXor = decodeShareFragment(shareFragment({ ...typicalShare(), config: { ...xor, task: { ...xor.task, fileShape: { kind: 'regression', features: 2, outputs: 1 } } } }));
     expect(expectState(onXor).config.task.fileShape).toBeUndefined();
     expect(noteText(onXor)).toMatch(/task\.fileShape: describes a data file, but the task is xor; it was ignored\./);
+  });
+
+  it('carries a regression result\'s R²', () => {
+    const config = defaultRunConfig('sin');
+    const [first, second] = typicalShare().results;
+    const regression = (result: SharedResult, validationR2: number, testR2: number): SharedResult => ({ ...result, fitness: Math.max(0, validationR2), validationAccuracy: null, testAccuracy: null, validationR2, testR2 });
+    const results = [regression(first, 0.91234567, -0.25), regression(second, -0.4, 0.3)];
+    const state = { ...typicalShare(), config, graph: starterGenome('sin'), positions: undefined, results };
+    const decoded = expectState(decodeShareFragment(shareFragment(state)));
+
+    expect(decoded.results.map((result) => [result.validationR2, result.testR2])).toEqual([
+      [0.9123, -0.25],
+      [-0.4, 0.3],
+    ]);
+  });
+
+  it('reads no R² from a classification result', () => {
+    const decoded = expectState(decodeShareFragment(shareFragment(typicalShare())));
+    expect(decoded.results.every((result) => result.validationR2 === null && result.testR2 === null)).toBe(true);
+    // Classification results keep their short form, with no fixed list and no R².
+    expect(packShare(typicalShare()).b!.every((entry) => entry.length === 7)).toBe(true);
   });
 
   it('ignores a file name on another task', () => {
