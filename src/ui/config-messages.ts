@@ -19,6 +19,30 @@ const OTHER_FIELDS: Readonly<Record<string, string>> = {
   seedGenome: 'Starting network',
 };
 
+/** Other fields a link or run file can carry, by the name the page gives them. */
+const RESTORED_FIELDS: Readonly<Record<string, string>> = {
+  ...OTHER_FIELDS,
+  'task.id': 'Task',
+  'task.file': 'Data file',
+  'task.fileShape': 'Data file shape',
+  'search.strategy': 'Strategy',
+  'search.earlyStopping': 'Early stopping',
+  'search.candidateSet.maxDepth': 'Maximum depth',
+  'training.optimizer': 'Optimizer',
+  backend: 'Backend',
+  graph: 'Network',
+  positions: 'Layer positions',
+  results: 'Results',
+  hide: 'Hidden panels',
+};
+
+/** Returns the page's label of a restored field's dotted path, or null for a path it has no label for. */
+export function fieldLabel(path: string): string | null {
+  // Own keys only: a link can name any field, "constructor" included.
+  if (Object.hasOwn(NUMERIC_FIELDS, path)) return NUMERIC_FIELDS[path as NumericPath].label;
+  return Object.hasOwn(RESTORED_FIELDS, path) ? RESTORED_FIELDS[path] : null;
+}
+
 /**
  * Names the field a message is about as the page labels it: a number field's label goes in
  * front ("Population: search.population must…"), and the dotted path of another setting is

@@ -308,6 +308,10 @@ describe('share links, saved runs and exports', () => {
     assert.equal(await notice.getByRole('list', { name: 'Ignored or changed values' }).isVisible(), false);
     await notice.getByText('6 values', { exact: true }).click();
     assert.equal(await notice.getByRole('list', { name: 'Ignored or changed values' }).isVisible(), true);
+    // With the notes open, the shared results' banner comes first, so Replay is not scrolled out of the notices.
+    const replay = (await page.getByRole('button', { name: 'Replay search' }).boundingBox())!;
+    const shown = (await page.locator('.session-notices').boundingBox())!;
+    assert.ok(replay.y >= shown.y && replay.y + replay.height <= shown.y + shown.height, `Replay at ${replay.y} px, notices from ${shown.y} to ${shown.y + shown.height} px`);
     await notice.getByText('6 values', { exact: true }).click();
     assert.equal(await page.getByRole('button', { name: 'Replay search' }).isVisible(), true);
     const notices = (await page.locator('.session-notices').boundingBox())!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRunConfig, parseRunConfig } from '../../src/state/config';
-import { errorForPath, labelConfigError } from '../../src/ui/config-messages';
+import { errorForPath, fieldLabel, labelConfigError } from '../../src/ui/config-messages';
 
 function errorsOf(input: unknown): string[] {
   const parsed = parseRunConfig(input);
@@ -38,5 +38,18 @@ describe('config messages', () => {
 
   it('leaves other messages alone', () => {
     expect(labelConfigError('The candidate set is empty.')).toBe('The candidate set is empty.');
+  });
+});
+
+describe('fieldLabel', () => {
+  it('names restored fields as the page does', () => {
+    expect(fieldLabel('search.generations')).toBe('Generations');
+    expect(fieldLabel('search.strategy')).toBe('Strategy');
+    expect(fieldLabel('hide')).toBe('Hidden panels');
+  });
+
+  it('gives null for a path without a label', () => {
+    expect(fieldLabel('results[3].genome')).toBeNull();
+    expect(fieldLabel('constructor')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * resumed after a reload.
  */
 
+import { fieldLabel } from '../config-messages';
 import { formatPercent } from '../format';
 import { CommandButton, useStartBlocker } from '../run/RunControls';
 import { formatScore, runTaskKind } from '../run/score-text';
@@ -34,7 +35,15 @@ function RestoreNotice() {
           <ul className="session-notice__notes" aria-label="Ignored or changed values">
             {notice.notes.map((note, index) => (
               <li key={index}>
-                <code>{note.field}</code> {note.reason}
+                {fieldLabel(note.field) === null ? (
+                  <code>{note.field}</code>
+                ) : (
+                  // The label is the field's name on the page, and the path the name in the link or file.
+                  <>
+                    {fieldLabel(note.field)} (<code>{note.field}</code>)
+                  </>
+                )}{' '}
+                {note.reason}
               </li>
             ))}
           </ul>
@@ -116,9 +125,12 @@ function ResumedNotice() {
 export function SessionNotices() {
   return (
     <div className="session-notices">
-      <RestoreNotice />
+      {/* The shared results' banner holds Replay search, so it stays in view and only the notes below it scroll. */}
       <SharedResultsNotice />
-      <ResumedNotice />
+      <div className="session-notices__scroll">
+        <RestoreNotice />
+        <ResumedNotice />
+      </div>
     </div>
   );
 }
