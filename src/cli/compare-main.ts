@@ -3,19 +3,24 @@
  * run the searches in turn, print the report and write the JSON file.
  */
 
+import { countExhaustive } from '../core/exhaustive';
+import type { ShapeContext } from '../core/layers';
 import type { StrategyName } from '../core/strategy';
 import { nodeAssetReader } from '../data/node-assets';
 import { loadDataset } from '../data/tasks';
 import { presetById } from '../state/presets';
+import { comparisonRuns } from '../workers/comparison';
+import type { RunConfig } from '../workers/run-config';
 import type { CliOptions } from './args';
 import { compareStrategies, runPreset } from './compare';
 import { comparisonFile, presetFile } from './comparison-file';
 import { loadRunData, startCliPool, writeJson, type Log } from './run-support';
+import { checkStrategies } from './setup-check';
 
 /** Runs `--compare`; returns the exit status. */
 export async function compareMain(options: CliOptions, strategies: readonly StrategyName[], log: Log): Promise<number> {
   const seeds = options.seeds ?? [options.config.search.seed];
-  const { config, dataset } = await loadRunData(options.config, options.dataFile, log);
+  const { config, dataset } = await loadRunData(options.config, options.dataFile, (config, context) => checkComparison(config, strategies, seeds, context), log);
   const { pool } = await startCliPool(config, dataset, log);
   try {
     const { comparison, report } = await compareStrategies({ config, strategies, seeds, dataset, pool, log });
@@ -25,6 +30,19 @@ export async function compareMain(options: CliOptions, strategies: readonly Stra
   } finally {
     pool.terminate();
   }
+}
+
+/**
+ * Checks that every run of the comparison can build its strategy, the exhaustive optimum
+ * included when its space is within the limit, so that no run fails after others have
+ * spent their time.
+ */
+function checkComparison(config: RunConfig, strategies: readonly StrategyName[], seeds: readonly number[], context: ShapeContext): void {
+  const runs = comparisonRuns(config, strategies, seeds);
+  if (countExhaustive(config.search.candidateSet, context).withinLimit) {
+    runs.push(...comparisonRuns({ ...config, search: { ...config.search, maxEvaluations: 0 } }, ['exhaustive'], seeds));
+  }
+  checkStrategies(runs.map((run) => ({ label: `The ${run.strategy} search with seed ${run.seed}`, config: run.config })), context);
 }
 
 /** Runs `--preset`; returns the exit status. */

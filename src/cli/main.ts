@@ -3,13 +3,16 @@
  * Progress goes to stderr, the summary table to stdout, and the full result to --json.
  */
 
+import type { ShapeContext } from '../core/layers';
 import { DataFileError } from '../data/data-file';
-import { SearchCoordinator, type RunEvent } from '../workers/coordinator';
+import { SearchCoordinator, type RunEvent, type RunResult } from '../workers/coordinator';
+import type { RunConfig } from '../workers/run-config';
 import { UsageError, helpText, parseArgs } from './args';
 import { compareMain, presetMain } from './compare-main';
 import { ProgressLine, summaryTable } from './report';
 import { buildResultFile } from './result-file';
 import { loadRunData, startCliPool, writeJson } from './run-support';
+import { checkStrategies } from './setup-check';
 
 /** Runs the CLI. A usage or data file error prints its message alone and exits with status 2. */
 async function main(argv: readonly string[]): Promise<number> {
@@ -36,29 +39,35 @@ async function run(argv: readonly string[]): Promise<number> {
   };
   if (options.preset) return presetMain(options, log);
   if (options.compare) return compareMain(options, options.compare, log);
-  const { config, dataset } = await loadRunData(options.config, options.dataFile, log);
+  const checkSetup = (config: RunConfig, context: ShapeContext) => checkStrategies([{ label: `The ${config.search.strategy} search`, config }], context);
+  const { config, dataset } = await loadRunData(options.config, options.dataFile, checkSetup, log);
 
   const { pool, backends } = await startCliPool(config, dataset, log);
-
   const startedAt = new Date();
-  const runId = `cli-${startedAt.getTime()}`;
   const progress = new ProgressLine(process.stderr, config, options.quiet);
-  const coordinator = new SearchCoordinator({
-    runId,
-    config,
-    dataset,
-    pool,
-    onEvent: (event: RunEvent) => progress.update(event),
-  });
-
-  const onSignal = () => {
-    log('\nStopping: finishing with the best candidate so far…');
-    coordinator.stop();
-  };
-  process.once('SIGINT', onSignal);
-  const result = await coordinator.run();
-  process.off('SIGINT', onSignal);
-  pool.terminate();
+  let result: RunResult;
+  // The workers end on every path, an error from the coordinator included.
+  try {
+    const coordinator = new SearchCoordinator({
+      runId: `cli-${startedAt.getTime()}`,
+      config,
+      dataset,
+      pool,
+      onEvent: (event: RunEvent) => progress.update(event),
+    });
+    const onSignal = () => {
+      log('\nStopping: finishing with the best candidate so far…');
+      coordinator.stop();
+    };
+    process.once('SIGINT', onSignal);
+    try {
+      result = await coordinator.run();
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  } finally {
+    pool.terminate();
+  }
   progress.finish();
 
   process.stdout.write(`${summaryTable(result, backends)}\n`);

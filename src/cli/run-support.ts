@@ -7,9 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { analyzeGenome, type Genome } from '../core/genome';
+import type { ShapeContext } from '../core/layers';
 import { DataFileError, parseDataFile } from '../data/data-file';
 import { nodeAssetReader } from '../data/node-assets';
-import { fileShapeOf, loadDataset } from '../data/tasks';
+import { TASKS, fileShapeOf, loadDataset } from '../data/tasks';
 import type { Dataset } from '../data/types';
 import { nodeWorkerFactory } from '../workers/node-pool';
 import type { WorkerPool } from '../workers/pool';
@@ -26,16 +27,28 @@ export interface RunData {
 
 /**
  * Loads the data a run searches: the rows of `dataFile` for the custom task, or the task's
- * generated or shipped set. Throws DataFileError naming a data file that cannot be read.
+ * generated or shipped set. `checkSetup` runs on the shape of the data before the set loads,
+ * or right after a data file is read, whose shape is unknown until then. Throws
+ * DataFileError naming a data file that cannot be read.
  */
-export async function loadRunData(config: RunConfig, dataFile: string | null, log: Log): Promise<RunData> {
-  log(`Loading task ${dataFile ?? config.task.id}…`);
+export async function loadRunData(
+  config: RunConfig,
+  dataFile: string | null,
+  checkSetup: (config: RunConfig, context: ShapeContext) => void,
+  log: Log,
+): Promise<RunData> {
   let loaded: RunData;
   if (dataFile) {
+    log(`Loading task ${dataFile}…`);
     const dataset = readDataFile(dataFile, config);
     // The result file records the file's shape, as the app's links and saved runs do.
     loaded = { config: { ...config, task: { ...config.task, fileShape: fileShapeOf(dataset) } }, dataset };
+    checkSetup(loaded.config, { inputShape: dataset.inputShape, outputUnits: dataset.outputUnits });
   } else {
+    // A built-in task's data has the shape its TASKS entry states, as test/data/tasks.test.ts checks.
+    const { inputShape, outputUnits } = TASKS[config.task.id];
+    checkSetup(config, { inputShape, outputUnits });
+    log(`Loading task ${config.task.id}…`);
     loaded = { config, dataset: await loadDataset(config.task, nodeAssetReader()) };
   }
   const { dataset } = loaded;
