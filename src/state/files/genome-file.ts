@@ -5,7 +5,7 @@ import type { ShapeContext } from '../../core/layers';
 import type { TaskId } from '../../data/types';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import { restoreGenome } from '../share/restore-share';
-import { parseJsonSafely } from '../share/safe-json';
+import { jsonFailureText, parseJsonSafely } from '../share/safe-json';
 import type { RestoreNote } from '../share/share-state';
 
 export const GENOME_FILE_FORMAT = 'nas-playground-genome';
@@ -30,7 +30,7 @@ export function buildGenomeFile(result: EvaluatedCandidate, task: TaskId, contex
 /** Reads a genome file, or a bare `{nodes: [...]}` genome, checked against the task. */
 export function readGenomeFile(source: string, context: ShapeContext): { ok: true; genome: Genome; notes: RestoreNote[] } | { ok: false; errors: string[] } {
   const parsed = parseJsonSafely(source.slice(0, 5_000_000));
-  if (!parsed.ok) return { ok: false, errors: [`The file is not valid JSON (${parsed.error}).`] };
+  if (!parsed.ok) return { ok: false, errors: [jsonFailureText('The file', parsed)] };
   const value = parsed.value as Record<string, unknown> | null;
   const genome = typeof value === 'object' && value !== null && value.format === GENOME_FILE_FORMAT ? value.genome : value;
   const notes: RestoreNote[] = [];

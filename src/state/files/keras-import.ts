@@ -12,7 +12,7 @@
 
 import { DEFAULT_LIMITS, analyzeGenome, type Genome, type LayerGene } from '../../core/genome';
 import { ACTIVATIONS, PADDINGS, defaultParams, type LayerKind, type LayerParams, type ShapeContext } from '../../core/layers';
-import { parseJsonSafely } from '../share/safe-json';
+import { jsonFailureText, parseJsonSafely } from '../share/safe-json';
 
 /** Largest model.json text read; topologies are small, weights live in other files. */
 export const MAX_TOPOLOGY_CHARS = 5_000_000;
@@ -95,6 +95,7 @@ function findTopology(json: unknown): { className: string; config: unknown } | n
 function readLayers(topology: { className: string; config: unknown }): KerasNode[] | string {
   const layers = Array.isArray(topology.config) ? topology.config : isRecord(topology.config) ? topology.config.layers : undefined;
   if (!Array.isArray(layers)) return 'The topology lists no layers (expected config.layers).';
+  if (layers.length === 0) return 'The model has no layers; add its layers in Keras or TensorFlow.js, then save it again.';
   const sequential = topology.className === 'Sequential';
   const nodes: KerasNode[] = [];
   for (const [index, layer] of layers.entries()) {
@@ -108,6 +109,9 @@ function readLayers(topology: { className: string; config: unknown }): KerasNode
     if (sequential) inbound = previous === undefined ? [] : [previous];
     nodes.push({ name, className: layer.class_name, config, inbound });
   }
+  // Keras names every layer uniquely, and inbound links refer to layers by name.
+  const repeated = nodes.find((node, index) => nodes.findIndex((other) => other.name === node.name) !== index);
+  if (repeated !== undefined) return `Two layers are named "${repeated.name}"; layers refer to each other by name, so give each a name of its own.`;
   if (sequential && nodes[0]?.className !== 'InputLayer') {
     const shape = option(nodes[0]?.config ?? {}, 'batch_input_shape') ?? option(nodes[0]?.config ?? {}, 'batch_shape');
     nodes.unshift({ name: 'input', className: 'InputLayer', config: { batch_input_shape: shape }, inbound: [] });
@@ -294,7 +298,7 @@ function findHead(byName: ReadonlyMap<string, KerasNode>, outputName: string, pr
 export function importKerasTopology(text: string, context: ShapeContext): ImportOutcome {
   if (text.length > MAX_TOPOLOGY_CHARS) return { ok: false, errors: [`The file is ${text.length.toLocaleString('en-US')} characters long, above the ${MAX_TOPOLOGY_CHARS.toLocaleString('en-US')} a model.json topology needs.`] };
   const parsed = parseJsonSafely(text);
-  if (!parsed.ok) return { ok: false, errors: [`The file is not valid JSON (${parsed.error}).`] };
+  if (!parsed.ok) return { ok: false, errors: [jsonFailureText('The file', parsed)] };
   const topology = findTopology(parsed.value);
   if (topology === null) return { ok: false, errors: ['The file has no model topology: expected a TensorFlow.js model.json ("modelTopology") or a Keras model JSON ("class_name" and "config").'] };
   const read = readLayers(topology);

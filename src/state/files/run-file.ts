@@ -16,7 +16,7 @@ import { shapeContextOf } from '../graph-context';
 import type { XY } from '../graph-model';
 import { restoreRunConfig } from '../share/restore-config';
 import { restoreGenome, restorePositions } from '../share/restore-share';
-import { parseJsonSafely } from '../share/safe-json';
+import { jsonFailureText, parseJsonSafely } from '../share/safe-json';
 import type { RestoreNote } from '../share/share-state';
 import { starterGenome } from '../starter';
 
@@ -206,7 +206,7 @@ export function readRunFile(source: string): RunFileOutcome {
   if (source.length > MAX_RUN_FILE_CHARS) return { ok: false, error: `The file is ${source.length.toLocaleString('en-US')} characters long, above the ${MAX_RUN_FILE_CHARS.toLocaleString('en-US')} a run file may have.` };
   const notes: RestoreNote[] = [];
   const parsed = parseJsonSafely(source, (key) => notes.push({ field: key, reason: 'is a reserved name and was dropped.' }));
-  if (!parsed.ok) return { ok: false, error: `The file is not valid JSON (${parsed.error}).` };
+  if (!parsed.ok) return { ok: false, error: jsonFailureText('The file', parsed) };
   const file = parsed.value;
   if (!isRecord(file) || file.tool !== 'nas-playground') return { ok: false, error: 'The file is not a NAS Playground run file (its "tool" field is not "nas-playground").' };
   if (file.version !== RUN_FILE_VERSION) return { ok: false, error: `The run file has version ${JSON.stringify(file.version)}; this app reads version ${RUN_FILE_VERSION}.` };

@@ -12,7 +12,7 @@
 import { Inflate, deflateSync } from 'fflate';
 import { expandPayload, packShare } from './link-format';
 import { migratePayload } from './link-migrate';
-import { parseJsonSafely, type JsonOutcome } from './safe-json';
+import { jsonFailureText, parseJsonSafely, type JsonOutcome } from './safe-json';
 import { restoreShareState } from './restore-share';
 import { DEFAULT_VIEW, PANEL_NAMES, type PanelName, type RestoreNote, type ShareState, type ViewOptions } from './share-state';
 
@@ -91,7 +91,7 @@ export function inflateCapped(compressed: Uint8Array, cap: number): { ok: true; 
 /** Parses the payload JSON; each dropped prototype key is noted. */
 function parseJson(text: string, notes: RestoreNote[]): JsonOutcome {
   const parsed = parseJsonSafely(text, (key) => notes.push({ field: key, reason: 'is a reserved name and was dropped.' }));
-  return parsed.ok ? parsed : { ok: false, error: `The link's data is not valid JSON (${parsed.error}).` };
+  return parsed.ok ? parsed : { ok: false, error: jsonFailureText("The link's data", parsed) };
 }
 
 // ---- the fragment ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type JsonOutcome = { ok: true; value: unknown } | { ok: false; error: string };
+export type JsonOutcome = { ok: true; value: unknown } | { ok: false; error: string; tooDeep?: boolean };
 
 /** Parses JSON, dropping every `__proto__`, `constructor` and `prototype` key; `onDropped` hears each one. */
 export function parseJsonSafely(text: string, onDropped: (key: string) => void = () => {}): JsonOutcome {
@@ -14,6 +14,13 @@ export function parseJsonSafely(text: string, onDropped: (key: string) => void =
     });
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // Valid JSON nested thousands of levels deep exhausts the parser's stack and throws a RangeError.
+    return { ok: false, error: error instanceof Error ? error.message : String(error), tooDeep: error instanceof RangeError };
   }
+}
+
+/** Writes why `subject` (such as "The file") could not be parsed, as one sentence. */
+export function jsonFailureText(subject: string, failure: { error: string; tooDeep?: boolean }): string {
+  if (failure.tooDeep) return `${subject} nests its values too deeply to read, and files of this app nest only a few levels; check that it is the right file.`;
+  return `${subject} is not valid JSON (${failure.error}).`;
 }

@@ -123,6 +123,13 @@ describe('model.json import', () => {
     ['a model not ending in Dense', { class_name: 'Sequential', config: { layers: [{ class_name: 'Dropout', config: { name: 'x', rate: 0.1, batch_input_shape: [null, 2] } }] } }, /must end in a Dense layer/],
     ['text that is not JSON', 'model', /not valid JSON/],
     ['JSON without a topology', { weightsManifest: [] }, /no model topology/],
+    ['a model without layers', { class_name: 'Sequential', config: { name: 'empty', layers: [] } }, /^The model has no layers; add its layers in Keras or TensorFlow\.js, then save it again\.$/],
+    [
+      'two layers of one name',
+      { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 4, batch_input_shape: [null, 2] } }, { class_name: 'Dense', config: { name: 'd', units: 2 } }] } },
+      /^Two layers are named "d"; layers refer to each other by name, so give each a name of its own\.$/,
+    ],
+    ['JSON nested thousands of levels deep', `${'['.repeat(20_000)}1${']'.repeat(20_000)}`, /^The file nests its values too deeply to read, and files of this app nest only a few levels; check that it is the right file\.$/],
   ];
   for (const [name, input, message] of failures) {
     it(`rejects ${name}`, () => {
