@@ -8,6 +8,7 @@ import { fetchAssetReader } from './data/assets';
 import { createAppStore } from './state/store';
 import { WASM_PATHS } from './train/wasm-paths.browser';
 import { App } from './ui/App';
+import { keepComparisons } from './ui/comparison-storage';
 import { restoreDataFile } from './ui/data-file-storage';
 import { exposeStoreForTests } from './ui/editor/dev-hooks';
 import { AppStoreProvider } from './ui/store-context';
@@ -34,6 +35,7 @@ const store = createAppStore({
   pools: new PoolKeeper(5 * 60_000),
 });
 
+keepComparisons(store);
 exposeStoreForTests(store);
 
 const container = document.getElementById('root');

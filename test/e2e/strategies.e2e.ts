@@ -134,6 +134,14 @@ describe('strategies and presets', () => {
       const best = await bestPercent(page, strategy);
       assert.ok(best / 100 <= optimum + 0.05, `${strategy} (${best}%) does not beat the exhaustive optimum (${optimum}) by much`);
     }
+
+    // The tab keeps a finished comparison, so a reload shows it again.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    const kept = page.getByTestId('comparison-chart');
+    await kept.waitFor();
+    assert.equal(await kept.getAttribute('data-series'), '4');
+    assert.equal(await bestPercent(page, 'exhaustive'), exhaustiveBest);
     assert.deepEqual(errors, []);
     await page.context().close();
   });
