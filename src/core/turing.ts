@@ -20,8 +20,8 @@ export const RECURRENT_KINDS: readonly LayerKind[] = ['simpleRNN', 'gru', 'lstm'
  */
 export const SATURATING_ACTIVATIONS: Readonly<Record<string, string>> = {
   hardSigmoid: 'the saturated-linear function of the theorem, up to an affine change of variable',
-  sigmoid: 'a smooth analogue of the saturated-linear function (the 1995 proof itself uses the saturated-linear one)',
-  tanh: 'a smooth analogue of the saturated-linear function (the 1995 proof itself uses the saturated-linear one)',
+  sigmoid: 'a smooth analogue of the saturated-linear function, which the 1995 proof itself uses',
+  tanh: 'a smooth analogue of the saturated-linear function, which the 1995 proof itself uses',
 };
 
 export interface TuringVerdict {
