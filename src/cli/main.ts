@@ -70,7 +70,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   progress.finish();
 
-  process.stdout.write(`${summaryTable(result, backends)}\n`);
+  process.stdout.write(`${summaryTable(result, backends, config)}\n`);
   const written = options.json === null || writeJson(options.json, buildResultFile(config, result, dataset, backends, startedAt), log);
   if (result.status === 'failed') {
     process.stderr.write(`The search failed: ${result.message}\n`);

@@ -3,7 +3,8 @@
 import { describeGenome } from '../core/describe';
 import { taskOf } from '../data/tasks';
 import { plannedGenerations } from '../state/run-state';
-import { compareCandidates, type RunEvent, type RunResult } from '../workers/coordinator';
+import { NUMERIC_FIELDS } from '../state/config';
+import { compareCandidates, type EvaluatedCandidate, type RunEvent, type RunResult } from '../workers/coordinator';
 import type { RunConfig } from '../workers/run-config';
 
 /** Writes a count and its noun, in the plural unless the count is 1. */
@@ -12,9 +13,14 @@ const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 
 export const percent = (fraction: number | null | undefined): string =>
   fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(1)}%`;
 
-/** Formats a split's score: accuracy in percent, or R² for regression (which has no accuracy). */
-export const score = (accuracy: number | null | undefined, r2: number | null | undefined, fallback?: number): string =>
-  accuracy === null && r2 !== null && r2 !== undefined ? `R² ${r2.toFixed(3)}` : percent(accuracy ?? fallback);
+/**
+ * Formats a split's score: accuracy in percent, or R² for regression, whose accuracy is null.
+ * A regression candidate without an R², such as a diverged one, gets "R² —".
+ */
+export const score = (accuracy: number | null | undefined, r2: number | null | undefined, fallback?: number): string => {
+  if (accuracy !== null) return percent(accuracy ?? fallback);
+  return r2 === null || r2 === undefined ? 'R² —' : `R² ${r2.toFixed(3)}`;
+};
 
 export const duration = (ms: number): string => {
   const seconds = Math.round(ms / 1000);
@@ -115,15 +121,40 @@ const STATUS_TEXT: Record<RunResult['status'], string> = {
   failed: 'failed',
 };
 
-/** The best candidates as a fixed-width table, best first. */
-export function summaryTable(result: RunResult, backends: readonly string[], rows = 10): string {
+const trainedWell = (evaluated: EvaluatedCandidate) => evaluated.metrics !== null && evaluated.metrics.diverged === undefined;
+
+/**
+ * Writes why the search has no usable network, which happens when every candidate diverged
+ * or failed, with a fix when they all diverged.
+ */
+function noUsableNetworkLine(result: RunResult, training: RunConfig['training']): string {
+  const trained = result.candidates.filter((c) => !c.reused);
+  const diverged = trained.filter((c) => c.metrics?.diverged !== undefined).length;
+  if (diverged === 0) return 'Every candidate failed to train, so the search has no usable network.';
+  if (diverged < trained.length) {
+    return `No candidate finished training (${diverged} diverged and ${trained.length - diverged} failed), so the search has no usable network.`;
+  }
+  const min = NUMERIC_FIELDS['training.learningRate'].min;
+  const lower = Number((training.learningRate / 10).toPrecision(2));
+  const fix =
+    lower >= min
+      ? `Lower --learning-rate from ${training.learningRate}, for example to ${lower}, and run again.`
+      : `--learning-rate is already near its minimum of ${min}, so try another --optimizer than ${training.optimizer}.`;
+  return `Every candidate diverged (its training loss became NaN or infinite), so the search has no usable network. ${fix}`;
+}
+
+/**
+ * Writes the best candidates as a fixed-width table, best first, then lines on the best and
+ * the final network. `config` is the run's, for the values that a hint names.
+ */
+export function summaryTable(result: RunResult, backends: readonly string[], config: RunConfig, rows = 10): string {
   const ranked = [...result.candidates].filter((c) => !c.reused).sort(compareCandidates).slice(0, rows);
   const header = ['rank', 'candidate', 'validation', 'test', 'params', 'train s', 'architecture'];
   const body = ranked.map((c, i) => [
     String(i + 1),
     c.candidate.id,
     c.metrics?.diverged ? 'diverged' : c.metrics ? score(c.metrics.validationAccuracy, c.metrics.validationR2, c.fitness) : 'failed',
-    score(c.metrics?.testAccuracy, c.metrics?.testR2),
+    c.metrics?.diverged ? '—' : score(c.metrics?.testAccuracy, c.metrics?.testR2),
     c.metrics ? c.metrics.params.toLocaleString('en-US') : '—',
     c.metrics ? (c.metrics.trainMs / 1000).toFixed(1) : '—',
     describeGenome(c.candidate.genome),
@@ -138,13 +169,18 @@ export function summaryTable(result: RunResult, backends: readonly string[], row
     format(header),
     ...body.map(format),
   ];
-  if (result.best) {
+  if (result.best && !trainedWell(result.best)) {
+    lines.push('', noUsableNetworkLine(result, config.training));
+  } else if (result.best) {
     lines.push(
       '',
       `Best: ${result.best.candidate.id}, validation ${score(result.best.metrics?.validationAccuracy, result.best.metrics?.validationR2, result.best.fitness)}, test ${score(result.best.metrics?.testAccuracy, result.best.metrics?.testR2)}, ${result.best.metrics?.params.toLocaleString('en-US')} parameters.`,
     );
   }
   const final = result.final;
+  if (!final && config.finalEpochs > 0 && result.candidates.length > 0 && !result.candidates.some(trainedWell)) {
+    lines.push(`Skipped the final retraining (--final-epochs ${config.finalEpochs}): no candidate finished training without diverging or failing.`);
+  }
   if (final) {
     lines.push(
       final.metrics

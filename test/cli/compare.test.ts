@@ -112,4 +112,15 @@ describe('npm run search on a regression task', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/Best: g0-\d, validation R² -?\d\.\d{3}, test R² -?\d\.\d{3}/);
   });
+
+  it('says when every candidate diverged', () => {
+    const { status, stdout } = runCli([
+      '--task', 'sin', '--optimizer', 'sgd', '--learning-rate', '1', '--final-epochs', '2',
+      '--generations', '1', '--population', '2', '--epochs', '3', '--workers', '1', '--quiet',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Every candidate diverged .* Lower --learning-rate from 1, for example to 0\.1, and run again\.$/m);
+    expect(stdout).toMatch(/^Skipped the final retraining \(--final-epochs 2\)/m);
+    expect(stdout).not.toMatch(/%/);
+  });
 });
