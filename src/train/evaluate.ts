@@ -143,7 +143,13 @@ async function trainAndScore(
       ...(best ? { bestEpoch: best.epoch } : {}),
     };
     if (outcome.diverged) return { ...common, ...divergedScores(dataset), diverged: outcome.diverged };
-    return { ...common, ...(await scores(model, dataset)) };
+    const scored = await scores(model, dataset);
+    // Training can end on finite batch losses with weights whose outputs overflow on other rows;
+    // such a network ranks with the diverged ones, not as a network of fitness 0.
+    if (!Number.isFinite(scored.validationLoss)) {
+      return { ...common, ...divergedScores(dataset), diverged: `Validation loss became ${scored.validationLoss} after training: the network's outputs overflow on validation rows.` };
+    }
+    return { ...common, ...scored };
   } finally {
     best?.dispose();
     model.dispose();

@@ -108,6 +108,20 @@ describe('evaluateCandidate metrics', () => {
     expect(metrics.testAccuracy).toBeNull();
   });
 
+  it('marks outputs that overflow on validation rows as diverged', async () => {
+    await useBackend('wasm');
+    const data = sineRegression();
+    // Validation inputs near the float32 limit: any weight above 1 sends a linear output to Infinity.
+    const far = { ...data.validation, x: data.validation.x.map((value) => value * 3e38) };
+    const genome = chainGenome([{ kind: 'dense', params: { units: 8, activation: 'linear' } }]);
+
+    const metrics = await evaluateCandidate(genome, { ...data, validation: far }, QUICK_TRAINING, 3);
+
+    expect(metrics.trainLoss.every(Number.isFinite)).toBe(true);
+    expect(metrics.diverged).toMatch(/^Validation loss became (NaN|Infinity) after training: the network's outputs overflow on validation rows\.$/);
+    expect(metrics.fitness).toBe(0);
+  });
+
   it('stops a diverging candidate and scores it 0 with the reason', async () => {
     await useBackend('wasm');
     const data = sineRegression();
