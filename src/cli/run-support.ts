@@ -11,6 +11,7 @@ import type { ShapeContext } from '../core/layers';
 import { DataFileError, parseDataFile } from '../data/data-file';
 import { nodeAssetReader } from '../data/node-assets';
 import { TASKS, fileShapeOf, loadDataset } from '../data/tasks';
+import { decodeText } from '../data/text-decoding';
 import type { Dataset } from '../data/types';
 import { nodeWorkerFactory } from '../workers/node-pool';
 import type { WorkerPool } from '../workers/pool';
@@ -63,7 +64,7 @@ export async function loadRunData(
 function readDataFile(path: string, config: RunConfig): Dataset {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeText(readFileSync(path));
   } catch (error) {
     throw new DataFileError(`Cannot read the data file "${path}": ${error instanceof Error ? error.message : String(error)}.`);
   }

@@ -1,6 +1,7 @@
 /** A hidden file input that reads a data file of the user's own into the session. */
 
 import { useRef, type ChangeEvent } from 'react';
+import { decodeText } from '../../data/text-decoding';
 import { rememberDataFile } from '../data-file-storage';
 import { useSession } from '../session/session-context';
 
@@ -20,7 +21,7 @@ export function useDataFileChooser(label: string) {
     // Clearing the input lets the same file be chosen again after it was fixed on disk.
     event.target.value = '';
     if (!file) return;
-    const text = await file.text();
+    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
     if (!session.loadDataFile(text, file.name) || rememberDataFile({ name: file.name, text })) return;
     const megabytes = (file.size / 1e6).toFixed(1);
     session.notify(`"${file.name}" (${megabytes} MB) is loaded, but it is too large for this tab to keep across reloads: after a reload, choose it again.`, null);

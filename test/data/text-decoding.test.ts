@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../src/data/text-decoding';
+
+const CSV = 'x,label,split\n0.5,é,train\n';
+
+/** Encodes text as UTF-16 with a byte order mark, as spreadsheets save "Unicode text". */
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(2 + 2 * text.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, 0xfeff, littleEndian);
+  for (let i = 0; i < text.length; i++) view.setUint16(2 + 2 * i, text.charCodeAt(i), littleEndian);
+  return bytes;
+}
+
+describe('decodeText', () => {
+  it('reads UTF-8, with or without a byte order mark', () => {
+    const plain = new TextEncoder().encode(CSV);
+    expect(decodeText(plain)).toBe(CSV);
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]))).toBe(CSV);
+  });
+
+  it('reads UTF-16 of either byte order by its mark', () => {
+    expect(decodeText(utf16(CSV, true))).toBe(CSV);
+    expect(decodeText(utf16(CSV, false))).toBe(CSV);
+  });
+});
