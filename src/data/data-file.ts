@@ -244,10 +244,17 @@ function checkWidth(row: readonly number[], features: number, origin: string): v
 }
 
 /** Orders class names numerically when all are numbers, else alphabetically. */
-function classOrder(labels: Iterable<string>): string[] {
+function classOrder(labels: Iterable<string>, name: string): string[] {
   const names = [...new Set(labels)];
   const numeric = names.every((label) => Number.isFinite(Number(label)));
-  return numeric ? names.sort((a, b) => Number(a) - Number(b)) : names.sort();
+  if (!numeric) return names.sort();
+  names.sort((a, b) => Number(a) - Number(b));
+  // Spreadsheets can write one class as 1 on some rows and 1.0 on others, which would make two classes.
+  const twin = names.findIndex((label, i) => i > 0 && Number(label) === Number(names[i - 1]));
+  if (twin > 0) {
+    throw new DataFileError(`${name}: the labels "${names[twin - 1]}" and "${names[twin]}" are one number written two ways, so they would be two classes; write each class the same way on every row.`);
+  }
+  return names;
 }
 
 function toSplit(raw: RawSplit, features: number, classIndex: Map<string, number>, name: string): Split {
@@ -279,7 +286,7 @@ const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
 
 function buildDataset(raw: RawFile, name: string, seed: number): Dataset {
   requireRows(raw, name);
-  const classNames = raw.classes ?? classOrder([...raw.train.labels, ...raw.test.labels]);
+  const classNames = raw.classes ?? classOrder([...raw.train.labels, ...raw.test.labels], name);
   if (classNames.length < 2) {
     throw new DataFileError(`${name}: every row has the class "${classNames[0]}"; classification needs at least two classes, so add rows of another class.`);
   }

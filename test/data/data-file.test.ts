@@ -94,6 +94,7 @@ describe('parseDataFile', () => {
     ['one regression training row', 'bad.csv', 'x,target,split\n1,2,train\n1,3,test\n', /bad\.csv: 1 training rows are too few for a regression; it needs at least 10, so that a fifth of them \(2 or more\) can measure the R² of each network\./],
     ['a target too large for 32-bit floats', 'bad.csv', 'x,target,split\n1,2,train\n2,1e39,train\n1,3,test\n', /bad\.csv line 3, field "target": "1e39" is too large for the 32-bit numbers networks compute with/],
     ['a feature too large for 32-bit floats', 'bad.json', '{"train":{"x":[[1],[1e39]],"y":["a","b"]},"test":{"x":[[1]],"y":["a"]}}', /bad\.json, field "train\.x\[1\]\[0\]": "1e\+39" is too large/],
+    ['one class number written two ways', 'bad.csv', 'x,label,split\n1,1,train\n2,0,train\n3,1.0,test\n', /bad\.csv: the labels "1" and "1\.0" are one number written two ways, so they would be two classes; write each class the same way on every row\./],
     ['rows without features', 'bad.json', '{"train":{"x":[[],[]],"y":["a","b"]},"test":{"x":[[]],"y":["a"]}}', /bad\.json, field "train\.x\[0\]": the first training row has no features; give each row at least one number to learn from\./],
     [
       'classes too small for validation',
