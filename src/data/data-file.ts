@@ -304,7 +304,9 @@ function buildDataset(raw: RawFile, name: string, seed: number): Dataset {
   const train = selectRows(trainAll, indices.train);
   if (indices.validation.length === 0) {
     // Each class sets aside a fifth of its rows, rounded, so a class gives validation rows from 3 rows on.
-    const largest = Math.max(...classNames.map((label) => raw.train.labels.filter((rowLabel) => rowLabel === label).length));
+    const counts = new Map<string, number>();
+    for (const label of raw.train.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    const largest = Math.max(...counts.values());
     throw new DataFileError(
       `${name}: ${trainAll.count} training rows in ${classNames.length} classes leave no validation rows. Each class sets a fifth of its training rows aside for validation, which takes 3 rows of a class, and the largest class here has ${largest}; add training rows, or merge classes.`,
     );

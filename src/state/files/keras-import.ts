@@ -110,8 +110,11 @@ function readLayers(topology: { className: string; config: unknown }): KerasNode
     nodes.push({ name, className: layer.class_name, config, inbound });
   }
   // Keras names every layer uniquely, and inbound links refer to layers by name.
-  const repeated = nodes.find((node, index) => nodes.findIndex((other) => other.name === node.name) !== index);
-  if (repeated !== undefined) return `Two layers are named "${repeated.name}"; layers refer to each other by name, so give each a name of its own.`;
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    if (seen.has(node.name)) return `Two layers are named "${node.name}"; layers refer to each other by name, so give each a name of its own.`;
+    seen.add(node.name);
+  }
   if (sequential && nodes[0]?.className !== 'InputLayer') {
     const shape = option(nodes[0]?.config ?? {}, 'batch_input_shape') ?? option(nodes[0]?.config ?? {}, 'batch_shape');
     nodes.unshift({ name: 'input', className: 'InputLayer', config: { batch_input_shape: shape }, inbound: [] });
