@@ -165,6 +165,11 @@ export function setDataFile(file: DataFileText): Dataset {
   return dataset;
 }
 
+/** Returns the shape of the loaded data file, or undefined when none is loaded. */
+export function loadedFileShape(): DataFileShape | undefined {
+  return dataFile === null ? undefined : fileShapeOf(fileTask);
+}
+
 /** Returns the data file the data-file task reads, or null when none is loaded. */
 export function loadedDataFile(): DataFileText | null {
   return dataFile;
@@ -228,6 +233,11 @@ export const TASKS: Readonly<Record<TaskId, TaskInfo>> = {
   },
 };
 
+/** Describes a data file's shape: "4 features and 3 classes". */
+export function describeShape(shape: DataFileShape): string {
+  return `${shape.features} feature${shape.features === 1 ? '' : 's'} and ${shape.kind === 'regression' ? 'a number to predict' : `${shape.outputs} classes`}`;
+}
+
 /** Returns the shape that a data file's rows give a network, for a config to record. */
 export function fileShapeOf(dataset: Pick<Dataset, 'kind' | 'inputShape' | 'outputUnits'>): DataFileShape {
   return { kind: dataset.kind, features: dataset.inputShape[0], outputs: dataset.outputUnits };
@@ -251,12 +261,11 @@ let standIn: { readonly key: string; readonly task: TaskInfo } | null = null;
 
 function recordedFileTask(file: string | undefined, shape: DataFileShape): TaskInfo {
   const classes = shape.kind === 'classification' ? Array.from({ length: shape.outputs }, (_, i) => `class ${i + 1}`) : [];
-  const predicted = shape.kind === 'regression' ? 'a number to predict' : `${shape.outputs} classes`;
   return {
     ...NO_FILE_TASK,
     name: taskName({ id: 'custom', file }),
     kind: shape.kind,
-    description: `Rows of ${shape.features} feature${shape.features === 1 ? '' : 's'} and ${predicted}, from ${file ?? 'a data file'}, which is not loaded: choose it.`,
+    description: `Rows of ${describeShape(shape)}, from ${file ?? 'a data file'}, which is not loaded: choose it.`,
     inputShape: [shape.features],
     classes,
     outputUnits: shape.outputs,

@@ -14,7 +14,7 @@ import type { Dataset, TaskId } from '../data/types';
 import { failedBackendsNote } from '../train/backend-notes';
 import type { BackendPreference, OptimizerName } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
-import { NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
+import { MAX_FILE_NAME, NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
 import { RunController, type ResumeOptions, type RunEnvironment } from './run-controller';
 import { IDLE_RUN, applyRunEvent, plannedGenerations, type RunState, type WorkerInfo } from './run-state';
 import { isRunActive } from './session/setup';
@@ -205,6 +205,10 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       },
       loadDataFile(file) {
         if (isRunActive(get())) return 'Stop the search before loading a data file.';
+        // Links and saved runs name the file, so a name they cannot keep is rejected before the file loads.
+        if (file.name.length > MAX_FILE_NAME) {
+          return `The file name is ${file.name.length} characters long, above the ${MAX_FILE_NAME} a setup can keep; rename the file to a shorter name and load it again.`;
+        }
         const before = { config: get().config, file: loadedDataFile() };
         const previousContext = shapeContextOf(before.config);
         let dataset: Dataset;

@@ -133,9 +133,12 @@ describe('data-file task in the store', () => {
   it('names the fix for a long name', () => {
     const store = createAppStore(idleEnvironment);
     const name = `${'a'.repeat(250)}.csv`;
-    store.getState().actions.loadDataFile({ name, text: csv(3, 3) });
+    const problem = store.getState().actions.loadDataFile({ name, text: csv(3, 3) });
 
-    expect(store.getState().configErrors.join(' ')).toMatch(/task\.file must be a file name of at most 200 characters; rename the file to a shorter name and load it again\./);
+    expect(problem).toBe('The file name is 254 characters long, above the 200 a setup can keep; rename the file to a shorter name and load it again.');
+    // The file was not loaded, so the task and its rows stay as they were.
+    expect(store.getState().config.task.id).toBe('spiral');
+    expect(loadedDataFile()).toBeNull();
   });
 
   it('names the fix without a file', async () => {

@@ -47,5 +47,10 @@ describe('dataFileProblem', () => {
     expect(dataFileProblem({ id: 'custom', file: 'trees.csv' }, null)).toBe('This setup needs the data file "trees.csv": choose it with "Data file…" under Task.');
     expect(dataFileProblem({ id: 'custom', file: 'trees.csv' }, 'rings.csv')).toMatch(/^This setup was made on "trees\.csv", but "rings\.csv" is loaded: choose "trees\.csv"/);
     expect(dataFileProblem({ id: 'custom', file: 'trees.csv' }, 'trees.csv')).toBeNull();
+    const recorded = { kind: 'regression' as const, features: 2, outputs: 1 };
+    expect(dataFileProblem({ id: 'custom', file: 'trees.csv', fileShape: recorded }, 'trees.csv', recorded)).toBeNull();
+    expect(dataFileProblem({ id: 'custom', file: 'trees.csv', fileShape: recorded }, 'trees.csv', { kind: 'classification', features: 4, outputs: 3 })).toBe(
+      'This setup was made on a "trees.csv" of 2 features and a number to predict, but the loaded "trees.csv" has 4 features and 3 classes: choose the setup\'s file, or this one again to use it, with "Another data file…" under Task.',
+    );
   });
 });

@@ -41,12 +41,14 @@ export function setupKey(setup: Setup): string {
  * Returns a text that is equal for two setups exactly when a search would find the same
  * results with them. Layer positions on the canvas do not count. The worker count does not
  * count either, since each candidate trains with its own seed, unless a time budget is set:
- * then it decides how many candidates train in time.
+ * then it decides how many candidates train in time. Nor does a data file's recorded shape,
+ * which the file decides and which links made before it was recorded lack.
  */
 export function resultsKey(setup: Setup): string {
   const { config } = setup;
   const workers = config.timeBudgetSeconds > 0 ? config.workers : 0;
-  return setupKey({ config: { ...config, workers }, graph: setup.graph });
+  const { fileShape: _shape, ...task } = config.task;
+  return setupKey({ config: { ...config, task, workers }, graph: setup.graph });
 }
 
 /** Reads the setup a saved run started with; its graph is checked against the task like a link's. */

@@ -96,7 +96,8 @@ function packResult(result: SharedResult): CompactResult {
     BACKEND_NAMES_V1.indexOf(result.backend),
   ];
   const fixed = packFixed(result.genome);
-  const r2 = (value: number | null | undefined) => (typeof value === 'number' ? round(value, 4) : null);
+  // Six decimals, so that the three the page shows round the same way for sender and receiver.
+  const r2 = (value: number | null | undefined) => (typeof value === 'number' ? round(value, 6) : null);
   const scores = [r2(result.validationR2), r2(result.testR2)];
   // The R² come after the fixed list, so a regression result writes that list even when empty.
   if (fixed.length > 0 || scores.some((score) => score !== null)) packed.push(fixed);

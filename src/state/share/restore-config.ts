@@ -178,6 +178,11 @@ function restoreFileShape(config: RunConfig, input: unknown, notes: RestoreNote[
     notes.push({ field, reason: `describes a data file, but the task is ${config.task.id}; it was ignored.` });
     return config;
   }
+  // A shape without its file's name would stand for whatever file is loaded.
+  if (config.task.file === undefined) {
+    notes.push({ field, reason: 'describes a data file, but no valid file name came with it; it was ignored.' });
+    return config;
+  }
   if (typeof supplied !== 'object' || supplied === null || Array.isArray(supplied)) {
     notes.push({ field, reason: `must be an object with kind, features and outputs, got ${describe(supplied)}; it was ignored.` });
     return config;

@@ -81,7 +81,9 @@ function restoreGene(value: unknown, index: number, field: string, notes: Restor
 /**
  * Issues that the editor itself lets a network have while it is being built, and shows on
  * the node concerned: a layer not connected yet, a wrong input count, a shape that does not
- * fit. A network above the size limits is not among them, so that no link makes a page hold one.
+ * fit. A network found above the size limits is replaced. Layers past an unfinished part
+ * are not counted towards those limits, so such a network is bounded only by its 200 layers;
+ * nothing builds or trains it until the editor finds it valid.
  */
 const EDITOR_ISSUES: ReadonlySet<IssueCode> = new Set(['unreachable', 'dead-end', 'arity', 'shape']);
 

@@ -6,6 +6,7 @@
 
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
+import { loadedFileShape } from '../../data/tasks';
 import { analyzeGraph } from '../../state/graph-analysis';
 import { dataFileProblem } from './graph-readiness';
 import { useApp } from '../store-context';
@@ -16,7 +17,7 @@ export function IssueList() {
   const { select } = useApp((state) => state.editorActions);
   const { fitView } = useReactFlow();
   const context = useApp((state) => taskShapeContext(state.config.task));
-  const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
+  const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null, loadedFileShape()));
   const issues = useMemo(() => analyzeGraph(genome, context).issues, [genome, context]);
 
   if (fileProblem) {

@@ -6,6 +6,8 @@
 import type { Genome, GenomeAnalysis } from '../../core/genome';
 import type { StrategyName } from '../../core/strategy';
 import { slotTrainingProblem, templateStrategyProblem } from '../../core/template';
+import { describeShape, loadedFileShape } from '../../data/tasks';
+import type { DataFileShape } from '../../data/types';
 import { analyzeGraph } from '../../state/graph-analysis';
 import { useApp } from '../store-context';
 import { taskShapeContext } from '../task-context';
@@ -34,12 +36,19 @@ export function purposeBlockReason(genome: Genome, analysis: GenomeAnalysis, pur
 /** The reason nothing can train on the data-file task before a file is loaded. */
 export const NO_DATA_FILE = 'No data file is loaded: choose "Data file…" under Task and pick your CSV or JSON file.';
 
-/** Returns why the data-file task cannot train: no file, or another file than the setup's. Null for other tasks. */
-export function dataFileProblem(task: { id: string; file?: string }, loaded: string | null): string | null {
+/**
+ * Returns why the data-file task cannot train: no file, another file than the setup's, or a
+ * file of the setup's name but of another shape than the setup recorded. Null for other tasks.
+ */
+export function dataFileProblem(task: { id: string; file?: string; fileShape?: DataFileShape }, loaded: string | null, loadedShape?: DataFileShape): string | null {
   if (task.id !== 'custom') return null;
   if (loaded === null) return task.file ? `This setup needs the data file "${task.file}": choose it with "Data file…" under Task.` : NO_DATA_FILE;
   if (task.file !== undefined && task.file !== loaded) {
     return `This setup was made on "${task.file}", but "${loaded}" is loaded: choose "${task.file}", or "${loaded}" again to use it, with "Another data file…" under Task.`;
+  }
+  const recorded = task.fileShape;
+  if (recorded && loadedShape && (recorded.kind !== loadedShape.kind || recorded.features !== loadedShape.features || recorded.outputs !== loadedShape.outputs)) {
+    return `This setup was made on a "${loaded}" of ${describeShape(recorded)}, but the loaded "${loaded}" has ${describeShape(loadedShape)}: choose the setup's file, or this one again to use it, with "Another data file…" under Task.`;
   }
   return null;
 }
@@ -49,7 +58,7 @@ export function dataFileProblem(task: { id: string; file?: string }, loaded: str
  * it can. The data-file task without a file has no rows to train on, whatever the graph.
  */
 export function useGraphBlockReason(purpose: GraphPurpose = 'search'): string | null {
-  const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
+  const fileProblem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null, loadedFileShape()));
   const genome = useApp((state) => state.graph);
   const context = useApp((state) => taskShapeContext(state.config.task));
   const strategy = useApp((state) => state.config.search.strategy);

@@ -3,7 +3,7 @@
  * data-file task shows its file and a button to choose another.
  */
 
-import { taskOf } from '../../data/tasks';
+import { loadedFileShape, taskOf } from '../../data/tasks';
 import { isSequenceTask } from '../../data/sequences';
 import { dataFileProblem } from '../editor/graph-readiness';
 import { useDataFileChooser } from '../header/data-file-chooser';
@@ -12,7 +12,7 @@ import { ConfigNumber } from './ConfigNumber';
 
 function DataFileControls({ locked }: { locked: boolean }) {
   const loaded = useApp((state) => state.dataFile !== null);
-  const problem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null));
+  const problem = useApp((state) => dataFileProblem(state.config.task, state.dataFile?.name ?? null, loadedFileShape()));
   const chooser = useDataFileChooser('Data file to load');
   return (
     <>

@@ -206,6 +206,10 @@ describe('share link round trip', () => {
       expect(noteText(result)).toMatch(reason);
       expect(noteText(result)).toMatch(/the networks take the file's shape once it is chosen/);
     }
+    const unnamed = { ...custom, task: { ...custom.task, fileShape: { kind: 'regression' as const, features: 2, outputs: 1 } } };
+    const withoutName = decodeShareFragment(shareFragment({ ...typicalShare(), config: unnamed, graph: starterGenome('custom'), results: [] }));
+    expect(expectState(withoutName).config.task.fileShape).toBeUndefined();
+    expect(noteText(withoutName)).toMatch(/task\.fileShape: describes a data file, but no valid file name came with it; it was ignored\./);
     const xor = defaultRunConfig('xor');
     const onXor = decodeShareFragment(shareFragment({ ...typicalShare(), config: { ...xor, task: { ...xor.task, fileShape: { kind: 'regression', features: 2, outputs: 1 } } } }));
     expect(expectState(onXor).config.task.fileShape).toBeUndefined();
@@ -221,7 +225,7 @@ describe('share link round trip', () => {
     const decoded = expectState(decodeShareFragment(shareFragment(state)));
 
     expect(decoded.results.map((result) => [result.validationR2, result.testR2])).toEqual([
-      [0.9123, -0.25],
+      [0.912346, -0.25],
       [-0.4, 0.3],
     ]);
   });
