@@ -6,7 +6,7 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { TASKS } from '../../data/tasks';
+import { TASKS, describeShape, loadedFileShape } from '../../data/tasks';
 import { TASK_IDS } from '../../data/types';
 import type { EvaluatedCandidate, PreviousResult } from '../../workers/coordinator';
 import { readGenomeFile } from '../files/genome-file';
@@ -17,6 +17,8 @@ import type { RunDatabase, StoredRun } from '../persist/run-db';
 import { RunRecorder, isViewOnlyRun } from '../persist/run-recorder';
 import { RECORD_SCHEMA, type RunRecord } from '../persist/run-records';
 import { IDLE_RUN } from '../run-state';
+import { defaultRunConfig } from '../config';
+import { starterGenome } from '../starter';
 import { decodeShareFragment, shareFragment, type LinkDecodeResult } from '../share/link-codec';
 import { DEFAULT_VIEW, type RestoreNote, type ShareState, type SharedResult, type ViewOptions } from '../share/share-state';
 import type { AppStore } from '../store';
@@ -255,7 +257,14 @@ export class Session {
    */
   private replaceSetup(setup: Setup): boolean {
     const before = this.app.getState();
-    const lostEdits = before.editor.history.past.length > 0 && setupKey(currentSetup(before)) !== setupKey(setup);
+    const current = currentSetup(before);
+    // Edits made before a reload have no undo history, so a setup that is neither its task's
+    // default nor that of the results on display counts as edited too.
+    const { seedGenome: _graph, ...defaults } = defaultRunConfig(current.config.task.id);
+    const edited =
+      before.editor.history.past.length > 0 ||
+      (!(before.run.evaluations.length > 0 && this.resultsMatchSetup()) && resultsKey(current) !== resultsKey({ config: defaults, graph: starterGenome(current.config.task.id) }));
+    const lostEdits = edited && setupKey(current) !== setupKey(setup);
     if (lostEdits) this.writeAddress('replace');
     loadSetup(this.app, setup);
     return lostEdits;
@@ -415,10 +424,23 @@ export class Session {
    * the file was loaded.
    */
   loadDataFile(text: string, fileName: string): boolean {
+    const { task } = this.app.getState().config;
+    const recorded = task.id === 'custom' && task.file === fileName ? task.fileShape : undefined;
     const problem = this.app.getState().actions.loadDataFile({ name: fileName, text });
     if (problem !== null) {
       this.notify(`"${fileName}" could not be read as a data file; the task was not changed.`, problem);
       return false;
+    }
+    // A file of the setup's name but of another shape is not the file its results came from.
+    const loaded = loadedFileShape();
+    if (recorded && loaded && (recorded.kind !== loaded.kind || recorded.features !== loaded.features || recorded.outputs !== loaded.outputs)) {
+      this.app.setState({ run: IDLE_RUN });
+      this.set({ shared: null });
+      this.notify(
+        `"${fileName}" has ${describeShape(loaded)}, but the setup was made on a "${fileName}" of ${describeShape(recorded)}. Its results were left out, and its networks now take this file's shape.`,
+        null,
+      );
+      return true;
     }
     if (this.state.notice !== null && !this.state.notice.fromLink) this.dismissNotice();
     return true;

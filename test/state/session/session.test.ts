@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalHash } from '../../../src/core/canonical';
 import { chainGenome } from '../../../src/core/genome';
 import { nodeAssetReader } from '../../../src/data/node-assets';
+import { clearDataFile } from '../../../src/data/tasks';
 import { defaultRunConfig } from '../../../src/state/config';
 import { buildRunFile } from '../../../src/state/files/run-file';
 import { decodeShareFragment, shareFragment } from '../../../src/state/share/link-codec';
@@ -170,6 +171,35 @@ describe('page session', () => {
     // Back opens the entry before, as the page does on hashchange.
     session.openFragment(address.replaced.at(-1)!);
     expect(app.getState().graph).toEqual(edited);
+  });
+
+  it('keeps the way back to a setup edited before a reload', async () => {
+    // A reload opens the edited setup from the address, with no undo history.
+    const edited = { ...typicalShare(), results: [] };
+    const { app, address, session } = await openSession(shareFragment(edited));
+    expect(app.getState().editor.history.past).toHaveLength(0);
+    const config = { ...defaultRunConfig('xor'), seedGenome: starterGenome('xor') };
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: [], generations: [], best: null, final: null, counts: null });
+
+    await session.importRunFile(JSON.stringify(file), 'xor-run.json');
+
+    expect(address.pushed).toHaveLength(1);
+    expect(session.store.getState().notice?.title).toMatch(/The browser's Back button returns to the network you were editing\.$/);
+  });
+
+  it('names a linked file of another shape', async () => {
+    const custom = defaultRunConfig('custom');
+    const config = { ...custom, task: { ...custom.task, file: 'prices.csv', fileShape: { kind: 'regression' as const, features: 2, outputs: 1 } } };
+    const { app, session } = await openSession(shareFragment({ config, graph: starterGenome('custom'), results: [] }));
+    const classes = `a,b,c,label,split\n${Array.from({ length: 30 }, (_, i) => `${i},${i % 3},${i % 5},k${i % 3},${i < 24 ? 'train' : 'test'}`).join('\n')}\n`;
+
+    expect(session.loadDataFile(classes, 'prices.csv')).toBe(true);
+
+    expect(session.store.getState().notice?.title).toBe(
+      '"prices.csv" has 3 features and 3 classes, but the setup was made on a "prices.csv" of 2 features and a number to predict. Its results were left out, and its networks now take this file\'s shape.',
+    );
+    expect(app.getState().config.task.fileShape).toEqual({ kind: 'classification', features: 3, outputs: 3 });
+    clearDataFile();
   });
 
   it('adds no history entry for an import over no edits', async () => {
