@@ -36,10 +36,14 @@ const RESTORED_FIELDS: Readonly<Record<string, string>> = {
   hide: 'Hidden panels',
 };
 
-/** Returns the page's label of a restored field's dotted path, or null for a path it has no label for. */
+/**
+ * Returns the page's label of a restored field's dotted path, without the remark in brackets
+ * some labels end with ("Final training epochs", not "… (0 = off)"); null for a path it has
+ * no label for.
+ */
 export function fieldLabel(path: string): string | null {
   // Own keys only: a link can name any field, "constructor" included.
-  if (Object.hasOwn(NUMERIC_FIELDS, path)) return NUMERIC_FIELDS[path as NumericPath].label;
+  if (Object.hasOwn(NUMERIC_FIELDS, path)) return NUMERIC_FIELDS[path as NumericPath].label.replace(/ \(.*\)$/, '');
   return Object.hasOwn(RESTORED_FIELDS, path) ? RESTORED_FIELDS[path] : null;
 }
 

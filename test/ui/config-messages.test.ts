@@ -46,6 +46,7 @@ describe('fieldLabel', () => {
     expect(fieldLabel('search.generations')).toBe('Generations');
     expect(fieldLabel('search.strategy')).toBe('Strategy');
     expect(fieldLabel('hide')).toBe('Hidden panels');
+    expect(fieldLabel('finalEpochs')).toBe('Final training epochs');
   });
 
   it('gives null for a path without a label', () => {
