@@ -129,12 +129,19 @@ export interface CoordinatorOptions {
 /** A saved evaluation that a resumed run takes instead of training the architecture again. */
 export type PreviousResult = Pick<EvaluatedCandidate, 'metrics' | 'fitness' | 'failure' | 'worker'>;
 
-/** Orders candidates best first: failed last, then higher fitness, then fewer parameters. */
+/**
+ * Orders candidates best first: failed last, then higher fitness, then higher R² (fitness
+ * clips every negative R² to 0, and the leaderboard shows the R² itself), then fewer
+ * parameters.
+ */
 export function compareCandidates(a: EvaluatedCandidate, b: EvaluatedCandidate): number {
   const failedA = a.metrics === null || a.metrics.diverged !== undefined;
   const failedB = b.metrics === null || b.metrics.diverged !== undefined;
   if (failedA !== failedB) return failedA ? 1 : -1;
   if (a.fitness !== b.fitness) return b.fitness - a.fitness;
+  const r2A = a.metrics?.validationR2;
+  const r2B = b.metrics?.validationR2;
+  if (typeof r2A === 'number' && typeof r2B === 'number' && r2A !== r2B && Number.isFinite(r2A - r2B)) return r2B - r2A;
   const params = (a.metrics?.params ?? Infinity) - (b.metrics?.params ?? Infinity);
   if (params !== 0 && !Number.isNaN(params)) return params;
   // Earlier candidates win remaining ties, so the best does not depend on finishing order.

@@ -40,6 +40,19 @@ describe('finalCandidates', () => {
   });
 });
 
+describe('compareCandidates', () => {
+  it('ranks regressions of fitness 0 by their R²', () => {
+    // Fitness clips each negative R² to 0; the R² still tells a bad network from a worse one.
+    const withR2 = (id: string, validationR2: number): EvaluatedCandidate => {
+      const result = evaluated(id, id, 0, 100);
+      return { ...result, metrics: { ...result.metrics!, validationAccuracy: null, validationR2 } };
+    };
+    const ranked = [withR2('worst', -0.461), withR2('good', 0.249), withR2('bad', -0.027), withR2('worse', -0.068)];
+    ranked[1] = { ...ranked[1], fitness: 0.249 };
+    expect(ranked.sort(compareCandidates).map((result) => result.candidate.id)).toEqual(['good', 'bad', 'worse', 'worst']);
+  });
+});
+
 describe('retraining time', () => {
   // 1000 ms for 2 epochs on 1000 of 4000 rows: 2000 ms an epoch on all rows, 2600 with the margin.
   const candidate = evaluated('a', 'h1', 0.9, 1000);
