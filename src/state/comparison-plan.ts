@@ -8,6 +8,7 @@ import { mergeKinds } from '../core/candidate-set';
 import { maxDepthOf } from '../core/exhaustive';
 import type { StrategyName } from '../core/strategy';
 import type { RunConfig } from '../workers/run-config';
+import { taskName } from '../data/tasks';
 import { NUMERIC_FIELDS } from './config';
 import type { Preset } from './presets';
 
@@ -107,7 +108,8 @@ export function strategyComparisonPlan(config: RunConfig, options: StrategyCompa
       config: { ...base, search: { ...base.search, strategy, maxEvaluations: budget, generations: generationsFor(base, budget) } },
     };
   });
-  return { title: 'Strategies side by side', series, seeds: options.seeds, budget: options.budget, acrossTasks: false };
+  // The title names the task, which a comparison kept over a reload may no longer share with the page.
+  return { title: `Strategies side by side on ${taskName(config.task)}`, series, seeds: options.seeds, budget: options.budget, acrossTasks: false };
 }
 
 export interface PresetOptions {

@@ -86,6 +86,11 @@ export function PredictionPlot() {
     <section className="run-view" aria-label={title}>
       <div className="run-view__bar">
         <h2 className="panel-title">{title}</h2>
+        {plot && (
+          <span className="run-view__caption" data-testid="plot-axes">
+            {plot.probe.kind === 'line' ? 'across: the input · up: the target and the prediction' : 'across: the first input · up: the second input'}
+          </span>
+        )}
       </div>
       <div className="run-view__body plot">
         {plot ? (
