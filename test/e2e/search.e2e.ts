@@ -258,6 +258,17 @@ describe('search in the browser', () => {
     await page.waitForTimeout(1500);
     await page.reload();
     await page.getByTestId('final-candidate').filter({ hasText: finalText }).waitFor({ timeout: 10_000 });
+
+    // Opening the saved run over an edited network leaves the browser's Back button as the way to it.
+    await page.getByRole('button', { name: 'Add Dropout', exact: true }).click();
+    const dropout = page.locator('.graph-editor').getByRole('group', { name: /^Dropout layer / });
+    await dropout.waitFor();
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Saved runs' }).getByRole('button', { name: /^Open xor · / }).click();
+    await page.getByRole('status', { name: 'Link and file notice' }).filter({ hasText: /replaced the network you were editing\. The browser's Back button returns to it\./ }).waitFor();
+    assert.equal(await dropout.count(), 0);
+    await page.goBack();
+    await dropout.waitFor({ timeout: 10_000 });
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -16,6 +16,7 @@ import { shapeContextOf } from '../graph-context';
 import type { XY } from '../graph-model';
 import { restoreRunConfig } from '../share/restore-config';
 import { restoreGenome, restorePositions } from '../share/restore-share';
+import { capNotes } from '../share/link-codec';
 import { jsonFailureText, parseJsonSafely } from '../share/safe-json';
 import type { RestoreNote } from '../share/share-state';
 import { starterGenome } from '../starter';
@@ -234,7 +235,8 @@ export function readRunFile(source: string): RunFileOutcome {
 
   return {
     ok: true,
-    notes,
+    // A file of thousands of edited candidates would otherwise list a note for each of them.
+    notes: capNotes(notes, 'file'),
     run: {
       config,
       positions,

@@ -24,9 +24,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= 10_000;
 
-/** Writes a finished comparison as text; null for one that has not finished. */
+/** Writes a finished comparison as text; null for one that has not finished or ran nothing. */
 export function comparisonRecordText(state: ComparisonState): string | null {
-  if (state.phase !== 'finished' || state.plan === null) return null;
+  // A plan rejected before it ran finishes with no runs; it does not replace the comparison kept before.
+  if (state.phase !== 'finished' || state.plan === null || state.runs.length === 0) return null;
   // The runs' evaluated candidates only feed the live views, and the state clears them at each run's end.
   const runs = state.runs.map((run) => ({ ...run, evaluated: [] }));
   return JSON.stringify({ version: RECORD_VERSION, state: { ...state, runs } });

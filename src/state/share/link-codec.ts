@@ -171,9 +171,10 @@ function payloadText(fields: ReadonlyMap<string, string>): { ok: true; text: str
   return null;
 }
 
-function capNotes(notes: readonly RestoreNote[]): RestoreNote[] {
+/** Keeps the first MAX_NOTES notes and counts the rest in one last note on `source`. */
+export function capNotes(notes: readonly RestoreNote[], source = 'link'): RestoreNote[] {
   if (notes.length <= MAX_NOTES) return [...notes];
-  return [...notes.slice(0, MAX_NOTES), { field: 'link', reason: `${notes.length - MAX_NOTES} more values were ignored or changed.` }];
+  return [...notes.slice(0, MAX_NOTES), { field: source, reason: `${notes.length - MAX_NOTES} more values were ignored or changed.` }];
 }
 
 /** Decodes a URL fragment (with or without `#`) into a restored share state. Never throws. */

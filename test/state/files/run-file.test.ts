@@ -109,6 +109,20 @@ describe('run file', () => {
     expect(notList.notes.map((note) => `${note.field}: ${note.reason}`)).toContain('candidates: must be a list of candidates, got an object; no candidates were read.');
   });
 
+  it('caps the notes of a file with many edited candidates', () => {
+    const { config, candidates } = sampleRun();
+    const many = Array.from({ length: 100 }, (_, i) => ({ ...candidates[0], candidate: { ...candidates[0].candidate, id: `g0-${i}` }, evaluation: i + 1 }));
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: many, generations: [], best: null, final: null, counts: null });
+    const edited = JSON.parse(JSON.stringify(file)) as { candidates: { metrics: Record<string, unknown> }[] };
+    for (const candidate of edited.candidates) candidate.metrics.validationAccuracy = 5;
+    const read = readRunFile(JSON.stringify(edited));
+    if (!read.ok) throw new Error(read.error);
+
+    expect(read.run.candidates).toHaveLength(100);
+    expect(read.notes).toHaveLength(41);
+    expect(read.notes.at(-1)).toEqual({ field: 'file', reason: '60 more values were ignored or changed.' });
+  });
+
   it('reads the command line result file', async () => {
     const { config, candidates } = sampleRun();
     const dataset = await loadDataset(config.task, nodeAssetReader());

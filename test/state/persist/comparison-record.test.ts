@@ -44,6 +44,10 @@ describe('comparison record', () => {
     expect(comparisonRecordText({ ...finishedComparison(), phase: 'running' })).toBeNull();
   });
 
+  it('writes nothing for a plan rejected before it ran', () => {
+    expect(comparisonRecordText({ ...finishedComparison(), runs: [], message: 'Choose at least one strategy to compare.' })).toBeNull();
+  });
+
   it('rejects a record it cannot trust', () => {
     const text = comparisonRecordText(finishedComparison())!;
     const record = JSON.parse(text) as { version: number; state: { runs: Record<string, unknown>[]; plan: { series: Record<string, unknown>[] } } };
