@@ -58,7 +58,10 @@ export interface SessionNotice {
   readonly title: string;
   readonly error: string | null;
   readonly notes: readonly RestoreNote[];
-  /** Whether the notice is about an opened link, which the next link replaces. */
+  /**
+   * Whether the notice is about the address: an opened link, or a history entry added so that
+   * Back returns to an edited network. The next link, or Back, replaces it.
+   */
   readonly fromLink?: boolean;
 }
 
@@ -378,8 +381,8 @@ export class Session {
     this.set({ shared: null });
     this.finishSetupReplacement(lostEdits);
     const backHint = lostEdits ? ` ${BACK_TO_EDITS}` : '';
-    if (notes.length > 0) this.notify(`The run "${stored.record.name}" was opened, but some of its records were skipped or changed.${backHint}`, null, notes);
-    else if (lostEdits) this.notify(`The run "${stored.record.name}" replaced the network you were editing. The browser's Back button returns to it.`, null);
+    if (notes.length > 0) this.notify(`The run "${stored.record.name}" was opened, but some of its records were skipped or changed.${backHint}`, null, notes, lostEdits);
+    else if (lostEdits) this.notify(`The run "${stored.record.name}" replaced the network you were editing. The browser's Back button returns to it.`, null, [], true);
   }
 
   /** Restarts an interrupted run with its saved results, so it continues where it stopped. */
@@ -470,7 +473,7 @@ export class Session {
     this.set({ shared: null });
     this.finishSetupReplacement(lostEdits);
     const backHint = lostEdits ? ` ${BACK_TO_EDITS}` : '';
-    this.notify(`Imported "${fileName}" with ${read.run.candidates.length} candidates.${backHint}`, null, read.notes);
+    this.notify(`Imported "${fileName}" with ${read.run.candidates.length} candidates.${backHint}`, null, read.notes, lostEdits);
   }
 
   /** Imports a network into the editor from a Keras or TF.js model.json, or a genome file, as one undoable edit. */

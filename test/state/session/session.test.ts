@@ -168,9 +168,10 @@ describe('page session', () => {
     expect(session.store.getState().notice?.title).toBe('Imported "xor-run.json" with 0 candidates. The browser\'s Back button returns to the network you were editing.');
     expect(app.getState().run.final?.candidate.id).toBe('g0-0-final');
 
-    // Back opens the entry before, as the page does on hashchange.
+    // Back opens the entry before, as the page does on hashchange, and the notice pointing to it goes.
     session.openFragment(address.replaced.at(-1)!);
     expect(app.getState().graph).toEqual(edited);
+    expect(session.store.getState().notice).toBeNull();
   });
 
   it('keeps the way back to a setup edited before a reload', async () => {
