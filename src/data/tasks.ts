@@ -253,11 +253,18 @@ export function taskOf(task: Pick<TaskConfig, 'id' | 'file' | 'fileShape'>): Tas
   if (task.id !== 'custom' || shape === undefined || (dataFile !== null && dataFile.name === task.file)) return TASKS[task.id];
   // The same stand-in object for the same setup, so that a component selecting it re-renders only when it changes.
   const key = JSON.stringify([task.file, shape.kind, shape.features, shape.outputs]);
-  if (standIn?.key !== key) standIn = { key, task: recordedFileTask(task.file, shape) };
-  return standIn.task;
+  let standIn = standIns.get(key);
+  if (standIn === undefined) {
+    standIn = recordedFileTask(task.file, shape);
+    // A few setups show at once (the editor's, a kept comparison's series); older stand-ins go.
+    if (standIns.size >= MAX_STAND_INS) standIns.delete(standIns.keys().next().value!);
+    standIns.set(key, standIn);
+  }
+  return standIn;
 }
 
-let standIn: { readonly key: string; readonly task: TaskInfo } | null = null;
+const MAX_STAND_INS = 16;
+const standIns = new Map<string, TaskInfo>();
 
 function recordedFileTask(file: string | undefined, shape: DataFileShape): TaskInfo {
   const classes = shape.kind === 'classification' ? Array.from({ length: shape.outputs }, (_, i) => `class ${i + 1}`) : [];

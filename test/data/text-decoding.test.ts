@@ -23,4 +23,9 @@ describe('decodeText', () => {
     expect(decodeText(utf16(CSV, true))).toBe(CSV);
     expect(decodeText(utf16(CSV, false))).toBe(CSV);
   });
+
+  it('reads UTF-16 without a mark by the zero bytes of its header', () => {
+    expect(decodeText(utf16(CSV, true).subarray(2))).toBe(CSV);
+    expect(decodeText(utf16(CSV, false).subarray(2))).toBe(CSV);
+  });
 });

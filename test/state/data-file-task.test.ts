@@ -210,8 +210,11 @@ describe('recorded data-file shape', () => {
     expect(task.kind).toBe('regression');
     expect(task.name).toBe('Data file: prices.csv');
     expect(task.description).toBe('Rows of 2 features and a number to predict, from prices.csv, which is not loaded: choose it.');
-    // The same object each time, so that a component selecting it does not render again for nothing.
+    // The same object each time, so that a component selecting it does not render again for nothing,
+    // also while another setup's stand-in is asked for in between.
+    const other = taskOf({ ...linked.task, file: 'trees.csv', fileShape: { kind: 'classification', features: 4, outputs: 3 } });
     expect(taskOf({ ...linked.task })).toBe(task);
+    expect(taskOf({ ...linked.task, file: 'trees.csv', fileShape: { kind: 'classification', features: 4, outputs: 3 } })).toBe(other);
   });
 
   it('gives way to the file once it loads', () => {
