@@ -188,6 +188,19 @@ describe('page session', () => {
     expect(session.store.getState().notice?.title).toMatch(/The browser's Back button returns to the network you were editing\.$/);
   });
 
+  it('keeps the address on the page\'s setup while a search runs', async () => {
+    const { app, address, session } = await openSession('');
+    const before = app.getState().graph;
+    app.setState({ run: { ...app.getState().run, runId: 'run-1', phase: 'running' } });
+
+    session.openFragment(shareFragment(typicalShare()));
+
+    expect(app.getState().graph).toEqual(before);
+    expect(address.pushed).toHaveLength(1);
+    expect(decode(`#${address.pushed[0]}`).graph).toEqual(before);
+    expect(session.store.getState().notice?.title).toBe('Stop the running search before opening another setup; then Back opens it.');
+  });
+
   it('names a linked file of another shape', async () => {
     const custom = defaultRunConfig('custom');
     const config = { ...custom, task: { ...custom.task, file: 'prices.csv', fileShape: { kind: 'regression' as const, features: 2, outputs: 1 } } };
