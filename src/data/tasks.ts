@@ -145,7 +145,7 @@ let fileSerial = 0;
  */
 export function setDataFile(file: DataFileText): Dataset {
   // The data seed can change after the file loads, and the search splits the rows again with
-  // it; a split that leaves the validation rows one target is rejected then, with the fix.
+  // it. So a split that leaves the validation rows one target is rejected then, with the fix.
   const dataset = parseDataFile(file.text, file.name, DEFAULT_SEED, { checkValidationTargets: false });
   const training = dataset.train.count + dataset.validation.count;
   const count = (value: number) => value.toLocaleString('en-US');

@@ -144,8 +144,8 @@ async function trainAndScore(
     };
     if (outcome.diverged) return { ...common, ...divergedScores(dataset), diverged: outcome.diverged };
     const scored = await scores(model, dataset);
-    // Training can end on finite batch losses with weights whose outputs overflow on other rows;
-    // such a network ranks with the diverged ones, not as a network of fitness 0.
+    // Training can end on finite batch losses with weights whose outputs overflow on other rows.
+    // Such a network ranks with the diverged ones, not as a working network of fitness 0.
     if (!Number.isFinite(scored.validationLoss)) {
       return { ...common, ...divergedScores(dataset), diverged: `Validation loss became ${scored.validationLoss} after training: the network's outputs overflow on validation rows.` };
     }

@@ -37,9 +37,9 @@ const RESTORED_FIELDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Returns the page's label of a restored field's dotted path, without the remark in brackets
- * some labels end with ("Final training epochs", not "… (0 = off)"); null for a path it has
- * no label for.
+ * Returns the page's label of a restored field's dotted path, or null for a path without one.
+ * The label leaves out the remark in brackets that some labels end with: "Final training
+ * epochs", not "Final training epochs (0 = off)".
  */
 export function fieldLabel(path: string): string | null {
   // Own keys only: a link can name any field, "constructor" included.

@@ -189,8 +189,8 @@ export class Session {
   applyShare(share: ShareState, notes: readonly RestoreNote[]): void {
     const before = this.app.getState();
     if (isRunActive(before)) {
-      // The address already names the link (or the entry Back went to); a new entry names the
-      // page's setup again, and keeps the link's entry for Back once the search has stopped.
+      // The address already names the link, or the entry Back went to. A new entry names the
+      // page's setup again and keeps the link's entry for Back once the search has stopped.
       this.writeAddress('push');
       this.notify('Stop the running search before opening another setup; then Back opens it.', null);
       return;

@@ -82,8 +82,8 @@ function restoreGene(value: unknown, index: number, field: string, notes: Restor
  * Issues that the editor itself lets a network have while it is being built, and shows on
  * the node concerned: a layer not connected yet, a wrong input count, a shape that does not
  * fit. A network found above the size limits is replaced. Layers past an unfinished part
- * are not counted towards those limits, so such a network is bounded only by its 200 layers;
- * nothing builds or trains it until the editor finds it valid.
+ * are not counted towards those limits, so only the limit of 200 layers bounds them. Nothing
+ * builds or trains such a network until the editor finds it valid.
  */
 const EDITOR_ISSUES: ReadonlySet<IssueCode> = new Set(['unreachable', 'dead-end', 'arity', 'shape']);
 
@@ -143,7 +143,7 @@ function fraction(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : null;
 }
 
-/** An R² as a link gives it: a finite number of at most 1 (it has no lower bound), or null. */
+/** Reads an R² from a link: a finite number of at most 1, with no lower bound, or null. */
 function coefficient(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, value) : null;
 }
