@@ -264,7 +264,7 @@ describe('search in the browser', () => {
     const dropout = page.locator('.graph-editor').getByRole('group', { name: /^Dropout layer / });
     await dropout.waitFor();
     await page.getByRole('button', { name: 'Runs', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Saved runs' }).getByRole('button', { name: /^Open xor · / }).click();
+    await page.getByRole('dialog', { name: 'Saved runs' }).getByRole('button', { name: /^Open XOR · Coevolution · / }).click();
     await page.getByRole('status', { name: 'Link and file notice' }).filter({ hasText: /replaced the network you were editing\. The browser's Back button returns to it\./ }).waitFor();
     assert.equal(await dropout.count(), 0);
     await page.goBack();

@@ -269,7 +269,7 @@ describe('share links, saved runs and exports', () => {
     const runs = page.getByRole('dialog', { name: 'Saved runs' });
     await runs.getByRole('checkbox', { name: /^Compare Imported: run\.json/ }).check();
     // A run's default name ends with its start time, which distinguishes runs of one setup.
-    await runs.getByRole('checkbox', { name: /^Compare xor · coevolution · seed \d+ · \d\d:\d\d$/ }).check();
+    await runs.getByRole('checkbox', { name: /^Compare XOR · Coevolution · seed \d+ · \d{1,2}:\d\d/ }).check();
     // A flat best-so-far line has no height, which Playwright counts as hidden: wait for it in the page.
     await runs.getByTestId('compare-chart').locator('.recharts-line').nth(1).waitFor({ state: 'attached' });
     assert.equal(await runs.getByTestId('compare-chart').locator('.recharts-line').count(), 2);

@@ -6,7 +6,8 @@
  */
 
 import type { GenerationSummary } from '../../core/strategy';
-import { taskOf } from '../../data/tasks';
+import { TASKS, taskOf } from '../../data/tasks';
+import { STRATEGY_LABELS } from '../comparison-plan';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
 import type { RunState } from '../run-state';
 import type { AppState, AppStore } from '../store';
@@ -41,8 +42,9 @@ function freshRecord(state: AppState, runId: string): RunRecord {
   return {
     schema: RECORD_SCHEMA,
     id: runId,
-    // The start time distinguishes runs of the same task, strategy and seed.
-    name: `${state.config.task.file ?? state.config.task.id} · ${state.config.search.strategy} · seed ${state.config.search.seed} · ${new Date(now).toTimeString().slice(0, 5)}`,
+    // Named as the page names the task and strategy; the start time, in the reader's locale as
+    // the Runs table's dates are, distinguishes runs of the same task, strategy and seed.
+    name: `${state.config.task.file ?? TASKS[state.config.task.id].name} · ${STRATEGY_LABELS[state.config.search.strategy]} · seed ${state.config.search.seed} · ${new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`,
     createdAt: now,
     updatedAt: now,
     status: 'running',
