@@ -306,7 +306,8 @@ function buildDataset(raw: RawFile, name: string, seed: number): Dataset {
     // Each class sets aside a fifth of its rows, rounded, so a class gives validation rows from 3 rows on.
     const counts = new Map<string, number>();
     for (const label of raw.train.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-    const largest = Math.max(...counts.values());
+    let largest = 0;
+    for (const count of counts.values()) largest = Math.max(largest, count);
     throw new DataFileError(
       `${name}: ${trainAll.count} training rows in ${classNames.length} classes leave no validation rows. Each class sets a fifth of its training rows aside for validation, which takes 3 rows of a class, and the largest class here has ${largest}; add training rows, or merge classes.`,
     );

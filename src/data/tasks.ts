@@ -244,13 +244,17 @@ export function fileShapeOf(dataset: Pick<Dataset, 'kind' | 'inputShape' | 'outp
 }
 
 /**
- * Returns the task a config searches. A data-file setup whose file is not the one loaded gets
- * a stand-in with the shape the config recorded. Its networks then show the input and head
+ * Returns the task a config searches. A data-file setup whose file is not the one loaded (by
+ * name and shape) gets a stand-in with the shape the config recorded. Its networks then show the input and head
  * they were built for, though a search still needs the file itself.
  */
 export function taskOf(task: Pick<TaskConfig, 'id' | 'file' | 'fileShape'>): TaskInfo {
   const shape = task.fileShape;
-  if (task.id !== 'custom' || shape === undefined || (dataFile !== null && dataFile.name === task.file)) return TASKS[task.id];
+  if (task.id !== 'custom' || shape === undefined) return TASKS[task.id];
+  // The loaded file stands for the setup's only if it has the setup's name and shape too.
+  const loaded = loadedFileShape();
+  const same = loaded !== undefined && dataFile?.name === task.file && loaded.kind === shape.kind && loaded.features === shape.features && loaded.outputs === shape.outputs;
+  if (same) return TASKS.custom;
   // The same stand-in object for the same setup, so that a component selecting it re-renders only when it changes.
   const key = JSON.stringify([task.file, shape.kind, shape.features, shape.outputs]);
   let standIn = standIns.get(key);

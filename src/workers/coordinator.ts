@@ -139,9 +139,14 @@ export function compareCandidates(a: EvaluatedCandidate, b: EvaluatedCandidate):
   const failedB = b.metrics === null || b.metrics.diverged !== undefined;
   if (failedA !== failedB) return failedA ? 1 : -1;
   if (a.fitness !== b.fitness) return b.fitness - a.fitness;
-  const r2A = a.metrics?.validationR2;
-  const r2B = b.metrics?.validationR2;
-  if (typeof r2A === 'number' && typeof r2B === 'number' && r2A !== r2B && Number.isFinite(r2A - r2B)) return r2B - r2A;
+  // A missing or NaN R² ranks as the lowest, so the order stays total.
+  const r2Of = (result: EvaluatedCandidate) => {
+    const value = result.metrics?.validationR2;
+    return typeof value === 'number' && !Number.isNaN(value) ? value : -Infinity;
+  };
+  const r2A = r2Of(a);
+  const r2B = r2Of(b);
+  if (r2A !== r2B) return r2B > r2A ? 1 : -1;
   const params = (a.metrics?.params ?? Infinity) - (b.metrics?.params ?? Infinity);
   if (params !== 0 && !Number.isNaN(params)) return params;
   // Earlier candidates win remaining ties, so the best does not depend on finishing order.

@@ -27,5 +27,13 @@ describe('decodeText', () => {
   it('reads UTF-16 without a mark by the zero bytes of its header', () => {
     expect(decodeText(utf16(CSV, true).subarray(2))).toBe(CSV);
     expect(decodeText(utf16(CSV, false).subarray(2))).toBe(CSV);
+    // A header that starts with Chinese column names still has zero bytes in its commas and Latin names.
+    const chinese = '价格,面积,label,split\n1,2,a,train\n';
+    expect(decodeText(utf16(chinese, true).subarray(2))).toBe(chinese);
+  });
+
+  it('reads a short or empty UTF-8 file as UTF-8', () => {
+    expect(decodeText(new Uint8Array(0))).toBe('');
+    expect(decodeText(new TextEncoder().encode('a'))).toBe('a');
   });
 });

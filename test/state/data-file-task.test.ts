@@ -223,9 +223,13 @@ describe('recorded data-file shape', () => {
     expect(shapeContextOf(linked)).toEqual({ inputShape: [2], outputUnits: 1 });
 
     setDataFile({ name: 'prices.csv', text: csv(4, 3) });
-    // The named file is loaded: its rows decide, whatever the config recorded.
-    expect(shapeContextOf(linked)).toEqual({ inputShape: [4], outputUnits: 3 });
+    // A file of the setup's name but another shape does not stand for it: Start names both shapes.
+    expect(shapeContextOf(linked)).toEqual({ inputShape: [2], outputUnits: 1 });
+
+    setDataFile({ name: 'prices.csv', text: regressionCsv() });
+    // The setup's own file is loaded: its rows decide.
     expect(taskOf(linked.task)).toBe(TASKS.custom);
+    expect(shapeContextOf(linked)).toEqual({ inputShape: [2], outputUnits: 1 });
   });
 
   it('checks a seed network against it', () => {

@@ -37,6 +37,11 @@ interface Tracked {
   latest: RunState;
 }
 
+/** Cuts a data file's name to 60 characters, so that a run's name keeps its strategy, seed and time within 120. */
+function shortFileName(file: string | undefined): string | undefined {
+  return file !== undefined && file.length > 60 ? `${file.slice(0, 59)}…` : file;
+}
+
 function freshRecord(state: AppState, runId: string): RunRecord {
   const now = Date.now();
   return {
@@ -44,7 +49,7 @@ function freshRecord(state: AppState, runId: string): RunRecord {
     id: runId,
     // Named as the page names the task and strategy; the start time, in the reader's locale as
     // the Runs table's dates are, distinguishes runs of the same task, strategy and seed.
-    name: `${state.config.task.file ?? TASKS[state.config.task.id].name} · ${STRATEGY_LABELS[state.config.search.strategy]} · seed ${state.config.search.seed} · ${new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`,
+    name: `${shortFileName(state.config.task.file) ?? TASKS[state.config.task.id].name} · ${STRATEGY_LABELS[state.config.search.strategy]} · seed ${state.config.search.seed} · ${new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`,
     createdAt: now,
     updatedAt: now,
     status: 'running',

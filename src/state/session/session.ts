@@ -192,7 +192,7 @@ export class Session {
       // The address already names the link, or the entry Back went to. A new entry names the
       // page's setup again and keeps the link's entry for Back once the search has stopped.
       this.writeAddress('push');
-      this.notify('Stop the running search before opening another setup; then Back opens it.', null);
+      this.notify('Stop the running search before opening another setup; then Back opens it.', null, [], true);
       return;
     }
     const setup = { config: share.config, graph: share.graph, positions: share.positions };
@@ -267,9 +267,10 @@ export class Session {
     // Edits made before a reload have no undo history, so a setup that is neither its task's
     // default nor that of the results on display counts as edited too.
     const { seedGenome: _graph, ...defaults } = defaultRunConfig(current.config.task.id);
-    const edited =
-      before.editor.history.past.length > 0 ||
-      (!(before.run.evaluations.length > 0 && this.resultsMatchSetup()) && resultsKey(current) !== resultsKey({ config: defaults, graph: starterGenome(current.config.task.id) }));
+    // A data-file setup names its file, which the task's default cannot.
+    const task = { ...defaults.task, file: current.config.task.file, fileShape: current.config.task.fileShape };
+    const untouched = resultsKey({ config: { ...defaults, task }, graph: starterGenome(current.config.task.id) });
+    const edited = before.editor.history.past.length > 0 || (!(before.run.evaluations.length > 0 && this.resultsMatchSetup()) && resultsKey(current) !== untouched);
     const lostEdits = edited && setupKey(current) !== setupKey(setup);
     if (lostEdits) this.writeAddress('replace');
     loadSetup(this.app, setup);

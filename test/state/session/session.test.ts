@@ -199,12 +199,30 @@ describe('page session', () => {
     expect(address.pushed).toHaveLength(1);
     expect(decode(`#${address.pushed[0]}`).graph).toEqual(before);
     expect(session.store.getState().notice?.title).toBe('Stop the running search before opening another setup; then Back opens it.');
+    // Back, once the search has stopped, opens the link, and the notice about it goes.
+    app.setState({ run: { ...app.getState().run, phase: 'finished' } });
+    session.openFragment(shareFragment(typicalShare()));
+    expect(session.store.getState().notice).toBeNull();
+  });
+
+  it('counts a freshly loaded data file as no edit', async () => {
+    const { address, session } = await openSession('');
+    const rows = `a,b,label,split\n${Array.from({ length: 30 }, (_, i) => `${i},${i % 4},k${i % 2},${i < 24 ? 'train' : 'test'}`).join('\n')}\n`;
+    expect(session.loadDataFile(rows, 'trees.csv')).toBe(true);
+    const config = { ...defaultRunConfig('xor'), seedGenome: starterGenome('xor') };
+    const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: [], generations: [], best: null, final: null, counts: null });
+
+    await session.importRunFile(JSON.stringify(file), 'xor-run.json');
+
+    expect(address.pushed).toEqual([]);
+    clearDataFile();
   });
 
   it('names a linked file of another shape', async () => {
     const custom = defaultRunConfig('custom');
     const config = { ...custom, task: { ...custom.task, file: 'prices.csv', fileShape: { kind: 'regression' as const, features: 2, outputs: 1 } } };
-    const { app, session } = await openSession(shareFragment({ config, graph: starterGenome('custom'), results: [] }));
+    const { app, session } = await openSession(shareFragment({ config, graph: starterGenome('custom'), results: typicalShare().results }));
+    expect(app.getState().run.evaluations.length).toBeGreaterThan(0);
     const classes = `a,b,c,label,split\n${Array.from({ length: 30 }, (_, i) => `${i},${i % 3},${i % 5},k${i % 3},${i < 24 ? 'train' : 'test'}`).join('\n')}\n`;
 
     expect(session.loadDataFile(classes, 'prices.csv')).toBe(true);
@@ -213,6 +231,9 @@ describe('page session', () => {
       '"prices.csv" has 3 features and 3 classes, but the setup was made on a "prices.csv" of 2 features and a number to predict. Its results were left out, and its networks now take this file\'s shape.',
     );
     expect(app.getState().config.task.fileShape).toEqual({ kind: 'classification', features: 3, outputs: 3 });
+    // The link's results were found on other rows, so they are no longer shown or shared.
+    expect(app.getState().run.evaluations).toEqual([]);
+    expect(session.store.getState().shared).toBeNull();
     clearDataFile();
   });
 
