@@ -75,10 +75,10 @@ for (const tool of tools) {
 }
 
 /**
- * Test accuracy of the rule a task's rows were drawn from, where that rule is the best any
- * model can do. On xor, reflecting x swaps the two classes' densities, so the class with the
- * higher density at a point is the one its quadrant names: no model beats sign(x·y) on
- * average, and the noise decides how far below 100% it stays. Null for the other tasks.
+ * Returns the test accuracy of the rule a task's rows were drawn from, where that rule is the
+ * best any model can do, or null for the other tasks. On xor, reflecting x swaps the two
+ * classes' densities, so at each point the likelier class is the one its quadrant names. No
+ * model beats sign(x·y) on average, and the noise decides how far below 100% it stays.
  */
 function generatingRuleAccuracy(task: TaskId, test: Split): number | null {
   if (task !== 'xor') return null;
@@ -91,9 +91,9 @@ function generatingRuleAccuracy(task: TaskId, test: Split): number | null {
 }
 
 /**
- * Writes a task's splits for one seed as a data file; returns its path and the test accuracy
+ * Writes a task's splits for one seed as a data file. Returns its path and the test accuracy
  * of the task's generating rule, where it has one. The rule reads the generated coordinates,
- * before the file's standardisation moves the axes.
+ * because the file's standardisation moves the axes.
  */
 async function writeSplits(task: TaskId, seed: number, dir: string): Promise<{ path: string; ceiling: number | null }> {
   const info = TASKS[task];

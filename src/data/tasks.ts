@@ -238,6 +238,11 @@ export function describeShape(shape: DataFileShape): string {
   return `${shape.features} feature${shape.features === 1 ? '' : 's'} and ${shape.kind === 'regression' ? 'a number to predict' : `${shape.outputs} classes`}`;
 }
 
+/** Returns whether two data-file shapes are the same kind, feature count and head width. */
+export function sameFileShape(a: DataFileShape, b: DataFileShape): boolean {
+  return a.kind === b.kind && a.features === b.features && a.outputs === b.outputs;
+}
+
 /** Returns the shape that a data file's rows give a network, for a config to record. */
 export function fileShapeOf(dataset: Pick<Dataset, 'kind' | 'inputShape' | 'outputUnits'>): DataFileShape {
   return { kind: dataset.kind, features: dataset.inputShape[0], outputs: dataset.outputUnits };
@@ -253,7 +258,7 @@ export function taskOf(task: Pick<TaskConfig, 'id' | 'file' | 'fileShape'>): Tas
   if (task.id !== 'custom' || shape === undefined) return TASKS[task.id];
   // The loaded file stands for the setup's only if it has the setup's name and shape too.
   const loaded = loadedFileShape();
-  const same = loaded !== undefined && dataFile?.name === task.file && loaded.kind === shape.kind && loaded.features === shape.features && loaded.outputs === shape.outputs;
+  const same = loaded !== undefined && dataFile?.name === task.file && sameFileShape(loaded, shape);
   if (same) return TASKS.custom;
   // The same stand-in object for the same setup, so that a component selecting it re-renders only when it changes.
   const key = JSON.stringify([task.file, shape.kind, shape.features, shape.outputs]);

@@ -32,7 +32,7 @@ export interface TaskConfig {
   readonly fileShape?: DataFileShape;
 }
 
-/** What a data file fixes of a network: its kind of task, its feature count and its head's width. */
+/** The part of a network that a data file fixes: its kind of task, its feature count and its head's width. */
 export interface DataFileShape {
   readonly kind: TaskKind;
   readonly features: number;

@@ -102,9 +102,9 @@ const geneSchema = v.object({
 export const MAX_FILE_NAME = 200;
 
 /**
- * Ranges of a recorded data-file shape. A file can have more features or classes; these bound
- * only what a link or a run file may claim before its file is read, and the file itself then
- * replaces the claim.
+ * Ranges of a recorded data-file shape. A file can have more features or classes, because
+ * these bound only what a link or a run file may claim before its file is read. The file
+ * itself then replaces the claim.
  */
 export const FILE_SHAPE_RANGES = {
   features: { min: 1, max: 100_000 },
@@ -244,7 +244,7 @@ export function parseRunConfig(input: unknown): ConfigResult {
       errors: [`task.samples must be at most ${MAX_TOY_SAMPLES} for generated tasks, got ${config.task.samples}.`],
     };
   }
-  // A data file's shape is known once it is read, or where the config recorded it; the CLI
+  // A data file's shape is known once it is read, or where the config recorded it. The CLI
   // checks the seed genome against the file it reads.
   const task = taskOf(config.task);
   if (config.seedGenome && (task.origin !== 'file' || loadedDataFile() !== null || config.task.fileShape !== undefined)) {

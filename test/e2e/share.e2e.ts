@@ -311,7 +311,8 @@ describe('share links, saved runs and exports', () => {
     // With the notes open, the shared results' banner comes first, so Replay is not scrolled out of the notices.
     const replay = (await page.getByRole('button', { name: 'Replay search' }).boundingBox())!;
     const shown = (await page.locator('.session-notices').boundingBox())!;
-    assert.ok(replay.y >= shown.y && replay.y + replay.height <= shown.y + shown.height, `Replay at ${replay.y} px, notices from ${shown.y} to ${shown.y + shown.height} px`);
+    assert.ok(replay.y >= shown.y, `Replay starts at ${replay.y} px, above the notices at ${shown.y} px`);
+    assert.ok(replay.y + replay.height <= shown.y + shown.height, `Replay ends at ${replay.y + replay.height} px, below the notices' end at ${shown.y + shown.height} px`);
     await notice.getByText('6 values', { exact: true }).click();
     assert.equal(await page.getByRole('button', { name: 'Replay search' }).isVisible(), true);
     const notices = (await page.locator('.session-notices').boundingBox())!;

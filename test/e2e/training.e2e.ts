@@ -239,7 +239,7 @@ describe('regression plot', () => {
     const plot = page.getByTestId('prediction-plot');
     assert.match((await plot.getAttribute('aria-label')) ?? '', /^Fitted curve after epoch 3, over 60 training points$/);
     assert.match((await fit.textContent()) ?? '', /training targets.*network/);
-    // The canvas has no axis titles of its own, so the bar says what each axis shows.
+    // The canvas has no axis titles of its own, so the bar names what each axis shows.
     assert.equal(await fit.getByTestId('plot-axes').textContent(), 'across: the input · up: the target and the prediction');
     assert.equal(await page.getByRole('region', { name: 'R² chart' }).count(), 1);
     const colours = await plot.evaluate((canvas) => {

@@ -84,7 +84,7 @@ describe('curveRows', () => {
 
 describe('regressionScores', () => {
   it('shows a negative R² as it is', () => {
-    // The fitness of a network worse than the mean is 0; the R² says by how much it is worse.
+    // The fitness of a network worse than the mean is 0, and the R² shows by how much it is worse.
     expect(regressionScores({ fitness: 0, validationR2: -0.085, testR2: 0.329 })).toEqual({ validation: '-0.085', test: '0.329' });
   });
 

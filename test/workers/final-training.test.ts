@@ -42,7 +42,7 @@ describe('finalCandidates', () => {
 
 describe('compareCandidates', () => {
   it('ranks regressions of fitness 0 by their R²', () => {
-    // Fitness clips each negative R² to 0; the R² still tells a bad network from a worse one.
+    // Fitness clips each negative R² to 0, but the R² still separates a bad network from a worse one.
     const withR2 = (id: string, validationR2: number): EvaluatedCandidate => {
       const result = evaluated(id, id, 0, 100);
       return { ...result, metrics: { ...result.metrics!, validationAccuracy: null, validationR2 } };

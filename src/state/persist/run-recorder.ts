@@ -47,8 +47,8 @@ function freshRecord(state: AppState, runId: string): RunRecord {
   return {
     schema: RECORD_SCHEMA,
     id: runId,
-    // Named as the page names the task and strategy; the start time, in the reader's locale as
-    // the Runs table's dates are, distinguishes runs of the same task, strategy and seed.
+    // The task and strategy are named as the page names them. The start time, in the reader's
+    // locale like the Runs table's dates, distinguishes runs of the same task, strategy and seed.
     name: `${shortFileName(state.config.task.file) ?? TASKS[state.config.task.id].name} · ${STRATEGY_LABELS[state.config.search.strategy]} · seed ${state.config.search.seed} · ${new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`,
     createdAt: now,
     updatedAt: now,

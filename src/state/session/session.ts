@@ -6,7 +6,7 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { TASKS, describeShape, loadedFileShape } from '../../data/tasks';
+import { TASKS, describeShape, loadedFileShape, sameFileShape } from '../../data/tasks';
 import { TASK_IDS } from '../../data/types';
 import type { EvaluatedCandidate, PreviousResult } from '../../workers/coordinator';
 import { readGenomeFile } from '../files/genome-file';
@@ -440,7 +440,7 @@ export class Session {
     }
     // A file of the setup's name but of another shape is not the file its results came from.
     const loaded = loadedFileShape();
-    if (recorded && loaded && (recorded.kind !== loaded.kind || recorded.features !== loaded.features || recorded.outputs !== loaded.outputs)) {
+    if (recorded && loaded && !sameFileShape(recorded, loaded)) {
       this.app.setState({ run: IDLE_RUN });
       this.set({ shared: null });
       this.notify(

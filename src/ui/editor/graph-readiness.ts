@@ -6,7 +6,7 @@
 import type { Genome, GenomeAnalysis } from '../../core/genome';
 import type { StrategyName } from '../../core/strategy';
 import { slotTrainingProblem, templateStrategyProblem } from '../../core/template';
-import { describeShape, loadedFileShape } from '../../data/tasks';
+import { describeShape, loadedFileShape, sameFileShape } from '../../data/tasks';
 import type { DataFileShape } from '../../data/types';
 import { analyzeGraph } from '../../state/graph-analysis';
 import { useApp } from '../store-context';
@@ -47,7 +47,7 @@ export function dataFileProblem(task: { id: string; file?: string; fileShape?: D
     return `This setup was made on "${task.file}", but "${loaded}" is loaded: choose "${task.file}", or "${loaded}" again to use it, with "Another data file…" under Task.`;
   }
   const recorded = task.fileShape;
-  if (recorded && loadedShape && (recorded.kind !== loadedShape.kind || recorded.features !== loadedShape.features || recorded.outputs !== loadedShape.outputs)) {
+  if (recorded && loadedShape && !sameFileShape(recorded, loadedShape)) {
     return `This setup was made on a "${loaded}" of ${describeShape(recorded)}, but the loaded "${loaded}" has ${describeShape(loadedShape)}: choose the setup's file, or this one again to use it, with "Another data file…" under Task.`;
   }
   return null;

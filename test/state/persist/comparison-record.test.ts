@@ -20,7 +20,7 @@ function evaluated(id: string, units: number, fitness: number): EvaluatedCandida
   };
 }
 
-/** A comparison of random search and the enumeration on xor, each run with two results. */
+/** Builds a finished comparison of random search and the enumeration on xor, each run with two results. */
 function finishedComparison(): ComparisonState {
   const plan = strategyComparisonPlan(defaultRunConfig('xor'), { strategies: ['random', 'exhaustive'], seeds: [1], budget: 4, chainsOnly: true });
   let state = beginComparison('comparison-1', plan, 1_000);

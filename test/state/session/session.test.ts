@@ -161,7 +161,7 @@ describe('page session', () => {
 
     await session.importRunFile(JSON.stringify(file), 'xor-run.json');
 
-    // The entry before holds the edited network, and the run's setup gets an entry of its own.
+    // The entry before contains the edited network, and the run's setup gets an entry of its own.
     expect(decode(`#${address.replaced.at(-1)}`).graph).toEqual(edited);
     expect(address.pushed).toHaveLength(1);
     expect(decode(`#${address.pushed[0]}`).config.task.id).toBe('xor');
