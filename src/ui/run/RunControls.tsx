@@ -1,11 +1,12 @@
 /** Start, pause, resume and stop buttons. A disabled button shows the reason in a tooltip. */
 
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { isComparisonActive } from '../../state/comparison-state';
 import { isTrainingActive } from '../../state/training-state';
 import { exhaustiveBlocker } from '../inspector/exhaustive-text';
 import { useExhaustiveEstimate } from '../inspector/use-exhaustive-estimate';
+import { useFocusHandoff } from '../controls/use-focus-handoff';
 import { useGraphBlockReason } from '../editor/graph-readiness';
 import { useActions, useApp } from '../store-context';
 import { controlStates, type RunCommand } from './control-states';
@@ -14,10 +15,12 @@ interface CommandButtonProps {
   readonly label: string;
   readonly reason: string | null;
   readonly primary?: boolean;
+  /** The button's name for `useFocusHandoff` in its group. */
+  readonly command?: string;
   onPress(): void;
 }
 
-export function CommandButton({ label, reason, primary, onPress }: CommandButtonProps) {
+export function CommandButton({ label, reason, primary, command, onPress }: CommandButtonProps) {
   const reasonId = useId();
   const button = (
     <button
@@ -25,6 +28,7 @@ export function CommandButton({ label, reason, primary, onPress }: CommandButton
       className={primary ? 'button button--primary' : 'button'}
       disabled={reason !== null}
       aria-describedby={reason ? reasonId : undefined}
+      data-command={command}
       onClick={onPress}
     >
       {label}
@@ -55,6 +59,14 @@ export function CommandButton({ label, reason, primary, onPress }: CommandButton
 
 const LABELS: Record<RunCommand, string> = { start: 'Start search', pause: 'Pause', resume: 'Resume', stop: 'Stop' };
 
+/** The commands that take the focus, in order, when a command disables its own button. Pause is disabled while a search starts, so Stop follows it. */
+const SUCCESSORS: Record<RunCommand, readonly RunCommand[]> = {
+  start: ['pause', 'stop'],
+  pause: ['resume', 'stop'],
+  resume: ['pause', 'stop'],
+  stop: ['start'],
+};
+
 /**
  * Returns why Start search would be disabled with no search running, or null: a settings
  * error, a problem with the starting network, an exhaustive space too large, or a comparison
@@ -76,6 +88,8 @@ export function RunControls() {
   const phase = useApp((state) => state.run.phase);
   const actions = useActions();
   const states = controlStates(phase, 0, useStartBlocker());
+  const group = useRef<HTMLDivElement>(null);
+  const notePress = useFocusHandoff(group, SUCCESSORS);
 
   const handlers: Record<RunCommand, () => void> = {
     start: () => void actions.startSearch(),
@@ -85,9 +99,19 @@ export function RunControls() {
   };
 
   return (
-    <div className="run-controls" role="group" aria-label="Run controls">
+    <div className="run-controls" role="group" aria-label="Run controls" ref={group} tabIndex={-1}>
       {(Object.keys(LABELS) as RunCommand[]).map((command) => (
-        <CommandButton key={command} label={LABELS[command]} reason={states[command]} primary={command === 'start'} onPress={handlers[command]} />
+        <CommandButton
+          key={command}
+          label={LABELS[command]}
+          reason={states[command]}
+          primary={command === 'start'}
+          command={command}
+          onPress={() => {
+            notePress(command);
+            handlers[command]();
+          }}
+        />
       ))}
     </div>
   );

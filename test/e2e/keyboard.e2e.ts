@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { choose, launchBrowser, openApp, setNumber } from './browser';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Returns the focused element's aria-label, else its text, or BODY when the page itself has the focus. */
+async function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'BODY';
+    return active.getAttribute('aria-label') ?? active.textContent?.trim() ?? active.tagName;
+  });
+}
+
+/** Waits until the focused element has the given name, and fails with the name it has instead. */
+async function expectFocus(page: Page, name: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let current = await focusedName(page);
+  while (current !== name && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    current = await focusedName(page);
+  }
+  assert.equal(current, name, `the focus is on "${name}"`);
+}
+
+async function openEditor(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openApp(browser);
+  await opened.page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
+  return opened;
+}
+
+describe('keyboard focus', () => {
+  it('stays on run controls through a search', async () => {
+    const { page, errors } = await openEditor();
+    await choose(page, 'Task', 'XOR');
+    // Enough generations that the search is still running when Pause is pressed.
+    await setNumber(page, 'Generations', 40);
+    await setNumber(page, 'Epochs', 30);
+    const controls = page.getByRole('group', { name: 'Run controls' });
+
+    await controls.getByRole('button', { name: 'Start search' }).focus();
+    await page.keyboard.press('Enter');
+    // Pause waits for the search to start, so Stop takes the focus first.
+    await expectFocus(page, 'Stop');
+
+    const pause = controls.getByRole('button', { name: 'Pause' });
+    await pause.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+    await pause.focus();
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Resume');
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Pause');
+
+    await controls.getByRole('button', { name: 'Stop' }).focus();
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Start search', 60_000);
+
+    assert.deepEqual(errors, []);
+  });
+});
