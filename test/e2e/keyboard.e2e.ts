@@ -66,4 +66,26 @@ describe('keyboard focus', () => {
 
     assert.deepEqual(errors, []);
   });
+
+  it('stays on the editing toolbar', async () => {
+    const { page, errors } = await openEditor();
+    const toolbar = page.getByRole('toolbar', { name: 'Graph editing' });
+
+    await page.getByRole('group', { name: 'Dense layer l1', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getByRole('group', { name: 'Dense layer l1', exact: true }).count(), 0, 'Delete removed l1');
+    await expectFocus(page, 'Undo');
+
+    // Undoing the only edit leaves nothing to undo.
+    await page.keyboard.press('Enter');
+    await page.getByRole('group', { name: 'Dense layer l1', exact: true }).waitFor();
+    await expectFocus(page, 'Redo');
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Undo');
+
+    assert.deepEqual(errors, []);
+  });
 });
