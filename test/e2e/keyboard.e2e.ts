@@ -88,4 +88,17 @@ describe('keyboard focus', () => {
 
     assert.deepEqual(errors, []);
   });
+
+  it('stays on the canvas after deleting a connection', async () => {
+    const { page, errors } = await openEditor();
+    const connection = page.getByRole('group', { name: 'Connection from l1 to l2, shape 32' });
+
+    await connection.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Delete');
+    await connection.waitFor({ state: 'detached' });
+    await expectFocus(page, 'Dense layer l2');
+
+    assert.deepEqual(errors, []);
+  });
 });

@@ -206,8 +206,10 @@ export function GraphEditor() {
     ({ nodes: removed, edges: cut }: { nodes: EditorFlowNode[]; edges: EditorFlowEdge[] }) => {
       const removedIds = new Set(removed.map((node) => node.id));
       // The layer that took the deleted one's place keeps the keyboard focus, which would
-      // otherwise fall back to the page.
-      const successor = model.genome.nodes.find((gene) => !removedIds.has(gene.id) && gene.inputs.some((source) => removedIds.has(source)));
+      // otherwise fall back to the page. A deleted connection leaves it on the layer it fed.
+      const successor =
+        model.genome.nodes.find((gene) => !removedIds.has(gene.id) && gene.inputs.some((source) => removedIds.has(source))) ??
+        model.genome.nodes.find((gene) => !removedIds.has(gene.id) && cut.some((edge) => edge.target === gene.id));
       actions.applyGraphChange({
         type: 'remove',
         nodeIds: [...removedIds],
