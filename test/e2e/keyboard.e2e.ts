@@ -37,7 +37,7 @@ async function openEditor(): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
-describe('keyboard focus', () => {
+describe('keyboard and screen reader', () => {
   it('stays on run controls through a search', async () => {
     const { page, errors } = await openEditor();
     await choose(page, 'Task', 'XOR');
@@ -98,6 +98,26 @@ describe('keyboard focus', () => {
     await page.keyboard.press('Delete');
     await connection.waitFor({ state: 'detached' });
     await expectFocus(page, 'Dense layer l2');
+
+    assert.deepEqual(errors, []);
+  });
+
+  it('announces palette adds and undo', async () => {
+    const { page, errors } = await openEditor();
+    const announcement = page.getByRole('main', { name: 'Network' }).getByTestId('edit-announcement');
+    assert.equal(await announcement.getAttribute('role'), 'status', 'the announcement is a live region');
+
+    await page.getByRole('group', { name: 'Dense layer l2', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add Dropout' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('group', { name: 'Dropout layer l3', exact: true }).waitFor();
+    // Where the network no longer fits its rows, the insert lays it out again and says so.
+    assert.match((await announcement.textContent()) ?? '', /^Edit: insert Dropout l3 after l2(, then lay out)?\.$/);
+
+    await page.keyboard.press('Control+z');
+    await page.getByRole('group', { name: 'Dropout layer l3', exact: true }).waitFor({ state: 'detached' });
+    assert.match((await announcement.textContent()) ?? '', /^Undone: insert Dropout l3 after l2(, then lay out)?\.$/);
 
     assert.deepEqual(errors, []);
   });

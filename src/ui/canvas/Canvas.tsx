@@ -4,6 +4,7 @@
  */
 
 import { ReactFlowProvider } from '@xyflow/react';
+import { EditAnnouncer } from '../editor/EditAnnouncer';
 import { GraphEditor } from '../editor/GraphEditor';
 import { EditorToolbar } from '../editor/EditorToolbar';
 import { GraphTotals } from '../editor/GraphTotals';
@@ -31,6 +32,7 @@ export function Canvas() {
           <GraphEditor />
         </div>
         <IssueList />
+        <EditAnnouncer />
       </main>
     </ReactFlowProvider>
   );
