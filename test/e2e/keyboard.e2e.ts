@@ -112,7 +112,7 @@ describe('keyboard and screen reader', () => {
     await page.getByRole('button', { name: 'Add Dropout' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('group', { name: 'Dropout layer l3', exact: true }).waitFor();
-    // Where the network no longer fits its rows, the insert lays it out again and says so.
+    // Where the network no longer fits its rows, the insert lays it out again, and the label ends with that.
     assert.match((await announcement.textContent()) ?? '', /^Edit: insert Dropout l3 after l2(, then lay out)?\.$/);
 
     await page.keyboard.press('Control+z');
@@ -120,5 +120,31 @@ describe('keyboard and screen reader', () => {
     assert.match((await announcement.textContent()) ?? '', /^Undone: insert Dropout l3 after l2(, then lay out)?\.$/);
 
     assert.deepEqual(errors, []);
+  });
+
+  it('announces an import failure outside the dialog', async () => {
+    const { page } = await openEditor();
+    // Records, for each notice as it appears, whether the open dialog hid it from screen readers.
+    await page.evaluate(() => {
+      const seen: boolean[] = [];
+      Object.assign(window, { noticesHidden: seen });
+      new MutationObserver(() => {
+        const notice = document.querySelector('[aria-label="Link and file notice"]:not([data-seen])');
+        if (!notice) return;
+        notice.setAttribute('data-seen', '');
+        seen.push(notice.closest('[aria-hidden="true"]') !== null);
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+
+    await page.getByRole('button', { name: 'Import', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const runFile = page.getByRole('dialog', { name: 'Import' }).getByLabel(/^Run file/);
+    await runFile.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "not a run"') });
+
+    const notice = page.getByRole('alert', { name: 'Link and file notice' });
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /"broken\.json" could not be imported/);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { noticesHidden: boolean[] }).noticesHidden), [false], 'the notice appeared where screen readers hear it');
+    await expectFocus(page, 'Import');
   });
 });

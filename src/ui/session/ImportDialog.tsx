@@ -12,8 +12,10 @@ export function ImportDialog() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    await handle(await file.text(), file.name);
+    // The dialog closes first. An open modal dialog hides the rest of the page from screen
+    // readers, so the notice of the import would otherwise appear unheard.
     setOpen(false);
+    await handle(await file.text(), file.name);
   };
 
   return (

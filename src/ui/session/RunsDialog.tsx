@@ -31,6 +31,13 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
   const interrupted = run.status === 'running' && !elsewhere && currentRun !== run.id;
   const status = run.status === 'running' && (elsewhere || currentRun === run.id) ? 'running' : STATUS_TEXT[run.status];
 
+  // The dialog closes first. An open modal dialog hides the rest of the page from screen
+  // readers, so a notice about the opened run would otherwise appear unheard.
+  const closeThen = (action: () => Promise<void>) => {
+    close();
+    void action();
+  };
+
   const rename = async () => {
     setEditing(false);
     if (name.trim() !== '' && name !== run.name) await session.renameRun(run.id, name);
@@ -71,11 +78,11 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
       </td>
       <td>{status}</td>
       <td className="runs__actions">
-        <button type="button" className="button" disabled={searchActive} aria-label={`Open ${run.name}`} onClick={() => void session.openRun(run.id).then(close)}>
+        <button type="button" className="button" disabled={searchActive} aria-label={`Open ${run.name}`} onClick={() => closeThen(() => session.openRun(run.id))}>
           Open
         </button>
         {interrupted && (
-          <button type="button" className="button" disabled={searchActive} aria-label={`Resume ${run.name}`} onClick={() => void session.resumeRun(run.id).then(close)}>
+          <button type="button" className="button" disabled={searchActive} aria-label={`Resume ${run.name}`} onClick={() => closeThen(() => session.resumeRun(run.id))}>
             Resume
           </button>
         )}
