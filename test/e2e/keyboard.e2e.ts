@@ -53,6 +53,10 @@ describe('keyboard and screen reader', () => {
 
     const pause = controls.getByRole('button', { name: 'Pause' });
     await pause.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+    // The visible status reads "Searching…" all along, so a hidden status line announces each generation.
+    const announcement = page.getByRole('region', { name: 'Progress' }).getByTestId('generation-announcement');
+    await announcement.filter({ hasText: /^Generation \d+ of 40 done\. Best network so far: \d+\.\d%\.$/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await announcement.getAttribute('role'), 'status', 'the announcement is a live region');
     await pause.focus();
     await page.keyboard.press('Enter');
     await expectFocus(page, 'Resume');

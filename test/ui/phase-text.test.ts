@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phaseText } from '../../src/ui/run/phase-text';
-import { candidate, evaluated } from './run-fixtures';
+import { generationAnnouncement, phaseText } from '../../src/ui/run/phase-text';
+import { candidate, evaluated, runState, summary } from './run-fixtures';
 
 describe('phaseText', () => {
   it('says searching while candidates train', () => {
@@ -38,5 +38,22 @@ describe('phaseText', () => {
 
   it('names the time budget as the end of a run', () => {
     expect(phaseText({ phase: 'finished', outcome: 'time-budget' })).toMatch(/time budget/);
+  });
+});
+
+describe('generationAnnouncement', () => {
+  const twoDone = { generations: [summary(0, [0.8, 0.6], [0.7, 0.5]), summary(1, [0.75, 0.7])], totalGenerations: 6 };
+
+  it('names generations done and the best so far', () => {
+    expect(generationAnnouncement(runState({ phase: 'running', ...twoDone }), 'classification', false)).toBe('Generation 2 of 6 done. Best network so far: 80.0%.');
+  });
+
+  it('gives R² for regression and batches for exhaustive', () => {
+    expect(generationAnnouncement(runState({ phase: 'paused', ...twoDone }), 'regression', true)).toBe('Batch 2 of 6 done. Best network so far: R² 0.800.');
+  });
+
+  it('stays empty outside a search', () => {
+    expect(generationAnnouncement(runState({ phase: 'running', generations: [], totalGenerations: 6 }), 'classification', false)).toBe('');
+    expect(generationAnnouncement(runState({ phase: 'finished', ...twoDone }), 'classification', false)).toBe('');
   });
 });

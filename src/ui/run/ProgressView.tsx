@@ -7,9 +7,10 @@ import { formatCount, formatDuration, formatEstimate } from '../format';
 import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
-import { phaseText } from './phase-text';
+import { generationAnnouncement, phaseText } from './phase-text';
 import { estimateTimeLeft, latestResult, paceOrigin, runProgress } from './progress';
 import { useStartBlocker } from './RunControls';
+import { useRunTaskKind } from './score-text';
 import { WorkerList } from './WorkerList';
 
 export function ProgressView() {
@@ -20,6 +21,7 @@ export function ProgressView() {
   const dataset = useApp((state) => state.dataset);
   const active = useApp(selectRunActive);
   const startBlocker = useStartBlocker();
+  const kind = useRunTaskKind();
   // The run's elapsed time and its time budget count paused time, so the clock ticks on.
   const now = useNow(active);
 
@@ -42,6 +44,9 @@ export function ProgressView() {
         {/* A reason not to start can be long: it takes the line to itself, above the figures. */}
         <p className={run.phase === 'idle' && startBlocker ? 'progress__status progress__status--blocked' : 'progress__status'} aria-live="polite">
           {phaseText(run, startBlocker)}
+        </p>
+        <p className="visually-hidden" role="status" data-testid="generation-announcement">
+          {generationAnnouncement(run, kind, exhaustive)}
         </p>
         {!linkResults && (
           <>

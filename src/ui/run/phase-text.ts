@@ -1,6 +1,8 @@
 /** The one-line status of a run, as the progress panel shows it. */
 
+import type { TaskKind } from '../../data/types';
 import type { RunState } from '../../state/run-state';
+import { formatScore } from './score-text';
 
 const OUTCOME_TEXT = {
   completed: 'Search finished: every generation was evaluated.',
@@ -48,4 +50,21 @@ function retrainingEpoch(inFlight: RunState['inFlight'] = {}): string {
   if (retraining.length === 0) return '';
   const behind = retraining.reduce((slowest, other) => (other.epoch / other.epochs < slowest.epoch / slowest.epochs ? other : slowest));
   return `: epoch ${behind.epoch} of ${behind.epochs}`;
+}
+
+/**
+ * Returns the hidden status line that announces each finished generation of an active search,
+ * with the best network fitness so far, or '' before the first one and outside a search. The
+ * visible status reads "Searching…" all along, and the counts beside it are no live region.
+ */
+export function generationAnnouncement(run: Pick<RunState, 'phase' | 'generations' | 'totalGenerations'>, kind: TaskKind, exhaustive: boolean): string {
+  const active = run.phase === 'running' || run.phase === 'paused' || run.phase === 'stopping';
+  const done = Math.min(run.generations.length, run.totalGenerations);
+  if (!active || done === 0) return '';
+
+  const unit = exhaustive ? 'Batch' : 'Generation';
+  const bests = run.generations.flatMap((summary) => summary.populations.filter((population) => population.name === 'networks').map((population) => population.best));
+  if (bests.length === 0) return `${unit} ${done} of ${run.totalGenerations} done.`;
+  const best = Math.max(...bests);
+  return `${unit} ${done} of ${run.totalGenerations} done. Best network so far: ${formatScore(kind, best, best)}.`;
 }
