@@ -312,22 +312,6 @@ describe('graph editor', () => {
     await page.context().close();
   });
 
-  it('scrolls sideways in a phone-sized window', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    await page.goto(BASE_URL);
-    await node(page, 'Dense layer l1').waitFor();
-    // The layout keeps a laptop's width, and the page scrolls to the parts beyond the window.
-    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [1024, 390]);
-    const settings = page.getByRole('complementary', { name: 'Settings' });
-    await settings.scrollIntoViewIfNeeded();
-    assert.equal(await settings.isVisible(), true);
-    const box = (await settings.boundingBox())!;
-    assert.ok(box.x >= 0, `the settings panel starts at x = ${box.x}, inside the window`);
-    assert.ok(box.x < 390, `the settings panel starts at x = ${box.x}, inside the window`);
-    await context.close();
-  });
-
   it('appends palette layers in legible rows', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();

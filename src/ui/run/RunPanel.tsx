@@ -34,7 +34,8 @@ function useShownTab(): [PanelTab, (tab: PanelTab) => void] {
   return [tab, setTab];
 }
 
-export function RunPanel({ height }: { height: number }) {
+/** Draws the panel `height` CSS pixels tall. Without a height, as in the stacked narrow layout, the panel takes its content's height. */
+export function RunPanel({ height }: { height?: number }) {
   const [tab, setTab] = useShownTab();
 
   return (

@@ -1,0 +1,135 @@
+/**
+ * The page layout at the sizes people open links on: a phone and a tablet, where the panels
+ * stack in one column, and projectors, where presentation mode enlarges the page.
+ */
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { deflateSync } from 'fflate';
+import { toBase64Url } from '../../src/state/share/link-codec';
+import { packShare } from '../../src/state/share/link-format';
+import type { ShareState } from '../../src/state/share/share-state';
+import { typicalShare } from '../state/share/fixtures';
+import { BASE_URL, launchBrowser, waitForFinish } from './browser';
+
+const OUT = 'test-results/layout';
+
+let browser: Browser;
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Returns a shared xor search small enough to replay in seconds, with ten results and a 12-layer starting network. */
+function smallShare(): ShareState {
+  const share = typicalShare();
+  const { config } = share;
+  return {
+    ...share,
+    config: { ...config, search: { ...config.search, generations: 3, population: 6 }, training: { ...config.training, epochs: 3 }, workers: 2 },
+  };
+}
+
+const linkFragment = (share: ShareState) => `#s=${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(packShare(share)))))}`;
+
+/** Opens the shared link in a window of the given size and waits for its results. */
+async function openLink(width: number, height: number, options = ''): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${BASE_URL}${linkFragment(smallShare())}${options}`);
+  await page.getByRole('region', { name: 'Leaderboard' }).locator('tbody tr').first().waitFor();
+  return { page, errors };
+}
+
+/** Returns how far the document scrolls sideways, in CSS pixels. */
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Scrolls an element into view and asserts that it lies within the window's width. */
+async function inWindow(page: Page, name: string, element: ReturnType<Page['locator']>): Promise<void> {
+  await element.scrollIntoViewIfNeeded();
+  assert.equal(await element.isVisible(), true, `${name} is visible`);
+  const box = (await element.boundingBox())!;
+  const width = page.viewportSize()!.width;
+  assert.ok(box.x >= 0, `${name} starts at x ${box.x}, inside the window`);
+  assert.ok(box.x + box.width <= width, `${name} ends at x ${box.x + box.width}, inside the window's ${width} px`);
+}
+
+/** Returns the number of lines a button's label takes. */
+const labelLines = (button: ReturnType<Page['locator']>) =>
+  button.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+
+describe('layout', () => {
+  for (const [device, width, height] of [
+    ['phone', 390, 844],
+    ['tablet', 768, 1024],
+  ] as const) {
+    it(`stacks a shared link's results on a ${device}`, async () => {
+      const { page, errors } = await openLink(width, height);
+      assert.equal(await sidewaysScroll(page), 0, 'the page does not scroll sideways');
+
+      // Results first, in reading order: controls and status, fitness, leaderboard, best network.
+      const replay = page.getByRole('button', { name: 'Replay search' });
+      const start = page.getByRole('button', { name: 'Start search' });
+      const progress = page.getByRole('region', { name: 'Progress' });
+      const fitness = page.getByRole('region', { name: 'Fitness chart' });
+      const leaderboard = page.getByRole('region', { name: 'Leaderboard' });
+      const best = page.getByRole('region', { name: 'Best architecture' });
+      const editor = page.getByRole('main', { name: 'Network' });
+      const order = [replay, start, progress, fitness, leaderboard, best, editor];
+      const tops: number[] = [];
+      for (const element of order) tops.push((await element.boundingBox())!.y);
+      assert.deepEqual([...tops].sort((a, b) => a - b), tops, `the panels stand in reading order: ${tops.join(', ')}`);
+
+      for (const [name, element] of [
+        ['Replay search', replay],
+        ['the fitness chart', fitness.locator('.chart__plot')],
+        ['the leaderboard', leaderboard],
+        ['the first Open button', leaderboard.getByRole('button', { name: /^Open .* in editor$/ }).first()],
+        ['the best architecture', best],
+        ['Share', page.getByRole('button', { name: 'Share', exact: true })],
+        ['Runs', page.getByRole('button', { name: 'Runs', exact: true })],
+      ] as const) {
+        await inWindow(page, name, element);
+      }
+      assert.ok((await fitness.locator('.chart__plot').boundingBox())!.height >= 150, 'the fitness chart has room to draw');
+      assert.ok((await best.locator('.react-flow__node').first().boundingBox())!.width >= 100, 'the best network is drawn at a readable size');
+      // A label wraps between words, never inside one.
+      assert.equal(await labelLines(replay), 1, 'Replay search takes one line');
+      // Editing is possible, with a line saying where it works best.
+      assert.equal(await page.getByText('Building networks works best on a wider screen.').isVisible(), true);
+      assert.equal(await page.getByRole('navigation', { name: 'Layer palette' }).isVisible(), true);
+
+      await page.screenshot({ path: `${OUT}/${device}-link.png`, fullPage: true });
+      assert.equal(await sidewaysScroll(page), 0, 'the page still does not scroll sideways');
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+  }
+
+  it('replays a shared link on a phone', async () => {
+    const { page, errors } = await openLink(390, 844);
+    await page.getByRole('button', { name: 'Replay search' }).click();
+    assert.match(await waitForFinish(page, 120_000), /Search finished/);
+    assert.equal(await sidewaysScroll(page), 0, 'the page does not scroll sideways after the replay');
+    const plot = page.getByRole('region', { name: 'Fitness chart' }).locator('.chart__plot');
+    await inWindow(page, 'the fitness chart', plot);
+    assert.ok((await plot.boundingBox())!.height >= 150, 'the replayed fitness chart has room to draw');
+    await page.screenshot({ path: `${OUT}/phone-replayed.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
