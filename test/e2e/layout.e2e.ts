@@ -72,6 +72,33 @@ const labelLines = (button: ReturnType<Page['locator']>) =>
     return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
   });
 
+/** Asserts that the header's controls stand on one row: the theme switch level with Share. */
+async function assertHeaderOneRow(page: Page): Promise<void> {
+  const share = (await page.getByRole('button', { name: 'Share', exact: true }).boundingBox())!;
+  const theme = (await page.getByRole('switch', { name: 'Dark theme' }).boundingBox())!;
+  const title = (await page.getByRole('heading', { name: 'NAS Playground' }).boundingBox())!;
+  const middle = (box: { y: number; height: number }) => box.y + box.height / 2;
+  assert.ok(Math.abs(middle(theme) - middle(share)) < 8, `the theme switch is at y ${middle(theme)}, Share at y ${middle(share)}`);
+  assert.ok(Math.abs(middle(title) - middle(share)) < 8, `the title is at y ${middle(title)}, Share at y ${middle(share)}`);
+}
+
+/** Asserts that the pan hint, when shown, lies below the best network's view rather than over it. */
+async function assertPanHintBeside(page: Page): Promise<void> {
+  const best = page.getByRole('region', { name: 'Best architecture' });
+  const hint = best.getByText('Drag to pan, Ctrl + scroll to zoom');
+  if ((await hint.count()) === 0) return;
+  const pane = (await best.locator('.react-flow').boundingBox())!;
+  const box = (await hint.boundingBox())!;
+  assert.ok(box.y >= pane.y + pane.height - 1, `the pan hint starts at y ${box.y}, below the view's end at ${pane.y + pane.height}`);
+}
+
+/** Returns the height of the fitness chart's plot, in CSS pixels. */
+const plotHeight = async (page: Page) => (await page.getByRole('region', { name: 'Fitness chart' }).locator('.chart__plot').boundingBox())!.height;
+
+/** Returns the narrowest layer drawn in the editor, in CSS pixels. */
+const narrowestEditorNode = (page: Page) =>
+  page.locator('.graph-editor .react-flow__node').evaluateAll((nodes) => Math.min(...nodes.map((node) => node.getBoundingClientRect().width)));
+
 describe('layout', () => {
   for (const [device, width, height] of [
     ['phone', 390, 844],
@@ -132,4 +159,58 @@ describe('layout', () => {
     assert.deepEqual(errors, []);
     await page.context().close();
   });
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    it(`presents a shared link at ${width} × ${height}`, async () => {
+      const { page, errors } = await openLink(width, height, '&present=1');
+      await assertHeaderOneRow(page);
+      // The banner keeps its lead and Replay on one line, uncut.
+      const lead = page.getByRole('status', { name: 'Shared results' }).locator('.session-notice__title');
+      assert.equal(await lead.evaluate((title) => title.scrollWidth <= title.clientWidth), true, 'the banner title is not cut');
+      // The editor draws the network about as large as the normal layout does in the same window, or larger.
+      const normal = await openLink(width, height);
+      const normalNode = await narrowestEditorNode(normal.page);
+      await normal.page.context().close();
+      const presentedNode = await narrowestEditorNode(page);
+      assert.ok(presentedNode >= 0.95 * normalNode, `the editor draws a layer ${presentedNode} px wide, against ${normalNode} px in the normal layout`);
+
+      await page.getByRole('button', { name: 'Replay search' }).click();
+      assert.match(await waitForFinish(page, 120_000), /Search finished/);
+      // The status stays compact, so the fitness chart keeps room to draw.
+      const progress = (await page.getByRole('region', { name: 'Progress' }).boundingBox())!;
+      assert.ok(progress.height <= 60, `the status takes ${progress.height} px`);
+      assert.ok((await plotHeight(page)) >= 150, `the fitness plot is ${await plotHeight(page)} px high`);
+      await assertPanHintBeside(page);
+      await assertHeaderOneRow(page);
+      const fit = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+      assert.deepEqual(fit, { width, height });
+      await page.screenshot({ path: `${OUT}/present-${width}x${height}.png` });
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+  }
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 768],
+  ] as const) {
+    it(`keeps the charts readable at ${width} × ${height}`, async () => {
+      const { page, errors } = await openLink(width, height);
+      await page.getByRole('button', { name: 'Replay search' }).click();
+      assert.match(await waitForFinish(page, 120_000), /Search finished/);
+      assert.ok((await plotHeight(page)) >= 150, `the fitness plot is ${await plotHeight(page)} px high`);
+      await assertPanHintBeside(page);
+      // The leaderboard's Open buttons stay inside it, with no sideways scroll.
+      const leaderboard = page.getByRole('region', { name: 'Leaderboard' });
+      const open = (await leaderboard.getByRole('button', { name: /^Open .* in editor$/ }).first().boundingBox())!;
+      const panel = (await leaderboard.boundingBox())!;
+      assert.ok(open.x + open.width <= panel.x + panel.width, `Open ends at ${open.x + open.width}, the leaderboard at ${panel.x + panel.width}`);
+      await page.screenshot({ path: `${OUT}/normal-${width}x${height}.png` });
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+  }
 });

@@ -358,17 +358,22 @@ describe('share links, saved runs and exports', () => {
     const narrowOpen = (await leaderboard.getByRole('button', { name: /^Open .* in editor$/ }).first().boundingBox())!;
     const narrowPanel = (await leaderboard.boundingBox())!;
     assert.ok(narrowOpen.x + narrowOpen.width <= narrowPanel.x + narrowPanel.width, `Open ends at ${narrowOpen.x + narrowOpen.width}, the leaderboard at ${narrowPanel.x + narrowPanel.width}`);
-    // On a low projector the best network is cut, with a hint on how to pan, which goes once the user pans.
-    await presenter.page.setViewportSize({ width: 1366, height: 640 });
+    // On a small projector the best network is cut, with a hint on how to pan under the view,
+    // not over it, which goes once the user pans.
+    await presenter.page.setViewportSize({ width: 1024, height: 560 });
     const bestView = presenter.page.getByRole('region', { name: 'Best architecture' });
     const hint = bestView.getByText('Drag to pan, Ctrl + scroll to zoom');
     await hint.waitFor();
     const pane = (await bestView.locator('.react-flow__pane').boundingBox())!;
+    const hintBox = (await hint.boundingBox())!;
+    assert.ok(hintBox.y >= pane.y + pane.height - 1, `the hint starts at y ${hintBox.y}, below the view's end at ${pane.y + pane.height}`);
     await presenter.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
     await presenter.page.mouse.down();
     await presenter.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2 - 40, { steps: 4 });
     await presenter.page.mouse.up();
     await hint.waitFor({ state: 'detached', timeout: 5_000 });
+    await presenter.page.setViewportSize({ width: 1366, height: 800 });
+    await presenter.page.waitForFunction(() => document.documentElement.style.getPropertyValue('--presentation-zoom') === '1.2');
     const exitBox = (await presenter.page.locator('header').getByRole('button', { name: 'Exit presentation' }).boundingBox())!;
     assert.ok(exitBox.x + exitBox.width <= 1366, `Exit presentation ends at ${exitBox.x + exitBox.width} px, inside the window`);
     // Zoomed for a projector, the page still fits the window and the run panel still resizes.

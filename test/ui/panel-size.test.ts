@@ -30,14 +30,17 @@ describe('run panel height', () => {
 });
 
 describe('presentation zoom', () => {
-  const cases: [width: number, zoom: number][] = [
-    [1920, 1.2],
-    [1366, 1.2],
-    [1126.4, 1.1],
-    [1024, 1],
-    [800, 1],
+  const cases: [width: number, height: number, zoom: number][] = [
+    [1920, 1080, 1.2],
+    [1366, 1024, 1.2],
+    [1126.4, 1024, 1.1],
+    [1024, 1024, 1],
+    [800, 1024, 1],
+    [1280, 720, 720 / 660],
+    [1366, 768, 768 / 660],
+    [1920, 600, 1],
   ];
-  it.each(cases)('is %s px → %s', (width, zoom) => {
-    expect(presentationZoom(width)).toBeCloseTo(zoom, 10);
+  it.each(cases)('is %s × %s px → %s', (width, height, zoom) => {
+    expect(presentationZoom(width, height)).toBeCloseTo(zoom, 10);
   });
 });

@@ -6,7 +6,6 @@
 import {
   Background,
   Controls,
-  Panel,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
@@ -32,6 +31,11 @@ export interface GenomeGraphProps {
   readonly colorMode: ColorMode;
   /** Thumbnail mode: no controls, no background grid, and page scrolling is left alone. */
   readonly compact?: boolean;
+  /**
+   * Receives, in thumbnail mode, whether to show how to pan to the rest of a network that does
+   * not fit. The caller draws the hint beside the view, because over it the hint covered nodes.
+   */
+  readonly onPanHint?: (show: boolean) => void;
 }
 
 /** Returns a number that changes when any node moves or is measured at a new size. */
@@ -59,20 +63,16 @@ function FitView({ options }: { options: FitViewOptions }) {
   return null;
 }
 
-/** Says how to reach the rest of a network that does not fit the compact view; it shows only then. */
-function CutHint() {
-  const cut = useFlowStore(nodesCut);
-  if (!cut) return null;
-  return (
-    <Panel position="bottom-right" className="genome-graph__hint">
-      Drag to pan, Ctrl + scroll to zoom
-    </Panel>
-  );
+/** Reports whether the pan hint is due: part of the network lies outside the view and the user has not moved it yet. */
+function CutReporter({ moved, onPanHint }: { moved: boolean; onPanHint: (show: boolean) => void }) {
+  const show = useFlowStore(nodesCut) && !moved;
+  useEffect(() => onPanHint(show), [show, onPanHint]);
+  return null;
 }
 
-export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphProps) {
+export function GenomeGraph({ flow, colorMode, compact = false, onPanHint }: GenomeGraphProps) {
   const fit = compact ? COMPACT_FIT : FIT;
-  // The hint covers part of the graph, so it goes once the user has panned or zoomed.
+  // The pan hint goes once the user has panned or zoomed.
   const [moved, setMoved] = useState(false);
   return (
     <ReactFlow
@@ -97,7 +97,7 @@ export function GenomeGraph({ flow, colorMode, compact = false }: GenomeGraphPro
       <FitView options={fit} />
       {!compact && <Background gap={24} />}
       {!compact && <Controls showInteractive={false} />}
-      {compact && !moved && <CutHint />}
+      {compact && onPanHint && <CutReporter moved={moved} onPanHint={onPanHint} />}
     </ReactFlow>
   );
 }

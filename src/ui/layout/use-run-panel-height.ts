@@ -18,7 +18,7 @@ const presenting = () => document.documentElement.dataset.present !== undefined;
 
 /** Returns the window's height in the page's CSS pixels. */
 function pageHeight(): number {
-  return Math.round(window.innerHeight / (presenting() ? presentationZoom(window.innerWidth) : 1));
+  return Math.round(window.innerHeight / (presenting() ? presentationZoom(window.innerWidth, window.innerHeight) : 1));
 }
 
 /** Returns the run panel's default height for the window and mode the page is in now. */

@@ -1,6 +1,6 @@
 /** The best network found so far, drawn as a graph and re-laid out whenever the best changes. */
 
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { describeGenome } from '../../core/describe';
 import { formatCount } from '../format';
 import { GenomeGraph } from '../graph/GenomeGraph';
@@ -38,6 +38,7 @@ export function BestArchitecture() {
     [best, context, frameWidth, frameHeight],
   );
   const description = useMemo(() => (best ? describeGenome(best.candidate.genome) : ''), [best]);
+  const [panHint, setPanHint] = useState(false);
 
   return (
     <section className="run-view" aria-label="Best architecture">
@@ -54,14 +55,25 @@ export function BestArchitecture() {
       <FinalResult />
       <div className="run-view__body run-view__graph" ref={view}>
         {/* NOTE: a new best or a new view size remounts the graph (a long task), because refitting a mounted view to moved nodes or a new size did not always fit them. */}
-        <GenomeGraph key={`${best?.candidate.id ?? 'none'}:${frameWidth}x${frameHeight}`} flow={flow ?? NO_GRAPH} colorMode={theme} compact />
+        <GenomeGraph
+          key={`${best?.candidate.id ?? 'none'}:${frameWidth}x${frameHeight}`}
+          flow={flow ?? NO_GRAPH}
+          colorMode={theme}
+          compact
+          onPanHint={setPanHint}
+        />
         {!flow && <p className="chart__empty chart__empty--over">The best network appears when the first candidate is evaluated.</p>}
       </div>
       {best && (
         <div className="run-view__footer-row">
-          <p className="run-view__footer" title={description}>
-            {description}
-          </p>
+          {/* While part of the network is out of view, the footer says how to reach it, in place of the description. */}
+          {panHint ? (
+            <p className="run-view__footer genome-graph__hint">Drag to pan, Ctrl + scroll to zoom</p>
+          ) : (
+            <p className="run-view__footer" title={description}>
+              {description}
+            </p>
+          )}
           <button
             type="button"
             className="button button--tool"

@@ -67,14 +67,27 @@ function SharedResultsNotice() {
 
   const comparison = shared.comparison;
   let title: string | null = null;
-  if (showingShared) title = `Shared results, best ${formatScore(kind, shared.results[0]?.fitness, shared.results[0]?.fitness)}: the ${shared.results.length} best architectures from the link, trained where the link was made, not here.`;
-  else if (replaying && !comparison) title = 'Replaying the shared search with the link\'s seed…';
+  // Presentation mode shows only the title's lead, which fits beside Replay on a projector.
+  let titleLead: string | null = null;
+  let titleRest = '';
+  if (showingShared) {
+    titleLead = `Shared results, best ${formatScore(kind, shared.results[0]?.fitness, shared.results[0]?.fitness)}`;
+    titleRest = `: the ${shared.results.length} best architectures from the link, trained where the link was made, not here.`;
+    title = titleLead + titleRest;
+  } else if (replaying && !comparison) title = 'Replaying the shared search with the link\'s seed…';
   return (
     <div className="session-notice session-notice--shared" role="status" aria-label="Shared results">
       <div className="session-notice__bar">
         {/* Presentation mode cuts the title to one line, so the tooltip keeps all of it. */}
         <p className="session-notice__title" title={showingShared ? (title ?? undefined) : undefined}>
-          {title}
+          {titleLead !== null ? (
+            <>
+              {titleLead}
+              <span className="session-notice__title-rest">{titleRest}</span>
+            </>
+          ) : (
+            title
+          )}
           {comparison && `Replay reproduced ${comparison.matched} of ${comparison.total} shared results exactly.`}
         </p>
         {showingShared && (

@@ -8,7 +8,7 @@ export function applyViewAttributes(view: ViewOptions): void {
   const root = document.documentElement;
   if (view.present) root.dataset.present = 'true';
   else delete root.dataset.present;
-  root.style.setProperty('--presentation-zoom', String(presentationZoom(window.innerWidth)));
+  root.style.setProperty('--presentation-zoom', String(presentationZoom(window.innerWidth, window.innerHeight)));
   if (view.hide.length > 0) root.dataset.hide = view.hide.join(' ');
   else delete root.dataset.hide;
 }
