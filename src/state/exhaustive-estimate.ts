@@ -2,9 +2,9 @@
  * What an exhaustive search of the current setup would cost before it starts: how many
  * chains it trains and roughly how long that takes, or why it is rejected.
  *
- * The time is an estimate from a model, not a measurement. A training step costs a fixed
- * overhead, its arithmetic at a throughput typical of WASM on one core, and a cost per
- * timestep of each recurrent layer, because tfjs runs those timesteps one by one. The
+ * The time is an estimate from a model, not a measurement. A training step costs an
+ * overhead per layer, its arithmetic at a throughput typical of WASM on one core, and a cost
+ * per timestep of each recurrent layer, because tfjs runs those timesteps one by one. The
  * constants are fitted to the presets' runs in the browser app: Chromium 156, WASM, two
  * workers on the two-core development machine. There, 12 dense(4) chains on sin took 2.0 to
  * 3.3 s a run, 12 dense networks on parity 4.9 s, and 12 networks with simpleRNN or gru on
@@ -21,8 +21,14 @@ import type { RunConfig } from '../workers/run-config';
 import type { ComparisonPlan } from './comparison-plan';
 import { autoWorkerCount } from '../workers/worker-count';
 
-/** Milliseconds of one training step beyond its arithmetic: op dispatch and optimizer update. */
-export const STEP_OVERHEAD_MS = 0.25;
+/**
+ * Milliseconds of one training step beyond its arithmetic, per layer (output included): op
+ * dispatch and optimizer update. In exhaustive searches of spiral on WASM, two-layer chains
+ * trained about 1.6 times as long as one-layer chains of the same steps, so this cost grows
+ * with the layers. The value is the per-layer dispatch that the worker schedule assumes. A
+ * network of one layer and its output costs about what a fixed 0.25 ms a step priced before.
+ */
+export const LAYER_STEP_MS = 0.12;
 /** Training FLOPs per millisecond, about 4 GFLOP/s. */
 export const FLOPS_PER_MS = 4e6;
 /** Milliseconds per timestep of one recurrent layer in one training step. */
@@ -40,12 +46,14 @@ export function candidateCostMs(genome: Genome, context: ShapeContext, training:
   const rows = training.maxTrainRows > 0 ? Math.min(training.maxTrainRows, trainRows) : trainRows;
   const steps = training.epochs * Math.max(1, Math.ceil(rows / training.batchSize));
   let recurrentTimesteps = 0;
+  let layers = 0;
   for (const node of genome.nodes) {
+    if (node.kind !== 'input') layers++;
     if (LAYERS[node.kind]?.group !== 'recurrent') continue;
     const input = analysis.nodes.get(node.inputs[0])?.shape ?? context.inputShape;
     recurrentTimesteps += input.length === 2 ? input[0] : 1;
   }
-  const stepMs = STEP_OVERHEAD_MS + (3 * analysis.totalFlops * training.batchSize) / FLOPS_PER_MS + recurrentTimesteps * RECURRENT_TIMESTEP_MS;
+  const stepMs = LAYER_STEP_MS * layers + (3 * analysis.totalFlops * training.batchSize) / FLOPS_PER_MS + recurrentTimesteps * RECURRENT_TIMESTEP_MS;
   return CANDIDATE_OVERHEAD_MS + steps * stepMs;
 }
 
@@ -68,8 +76,10 @@ export interface ExhaustiveEstimate {
   readonly space: ExhaustiveCount;
   /** Null when the space is within the limit; otherwise the engine's message on how to shrink it. */
   readonly rejection: string | null;
-  /** Estimated wall time on `workers` workers; null when rejected. */
+  /** Estimated wall time of the chains' training on `workers` workers, by the cost model alone; null when rejected. */
   readonly estimatedMs: number | null;
+  /** Modelled milliseconds of an average chain on one worker; null when rejected. */
+  readonly candidateModelMs: number | null;
   readonly workers: number;
 }
 
@@ -81,12 +91,13 @@ export function estimateExhaustive(config: RunConfig, workers: number, trainRows
   const context: ShapeContext = shapeContextOf(config);
   const set = config.search.candidateSet;
   const space = countExhaustive(set, context, { limits: DEFAULT_LIMITS });
-  if (!space.withinLimit) return { space, rejection: exhaustiveLimitMessage(set, context, space), estimatedMs: null, workers };
+  if (!space.withinLimit) return { space, rejection: exhaustiveLimitMessage(set, context, space), estimatedMs: null, candidateModelMs: null, workers };
   if (space.count === 0) {
     return {
       space,
       rejection: `No chain of 1 to ${space.maxDepth} layers from this candidate set fits the input of ${taskOf(config.task).name}. Enable a layer kind that accepts it (dense accepts any), or raise the maximum depth.`,
       estimatedMs: null,
+      candidateModelMs: null,
       workers,
     };
   }
@@ -101,7 +112,7 @@ export function estimateExhaustive(config: RunConfig, workers: number, trainRows
     sampled++;
   }
   const perCandidate = sampled > 0 ? total / sampled : 0;
-  return { space, rejection: null, estimatedMs: (perCandidate * space.count) / parallelSpeedup(workers), workers };
+  return { space, rejection: null, estimatedMs: (perCandidate * space.count) / parallelSpeedup(workers), candidateModelMs: perCandidate, workers };
 }
 
 export interface ComparisonWorkload {
@@ -130,9 +141,8 @@ export function comparisonWorkload(plan: ComparisonPlan, cores: number): Compari
     const searched = budget > 0 ? budget : config.search.generations * config.search.population;
     const perRun = config.search.strategy === 'exhaustive' ? chains : searched;
     networks += perRun * plan.seeds.length;
-    if (estimate.estimatedMs !== null && chains > 0) {
-      const candidateMs = (estimate.estimatedMs * parallelSpeedup(workers)) / chains;
-      estimatedMs = (estimatedMs ?? 0) + (plan.seeds.length * perRun * candidateMs) / parallelSpeedup(workers);
+    if (estimate.candidateModelMs !== null && chains > 0) {
+      estimatedMs = (estimatedMs ?? 0) + (plan.seeds.length * perRun * estimate.candidateModelMs) / parallelSpeedup(workers);
     }
   }
   return { networks, estimatedMs };

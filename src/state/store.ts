@@ -30,6 +30,9 @@ import { shapeContextOf } from './graph-context';
 import { withEditorIds } from './graph-model';
 import { canonicalHash } from '../core/canonical';
 import { genomeMisfit } from '../core/genome';
+import { paceKey, readPaces, storePace, type PaceTable } from './persist/pace-storage';
+import { epochsTrained, measurePace, modelledCostMs, timedResults, withEpochs } from './run-pace';
+import { expectedTrainRows } from './exhaustive-estimate';
 
 export interface DatasetSummary {
   readonly task: TaskId;
@@ -53,6 +56,8 @@ export interface AppState extends EditorSlice, TrainingSlice, ComparisonSlice {
   readonly dataFile: { readonly name: string } | null;
   /** Messages about the configuration the user should see (invalid values and the like). */
   readonly configErrors: readonly string[];
+  /** Training paces measured by searches in this browser, for the estimates before a search. */
+  readonly paces: PaceTable;
   readonly actions: AppActions;
 }
 
@@ -198,6 +203,17 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       editorActions.showNotice(`Switched to ${name}, whose data your network does not fit. ${misfit} The editor shows ${name}'s starting network; Undo brings yours back.`);
     };
 
+    /** Measures the pace of the run that just ended, `pageMs` long by the page's clock, and keeps it. */
+    const recordPace = (config: RunConfig, pageMs: number) => {
+      const { run, dataset } = get();
+      const trainRows = dataset?.train ?? expectedTrainRows(config);
+      const costOf = (result: RunState['evaluations'][number]) =>
+        withEpochs(modelledCostMs(result.candidate, config, trainRows), epochsTrained(result, config), config.training.epochs);
+      // The coordinator's clock starts once the data set is loaded and the workers are ready.
+      const pace = measurePace(timedResults(run.evaluations, costOf), Math.max(1, run.workers.length), pageMs - run.elapsedMs);
+      if (pace) set({ paces: storePace(get().paces, paceKey(config), pace) });
+    };
+
     const actions: AppActions = {
       setTask(id) {
         if (!(id in TASKS)) return;
@@ -267,6 +283,8 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
         setRun((run) =>
           run.runId === runId && run.phase !== 'finished' ? { ...run, phase: 'finished', outcome: 'stopped' } : run,
         );
+        // A resumed run's clock includes its earlier sessions, so only whole runs measure the pace.
+        if (!resume) recordPace(parsed.config, Date.now() - startedAt);
       },
       pauseSearch: () => controller.pause(),
       resumeSearch: () => controller.resume(),
@@ -286,6 +304,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       dataset: null,
       dataFile: loadedDataFile() && { name: loadedDataFile()!.name },
       configErrors: [],
+      paces: readPaces(),
       actions,
     };
   });

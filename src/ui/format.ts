@@ -44,6 +44,20 @@ export function formatEstimate(ms: number): string {
   return Number.isFinite(ms) && ms >= 0 && ms < 500 ? 'under 1 s' : `about ${formatDuration(ms)}`;
 }
 
+/**
+ * Formats a guessed duration without false precision: "under 10 s", "roughly 40 s" (to
+ * 10 s), "roughly 4 min" (to the minute), "roughly 1.5 h" (to the half hour).
+ */
+export function formatRoughEstimate(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '–';
+  const seconds = ms / 1000;
+  if (seconds < 10) return 'under 10 s';
+  if (seconds < 60) return `roughly ${Math.min(50, Math.round(seconds / 10) * 10)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `roughly ${minutes} min`;
+  return `roughly ${Math.round(seconds / 1800) / 2} h`;
+}
+
 /** Formats a shape without its batch axis, e.g. [28, 28, 1] → "28×28×1". */
 export function formatShapeCompact(shape: readonly number[]): string {
   return shape.length === 0 ? 'scalar' : shape.join('×');

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRunConfig } from '../../src/state/config';
-import { estimateExhaustive } from '../../src/state/exhaustive-estimate';
+import { estimateExhaustive, expectedTrainRows } from '../../src/state/exhaustive-estimate';
+import { exhaustiveWall } from '../../src/state/run-pace';
 import { presetById } from '../../src/state/presets';
 import { exhaustiveBlocker, exhaustiveSummary } from '../../src/ui/inspector/exhaustive-text';
 
 describe('exhaustiveSummary', () => {
   it('states chains, depth, primitives and time', () => {
-    const estimate = estimateExhaustive(presetById('one-set-two-targets').variants[0].config, 2);
-    expect(exhaustiveSummary(estimate)).toMatch(/^Trains 12 chains of 1 to 2 layers from 3 primitives: about \d+ s on 2 workers \(a rough estimate from the layer sizes\)\.$/);
+    const config = presetById('one-set-two-targets').variants[0].config;
+    const estimate = estimateExhaustive(config, 2);
+    const guess = exhaustiveWall(estimate, config, null, expectedTrainRows(config));
+    expect(exhaustiveSummary(estimate, guess)).toMatch(/^Trains 12 chains of 1 to 2 layers from 3 primitives: (roughly \d+ s|under 10 s) on 2 workers \(a rough guess from the layer sizes; after a first search here, the estimate uses this machine's measured pace\)\.$/);
+    const measured = exhaustiveWall(estimate, config, { wallPerModelMs: 2, startupMs: 2_500, candidates: 12 }, expectedTrainRows(config));
+    expect(exhaustiveSummary(estimate, measured)).toMatch(/^Trains 12 chains .*: about \d+ s on 2 workers, at the pace of the last search of this task in this browser\.$/);
     expect(exhaustiveBlocker(estimate)).toBeNull();
   });
 
   it('gives the rejection for a space above the limit', () => {
     const estimate = estimateExhaustive(defaultRunConfig('parity'), 1);
-    expect(exhaustiveSummary(estimate)).toMatch(/chains .* above the limit of 2,000\. Shrink it:/);
+    expect(exhaustiveSummary(estimate, null)).toMatch(/chains .* above the limit of 2,000\. Shrink it:/);
     expect(exhaustiveBlocker(estimate)).toBe(estimate.rejection);
     expect(exhaustiveBlocker(null)).toBeNull();
   });
@@ -21,6 +26,6 @@ describe('exhaustiveSummary', () => {
   it('says one layer and one worker in the singular', () => {
     const base = presetById('one-set-two-targets').variants[0].config;
     const config = { ...base, search: { ...base.search, candidateSet: { ...base.search.candidateSet, maxDepth: 1 } } };
-    expect(exhaustiveSummary(estimateExhaustive(config, 1))).toMatch(/^Trains 3 chains of 1 layer .* on 1 worker /);
+    expect(exhaustiveSummary(estimateExhaustive(config, 1), { ms: 20_000, measured: false })).toMatch(/^Trains 3 chains of 1 layer .*: roughly 20 s on 1 worker /);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatEstimate, formatParams, formatPercent, formatSeconds, formatShapeCompact } from '../../src/ui/format';
+import { formatCount, formatDuration, formatEstimate, formatParams, formatPercent, formatRoughEstimate, formatSeconds, formatShapeCompact } from '../../src/ui/format';
 
 describe('formatParams', () => {
   const cases: [number, string][] = [
@@ -54,6 +54,19 @@ describe('formatEstimate', () => {
     expect(formatEstimate(300)).toBe('under 1 s');
     expect(formatEstimate(500)).toBe('about 1 s');
     expect(formatEstimate(185_000)).toBe('about 3 min 05 s');
+  });
+});
+
+describe('formatRoughEstimate', () => {
+  it.each([
+    [3_000, 'under 10 s'],
+    [44_000, 'roughly 40 s'],
+    [57_000, 'roughly 50 s'],
+    [117_000, 'roughly 2 min'],
+    [227_000, 'roughly 4 min'],
+    [5_000_000, 'roughly 1.5 h'],
+  ])('formats %i ms as %s', (ms, text) => {
+    expect(formatRoughEstimate(ms)).toBe(text);
   });
 });
 

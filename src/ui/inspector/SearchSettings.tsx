@@ -12,7 +12,7 @@ import { useActions, useApp } from '../store-context';
 import { CandidateSetSummary } from './CandidateSetSummary';
 import { ConfigNumber } from './ConfigNumber';
 import { exhaustiveSummary } from './exhaustive-text';
-import { useExhaustiveEstimate } from './use-exhaustive-estimate';
+import { useExhaustiveEstimate, useExhaustiveWall } from './use-exhaustive-estimate';
 
 const STRATEGY_HINTS: Record<StrategyName, string> = {
   coevolution: 'Modules and blueprints evolve together (CoDeepNEAT).',
@@ -37,11 +37,12 @@ const EARLY_STOPPING_OPTIONS: SelectOption<EarlyStoppingRule>[] = EARLY_STOPPING
 
 function ExhaustiveEstimateNote() {
   const estimate = useExhaustiveEstimate();
+  const wall = useExhaustiveWall(estimate);
   if (!estimate) return null;
   const rejected = estimate.rejection !== null;
   return (
     <p className={rejected ? 'field__error' : 'inspector__hint'} role="status" data-testid="exhaustive-estimate" data-rejected={rejected}>
-      {exhaustiveSummary(estimate)}
+      {exhaustiveSummary(estimate, wall)}
     </p>
   );
 }

@@ -1,19 +1,25 @@
 /** Text for the exhaustive strategy's cost before it starts, as the settings and the run controls show it. */
 
 import type { ExhaustiveEstimate } from '../../state/exhaustive-estimate';
-import { formatCount, formatEstimate } from '../format';
+import type { WallEstimate } from '../../state/run-pace';
+import { formatCount, formatEstimate, formatRoughEstimate } from '../format';
 
 /**
- * Describes what an exhaustive search would train and about how long it takes, or returns
- * the rejection with its advice on shrinking the space.
+ * Describes what an exhaustive search would train and about how long it takes (`wall`, with
+ * start-up and final retraining), or returns the rejection with its advice on shrinking the
+ * space. A time measured in this browser reads "about"; the cost model's guess reads
+ * "roughly", without seconds.
  */
-export function exhaustiveSummary(estimate: ExhaustiveEstimate): string {
+export function exhaustiveSummary(estimate: ExhaustiveEstimate, wall: WallEstimate | null): string {
   if (estimate.rejection !== null) return estimate.rejection;
   const { space } = estimate;
   const chains = `${formatCount(space.count)} ${space.count === 1 ? 'chain' : 'chains'}`;
   const depth = space.maxDepth === 1 ? '1 layer' : `1 to ${space.maxDepth} layers`;
-  const time = estimate.estimatedMs === null ? '' : `: ${formatEstimate(estimate.estimatedMs)} on ${estimate.workers} ${estimate.workers === 1 ? 'worker' : 'workers'}`;
-  return `Trains ${chains} of ${depth} from ${formatCount(space.primitives)} primitives${time} (a rough estimate from the layer sizes).`;
+  const trains = `Trains ${chains} of ${depth} from ${formatCount(space.primitives)} primitives`;
+  if (wall === null) return `${trains}.`;
+  const workers = `${estimate.workers} ${estimate.workers === 1 ? 'worker' : 'workers'}`;
+  if (wall.measured) return `${trains}: ${formatEstimate(wall.ms)} on ${workers}, at the pace of the last search of this task in this browser.`;
+  return `${trains}: ${formatRoughEstimate(wall.ms)} on ${workers} (a rough guess from the layer sizes; after a first search here, the estimate uses this machine's measured pace).`;
 }
 
 /** Returns the reason Start search is disabled for an exhaustive search, or null when it may start. */

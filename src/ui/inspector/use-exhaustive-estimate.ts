@@ -5,7 +5,9 @@
  */
 
 import { useMemo } from 'react';
-import { effectiveWorkers, estimateExhaustive, type ExhaustiveEstimate } from '../../state/exhaustive-estimate';
+import { effectiveWorkers, estimateExhaustive, expectedTrainRows, type ExhaustiveEstimate } from '../../state/exhaustive-estimate';
+import { paceKey } from '../../state/persist/pace-storage';
+import { exhaustiveWall, type WallEstimate } from '../../state/run-pace';
 import type { RunConfig } from '../../workers/run-config';
 import { logicalCores } from '../../workers/worker-count';
 import { useApp } from '../store-context';
@@ -31,4 +33,19 @@ export function useExhaustiveEstimate(): ExhaustiveEstimate | null {
   const config = useApp((state) => state.config);
   const exhaustive = config.search.strategy === 'exhaustive';
   return useMemo(() => (exhaustive ? cachedEstimate(config) : null), [exhaustive, config]);
+}
+
+/**
+ * Returns the wall time of the exhaustive search `estimate` describes, start-up and final
+ * retraining included: at the pace this browser measured for the task and backend, or the
+ * cost model's guess before any search measured it.
+ */
+export function useExhaustiveWall(estimate: ExhaustiveEstimate | null): WallEstimate | null {
+  const config = useApp((state) => state.config);
+  const pace = useApp((state) => state.paces[paceKey(state.config)] ?? null);
+  const trainRows = useApp((state) => (state.dataset?.task === state.config.task.id ? state.dataset.train : null));
+  return useMemo(
+    () => (estimate ? exhaustiveWall(estimate, config, pace, trainRows ?? expectedTrainRows(config)) : null),
+    [estimate, config, pace, trainRows],
+  );
 }

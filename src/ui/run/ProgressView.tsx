@@ -8,14 +8,14 @@ import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
 import { useNow } from '../use-now';
 import { generationAnnouncement, phaseText } from './phase-text';
-import { estimateTimeLeft, latestResult, paceOrigin, runProgress } from './progress';
+import { runProgress } from './progress';
+import { useTimeLeft } from './use-time-left';
 import { useStartBlocker } from './RunControls';
 import { useRunTaskKind } from './score-text';
 import { WorkerList } from './WorkerList';
 
 export function ProgressView() {
   const run = useApp((state) => state.run);
-  const budget = useApp((state) => state.config.timeBudgetSeconds);
   const planned = useApp((state) => state.config.search.generations);
   const exhaustive = useApp((state) => state.config.search.strategy === 'exhaustive');
   const dataset = useApp((state) => state.dataset);
@@ -32,8 +32,7 @@ export function ProgressView() {
   // The search's fraction is complete during the final retraining, which would read as
   // "about 0 s left".
   const estimating = run.phase === 'running' && run.finalTraining === null;
-  const origin = paceOrigin(run);
-  const left = estimating && origin ? estimateTimeLeft(elapsed, progress.fraction, budget, origin, latestResult(run) ?? undefined) : null;
+  const left = useTimeLeft(run, estimating, elapsed, now);
   const percent = Math.round(progress.fraction * 100);
   // A shared link's results, shown before any search here: they have no generations, counts or clock of this page.
   const linkResults = run.phase === 'idle' && run.evaluations.length > 0;

@@ -1,0 +1,65 @@
+/**
+ * The training paces this browser measured, kept in localStorage by backend and task, so that
+ * the estimate before a search rests on this machine's own speed, also after the browser was
+ * closed. A pace is a few numbers, so localStorage suits it better than the runs' IndexedDB.
+ */
+
+import type { RunConfig } from '../../workers/run-config';
+import type { PaceMeasurement } from '../run-pace';
+
+export const PACE_STORAGE_KEY = 'nas-playground:paces';
+
+/** Paces kept at most; the least recently measured go first. */
+export const MAX_PACES = 24;
+
+/** Measured paces by `paceKey`, least recently measured first. */
+export type PaceTable = Readonly<Record<string, PaceMeasurement>>;
+
+/**
+ * Returns the key a pace is kept under: the backend preference and the task. The cost model
+ * already accounts for the network, the epochs and the rows, so other settings share a pace.
+ */
+export function paceKey(config: Pick<RunConfig, 'backend' | 'task'>): string {
+  return `${config.backend}:${config.task.id}`;
+}
+
+function isPace(value: unknown): value is PaceMeasurement {
+  if (typeof value !== 'object' || value === null) return false;
+  const { wallPerModelMs, startupMs, candidates } = value as Record<string, unknown>;
+  const positive = (number: unknown) => typeof number === 'number' && Number.isFinite(number) && number >= 0;
+  return positive(wallPerModelMs) && (wallPerModelMs as number) > 0 && positive(startupMs) && positive(candidates);
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    // A browser that blocks site data throws on access.
+    return null;
+  }
+}
+
+/** Reads the kept paces, dropping any entry that is not a valid pace. */
+export function readPaces(storage: Storage | null = localStorageOrNull()): PaceTable {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(storage?.getItem(PACE_STORAGE_KEY) ?? '{}');
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+  return Object.fromEntries(Object.entries(parsed).filter(([, pace]) => isPace(pace)));
+}
+
+/** Returns `table` with `pace` under `key` as the most recent entry, and writes it to `storage`. */
+export function storePace(table: PaceTable, key: string, pace: PaceMeasurement, storage: Storage | null = localStorageOrNull()): PaceTable {
+  const entries = Object.entries(table).filter(([other]) => other !== key);
+  entries.push([key, { wallPerModelMs: pace.wallPerModelMs, startupMs: pace.startupMs, candidates: pace.candidates }]);
+  const next = Object.fromEntries(entries.slice(-MAX_PACES));
+  try {
+    storage?.setItem(PACE_STORAGE_KEY, JSON.stringify(next));
+  } catch {
+    // A full or blocked storage keeps the pace for this page only.
+  }
+  return next;
+}

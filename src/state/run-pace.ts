@@ -1,0 +1,158 @@
+/**
+ * The pace at which this browser trains candidates, measured from finished results, and the
+ * wall time of a search computed from it.
+ *
+ * The cost model of `candidateCostMs` ranks candidates by size, epochs and rows, but its
+ * constants are fixed, so on another machine, backend or load its milliseconds can be off by
+ * a factor of two or more. A search measures the factor: wall milliseconds per modelled
+ * millisecond. Later estimates multiply the modelled cost by it, so a large network still
+ * counts for more than a small one.
+ */
+
+import type { Candidate } from '../core/strategy';
+import type { EvaluatedCandidate } from '../workers/coordinator';
+import type { RunConfig } from '../workers/run-config';
+import { CANDIDATE_OVERHEAD_MS, candidateCostMs, parallelSpeedup, type ExhaustiveEstimate } from './exhaustive-estimate';
+import { shapeContextOf } from './graph-context';
+
+/** Trained results a pace needs before it counts as measured: fewer let one slow candidate set it. */
+export const MIN_MEASURED_CANDIDATES = 3;
+
+/**
+ * Milliseconds from Start to the first candidate's training when nothing is measured: loading
+ * the data, starting the workers and their backends. A guess from WASM runs on two workers,
+ * where a search of 20 small chains took 3 s and its candidates about 1 s of it.
+ */
+export const DEFAULT_STARTUP_MS = 2_000;
+
+/** One trained result, reduced to what the pace needs. */
+export interface TimedResult {
+  /** Milliseconds since the coordinator started when the result came in. */
+  readonly finishedAt: number;
+  /** Milliseconds the worker spent building and training the model. */
+  readonly trainMs: number;
+  /** Milliseconds that `candidateCostMs` models for it on one worker, for the epochs it trained. */
+  readonly modelMs: number;
+}
+
+export interface PaceMeasurement {
+  /** Wall milliseconds per modelled millisecond, scaled to one worker with `parallelSpeedup`. */
+  readonly wallPerModelMs: number;
+  /** Milliseconds from Start to the first candidate's training. */
+  readonly startupMs: number;
+  /** Trained results the pace was measured on. */
+  readonly candidates: number;
+}
+
+/**
+ * Measures the pace of `results`, trained on `workers` workers. The span runs from the
+ * moment the first candidate began training to the last result, so it counts the waits at
+ * the end of each generation too. `preStartMs` is the time before the coordinator's clock
+ * started (loading the data and starting the workers), which goes into the start-up.
+ * Returns null with fewer than `MIN_MEASURED_CANDIDATES` results.
+ */
+export function measurePace(results: readonly TimedResult[], workers: number, preStartMs = 0): PaceMeasurement | null {
+  if (results.length < MIN_MEASURED_CANDIDATES) return null;
+  let trainingStart = Infinity;
+  let end = 0;
+  let modelMs = 0;
+  for (const result of results) {
+    trainingStart = Math.min(trainingStart, result.finishedAt - result.trainMs);
+    end = Math.max(end, result.finishedAt);
+    modelMs += result.modelMs;
+  }
+  trainingStart = Math.max(0, trainingStart);
+  if (modelMs <= 0 || end <= trainingStart) return null;
+
+  return {
+    wallPerModelMs: ((end - trainingStart) * parallelSpeedup(workers)) / modelMs,
+    startupMs: Math.max(0, preStartMs) + trainingStart,
+    candidates: results.length,
+  };
+}
+
+/** The modelled cost of a candidate of `config` on one worker, in milliseconds, for the config's epochs. */
+export function modelledCostMs(candidate: Candidate, config: RunConfig, trainRows: number): number {
+  return candidateCostMs(candidate.genome, shapeContextOf(config), config.training, trainRows);
+}
+
+/**
+ * Returns the results of a run that trained in it: not reused, not restored from an earlier
+ * session, and not failed. Each gets its modelled cost from `costOf`, which the caller may cache.
+ */
+export function timedResults(
+  evaluations: readonly EvaluatedCandidate[],
+  costOf: (result: EvaluatedCandidate) => number,
+): TimedResult[] {
+  const timed: TimedResult[] = [];
+  for (const result of evaluations) {
+    if (result.reused || result.restored || result.metrics === null) continue;
+    timed.push({ finishedAt: result.finishedAt, trainMs: result.metrics.trainMs, modelMs: costOf(result) });
+  }
+  return timed;
+}
+
+/**
+ * Rescales a modelled cost for `configEpochs` epochs to `epochs` epochs: the training part
+ * scales, building and scoring the model (`CANDIDATE_OVERHEAD_MS`) do not.
+ */
+export function withEpochs(modelMs: number, epochs: number, configEpochs: number): number {
+  const training = Math.max(0, modelMs - CANDIDATE_OVERHEAD_MS);
+  return CANDIDATE_OVERHEAD_MS + (training * epochs) / Math.max(1, configEpochs);
+}
+
+/** Epochs a result trained, for its modelled cost: early stopping and successive halving change them. */
+export function epochsTrained(result: EvaluatedCandidate, config: RunConfig): number {
+  return result.epochsTrained || result.metrics?.epochs || config.training.epochs;
+}
+
+/**
+ * Modelled cost of the final retraining: one candidate of `candidateModelMs` per worker, side
+ * by side, each trained `finalEpochs` epochs on all `trainRows` rows rather than the
+ * search's `training.maxTrainRows`. Zero when the run has no final retraining.
+ */
+export function finalModelMs(config: RunConfig, candidateModelMs: number, workers: number, candidates: number, trainRows: number): number {
+  if (config.finalEpochs <= 0 || candidates <= 0) return 0;
+  const { epochs, maxTrainRows } = config.training;
+  const searchRows = maxTrainRows > 0 ? Math.min(maxTrainRows, trainRows) : trainRows;
+  const one = withEpochs(candidateModelMs, (config.finalEpochs * trainRows) / Math.max(1, searchRows), epochs);
+  return one * Math.min(Math.max(1, workers), candidates);
+}
+
+/**
+ * Estimates the wall time of an exhaustive search before it starts: its chains, up to the
+ * evaluation budget, at the average cost of the sampled chains, and the final retraining.
+ * Null when the space is rejected.
+ */
+export function exhaustiveWall(estimate: ExhaustiveEstimate, config: RunConfig, pace: PaceMeasurement | null, trainRows: number): WallEstimate | null {
+  if (estimate.candidateModelMs === null) return null;
+  const budget = config.search.maxEvaluations ?? 0;
+  const chains = budget > 0 ? Math.min(budget, estimate.space.count) : estimate.space.count;
+  const retraining = finalModelMs(config, estimate.candidateModelMs, estimate.workers, chains, trainRows);
+  return estimateWallMs(chains * estimate.candidateModelMs, retraining, estimate.workers, pace, config.timeBudgetSeconds);
+}
+
+export interface WallEstimate {
+  readonly ms: number;
+  /** True when the figure rests on a pace measured in this browser, false for the static guess. */
+  readonly measured: boolean;
+}
+
+/**
+ * Estimates the wall time of a search that trains `trainingModelMs` modelled milliseconds of
+ * candidates and then `retrainingModelMs` of final retraining on `workers` workers: start-up
+ * plus the modelled cost at the measured `pace`, or at the model's own figures without one.
+ * A time budget caps it, since the search stops there.
+ */
+export function estimateWallMs(
+  trainingModelMs: number,
+  retrainingModelMs: number,
+  workers: number,
+  pace: PaceMeasurement | null,
+  budgetSeconds = 0,
+): WallEstimate {
+  const wallPerModelMs = pace?.wallPerModelMs ?? 1;
+  const startupMs = pace?.startupMs ?? DEFAULT_STARTUP_MS;
+  const ms = startupMs + (wallPerModelMs * (trainingModelMs + retrainingModelMs)) / parallelSpeedup(workers);
+  return { ms: budgetSeconds > 0 ? Math.min(ms, budgetSeconds * 1000) : ms, measured: pace !== null };
+}
