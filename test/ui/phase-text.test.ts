@@ -36,6 +36,13 @@ describe('phaseText', () => {
     expect(phaseText({ phase: 'paused', outcome: null, inFlight: {} })).toBe('Paused. The clock and any time budget keep running.');
   });
 
+  it('names batches at the end of an exhaustive run', () => {
+    expect(phaseText({ phase: 'finished', outcome: 'completed' }, null, true)).toBe('Search finished: every batch of chains was evaluated.');
+    expect(phaseText({ phase: 'finished', outcome: 'completed' }, null, true)).not.toMatch(/generation/);
+    // Other endings name no generations, so they read the same for every strategy.
+    expect(phaseText({ phase: 'finished', outcome: 'stopped' }, null, true)).toBe(phaseText({ phase: 'finished', outcome: 'stopped' }));
+  });
+
   it('names the time budget as the end of a run', () => {
     expect(phaseText({ phase: 'finished', outcome: 'time-budget' })).toMatch(/time budget/);
   });

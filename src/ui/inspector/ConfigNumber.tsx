@@ -42,12 +42,14 @@ function readPath(config: RunConfig, path: NumericPath): number {
   return (tail === undefined ? section : (section as Record<string, unknown>)[tail]) as number;
 }
 
-export function ConfigNumber({ path, disabled }: { path: NumericPath; disabled?: boolean }) {
+/** `unit` replaces the field's own unit where a strategy names the setting otherwise. */
+export function ConfigNumber({ path, disabled, unit }: { path: NumericPath; disabled?: boolean; unit?: string }) {
   const value = useApp((state) => readPath(state.config, path));
   const error = useApp((state) => errorForPath(path, state.configErrors));
   const taskId = useApp((state) => state.config.task.id);
   const { setNumber } = useActions();
-  const range = rangeFor(path, taskId);
+  const fieldRange = rangeFor(path, taskId);
+  const range = useMemo(() => (unit === undefined ? fieldRange : { ...fieldRange, unit }), [fieldRange, unit]);
   const slider = SLIDERS[path];
   const { min, max } = range;
   const stops = useMemo(() => (slider === 'stops' ? sliderStops({ min, max }) : undefined), [slider, min, max]);

@@ -50,8 +50,11 @@ function ExhaustiveEstimateNote() {
 export function SearchSettings({ locked }: { locked: boolean }) {
   const strategy = useApp((state) => state.config.search.strategy);
   const earlyStopping = useApp((state) => state.config.search.earlyStopping ?? 'off');
+  const networksPerBlueprint = useApp((state) => state.config.search.networksPerBlueprint);
   const { setStrategy, setEarlyStopping } = useActions();
   const exhaustive = strategy === 'exhaustive';
+  // An exhaustive search trains its chains in batches of population × networks per blueprint.
+  const batchUnit = networksPerBlueprint === 1 ? 'chains per batch' : `chains per batch ÷ ${networksPerBlueprint}`;
 
   return (
     <section className="inspector__section" aria-labelledby="inspector-search">
@@ -60,7 +63,7 @@ export function SearchSettings({ locked }: { locked: boolean }) {
       <ExhaustiveEstimateNote />
       <CandidateSetSummary />
       {!exhaustive && <ConfigNumber path="search.generations" disabled={locked} />}
-      <ConfigNumber path="search.population" disabled={locked} />
+      <ConfigNumber path="search.population" disabled={locked} unit={exhaustive ? batchUnit : undefined} />
       {strategy === 'coevolution' && <ConfigNumber path="search.modulePopulation" disabled={locked} />}
       {strategy === 'regularized' && <ConfigNumber path="search.sampleSize" disabled={locked} />}
       {!exhaustive && <ConfigNumber path="search.maxModuleLayers" disabled={locked} />}

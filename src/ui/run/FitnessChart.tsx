@@ -1,4 +1,8 @@
-/** The fitness chart region: per-generation fitness, best-so-far and fitness against size, as tabs. */
+/**
+ * The fitness chart region: per-generation fitness, best-so-far and fitness against size, as
+ * tabs. An exhaustive search has batches of chains in place of generations, and a batch's
+ * best tells little about the search, so its chart opens on the best so far.
+ */
 
 import * as Tabs from '@radix-ui/react-tabs';
 import { useApp } from '../store-context';
@@ -10,15 +14,18 @@ export function FitnessChart() {
   const generations = useApp((state) => state.run.generations);
   const evaluations = useApp((state) => state.run.evaluations);
   const generation = useApp((state) => state.run.generation);
+  const exhaustive = useApp((state) => state.config.search.strategy === 'exhaustive');
+  const unit = exhaustive ? 'batch' : 'generation';
 
   return (
     <section className="run-view" aria-label="Fitness chart">
-      <Tabs.Root className="tabs" defaultValue="generations">
+      {/* Keyed by the strategy, so that choosing another opens that strategy's first view. */}
+      <Tabs.Root key={unit} className="tabs" defaultValue={exhaustive ? 'evaluations' : 'generations'}>
         <div className="run-view__bar">
           <h2 className="panel-title">Fitness</h2>
           <Tabs.List className="tabs__list" aria-label="Fitness view">
             <Tabs.Trigger className="tabs__trigger" value="generations">
-              Per generation
+              {exhaustive ? 'Per batch' : 'Per generation'}
             </Tabs.Trigger>
             <Tabs.Trigger className="tabs__trigger" value="evaluations">
               Best so far
@@ -29,7 +36,7 @@ export function FitnessChart() {
           </Tabs.List>
         </div>
         <Tabs.Content className="tabs__content" value="generations">
-          <GenerationChart generations={generations} evaluations={evaluations} generation={generation} />
+          <GenerationChart generations={generations} evaluations={evaluations} generation={generation} unit={unit} />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="evaluations">
           <BestSoFarChart evaluations={evaluations} />

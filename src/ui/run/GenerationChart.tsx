@@ -43,14 +43,20 @@ interface GenerationChartProps {
   readonly evaluations: readonly EvaluatedCandidate[];
   /** Number of the last generation the run started; drawn as unfinished until it has a summary. */
   readonly generation: number;
+  /** The strategy's name for a generation: `batch` for the exhaustive search, which trains batches of chains. */
+  readonly unit: StepUnit;
 }
+
+export type StepUnit = 'generation' | 'batch';
+
+const capitalised = (unit: StepUnit) => (unit === 'batch' ? 'Batch' : 'Generation');
 
 /** Draws deferred copies of the run's results, in the background like BestSoFarChart, and only when they change. */
-export function GenerationChart({ generations, evaluations, generation }: GenerationChartProps) {
-  return <GenerationPlot generations={useDeferredValue(generations)} evaluations={useDeferredValue(evaluations)} generation={useDeferredValue(generation)} />;
+export function GenerationChart({ generations, evaluations, generation, unit }: GenerationChartProps) {
+  return <GenerationPlot generations={useDeferredValue(generations)} evaluations={useDeferredValue(evaluations)} generation={useDeferredValue(generation)} unit={unit} />;
 }
 
-const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, generation }: GenerationChartProps) {
+const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, generation, unit }: GenerationChartProps) {
   const kind = useRunTaskKind();
   const rows = useMemo(() => generationRows(generations), [generations]);
   const partial = useMemo(() => partialGeneration(generations, evaluations, generation), [generations, evaluations, generation]);
@@ -67,7 +73,7 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
   const legend: LegendEntry[] = [
     ...populations.map((name) => ({ label: POPULATION_LABELS[name], color: seriesColor(name) })),
     { label: 'solid: best, dashed: mean', color: 'var(--text-muted)', mark: 'dashed' },
-    ...(partial ? [{ label: 'hollow: unfinished generation', color: 'var(--text-muted)', mark: 'hollow' as const }] : []),
+    ...(partial ? [{ label: `hollow: unfinished ${unit}`, color: 'var(--text-muted)', mark: 'hollow' as const }] : []),
   ];
 
   return (
@@ -77,7 +83,7 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
           <p className="chart__empty chart__empty--over">
             {evaluations.length > 0
               ? 'These results came without their generations, as a share link carries only the best networks. Replay or start a search to draw them.'
-              : 'Fitness per generation appears with the first evaluated network.'}
+              : `Fitness per ${unit} appears with the first evaluated network.`}
           </p>
         )}
         {size.width > MARGIN.left + MARGIN.right && size.height > MARGIN.top + MARGIN.bottom && (
@@ -88,6 +94,7 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
             width={size.width}
             height={size.height}
             tickText={tickText}
+            unit={unit}
           />
         )}
       </div>
@@ -103,15 +110,16 @@ interface GenerationSvgProps {
   readonly width: number;
   readonly height: number;
   readonly tickText: (value: number) => string;
+  readonly unit: StepUnit;
 }
 
-/** Writes the tooltip of a best-fitness point: its generation, population, best and mean. */
-function pointTitle(row: GenerationRow, name: PopulationName, tickText: (value: number) => string): string {
+/** Writes the tooltip of a best-fitness point: its generation (or batch), population, best and mean. */
+function pointTitle(row: GenerationRow, name: PopulationName, tickText: (value: number) => string, unit: StepUnit): string {
   const mean = row[`${name}Mean`];
-  return `Generation ${row.generation} · ${POPULATION_LABELS[name]} best ${tickText(row[`${name}Best`]!)}${mean === undefined ? '' : `, mean ${tickText(mean)}`}`;
+  return `${capitalised(unit)} ${row.generation} · ${POPULATION_LABELS[name]} best ${tickText(row[`${name}Best`]!)}${mean === undefined ? '' : `, mean ${tickText(mean)}`}`;
 }
 
-function GenerationSvg({ rows, partial, populations, width, height, tickText }: GenerationSvgProps) {
+function GenerationSvg({ rows, partial, populations, width, height, tickText, unit }: GenerationSvgProps) {
   const first = rows[0]?.generation ?? partial?.row.generation ?? 0;
   const last = Math.max(first + 1, partial?.row.generation ?? rows.at(-1)?.generation ?? 1);
   const x = linearScale([first, last], [MARGIN.left, width - MARGIN.right]);
@@ -119,7 +127,7 @@ function GenerationSvg({ rows, partial, populations, width, height, tickText }: 
   const xTicks = niceTicks([first, last], Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
 
   return (
-    <svg className="chart__svg" width={width} height={height} role="img" aria-label="Fitness per generation">
+    <svg className="chart__svg" width={width} height={height} role="img" aria-label={`Fitness per ${unit}`}>
       {/* Colours are attributes, not style-sheet rules, so that an SVG export keeps them (see standaloneSvg). */}
       <g className="chart__grid" stroke="var(--grid)" strokeDasharray="3 3">
         {Y_TICKS.map((tick) => (
@@ -143,11 +151,11 @@ function GenerationSvg({ rows, partial, populations, width, height, tickText }: 
           </text>
         ))}
         <text className="chart__tick" stroke="none" x={width - MARGIN.right} y={height - 1} textAnchor="end">
-          generation
+          {unit}
         </text>
       </g>
-      <FinishedSeries rows={rows} populations={populations} first={first} last={last} width={width} height={height} tickText={tickText} />
-      {partial && <PartialPoint partial={partial} previous={rows.findLast((row) => row.networksBest !== undefined)} x={x} y={y} tickText={tickText} />}
+      <FinishedSeries rows={rows} populations={populations} first={first} last={last} width={width} height={height} tickText={tickText} unit={unit} />
+      {partial && <PartialPoint partial={partial} previous={rows.findLast((row) => row.networksBest !== undefined)} x={x} y={y} tickText={tickText} unit={unit} />}
     </svg>
   );
 }
@@ -160,10 +168,11 @@ interface FinishedSeriesProps {
   readonly width: number;
   readonly height: number;
   readonly tickText: (value: number) => string;
+  readonly unit: StepUnit;
 }
 
 /** Draws the lines and points of the finished generations; it renders again only when they or the axes change. */
-const FinishedSeries = memo(function FinishedSeries({ rows, populations, first, last, width, height, tickText }: FinishedSeriesProps) {
+const FinishedSeries = memo(function FinishedSeries({ rows, populations, first, last, width, height, tickText, unit }: FinishedSeriesProps) {
   countRender('generation-chart:finished-series');
   const x = linearScale([first, last], [MARGIN.left, width - MARGIN.right]);
   const y = linearScale([0, 100], [height - MARGIN.bottom, MARGIN.top]);
@@ -185,7 +194,7 @@ const FinishedSeries = memo(function FinishedSeries({ rows, populations, first, 
           {rows.map((row) =>
             row[`${name}Best`] === undefined ? null : (
               <circle key={row.generation} cx={x(row.generation)} cy={y(row[`${name}Best`]!)} r={3} fill={seriesColor(name)}>
-                <title>{pointTitle(row, name, tickText)}</title>
+                <title>{pointTitle(row, name, tickText, unit)}</title>
               </circle>
             ),
           )}
@@ -202,10 +211,11 @@ interface PartialPointProps {
   readonly x: (value: number) => number;
   readonly y: (value: number) => number;
   readonly tickText: (value: number) => string;
+  readonly unit: StepUnit;
 }
 
 /** Draws the networks' best and mean so far in an unfinished generation: hollow points, dotted from the last finished ones. */
-function PartialPoint({ partial, previous, x, y, tickText }: PartialPointProps) {
+function PartialPoint({ partial, previous, x, y, tickText, unit }: PartialPointProps) {
   const { generation, networksBest, networksMean } = partial.row;
   const cx = x(generation);
   const cy = y(networksBest!);
@@ -220,7 +230,7 @@ function PartialPoint({ partial, previous, x, y, tickText }: PartialPointProps) 
       )}
       <circle cx={cx} cy={y(networksMean!)} r={2.5} fill="var(--surface)" />
       <circle cx={cx} cy={cy} r={4} fill="var(--surface)" strokeWidth={2}>
-        <title>{`Generation ${generation}, unfinished · Networks best ${tickText(networksBest!)}, mean ${tickText(networksMean!)} over ${networks} so far`}</title>
+        <title>{`${capitalised(unit)} ${generation}, unfinished · Networks best ${tickText(networksBest!)}, mean ${tickText(networksMean!)} over ${networks} so far`}</title>
       </circle>
     </g>
   );

@@ -6,7 +6,9 @@
 import { formatCount, formatDuration, formatEstimate } from '../format';
 import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
+import { useExhaustiveEstimate } from '../inspector/use-exhaustive-estimate';
 import { useNow } from '../use-now';
+import { exhaustiveResultText } from './exhaustive-result';
 import { generationAnnouncement, phaseText } from './phase-text';
 import { runProgress } from './progress';
 import { useTimeLeft } from './use-time-left';
@@ -17,7 +19,9 @@ import { WorkerList } from './WorkerList';
 export function ProgressView() {
   const run = useApp((state) => state.run);
   const planned = useApp((state) => state.config.search.generations);
-  const exhaustive = useApp((state) => state.config.search.strategy === 'exhaustive');
+  const search = useApp((state) => state.config.search);
+  const exhaustive = search.strategy === 'exhaustive';
+  const estimate = useExhaustiveEstimate();
   const dataset = useApp((state) => state.dataset);
   const active = useApp(selectRunActive);
   const startBlocker = useStartBlocker();
@@ -36,13 +40,14 @@ export function ProgressView() {
   const percent = Math.round(progress.fraction * 100);
   // A shared link's results, shown before any search here: they have no generations, counts or clock of this page.
   const linkResults = run.phase === 'idle' && run.evaluations.length > 0;
+  const exhaustiveResult = estimate ? exhaustiveResultText(run, estimate.space, search) : '';
 
   return (
     <section className="progress" aria-label="Progress">
       <div className="progress__line">
         {/* A reason not to start can be long: it takes the line to itself, above the figures. */}
         <p className={run.phase === 'idle' && startBlocker ? 'progress__status progress__status--blocked' : 'progress__status'} aria-live="polite">
-          {phaseText(run, startBlocker)}
+          {phaseText(run, startBlocker, exhaustive)}
         </p>
         <p className="visually-hidden" role="status" data-testid="generation-announcement">
           {generationAnnouncement(run, kind, exhaustive)}
@@ -62,6 +67,11 @@ export function ProgressView() {
           </>
         )}
       </div>
+      {exhaustiveResult && (
+        <p className="progress__line progress__result" data-testid="exhaustive-result">
+          {exhaustiveResult}
+        </p>
+      )}
       {/* Counts on a line of their own: they grow as the run goes ("(3 reused)"), which otherwise wrapped the line above anew. */}
       <div className="progress__line">
         {linkResults ? (

@@ -11,13 +11,18 @@ const OUTCOME_TEXT = {
   failed: 'Search failed.',
 } as const;
 
+/** An exhaustive search proposes its chains in batches and has no generations. */
+const EXHAUSTIVE_COMPLETED = 'Search finished: every batch of chains was evaluated.';
+
 /**
  * Returns the status line of a run. `startBlocker` is why Start search is disabled, or null.
  * Before any run the line gives that reason, rather than inviting a press of a disabled button.
+ * `exhaustive` is true for the exhaustive strategy, whose run ends with batches, not generations.
  */
 export function phaseText(
   run: Pick<RunState, 'phase' | 'outcome'> & Partial<Pick<RunState, 'finalTraining' | 'evaluations' | 'inFlight'>>,
   startBlocker: string | null = null,
+  exhaustive = false,
 ): string {
   switch (run.phase) {
     case 'idle':
@@ -36,6 +41,7 @@ export function phaseText(
     case 'stopping':
       return 'Stopping…';
     case 'finished':
+      if (exhaustive && run.outcome === 'completed') return EXHAUSTIVE_COMPLETED;
       return run.outcome ? OUTCOME_TEXT[run.outcome] : 'Search finished.';
   }
 }
