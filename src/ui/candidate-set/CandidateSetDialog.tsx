@@ -6,16 +6,16 @@
 
 import { useMemo } from 'react';
 import { candidateSetProblems } from '../../core/candidate-set';
-import { MAX_DEPTH_RANGE, maxDepthOf, primitivesOf } from '../../core/exhaustive';
+import { MAX_DEPTH_RANGE, maxDepthOf } from '../../core/exhaustive';
 import type { LayerKind } from '../../core/layers';
 import { taskOf } from '../../data/tasks';
 import { CANDIDATE_KINDS, setMaxDepth, setParamValues, toggleKind } from '../../state/candidate-set-edit';
 import { DialogFrame } from '../controls/DialogFrame';
 import { NumberField } from '../controls/NumberField';
-import { formatCount } from '../format';
 import { paletteGroups } from '../palette/palette-groups';
 import { selectRunActive } from '../run-phase';
 import { useActions, useApp } from '../store-context';
+import { candidateSetSummary } from './candidate-set-text';
 import { KindEntry } from './KindEntry';
 import { TuringStatement } from './TuringStatement';
 import './candidate-set.css';
@@ -29,16 +29,14 @@ function CandidateSetEditor() {
   const locked = useApp(selectRunActive);
   const { setCandidateSet } = useActions();
   const problems = useMemo(() => candidateSetProblems(set), [set]);
-  const primitives = useMemo(() => primitivesOf(set).length, [set]);
+  const summary = useMemo(() => candidateSetSummary(set), [set]);
   const entryOf = (kind: LayerKind) => set.layers.find((entry) => entry.kind === kind);
 
   return (
     <div className="candidate-set">
       <TuringStatement set={set} />
       <div className="candidate-set__summary">
-        <span>
-          {set.layers.length} {set.layers.length === 1 ? 'kind' : 'kinds'} · {formatCount(primitives)} primitives (kinds × parameter combinations)
-        </span>
+        <span data-testid="candidate-set-counts">{summary}</span>
         <NumberField range={DEPTH_RANGE} value={maxDepthOf(set)} disabled={locked} onCommit={(depth) => setCandidateSet(setMaxDepth(set, depth))} />
       </div>
       {locked && <p className="inspector__locked">The candidate set is locked while a search runs.</p>}

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { LAYERS, type LayerKind, type ParamValue } from '../../core/layers';
 import type { CandidateLayer } from '../../core/strategy';
-import { variantCount } from '../../state/candidate-set-edit';
+import { kindCountText } from './candidate-set-text';
 import { ParamValues } from './ParamValues';
 
 interface KindEntryProps {
@@ -19,7 +19,6 @@ export function KindEntry({ kind, entry, disabled, onToggle, onValues }: KindEnt
   const id = useId();
   const spec = LAYERS[kind];
   const params = Object.entries(spec.params);
-  const variants = entry ? variantCount(entry) : 0;
   return (
     <li className={entry ? 'kind-entry kind-entry--on' : 'kind-entry'} data-kind={kind}>
       <div className="kind-entry__head">
@@ -27,7 +26,7 @@ export function KindEntry({ kind, entry, disabled, onToggle, onValues }: KindEnt
         <label htmlFor={id} className="kind-entry__name" title={spec.description}>
           {spec.label}
         </label>
-        {entry && <span className="kind-entry__count">{variants === 1 ? '1 variant' : `${variants} variants`}</span>}
+        {entry && <span className="kind-entry__count">{kindCountText(kind, entry)}</span>}
       </div>
       {entry && params.length > 0 && (
         <div className="kind-entry__params">
