@@ -8,10 +8,14 @@
  * not what a float32 network trained for a few epochs will learn.
  */
 
-import { defaultParams, type LayerKind } from './layers';
+import { LAYERS, defaultParams, type LayerKind } from './layers';
 import type { CandidateSet } from './strategy';
 
 export const RECURRENT_KINDS: readonly LayerKind[] = ['simpleRNN', 'gru', 'lstm'];
+
+/** The palette's names of the kinds, as the verdict writes them: "SimpleRNN, GRU or LSTM". */
+const label = (kind: LayerKind): string => LAYERS[kind].label;
+const RECURRENT_LABELS = `${RECURRENT_KINDS.slice(0, -1).map(label).join(', ')} or ${label(RECURRENT_KINDS.at(-1)!)}`;
 
 /**
  * Activations accepted as the saturating nonlinearity, with why. tfjs' hardSigmoid is
@@ -36,8 +40,8 @@ export interface TuringVerdict {
 export const TURING_EXPLANATION =
   'Siegelmann and Sontag (1995) proved that a recurrent network of affine maps and the saturated-linear ' +
   'activation can simulate any Turing machine, given rational weights and unbounded precision. A candidate ' +
-  'set contains those primitives when it lists a recurrent layer (simpleRNN, gru or lstm) with a saturating ' +
-  'activation (hardSigmoid, or sigmoid and tanh as smooth analogues) and dense layers for the affine maps. ' +
+  `set contains those primitives when it lists a recurrent layer (${RECURRENT_LABELS}) with a saturating ` +
+  'activation (hardSigmoid, or sigmoid and tanh as smooth analogues) and Dense layers for the affine maps. ' +
   'A feed-forward set of fixed depth is not Turing-equivalent, however large: it maps each input through a ' +
   'fixed number of steps, so it cannot run an unbounded computation. Float32 training gives neither ' +
   'unbounded precision nor a guarantee of finding such weights, so the rule states what a set can express, not ' +
@@ -67,12 +71,12 @@ export function turingEquivalence(set: CandidateSet): TuringVerdict {
 
   const missing: string[] = [];
   if (recurrentListed.length === 0) {
-    missing.push('a recurrent layer (simpleRNN, gru or lstm) with activation hardSigmoid, sigmoid or tanh');
+    missing.push(`a recurrent layer (${RECURRENT_LABELS}) with activation hardSigmoid, sigmoid or tanh`);
   } else if (qualifying.length === 0) {
-    const listed = recurrentListed.map((kind) => `${kind} (${activationsOf(set, kind).join(', ')})`).join(', ');
+    const listed = recurrentListed.map((kind) => `${label(kind)} (${activationsOf(set, kind).join(', ')})`).join(', ');
     missing.push(`a saturating activation for its recurrent layers: ${listed} do not saturate; allow hardSigmoid, sigmoid or tanh`);
   }
-  if (!hasDense) missing.push('dense layers for the affine maps');
+  if (!hasDense) missing.push('Dense layers for the affine maps');
 
   if (missing.length > 0) {
     const feedForward = recurrentListed.length === 0 ? ' It is feed-forward only, so it computes in a fixed number of steps whatever its size.' : '';
@@ -89,8 +93,8 @@ export function turingEquivalence(set: CandidateSet): TuringVerdict {
   return {
     equivalent: true,
     reason:
-      `Turing-equivalent by Siegelmann and Sontag (1995): ${basis.kind} with ${basis.activation} (${SATURATING_ACTIVATIONS[basis.activation]}) ` +
-      'and dense layers for the affine maps. The theorem assumes rational weights and unbounded precision; float32 training has neither.',
+      `Turing-equivalent by Siegelmann and Sontag (1995): ${label(basis.kind)} with ${basis.activation} (${SATURATING_ACTIVATIONS[basis.activation]}) ` +
+      'and Dense layers for the affine maps. The theorem assumes rational weights and unbounded precision; float32 training has neither.',
     missing: [],
   };
 }

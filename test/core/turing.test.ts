@@ -9,14 +9,14 @@ const set = (...layers: CandidateLayer[]): CandidateSet => ({ layers });
 const dense = layer('dense', { units: [8, 16], activation: ['relu', 'linear'] });
 
 const cases: { name: string; set: CandidateSet; equivalent: boolean; reason: RegExp }[] = [
-  { name: 'simpleRNN with hardSigmoid and dense', set: set(layer('simpleRNN', { activation: ['hardSigmoid'] }), dense), equivalent: true, reason: /simpleRNN with hardSigmoid .*saturated-linear/ },
-  { name: 'gru with tanh and dense', set: set(layer('gru', { activation: ['tanh'] }), dense), equivalent: true, reason: /gru with tanh .*smooth analogue/ },
-  { name: 'lstm with sigmoid among relu', set: set(layer('lstm', { activation: ['relu', 'sigmoid'] }), dense), equivalent: true, reason: /lstm with sigmoid/ },
-  { name: 'simpleRNN with the default activation', set: set(layer('simpleRNN', { units: [8] }), dense), equivalent: true, reason: /simpleRNN with tanh/ },
-  { name: 'hardSigmoid preferred over tanh', set: set(layer('gru', { activation: ['tanh'] }), layer('simpleRNN', { activation: ['hardSigmoid'] }), dense), equivalent: true, reason: /simpleRNN with hardSigmoid/ },
-  { name: 'simpleRNN with relu only', set: set(layer('simpleRNN', { activation: ['relu', 'elu'] }), dense), equivalent: false, reason: /simpleRNN \(relu, elu\) do not saturate/ },
-  { name: 'recurrent without dense', set: set(layer('simpleRNN', { activation: ['hardSigmoid'] })), equivalent: false, reason: /lacks dense layers for the affine maps/ },
-  { name: 'small feed-forward set', set: set(dense), equivalent: false, reason: /lacks a recurrent layer.*feed-forward only/ },
+  { name: 'simpleRNN with hardSigmoid and dense', set: set(layer('simpleRNN', { activation: ['hardSigmoid'] }), dense), equivalent: true, reason: /SimpleRNN with hardSigmoid .*saturated-linear/ },
+  { name: 'gru with tanh and dense', set: set(layer('gru', { activation: ['tanh'] }), dense), equivalent: true, reason: /GRU with tanh .*smooth analogue/ },
+  { name: 'lstm with sigmoid among relu', set: set(layer('lstm', { activation: ['relu', 'sigmoid'] }), dense), equivalent: true, reason: /LSTM with sigmoid/ },
+  { name: 'simpleRNN with the default activation', set: set(layer('simpleRNN', { units: [8] }), dense), equivalent: true, reason: /SimpleRNN with tanh/ },
+  { name: 'hardSigmoid preferred over tanh', set: set(layer('gru', { activation: ['tanh'] }), layer('simpleRNN', { activation: ['hardSigmoid'] }), dense), equivalent: true, reason: /SimpleRNN with hardSigmoid/ },
+  { name: 'simpleRNN with relu only', set: set(layer('simpleRNN', { activation: ['relu', 'elu'] }), dense), equivalent: false, reason: /SimpleRNN \(relu, elu\) do not saturate/ },
+  { name: 'recurrent without dense', set: set(layer('simpleRNN', { activation: ['hardSigmoid'] })), equivalent: false, reason: /lacks Dense layers for the affine maps/ },
+  { name: 'small feed-forward set', set: set(dense), equivalent: false, reason: /lacks a recurrent layer \(SimpleRNN, GRU or LSTM\).*feed-forward only/ },
   {
     name: 'large feed-forward set',
     set: set(
@@ -49,6 +49,17 @@ describe('turingEquivalence', () => {
 
   it('states the precision assumption when equivalent', () => {
     expect(turingEquivalence(cases[0].set).reason).toMatch(/rational weights and unbounded precision/);
+  });
+
+  it('names kinds as the palette does', () => {
+    const texts = [TURING_EXPLANATION, ...cases.flatMap((testCase) => {
+      const verdict = turingEquivalence(testCase.set);
+      return [verdict.reason, ...verdict.missing];
+    })];
+    for (const text of texts) {
+      expect(text).not.toMatch(/\b(simpleRNN|gru|lstm|dense)\b/);
+    }
+    expect(TURING_EXPLANATION).toMatch(/a recurrent layer \(SimpleRNN, GRU or LSTM\)/);
   });
 
   it('explanation names the theorem and its assumptions', () => {

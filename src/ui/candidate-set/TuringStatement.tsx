@@ -43,10 +43,12 @@ export function TuringStatement({ set, compact }: { set: CandidateSet; compact?:
   return (
     <div className={verdict.equivalent ? 'turing turing--yes' : 'turing turing--no'} data-testid="turing-statement" data-equivalent={verdict.equivalent}>
       <p className="turing__verdict">
-        {/* A fact about the candidate set, not a fault: most tasks need no recurrence, so "no" gets no cross. */}
-        <span className="turing__mark" aria-hidden="true">
-          {verdict.equivalent ? '✓' : '–'}
-        </span>
+        {/* A fact about the candidate set, not a fault: most tasks need no recurrence, so "no" gets no cross, and no dash that reads as a minus either. */}
+        {verdict.equivalent && (
+          <span className="turing__mark" aria-hidden="true">
+            ✓
+          </span>
+        )}
         <strong>{verdict.equivalent ? 'Turing-equivalent' : 'Not Turing-equivalent'}</strong>
         <TuringExplanation missing={verdict.missing} />
       </p>
