@@ -58,3 +58,22 @@ export async function waitForFinish(page: Page, timeoutMs: number): Promise<stri
   await status.filter({ hasText: /Search (finished|stopped|failed)/ }).waitFor({ timeout: timeoutMs });
   return (await status.textContent()) ?? '';
 }
+
+/** Narrows the candidate set to dense(8) with relu or tanh, one or two layers deep: six chains. */
+export async function chooseSixChains(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Edit candidate set' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Candidate set' });
+  for (const kind of ['Dropout', 'BatchNormalization', 'Activation', 'Add', 'Concatenate']) {
+    const box = dialog.getByRole('checkbox', { name: kind, exact: true });
+    if (await box.isChecked()) await box.uncheck();
+  }
+  const units = dialog.getByRole('textbox', { name: 'Dense units', exact: true });
+  await units.fill('8');
+  await units.press('Enter');
+  const activations = dialog.getByRole('group', { name: 'Dense activation', exact: true });
+  for (const activation of ['elu', 'selu', 'sigmoid']) {
+    const chip = activations.getByRole('button', { name: activation, exact: true });
+    if ((await chip.getAttribute('aria-pressed')) === 'true') await chip.click();
+  }
+  await page.keyboard.press('Escape');
+}

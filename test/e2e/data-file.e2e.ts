@@ -96,7 +96,7 @@ describe('data file in the browser', () => {
     // The model export trains in a worker of its own, which gets the file's rows with the request.
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const modelFile = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
+    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights', exact: true }).click();
     const model = JSON.parse(readFileSync(await (await modelFile).path(), 'utf8')) as { modelTopology: unknown };
     assert.match(JSON.stringify(model.modelTopology), /"batch_input_shape":\[null,4\]/);
     // The file's features go in as they are: the model's first layer standardises them.
@@ -178,11 +178,11 @@ describe('data file in the browser', () => {
     // Both exports take area and rooms as the file has them and predict prices in its units.
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const codeFile = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Keras Python code' }).click();
+    await page.getByRole('button', { name: 'Keras Python code', exact: true }).click();
     const code = readFileSync(await (await codeFile).path(), 'utf8');
     assert.match(code, /^outputs = layers\.Rescaling\(scale=[\d.]+, offset=[\d.]+, name="unstandardise"\)\(predicted\)$/m);
     const modelFile = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
+    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights', exact: true }).click();
     const topology = JSON.stringify((JSON.parse(readFileSync(await (await modelFile).path(), 'utf8')) as { modelTopology: unknown }).modelTopology);
     assert.match(topology, /"name":"standardise","trainable":false/);
     assert.match(topology, /"name":"unstandardise","trainable":false/);

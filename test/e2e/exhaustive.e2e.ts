@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { choose, launchBrowser, openApp, setNumber, waitForFinish } from './browser';
+import type { Browser } from 'playwright-core';
+import { choose, chooseSixChains, launchBrowser, openApp, setNumber, waitForFinish } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -10,25 +10,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Narrows the candidate set to dense(8) with relu or tanh, one or two layers deep: six chains. */
-async function chooseSixChains(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Edit candidate set' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Candidate set' });
-  for (const kind of ['Dropout', 'BatchNormalization', 'Activation', 'Add', 'Concatenate']) {
-    const box = dialog.getByRole('checkbox', { name: kind, exact: true });
-    if (await box.isChecked()) await box.uncheck();
-  }
-  const units = dialog.getByRole('textbox', { name: 'Dense units', exact: true });
-  await units.fill('8');
-  await units.press('Enter');
-  const activations = dialog.getByRole('group', { name: 'Dense activation', exact: true });
-  for (const activation of ['elu', 'selu', 'sigmoid']) {
-    const chip = activations.getByRole('button', { name: activation, exact: true });
-    if ((await chip.getAttribute('aria-pressed')) === 'true') await chip.click();
-  }
-  await page.keyboard.press('Escape');
-}
 
 describe('exhaustive search in the Search tab', () => {
   it('names batches and the optimum it found', async () => {

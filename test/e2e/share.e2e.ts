@@ -190,7 +190,7 @@ describe('share links, saved runs and exports', () => {
     const code = await download(page, 'Keras Python code', 'best.py');
     const models = page.waitForEvent('download', { timeout: 60_000 });
     const weightsDownload = page.waitForEvent('download', { predicate: (file) => file.suggestedFilename().endsWith('.bin'), timeout: 60_000 });
-    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights' }).click();
+    await page.getByRole('button', { name: 'TensorFlow.js model with trained weights', exact: true }).click();
     await (await models).saveAs(`${OUT}/model.json`);
     const weights = await weightsDownload;
     await weights.saveAs(`${OUT}/${weights.suggestedFilename()}`);

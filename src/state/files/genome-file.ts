@@ -1,6 +1,7 @@
 /** A single architecture as a JSON file: the genome with the task it was built for and its scores. */
 
-import type { Genome } from '../../core/genome';
+import { canonicalHash } from '../../core/canonical';
+import { analyzeGenome, type Genome } from '../../core/genome';
 import type { ShapeContext } from '../../core/layers';
 import type { TaskId } from '../../data/types';
 import type { EvaluatedCandidate } from '../../workers/coordinator';
@@ -24,6 +25,24 @@ export function buildGenomeFile(result: EvaluatedCandidate, task: TaskId, contex
     testAccuracy: result.metrics?.testAccuracy ?? null,
     params: result.metrics?.params ?? null,
     genome: result.candidate.genome,
+  };
+}
+
+/** Builds the genome file of a network no search evaluated: its scores are null. */
+export function buildNetworkGenomeFile(genome: Genome, task: TaskId, context: ShapeContext) {
+  return {
+    format: GENOME_FILE_FORMAT,
+    version: 1,
+    task,
+    inputShape: context.inputShape,
+    outputUnits: context.outputUnits,
+    candidate: null,
+    hash: canonicalHash(genome),
+    fitness: null,
+    validationAccuracy: null,
+    testAccuracy: null,
+    params: analyzeGenome(genome, context).totalParams,
+    genome,
   };
 }
 

@@ -1,21 +1,53 @@
 /** The files the Export menu offers, built from what the app store shows. */
 
+import { canonicalHash } from '../../core/canonical';
+import { analyzeGenome, type Genome } from '../../core/genome';
+import type { ShapeContext } from '../../core/layers';
 import { deriveSeed } from '../../core/rng';
+import { slotTrainingProblem } from '../../core/template';
 import { loadedDataFile, taskOf } from '../../data/tasks';
 import type { Dataset } from '../../data/types';
 import type { EvaluatedCandidate, RunStatus } from '../../workers/coordinator';
 import type { ExportRequest } from '../../workers/export-protocol';
-import { buildGenomeFile } from '../files/genome-file';
+import { buildGenomeFile, buildNetworkGenomeFile } from '../files/genome-file';
 import { kerasPythonCode } from '../files/keras-code';
 import { leaderboardCsv } from '../files/leaderboard-csv';
 import { buildRunFile } from '../files/run-file';
 import { shapeContextOf } from '../graph-context';
 import { withEditorIds } from '../graph-model';
-import { leaderboard } from '../run-state';
+import { leaderboard, type RunState } from '../run-state';
 import type { AppState } from '../store';
 
 /** The candidate the best-network exports use: the retrained final network when there is one. */
 export const exportedCandidate = (state: AppState): EvaluatedCandidate | null => state.run.final ?? state.run.best;
+
+/**
+ * The network in the editor, which Export offers beside the best network when it differs from
+ * both the best and the final network: a candidate opened from the run, or the user's own.
+ */
+export interface EditorNetwork {
+  readonly genome: Genome;
+  /** The run's evaluation of this architecture, or null for a network the run shown did not train. */
+  readonly result: EvaluatedCandidate | null;
+  /** The reason the network cannot be built or trained, or null. A network with module slots can still be saved as a genome. */
+  readonly problem: string | null;
+  /** Whether the problem also rules out the genome file: an invalid graph, not only unfilled module slots. */
+  readonly invalid: boolean;
+}
+
+/**
+ * Returns the editor's network for Export, or null when it is the best or the final network,
+ * which Export offers already. The run's candidates are matched by canonical hash, since the
+ * editor renames the layers of a network it opens.
+ */
+export function editorNetwork(graph: Genome, run: Pick<RunState, 'evaluations' | 'best' | 'final'>, context: ShapeContext): EditorNetwork | null {
+  const hash = canonicalHash(graph);
+  if (run.best?.candidate.hash === hash || run.final?.candidate.hash === hash) return null;
+  const result = run.evaluations.find((evaluation) => !evaluation.reused && evaluation.candidate.hash === hash) ?? null;
+  const issue = analyzeGenome(graph, context).issues[0]?.message ?? null;
+  const problem = issue ?? slotTrainingProblem(graph);
+  return { genome: graph, result, problem, invalid: issue !== null };
+}
 
 const stamp = (state: AppState): string => `${state.config.task.id}-seed${state.config.search.seed}`;
 
@@ -52,6 +84,11 @@ export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): 
   return `${JSON.stringify(buildGenomeFile(candidate, state.config.task.id, shapeContextOf(state.config)), null, 2)}\n`;
 }
 
+/** Writes the genome file of a network no search evaluated, such as the user's own in the editor. */
+export function networkGenomeFileText(state: AppState, genome: Genome): string {
+  return `${JSON.stringify(buildNetworkGenomeFile(genome, state.config.task.id, shapeContextOf(state.config)), null, 2)}\n`;
+}
+
 /** The standardisations of a data set's features and, for a regression file, of its targets. */
 export type DatasetScalings = Pick<Dataset, 'scaling' | 'targetScaling'>;
 
@@ -63,11 +100,23 @@ export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, sc
   const task = taskOf(state.config.task);
   const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
   // Layers get the names the editor gives them when the network opens there, not the search's internal ids.
-  return kerasPythonCode(withEditorIds(candidate.candidate.genome), shapeContextOf(state.config), {
-    title: `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`,
+  // A final network's retraining ran for other epochs than the search's candidates.
+  const epochs = candidate.metrics?.epochs ?? state.config.training.epochs;
+  return networkKerasCode(state, withEditorIds(candidate.candidate.genome), `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`, epochs, scalings);
+}
+
+/** Writes the Keras code of the user's own network in the editor, which no search evaluated. */
+export function editorKerasCodeText(state: AppState, genome: Genome, scalings = loadedScalings(state)): string {
+  const task = taskOf(state.config.task);
+  return networkKerasCode(state, genome, `NAS Playground network built in the editor for ${task.name} (not evaluated by a search).`, state.config.training.epochs, scalings);
+}
+
+function networkKerasCode(state: AppState, genome: Genome, title: string, epochs: number, scalings: DatasetScalings | undefined): string {
+  const task = taskOf(state.config.task);
+  return kerasPythonCode(genome, shapeContextOf(state.config), {
+    title,
     taskKind: task.kind,
-    // A final network's retraining ran for other epochs than the search's candidates.
-    training: { ...state.config.training, epochs: candidate.metrics?.epochs ?? state.config.training.epochs },
+    training: { ...state.config.training, epochs },
     inputScaling: scalings?.scaling,
     scalingUnknown: task.standardised === true && scalings?.scaling === undefined,
     targetScaling: scalings?.targetScaling,
@@ -94,4 +143,16 @@ export function modelExportRequest(state: AppState, candidate: EvaluatedCandidat
   const seed = deriveSeed(config.search.seed, final ? 'final' : 'train', candidate.candidate.hash);
   const dataFile = config.task.id === 'custom' ? (loadedDataFile() ?? undefined) : undefined;
   return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, dataFile, genome: candidate.candidate.genome, settings, seed, keepBestEpoch: final, probabilities };
+}
+
+/**
+ * Builds the request that trains the user's own network as the Train button does: on all
+ * training rows, with the seed a search would give this architecture.
+ */
+export function editorModelExportRequest(state: AppState, genome: Genome, assetBaseUrl: string, wasmPaths: Record<string, string>, probabilities: boolean): ExportRequest {
+  const { config } = state;
+  const settings = { ...config.training, maxTrainRows: 0 };
+  const seed = deriveSeed(config.search.seed, 'train', canonicalHash(genome));
+  const dataFile = config.task.id === 'custom' ? (loadedDataFile() ?? undefined) : undefined;
+  return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, dataFile, genome, settings, seed, keepBestEpoch: false, probabilities };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalHash } from '../../../src/core/canonical';
 import { chainGenome } from '../../../src/core/genome';
+import { deriveSeed } from '../../../src/core/rng';
 import { nodeAssetReader } from '../../../src/data/node-assets';
-import { kerasCodeText, modelExportRequest } from '../../../src/state/session/exports';
+import { withEditorIds } from '../../../src/state/graph-model';
+import { editorKerasCodeText, editorModelExportRequest, editorNetwork, kerasCodeText, modelExportRequest, networkGenomeFileText } from '../../../src/state/session/exports';
 import { createAppStore } from '../../../src/state/store';
 import type { EvaluationMetrics } from '../../../src/train/types';
 import type { EvaluatedCandidate } from '../../../src/workers/coordinator';
@@ -95,5 +98,75 @@ describe('kerasCodeText on standardised features', () => {
 
     expect(unknown).toMatch(/^# Training saw standardised features/m);
     expect(known).toMatch(/^standardised = layers\.Normalization\(mean=\(5\.8, 3, 3\.7, 1\.2\), variance=\(0\.64, 0\.16, 2\.89, 0\.49\), name="standardise"\)\(inputs\)$/m);
+  });
+});
+
+describe('editorNetwork', () => {
+  const context = { inputShape: [2], outputUnits: 2 };
+  const searched = (id: string, units: number): EvaluatedCandidate => {
+    const genome = chainGenome([{ kind: 'dense', params: { units } }]);
+    const result = evaluated(id, {});
+    return { ...result, candidate: { ...result.candidate, genome, hash: canonicalHash(genome) } };
+  };
+  const best = searched('g4-5', 16);
+  const opened = searched('g3-7', 8);
+  const run = { evaluations: [opened, best], best, final: null };
+
+  it('finds the candidate opened in the editor', () => {
+    // The editor renames the layers of a network it opens.
+    const network = editorNetwork(withEditorIds(opened.candidate.genome), run, context);
+    expect(network?.result?.candidate.id).toBe('g3-7');
+    expect(network?.problem).toBeNull();
+  });
+
+  it('skips the best and the final network', () => {
+    expect(editorNetwork(best.candidate.genome, run, context)).toBeNull();
+    const final = { ...searched('g4-5-final', 32) };
+    expect(editorNetwork(final.candidate.genome, { ...run, final }, context)).toBeNull();
+  });
+
+  it('offers a network the run did not train', () => {
+    const own = chainGenome([{ kind: 'dense', params: { units: 5 } }, { kind: 'dense', params: { units: 3 } }]);
+    const network = editorNetwork(own, run, context);
+    expect(network?.result).toBeNull();
+    expect(network?.invalid).toBe(false);
+    expect(editorNetwork(own, { evaluations: [], best: null, final: null }, context)?.result).toBeNull();
+  });
+
+  it('names why a network cannot be built', () => {
+    const slotted = chainGenome([{ kind: 'moduleSlot' }]);
+    const network = editorNetwork(slotted, run, context);
+    expect(network?.problem).toMatch(/Module slot .* is filled only by a search/);
+    expect(network?.invalid).toBe(false);
+  });
+});
+
+describe('editor network exports', () => {
+  const own = chainGenome([{ kind: 'dense', params: { units: 5 } }]);
+
+  it('trains it as the Train button does', () => {
+    const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+    const { config } = app.getState();
+
+    const request = editorModelExportRequest(app.getState(), own, 'http://127.0.0.1/', {}, true);
+
+    expect(request.genome).toBe(own);
+    expect(request.settings).toEqual({ ...config.training, maxTrainRows: 0 });
+    expect(request.seed).toBe(deriveSeed(config.search.seed, 'train', canonicalHash(own)));
+    expect(request.keepBestEpoch).toBe(false);
+  });
+
+  it('writes files without scores', () => {
+    const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+
+    const file = JSON.parse(networkGenomeFileText(app.getState(), own)) as Record<string, unknown>;
+    const code = editorKerasCodeText(app.getState(), own);
+
+    expect(file.candidate).toBeNull();
+    expect(file.fitness).toBeNull();
+    expect(file.hash).toBe(canonicalHash(own));
+    expect(file.genome).toEqual(own);
+    expect(code).toMatch(/network built in the editor .*not evaluated by a search/);
+    expect(code).toMatch(/^l1 = layers\.Dense\(/m);
   });
 });
