@@ -25,7 +25,12 @@ export interface RecorderOptions {
   readonly onError?: (message: string) => void;
   /** Called after each write, for example to refresh the run history. */
   readonly onSaved?: (runId: string) => void;
+  /** Tells whether a run replays a shared link's search, which its saved name then says. */
+  readonly isReplay?: (runId: string) => boolean;
 }
+
+/** The start of a replay's name, so that the Runs list tells it apart from the user's own runs. */
+export const REPLAY_NAME_PREFIX = 'Replay of link · ';
 
 interface Tracked {
   readonly runId: string;
@@ -37,19 +42,24 @@ interface Tracked {
   latest: RunState;
 }
 
-/** Cuts a data file's name to 60 characters, so that a run's name keeps its strategy, seed and time within 120. */
-function shortFileName(file: string | undefined): string | undefined {
-  return file !== undefined && file.length > 60 ? `${file.slice(0, 59)}…` : file;
+/**
+ * Cuts a data file's name to `max` characters (60, or less after the replay prefix), so that a
+ * run's name keeps its strategy, seed and time within 120.
+ */
+function shortFileName(file: string | undefined, max: number): string | undefined {
+  return file !== undefined && file.length > max ? `${file.slice(0, max - 1)}…` : file;
 }
 
-function freshRecord(state: AppState, runId: string): RunRecord {
+function freshRecord(state: AppState, runId: string, replay: boolean): RunRecord {
   const now = Date.now();
+  const prefix = replay ? REPLAY_NAME_PREFIX : '';
+  const task = shortFileName(state.config.task.file, 60 - prefix.length) ?? TASKS[state.config.task.id].name;
   return {
     schema: RECORD_SCHEMA,
     id: runId,
     // The task and strategy are named as the page names them. The start time, in the reader's
     // locale like the Runs table's dates, distinguishes runs of the same task, strategy and seed.
-    name: `${shortFileName(state.config.task.file) ?? TASKS[state.config.task.id].name} · ${STRATEGY_LABELS[state.config.search.strategy]} · seed ${state.config.search.seed} · ${new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`,
+    name: `${prefix}${task} · ${STRATEGY_LABELS[state.config.search.strategy]} · seed ${state.config.search.seed} · ${new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`,
     createdAt: now,
     updatedAt: now,
     status: 'running',
@@ -61,6 +71,7 @@ function freshRecord(state: AppState, runId: string): RunRecord {
     elapsedMs: 0,
     config: { ...state.config, seedGenome: state.graph },
     positions: [...state.editor.model.positions].map(([id, at]) => [id, at.x, at.y] as const),
+    ...(replay ? { source: 'replay' as const } : {}),
   };
 }
 
@@ -99,7 +110,7 @@ export class RunRecorder {
       this.tracked = {
         runId: run.runId!,
         base: null,
-        fresh: freshRecord(state, run.runId!),
+        fresh: freshRecord(state, run.runId!, this.options.isReplay?.(run.runId!) ?? false),
         written: { evaluations: 0, generations: 0 },
         pending: { candidates: [], generations: [] },
         latest: run,

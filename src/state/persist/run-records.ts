@@ -40,8 +40,11 @@ export interface RunRecord {
   readonly config: RunConfig;
   /** Canvas positions of the hand-built graph as `[id, x, y]`. */
   readonly positions?: readonly (readonly [string, number, number])[];
-  /** Set when the run came from an imported file rather than from a search on this page. */
-  readonly source?: 'imported';
+  /**
+   * Set when the run came from an imported file, or from replaying a shared link's search,
+   * rather than from a search set up on this page.
+   */
+  readonly source?: 'imported' | 'replay';
   /** The final network, once the final retraining ended: what Export saves. */
   readonly final?: EvaluatedCandidate;
 }
@@ -101,7 +104,7 @@ export function readRunRecord(raw: unknown): ReadOutcome<RunRecord> {
     // The graph is checked against the task when the run is opened, like a link's graph.
     config: seedGenome === undefined ? config : ({ ...config, seedGenome } as RunConfig),
     positions,
-    source: raw.source === 'imported' ? 'imported' : undefined,
+    source: raw.source === 'imported' || raw.source === 'replay' ? raw.source : undefined,
     final: readFinal(raw.final, notes),
   };
   return { ok: true, record, notes: notes.map((note) => ({ field: `${field}.${note.field}`, reason: note.reason })) };

@@ -328,6 +328,7 @@ export class Session {
     this.recorder = new RunRecorder(this.app, this.db, {
       onSaved: () => void this.refreshRuns(),
       onError: (message) => this.set({ storageMessage: message }),
+      isReplay: (runId) => this.state.shared?.replayRunId === runId,
     });
     this.recorder.start();
     this.set({ storage: 'ready' });
