@@ -173,7 +173,7 @@ describe('share links, saved runs and exports', () => {
     await replay.filter({ hasText: /Replay reproduced/ }).waitFor();
     assert.match((await replay.textContent()) ?? '', new RegExp(`Replay reproduced ${ownRows} of ${ownRows} shared results exactly`));
     await shared.page.screenshot({ path: `${OUT}/replayed.png` });
-    // Runs tells the replay apart from a search set up on this page.
+    // The Runs list sets the replay apart from a search set up on this page.
     await shared.page.getByRole('button', { name: 'Runs', exact: true }).click();
     const runs = shared.page.getByRole('dialog', { name: 'Saved runs' });
     await runs.locator('.runs__name').filter({ hasText: /^Replay of link · XOR · Coevolution · seed \d+ · / }).waitFor();

@@ -25,11 +25,11 @@ export interface RecorderOptions {
   readonly onError?: (message: string) => void;
   /** Called after each write, for example to refresh the run history. */
   readonly onSaved?: (runId: string) => void;
-  /** Tells whether a run replays a shared link's search, which its saved name then says. */
+  /** Returns whether a run replays a shared link's search, so that its saved name can state it. */
   readonly isReplay?: (runId: string) => boolean;
 }
 
-/** The start of a replay's name, so that the Runs list tells it apart from the user's own runs. */
+/** The start of a replay's name, which sets it apart from the user's own runs in the Runs list. */
 export const REPLAY_NAME_PREFIX = 'Replay of link · ';
 
 interface Tracked {

@@ -50,6 +50,7 @@ describe('RunRecorder', () => {
   it('keeps the replay marker when read back', async () => {
     const record = await recordRun('run-replay', ['run-replay']);
     const read = readRunRecord(JSON.parse(JSON.stringify(record)));
-    expect(read.ok && read.record.source).toBe('replay');
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(read.record.source).toBe('replay');
   });
 });
