@@ -3,7 +3,7 @@
  * neuroevolution (the npm package neataptic, one thread) and a fixed two-hidden-layer tfjs
  * MLP with no search (wasm, one thread).
  *
- * Run: npm run bench:peers [-- --quick] [-- --budgets 60,180 --seeds 1,2,3 --tasks spiral,xor,iris --tools ours,NEAT,MLP]
+ * Run: npm run bench:peers [-- --quick] [-- --budgets 60,180 --seeds 1,2,3 --tasks spiral,xor,iris --tools ours,NEAT,MLP --test-rows N]
  *
  * Defaults: budgets of 60 and 180 s, seeds 1, 2 and 3, tasks spiral, xor and iris (about
  * 1.5 hours), all three tools. --quick runs a 20 s budget on seed 1 (about 3 minutes).
@@ -30,6 +30,12 @@
  * the size of the chosen model (weights and biases), and for each peer the mean difference
  * from ours, seed by seed, with its standard error. On xor a last row gives the same for the
  * rule the rows were drawn from, sign(x·y): the best accuracy a model can expect there.
+ *
+ * The generated tasks' test splits have 100 rows, so one row is one point and seeds differ by
+ * several. --test-rows N replaces the test split of spiral and xor with N rows (at most
+ * 20,000) drawn by the same generator with the same noise and seed 1000 + SEED; training and
+ * validation rows stay as they were. Iris keeps its 30 test rows. Our search scores every
+ * candidate on the test rows, so a large N costs it some candidates within the budget.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -73,6 +79,11 @@ const tools = listFlag('tools', [...TOOLS]) as Tool[];
 for (const tool of tools) {
   if (!TOOLS.includes(tool)) throw new Error(`Invalid --tools entry "${tool}": list some of ${TOOLS.join(', ')}, separated by commas.`);
 }
+const MAX_TEST_ROWS = 20_000;
+const testRows = Number(listFlag('test-rows', ['0'])[0]);
+if (!Number.isInteger(testRows) || testRows < 0 || testRows > MAX_TEST_ROWS) {
+  throw new Error(`Invalid --test-rows ${listFlag('test-rows', ['0'])[0]}: give a whole number of rows from 1 to ${MAX_TEST_ROWS}, or 0 for the task's own test split.`);
+}
 
 /**
  * Returns the test accuracy of the rule a task's rows were drawn from, where that rule is the
@@ -98,6 +109,7 @@ function generatingRuleAccuracy(task: TaskId, test: Split): number | null {
 async function writeSplits(task: TaskId, seed: number, dir: string): Promise<{ path: string; ceiling: number | null }> {
   const info = TASKS[task];
   const dataset = await loadDataset({ id: task, noise: info.defaultNoise, samples: info.defaultSamples, seed }, nodeAssetReader());
+  const test = testRows > 0 && info.origin === 'generated' ? await largeTestSplit(task, seed) : dataset.test;
   const features = dataset.inputShape[0];
   const rows = (split: Split) => Array.from({ length: split.count }, (_, i) => Array.from(split.x.subarray(i * features, (i + 1) * features)));
   const labels = (split: Split) => Array.from(split.y, (label) => `c${label}`);
@@ -105,12 +117,30 @@ async function writeSplits(task: TaskId, seed: number, dir: string): Promise<{ p
     Array.from({ length: features }, (_, i) => `x${i + 1}`),
     [
       { split: 'train', x: [...rows(dataset.train), ...rows(dataset.validation)], labels: [...labels(dataset.train), ...labels(dataset.validation)] },
-      { split: 'test', x: rows(dataset.test), labels: labels(dataset.test) },
+      { split: 'test', x: rows(test), labels: labels(test) },
     ],
   );
   const path = join(dir, `${task}-seed${seed}.csv`);
   writeFileSync(path, text);
-  return { path, ceiling: generatingRuleAccuracy(task, dataset.test) };
+  return { path, ceiling: generatingRuleAccuracy(task, test) };
+}
+
+/** Draws `testRows` rows of a generated task with another seed, all its splits joined, as one test split. */
+async function largeTestSplit(task: TaskId, seed: number): Promise<Split> {
+  const info = TASKS[task];
+  const drawn = await loadDataset({ id: task, noise: info.defaultNoise, samples: testRows, seed: 1000 + seed }, nodeAssetReader());
+  const splits = [drawn.train, drawn.validation, drawn.test];
+  const x = new Float32Array(splits.reduce((size, split) => size + split.x.length, 0));
+  const y = new Float32Array(splits.reduce((size, split) => size + split.count, 0));
+  let offset = 0;
+  let row = 0;
+  for (const split of splits) {
+    x.set(split.x, offset);
+    y.set(split.y, row);
+    offset += split.x.length;
+    row += split.count;
+  }
+  return { x, y, count: row };
 }
 
 function runOurs(file: string, budget: number, seed: number, dir: string): Outcome {
@@ -227,7 +257,7 @@ async function runMlp(dataset: Dataset, budget: number, seed: number): Promise<O
   }
 }
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const percent = (value: number) => `${(value * 100).toFixed(testRows > 0 ? 2 : 1)}%`;
 
 /** Mean and standard error of the mean; the error is NaN for fewer than two values. */
 function meanAndError(values: readonly number[]): { mean: number; error: number } {
@@ -250,7 +280,8 @@ async function main(): Promise<void> {
   await initBackend('wasm');
   registerFastGradients();
   const dir = mkdtempSync(join(tmpdir(), 'nas-peers-'));
-  console.log(`Budgets ${budgets.join(', ')} s; seeds ${seeds.join(', ')}; data files in ${dir}.\n`);
+  const testSplits = testRows > 0 ? `test splits of ${testRows.toLocaleString('en-US')} rows on generated tasks` : "each task's own test split";
+  console.log(`Budgets ${budgets.join(', ')} s; seeds ${seeds.join(', ')}; ${testSplits}; data files in ${dir}.\n`);
   console.log('| task | budget | tool | mean test accuracy | per seed | mean size (weights) | ours minus this tool, per seed |');
   console.log('|---|---|---|---|---|---|---|');
   for (const task of tasks) {
