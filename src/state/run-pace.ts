@@ -129,13 +129,17 @@ export function exhaustiveWall(estimate: ExhaustiveEstimate, config: RunConfig, 
   const budget = config.search.maxEvaluations ?? 0;
   const chains = budget > 0 ? Math.min(budget, estimate.space.count) : estimate.space.count;
   const retraining = finalModelMs(config, estimate.candidateModelMs, estimate.workers, chains, trainRows);
-  return estimateWallMs(chains * estimate.candidateModelMs, retraining, estimate.workers, pace, config.timeBudgetSeconds);
+  return { ...estimateWallMs(chains * estimate.candidateModelMs, retraining, estimate.workers, pace, config.timeBudgetSeconds), chains };
 }
 
 export interface WallEstimate {
   readonly ms: number;
   /** True when the figure rests on a pace measured in this browser, false for the static guess. */
   readonly measured: boolean;
+  /** True when the estimate reached the time budget, so `ms` is the budget and the search stops before its end. */
+  readonly reachesTimeBudget?: boolean;
+  /** Chains an exhaustive search trains: the whole space, or the evaluation budget when that is smaller. */
+  readonly chains?: number;
 }
 
 /**
@@ -154,5 +158,7 @@ export function estimateWallMs(
   const wallPerModelMs = pace?.wallPerModelMs ?? 1;
   const startupMs = pace?.startupMs ?? DEFAULT_STARTUP_MS;
   const ms = startupMs + (wallPerModelMs * (trainingModelMs + retrainingModelMs)) / parallelSpeedup(workers);
-  return { ms: budgetSeconds > 0 ? Math.min(ms, budgetSeconds * 1000) : ms, measured: pace !== null };
+  const budgetMs = budgetSeconds * 1000;
+  if (budgetSeconds > 0 && ms >= budgetMs) return { ms: budgetMs, measured: pace !== null, reachesTimeBudget: true };
+  return { ms, measured: pace !== null };
 }

@@ -23,6 +23,26 @@ describe('exhaustiveSummary', () => {
     expect(exhaustiveBlocker(null)).toBeNull();
   });
 
+  it('names the chains an evaluation budget leaves', () => {
+    const base = presetById('one-set-two-targets').variants[0].config;
+    const config = { ...base, search: { ...base.search, maxEvaluations: 5 } };
+    const estimate = estimateExhaustive(config, 2);
+    const wall = exhaustiveWall(estimate, config, null, expectedTrainRows(config));
+    expect(exhaustiveSummary(estimate, wall)).toMatch(/^Trains the first 5 of 12 chains of 1 to 2 layers from 3 primitives \(the evaluation budget\): /);
+  });
+
+  it('says when the time budget ends the search first', () => {
+    const base = presetById('one-set-two-targets').variants[0].config;
+    const config = { ...base, timeBudgetSeconds: 30 };
+    const estimate = estimateExhaustive(config, 2);
+    const slowPace = { wallPerModelMs: 1_000, startupMs: 2_500, candidates: 12 };
+    const wall = exhaustiveWall(estimate, config, slowPace, expectedTrainRows(config));
+    expect(wall?.reachesTimeBudget).toBe(true);
+    expect(exhaustiveSummary(estimate, wall)).toBe(
+      'Trains 12 chains of 1 to 2 layers from 3 primitives, but needs more than its time budget of 30 s on 2 workers: the search stops there, before the last chains.',
+    );
+  });
+
   it('says one layer and one worker in the singular', () => {
     const base = presetById('one-set-two-targets').variants[0].config;
     const config = { ...base, search: { ...base.search, candidateSet: { ...base.search.candidateSet, maxDepth: 1 } } };

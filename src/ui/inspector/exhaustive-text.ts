@@ -2,7 +2,7 @@
 
 import type { ExhaustiveEstimate } from '../../state/exhaustive-estimate';
 import type { WallEstimate } from '../../state/run-pace';
-import { formatCount, formatEstimate, formatRoughEstimate } from '../format';
+import { formatCount, formatDuration, formatEstimate, formatRoughEstimate } from '../format';
 
 /**
  * Describes what an exhaustive search would train and about how long it takes (`wall`, with
@@ -13,11 +13,17 @@ import { formatCount, formatEstimate, formatRoughEstimate } from '../format';
 export function exhaustiveSummary(estimate: ExhaustiveEstimate, wall: WallEstimate | null): string {
   if (estimate.rejection !== null) return estimate.rejection;
   const { space } = estimate;
-  const chains = `${formatCount(space.count)} ${space.count === 1 ? 'chain' : 'chains'}`;
+  const chainCount = (count: number) => `${formatCount(count)} ${count === 1 ? 'chain' : 'chains'}`;
+  // An evaluation budget below the space's size trains the first chains of the enumeration only.
+  const budgeted = wall?.chains !== undefined && wall.chains < space.count;
+  const chains = budgeted ? `the first ${formatCount(wall.chains!)} of ${chainCount(space.count)}` : chainCount(space.count);
   const depth = space.maxDepth === 1 ? '1 layer' : `1 to ${space.maxDepth} layers`;
-  const trains = `Trains ${chains} of ${depth} from ${formatCount(space.primitives)} primitives`;
+  const trains = `Trains ${chains} of ${depth} from ${formatCount(space.primitives)} primitives${budgeted ? ' (the evaluation budget)' : ''}`;
   if (wall === null) return `${trains}.`;
   const workers = `${estimate.workers} ${estimate.workers === 1 ? 'worker' : 'workers'}`;
+  if (wall.reachesTimeBudget) {
+    return `${trains}, but needs more than its time budget of ${formatDuration(wall.ms)} on ${workers}: the search stops there, before the last chains.`;
+  }
   if (wall.measured) return `${trains}: ${formatEstimate(wall.ms)} on ${workers}, at the pace of the last search of this task in this browser.`;
   return `${trains}: ${formatRoughEstimate(wall.ms)} on ${workers} (a rough guess from the layer sizes; after a first search here, the estimate uses this machine's measured pace).`;
 }
