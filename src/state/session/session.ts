@@ -6,7 +6,7 @@
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { TASKS, describeShape, loadedFileShape, sameFileShape } from '../../data/tasks';
+import { TASKS, describeShape, loadedFileShape, sameFileShape, taskName } from '../../data/tasks';
 import { TASK_IDS } from '../../data/types';
 import type { EvaluatedCandidate, PreviousResult } from '../../workers/coordinator';
 import { readGenomeFile } from '../files/genome-file';
@@ -16,13 +16,12 @@ import { shapeContextOf } from '../graph-context';
 import type { RunDatabase, StoredRun } from '../persist/run-db';
 import { RunRecorder, isViewOnlyRun } from '../persist/run-recorder';
 import { RECORD_SCHEMA, type RunRecord } from '../persist/run-records';
+import { encodeStoredSetup, readStoredSetup, storeSetup } from '../persist/setup-storage';
 import { IDLE_RUN } from '../run-state';
-import { defaultRunConfig } from '../config';
-import { starterGenome } from '../starter';
 import { decodeShareFragment, shareFragment, type LinkDecodeResult } from '../share/link-codec';
 import { DEFAULT_VIEW, type RestoreNote, type ShareState, type SharedResult, type ViewOptions } from '../share/share-state';
 import type { AppStore } from '../store';
-import { currentSetup, isRunActive, loadSetup, resultsKey, setupKey, setupOfRecord, type Setup } from './setup';
+import { currentSetup, isRunActive, isTaskDefault, loadSetup, resultsKey, setupKey, setupOfRecord, taskDefaultSetup, type Setup } from './setup';
 import { compareReplay, evaluatedFromShared, sharedResultsOf, viewRunState, type ReplayComparison } from './shared-run';
 
 /** The address bar, as far as the session uses it. */
@@ -50,6 +49,11 @@ export interface SessionDependencies {
   readonly locks?: RunLocks | null;
   /** Milliseconds the address bar waits after the last edit before it is updated. */
   readonly addressDelayMs?: number;
+  /**
+   * The localStorage that keeps the last edited setup, for a page opened without a setup in its
+   * address. Without it, the session neither reads nor writes one.
+   */
+  readonly setupStorage?: Storage | null;
 }
 
 export interface SessionNotice {
@@ -63,6 +67,8 @@ export interface SessionNotice {
    * Back returns to an edited network. The next link, or Back, replaces it.
    */
   readonly fromLink?: boolean;
+  /** A button the notice offers: `task-defaults` opens the task's default setup (`resetToTaskDefaults`). */
+  readonly action?: 'task-defaults';
 }
 
 export interface SharedView {
@@ -109,6 +115,9 @@ export class Session {
   private heldRun: { id: string; release: () => void } | null = null;
   /** The run on display and the `resultsKey` of the setup its results came from. */
   private resultsSetup: { runId: string | null; key: string } | null = null;
+  /** The stored text of the setup this page last wrote to the setup storage, or opened on. */
+  private storedSetupText: string | null = null;
+  private setupStorageWarned = false;
 
   constructor(
     private readonly app: AppStore,
@@ -123,8 +132,8 @@ export class Session {
     this.store.setState(partial);
   }
 
-  notify(title: string, error: string | null, notes: readonly RestoreNote[] = [], fromLink = false): void {
-    this.set({ notice: { id: (this.state.notice?.id ?? 0) + 1, title, error, notes, fromLink } });
+  notify(title: string, error: string | null, notes: readonly RestoreNote[] = [], fromLink = false, action?: SessionNotice['action']): void {
+    this.set({ notice: { id: (this.state.notice?.id ?? 0) + 1, title, error, notes, fromLink, ...(action ? { action } : {}) } });
   }
 
   dismissNotice(): void {
@@ -137,13 +146,18 @@ export class Session {
   }
 
   /**
-   * Opens the page's link, follows the app store, opens the run database and resumes an
-   * interrupted run when the page opened on its setup or on no link. Runs once per session.
+   * Opens the page's link, or the setup last edited in this browser when the address names
+   * none. Then follows the app store, opens the run database and resumes an interrupted run
+   * when the page opened on its setup or on no link. Runs once per session.
    */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
     const decoded = this.openFragment(this.dependencies.address.fragment);
+    const restored = decoded.kind === 'none' ? this.restoreStoredSetup() : null;
+    // Only changes made on this page replace the stored setup, so opening a tab never does.
+    this.storedSetupText = encodeStoredSetup(currentSetup(this.app.getState()));
+    if (restored !== null) this.writeAddress('replace');
 
     this.app.subscribe((state, previous) => {
       if (state.config !== previous.config || state.graph !== previous.graph || state.editor.model !== previous.editor.model || state.run.runId !== previous.run.runId) {
@@ -156,19 +170,89 @@ export class Session {
     const interrupted = await this.interruptedRun();
     if (interrupted === null) {
       if (decoded.kind === 'state' && decoded.state.results.length === 0) await this.reopenEndedRun(decoded.state);
+      if (restored !== null) await this.reopenEndedRun(restored);
       return;
     }
     const opened = decoded.kind === 'state' ? setupKey(decoded.state) : null;
     if (decoded.kind === 'none' || opened === setupKey(setupOfRecord(interrupted, []))) {
+      // The resumed run's setup replaces a restored one, so the notice about that one goes.
+      if (this.state.notice?.action === 'task-defaults') this.dismissNotice();
       await this.resumeRun(interrupted.id);
     } else {
       this.notify(`The search "${interrupted.name}" was interrupted. Open Runs to resume it.`, null);
     }
   }
 
-  /** Writes pending run records now, for example when the page is hidden. */
+  /** Writes pending run records, the address and the stored setup now, for example when the page is hidden. */
   flush(): Promise<void> {
+    if (this.addressTimer) this.writeAddress('replace');
     return this.recorder?.flush() ?? Promise.resolve();
+  }
+
+  // ---- the setup kept for new tabs ------------------------------------------------------------
+
+  /**
+   * Opens the setup last edited in this browser, validated as a link's, with a notice that
+   * reports it and offers the task's default setup. An entry that cannot be read is dropped,
+   * with a notice that names what was wrong with it. Returns the setup opened, or null.
+   */
+  private restoreStoredSetup(): Setup | null {
+    const storage = this.dependencies.setupStorage;
+    if (!storage) return null;
+    const read = readStoredSetup(storage);
+    if (read.kind === 'none') return null;
+    if (read.kind === 'invalid') {
+      this.notify('The setup saved in this browser could not be restored and was discarded; the page shows the default setup.', read.error, read.notes);
+      return null;
+    }
+
+    const setup = read.setup;
+    this.applyShare({ ...setup, results: [] }, []);
+    const name = taskName(setup.config.task);
+    const offersDefaults = !isTaskDefault(setup);
+    const title =
+      read.notes.length > 0
+        ? `Restored the last setup edited in this browser (${name}), but some of its values were ignored or changed.`
+        : `Restored the last setup edited in this browser (${name}).`;
+    this.notify(title, null, read.notes, true, offersDefaults ? 'task-defaults' : undefined);
+    return setup;
+  }
+
+  /**
+   * Replaces the page's setup with its task's default one. The setup shown before keeps its
+   * history entry, so the browser's Back button opens it again.
+   */
+  resetToTaskDefaults(): void {
+    const state = this.app.getState();
+    if (isRunActive(state)) {
+      this.notify('Stop the running search before opening the default setup.', null);
+      return;
+    }
+    this.writeAddress('replace');
+    const defaults = taskDefaultSetup(currentSetup(state).config);
+    loadSetup(this.app, defaults);
+    this.app.setState({ run: IDLE_RUN });
+    this.resultsSetup = null;
+    this.set({ shared: null });
+    this.writeAddress('push');
+    this.notify(`Opened the default setup of ${taskName(defaults.config.task)}. The browser's Back button returns to the setup shown before.`, null, [], true);
+  }
+
+  /** Keeps the page's setup as the last edited one, unless it is the one this page opened on or stored last. */
+  private storeEditedSetup(): void {
+    const storage = this.dependencies.setupStorage;
+    // Until `start` has opened the page's setup, there is nothing of this page's to keep.
+    if (!storage || this.storedSetupText === null) return;
+    const setup = currentSetup(this.app.getState());
+    const text = encodeStoredSetup(setup);
+    if (text === this.storedSetupText) return;
+    this.storedSetupText = text;
+    const outcome = storeSetup(setup, storage);
+    if (outcome !== 'stored' && !this.setupStorageWarned) {
+      this.setupStorageWarned = true;
+      const reason = outcome === 'too-large' ? 'it is larger than the storage keeps' : 'localStorage rejected it (full or blocked)';
+      console.warn(`The setup was not saved for new tabs: ${reason}. A reload of this tab keeps it through the address.`);
+    }
   }
 
   // ---- links ---------------------------------------------------------------------------------
@@ -245,7 +329,10 @@ export class Session {
     this.addressTimer = setTimeout(() => this.writeAddress('replace'), this.dependencies.addressDelayMs ?? 400);
   }
 
-  /** Writes the page's setup into the address now, in place or as a new history entry. */
+  /**
+   * Writes the page's setup into the address now, in place or as a new history entry, and
+   * keeps it as the last edited setup for new tabs.
+   */
   private writeAddress(mode: 'replace' | 'push'): void {
     if (this.addressTimer) clearTimeout(this.addressTimer);
     this.addressTimer = null;
@@ -253,6 +340,7 @@ export class Session {
     const shownShared = this.app.getState().run.runId === `view:${SHARED_VIEW_ID}`;
     const fragment = shareFragment({ ...currentSetup(this.app.getState()), results: this.resultsToShare(shownShared) }, this.state.view);
     if (fragment !== this.dependencies.address.fragment) this.dependencies.address[mode](fragment);
+    this.storeEditedSetup();
   }
 
   /**
@@ -266,11 +354,7 @@ export class Session {
     const current = currentSetup(before);
     // Edits made before a reload have no undo history, so a setup that is neither its task's
     // default nor that of the results on display counts as edited too.
-    const { seedGenome: _graph, ...defaults } = defaultRunConfig(current.config.task.id);
-    // A data-file setup names its file, which the task's default cannot.
-    const task = { ...defaults.task, file: current.config.task.file, fileShape: current.config.task.fileShape };
-    const untouched = resultsKey({ config: { ...defaults, task }, graph: starterGenome(current.config.task.id) });
-    const edited = before.editor.history.past.length > 0 || (!(before.run.evaluations.length > 0 && this.resultsMatchSetup()) && resultsKey(current) !== untouched);
+    const edited = before.editor.history.past.length > 0 || (!(before.run.evaluations.length > 0 && this.resultsMatchSetup()) && !isTaskDefault(current));
     const lostEdits = edited && setupKey(current) !== setupKey(setup);
     if (lostEdits) this.writeAddress('replace');
     loadSetup(this.app, setup);

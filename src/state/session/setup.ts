@@ -2,6 +2,7 @@
 
 import type { Genome } from '../../core/genome';
 import type { RunConfig } from '../../workers/run-config';
+import { defaultRunConfig } from '../config';
 import { shapeContextOf } from '../graph-context';
 import type { XY } from '../graph-model';
 import type { RunRecord } from '../persist/run-records';
@@ -49,6 +50,21 @@ export function resultsKey(setup: Setup): string {
   const workers = config.timeBudgetSeconds > 0 ? config.workers : 0;
   const { fileShape: _shape, ...task } = config.task;
   return setupKey({ config: { ...config, task, workers }, graph: setup.graph });
+}
+
+/**
+ * Returns the default setup of the task `config` names: its default settings and starting
+ * network. A data-file setup keeps its file's name and shape, which the task's default cannot know.
+ */
+export function taskDefaultSetup(config: RunConfig): Setup {
+  const { seedGenome: _graph, ...defaults } = defaultRunConfig(config.task.id);
+  const task = { ...defaults.task, file: config.task.file, fileShape: config.task.fileShape };
+  return { config: { ...defaults, task }, graph: starterGenome(config.task.id) };
+}
+
+/** Tells whether `setup` is its task's default setup, wherever its layers sit on the canvas. */
+export function isTaskDefault(setup: Setup): boolean {
+  return resultsKey(setup) === resultsKey(taskDefaultSetup(setup.config));
 }
 
 /** Reads the setup a saved run started with; its graph is checked against the task like a link's. */

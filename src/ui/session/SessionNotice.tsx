@@ -23,6 +23,16 @@ function RestoreNotice() {
     <div className={notice.error ? 'session-notice session-notice--error' : 'session-notice'} role={notice.error ? 'alert' : 'status'} aria-label="Link and file notice" key={notice.id}>
       <div className="session-notice__bar">
         <p className="session-notice__title">{notice.title}</p>
+        {notice.action === 'task-defaults' && (
+          <button
+            type="button"
+            className="button"
+            title="Opens this task's default settings and starting network; the browser's Back button returns to the restored setup."
+            onClick={() => session.resetToTaskDefaults()}
+          >
+            Use default setup
+          </button>
+        )}
         <button type="button" className="button session-notice__dismiss" onClick={() => session.dismissNotice()}>
           Dismiss
         </button>

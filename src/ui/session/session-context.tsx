@@ -6,6 +6,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { RunDatabase } from '../../state/persist/run-db';
+import { localStorageOrNull } from '../../state/persist/setup-storage';
 import { Session, type AddressBar, type RunLocks, type SessionState } from '../../state/session/session';
 import { decodeShareFragment } from '../../state/share/link-codec';
 import { useAppStore } from '../store-context';
@@ -52,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     moveQueryToFragment();
     // Lay the page out for the link's view options before anything renders, so the canvas fits its graph to the final size.
     applyViewAttributes(decodeShareFragment(browserAddressBar.fragment).view);
-    return new Session(app, { address: browserAddressBar, openDatabase: () => RunDatabase.open(), locks: browserRunLocks() });
+    return new Session(app, { address: browserAddressBar, openDatabase: () => RunDatabase.open(), locks: browserRunLocks(), setupStorage: localStorageOrNull() });
   });
 
   useEffect(() => {
