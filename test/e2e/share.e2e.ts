@@ -302,6 +302,23 @@ describe('share links, saved runs and exports', () => {
     await page.context().close();
   });
 
+  it('cancels a model export', async () => {
+    const { page, errors } = await open(`#s=${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(packShare(typicalShare())))))}`);
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const model = dialog.getByRole('button', { name: 'TensorFlow.js model with trained weights' });
+    const status = dialog.getByTestId('model-export-status');
+
+    await model.click();
+    await dialog.getByRole('button', { name: 'Cancel training' }).click();
+    await status.filter({ hasText: /^Cancelled the export of \S+; no files were saved\.$/ }).waitFor();
+    assert.equal(await model.isEnabled(), true, 'the model button works again after Cancel training');
+    assert.equal(await dialog.getByRole('button', { name: 'Cancel training' }).count(), 0);
+
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('keeps the canvas in view under many link notes', async () => {
     // A link with shared results and six values the app ignores or changes.
     const payload = packShare(typicalShare()) as { c: Record<string, unknown> };

@@ -36,7 +36,7 @@ import { SessionDialog } from './SessionDialog';
 
 const absolute = (path: string) => new URL(path, window.location.href).href;
 
-type ModelStatus = { readonly kind: 'idle' } | { readonly kind: 'training'; readonly text: string } | { readonly kind: 'done' | 'failed'; readonly text: string };
+type ModelStatus = { readonly kind: 'idle' } | { readonly kind: 'training' | 'done' | 'failed' | 'cancelled'; readonly text: string };
 
 /** A network the dialog can save: its name in messages and file names, and its three files. */
 interface ExportTarget {
@@ -144,6 +144,8 @@ export function ExportDialog() {
       setStatus({ kind: 'done', text: `Saved model.json and ${result.weightsFile} of ${target.name} (trained on ${result.backend}; ${measured}). Keep both files in one folder and load them with tf.loadLayersModel.${inputs}` });
     } catch (error) {
       if (!controller.signal.aborted) setStatus({ kind: 'failed', text: error instanceof Error ? error.message : String(error) });
+      // Cancel training leaves the button enabled again; an export started since owns the status.
+      else if (abort.current === controller) setStatus({ kind: 'cancelled', text: `Cancelled the export of ${best.candidate.id}; no files were saved.` });
     }
   };
 
