@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { deflateSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
+import { toBase64Url } from '../../src/state/share/link-codec';
+import { packShare } from '../../src/state/share/link-format';
+import { typicalShare } from '../state/share/fixtures';
 import { choose, launchBrowser, openApp, setNumber } from './browser';
 
 let browser: Browser;
@@ -29,6 +33,18 @@ async function expectFocus(page: Page, name: string, timeoutMs = 5_000): Promise
     current = await focusedName(page);
   }
   assert.equal(current, name, `the focus is on "${name}"`);
+}
+
+/** A link with ten shared results on XOR, whose replay runs 12 generations of 16 networks. */
+const SHARED_LINK = `#s=${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(packShare(typicalShare())))))}`;
+
+/** Marks the button of a command, so that `sameButton` can tell whether React replaced it. */
+async function markButton(page: Page, command: string): Promise<void> {
+  await page.locator(`button[data-command="${command}"]`).evaluate((button) => button.setAttribute('data-marked', ''));
+}
+
+async function sameButton(page: Page, command: string): Promise<boolean> {
+  return (await page.locator(`button[data-command="${command}"]`).getAttribute('data-marked')) !== null;
 }
 
 async function openEditor(): Promise<{ page: Page; errors: string[] }> {
@@ -67,6 +83,63 @@ describe('keyboard and screen reader', () => {
     await controls.getByRole('button', { name: 'Stop' }).focus();
     await page.keyboard.press('Enter');
     await expectFocus(page, 'Start search', 60_000);
+
+    assert.deepEqual(errors, []);
+  });
+
+  it('stays on comparison controls', async () => {
+    const { page, errors } = await openEditor();
+    await choose(page, 'Task', 'XOR');
+    await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+    const controls = page.getByRole('group', { name: 'Comparison controls' });
+
+    await controls.getByRole('button', { name: 'Run comparison' }).focus();
+    await markButton(page, 'run-comparison');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Stop comparison');
+    // A reason to disable the button appeared, and the button stayed the same element.
+    assert.equal(await sameButton(page, 'run-comparison'), true, 'Run comparison was not mounted anew');
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Run comparison', 60_000);
+
+    assert.deepEqual(errors, []);
+  });
+
+  it('moves from Replay search to Stop', async () => {
+    const { page, errors } = await openApp(browser, SHARED_LINK);
+    const replay = page.getByRole('status', { name: 'Shared results' }).getByRole('button', { name: 'Replay search' });
+
+    await replay.focus();
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Stop', 30_000);
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Start search', 60_000);
+
+    assert.deepEqual(errors, []);
+  });
+
+  it('stays on the model export', async () => {
+    const { page, errors } = await openApp(browser, SHARED_LINK);
+    await page.getByRole('status', { name: 'Shared results' }).waitFor();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    const model = dialog.getByRole('button', { name: 'TensorFlow.js model with trained weights', exact: true });
+
+    await model.focus();
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Cancel training');
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'TensorFlow.js model with trained weights');
+    assert.match((await dialog.getByTestId('model-export-status').textContent()) ?? '', /^Cancelled the export of \S+; no files were saved\.$/);
+
+    // Training to the end removes Cancel training, and the focus goes back to the model button.
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Cancel training');
+    await dialog.getByTestId('model-export-status').filter({ hasText: /^Saved model\.json/ }).waitFor({ timeout: 120_000 });
+    await expectFocus(page, 'TensorFlow.js model with trained weights');
 
     assert.deepEqual(errors, []);
   });

@@ -4,18 +4,22 @@
  * chain space, with Run comparison and Stop.
  */
 
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { STRATEGY_NAMES, type StrategyName } from '../../core/strategy';
 import { taskOf } from '../../data/tasks';
 import { parseSeeds, strategyComparisonPlan } from '../../state/comparison-plan';
 import { comparisonBlocker } from '../../state/comparison-slice';
 import { isComparisonActive } from '../../state/comparison-state';
 import { NumberField } from '../controls/NumberField';
+import { useFocusHandoff } from '../controls/use-focus-handoff';
 import { cachedEstimate } from '../inspector/use-exhaustive-estimate';
 import { formatCount, formatEstimate } from '../format';
 import { CommandButton } from '../run/RunControls';
 import { useApp } from '../store-context';
 import { BUDGET_RANGE, toggleStrategy, useCompareForm } from './compare-form';
+
+/** Run comparison disables itself once pressed, and Stop comparison when the comparison ends, so each hands the focus to the other. */
+const SUCCESSORS: Record<string, readonly string[]> = { 'run-comparison': ['stop-comparison'], 'stop-comparison': ['run-comparison'] };
 
 const SHORT_LABELS: Record<StrategyName, string> = { coevolution: 'Coevolution', regularized: 'Regularized', random: 'Random', exhaustive: 'Exhaustive' };
 
@@ -37,6 +41,8 @@ export function ComparisonSetup() {
   const configErrors = useApp((state) => state.configErrors.length);
   const { startComparison, stopComparison } = useApp((state) => state.comparisonActions);
   const chainsId = useId();
+  const buttons = useRef<HTMLDivElement>(null);
+  const notePress = useFocusHandoff(buttons, SUCCESSORS);
 
   const estimate = cachedEstimate({ ...config, search: { ...config.search, strategy: 'exhaustive' } });
   const exhaustiveReason = estimate.rejection === null ? null : `The exhaustive space is too large for ground truth. ${estimate.rejection}`;
@@ -50,6 +56,7 @@ export function ComparisonSetup() {
 
   const start = () => {
     if (!seeds.ok) return;
+    notePress('run-comparison');
     const plan = strategyComparisonPlan(config, { strategies, seeds: seeds.seeds, budget: form.budget, chainsOnly: form.chainsOnly });
     void startComparison(plan);
   };
@@ -93,9 +100,17 @@ export function ComparisonSetup() {
           </label>
         </div>
       </div>
-      <div className="compare-setup__buttons">
-        <CommandButton label="Run comparison" primary reason={startReason} onPress={start} />
-        <CommandButton label="Stop comparison" reason={comparison.phase === 'running' ? null : 'No comparison is running.'} onPress={stopComparison} />
+      <div className="compare-setup__buttons" role="group" aria-label="Comparison controls" ref={buttons} tabIndex={-1}>
+        <CommandButton label="Run comparison" primary command="run-comparison" reason={startReason} onPress={start} />
+        <CommandButton
+          label="Stop comparison"
+          command="stop-comparison"
+          reason={comparison.phase === 'running' ? null : 'No comparison is running.'}
+          onPress={() => {
+            notePress('stop-comparison');
+            stopComparison();
+          }}
+        />
         {/* A disabled button's tooltip needs a pointer; the reason also stands here in words. */}
         {startReason && !active && (
           <p className="compare-setup__reason" data-testid="comparison-start-reason">

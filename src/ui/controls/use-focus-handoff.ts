@@ -9,20 +9,26 @@ import { useEffect, useRef, type RefObject } from 'react';
 
 function lostFocus(group: HTMLElement): boolean {
   const active = document.activeElement;
-  if (active === null || active === document.body || active === group) return true;
+  // A modal dialog takes the focus itself when the focused element is removed (Radix's focus
+  // scope does), so the group or any element around it counts as no focus.
+  if (active === null || active.contains(group)) return true;
   // The HTML focus fixup rule moves the focus off a disabled button only at the next
   // rendering update, so the button may still be the active element here.
   return group.contains(active) && active instanceof HTMLButtonElement && active.disabled;
 }
 
+/** Finds the enabled button of a command in the group, else anywhere on the page, so that a successor may sit in another group. */
 function enabledButton(group: HTMLElement, command: string): HTMLButtonElement | null {
-  const button = group.querySelector<HTMLButtonElement>(`button[data-command="${CSS.escape(command)}"]`);
+  const selector = `button[data-command="${CSS.escape(command)}"]`;
+  const button = group.querySelector<HTMLButtonElement>(selector) ?? document.querySelector<HTMLButtonElement>(selector);
   return button && !button.disabled ? button : null;
 }
 
 /**
  * Returns a function to call when a command of the group is pressed; the group's buttons
- * carry their command in `data-command`. After each render, if
+ * carry their command in `data-command`. A successor outside the group (Stop in the run
+ * controls after Replay search) is looked up on the whole page, so its command must be unique
+ * there. After each render, if
  * that press left the focus nowhere, the first enabled button among the command itself and
  * `successors[command]` takes it. While none is enabled (a search that is stopping), the
  * group takes it, so it needs `tabIndex={-1}`, and the first successor enabled later takes
@@ -43,8 +49,9 @@ export function useFocusHandoff(group: RefObject<HTMLElement | null>, successors
     for (const candidate of [command, ...(successors[command] ?? [])]) {
       const button = enabledButton(box, candidate);
       if (button) {
-        button.focus();
+        // Cleared first, because the button's focus handler may start a handoff of its own.
         pending.current = null;
+        button.focus();
         return;
       }
     }

@@ -1,7 +1,7 @@
 /** Start, pause, resume and stop buttons. A disabled button shows the reason in a tooltip. */
 
 import * as Tooltip from '@radix-ui/react-tooltip';
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { isComparisonActive } from '../../state/comparison-state';
 import { isTrainingActive } from '../../state/training-state';
 import { exhaustiveBlocker } from '../inspector/exhaustive-text';
@@ -22,37 +22,40 @@ interface CommandButtonProps {
 
 export function CommandButton({ label, reason, primary, command, onPress }: CommandButtonProps) {
   const reasonId = useId();
-  const button = (
-    <button
-      type="button"
-      className={primary ? 'button button--primary' : 'button'}
-      disabled={reason !== null}
-      aria-describedby={reason ? reasonId : undefined}
-      data-command={command}
-      onClick={onPress}
-    >
-      {label}
-    </button>
-  );
-  if (!reason) return button;
+  // Only a disabled button shows its reason, but the tooltip and its wrapper stay mounted
+  // either way, because a new element tree would mount a new button and drop the keyboard focus.
+  const [tooltipOpen, setTooltipOpen] = useState(false);
 
   // A disabled button receives no pointer events, so the tooltip hangs on a wrapper.
   return (
-    <Tooltip.Root>
+    <Tooltip.Root open={tooltipOpen && reason !== null} onOpenChange={setTooltipOpen}>
       <Tooltip.Trigger asChild>
         <span className="button-wrapper">
-          {button}
-          <span id={reasonId} className="visually-hidden">
-            {reason}
-          </span>
+          <button
+            type="button"
+            className={primary ? 'button button--primary' : 'button'}
+            disabled={reason !== null}
+            aria-describedby={reason ? reasonId : undefined}
+            data-command={command}
+            onClick={onPress}
+          >
+            {label}
+          </button>
+          {reason && (
+            <span id={reasonId} className="visually-hidden">
+              {reason}
+            </span>
+          )}
         </span>
       </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content className="tooltip" side="top" sideOffset={6}>
-          {reason}
-          <Tooltip.Arrow className="tooltip__arrow" />
-        </Tooltip.Content>
-      </Tooltip.Portal>
+      {reason && (
+        <Tooltip.Portal>
+          <Tooltip.Content className="tooltip" side="top" sideOffset={6}>
+            {reason}
+            <Tooltip.Arrow className="tooltip__arrow" />
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      )}
     </Tooltip.Root>
   );
 }

@@ -29,12 +29,16 @@ import type { ExportRequest } from '../../workers/export-protocol';
 import { MAX_STANDARDISED_FEATURES } from '../../train/types';
 import { WASM_PATHS } from '../../train/wasm-paths.browser';
 import { exportModelInWorker } from '../../workers/export-client';
+import { useFocusHandoff } from '../controls/use-focus-handoff';
 import { formatScore, useRunTaskKind } from '../run/score-text';
 import { useAppStore, useApp } from '../store-context';
 import { downloadFile, standaloneSvg, svgToPng } from './download';
 import { SessionDialog } from './SessionDialog';
 
 const absolute = (path: string) => new URL(path, window.location.href).href;
+
+/** Commands of the two model buttons, the best network's and the editor's network's. */
+type ModelCommand = 'export-model-best' | 'export-model-editor';
 
 type ModelStatus = { readonly kind: 'idle' } | { readonly kind: 'training' | 'done' | 'failed' | 'cancelled'; readonly text: string };
 
@@ -59,6 +63,15 @@ export function ExportDialog() {
   const [probabilities, setProbabilities] = useState(true);
   const [status, setStatus] = useState<ModelStatus>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  // A model button disables itself while it trains, and Cancel training goes when the training
+  // ends, so each hands the focus to the other: Cancel back to the button that started it.
+  const modelGroup = useRef<HTMLDivElement>(null);
+  const lastModelCommand = useRef<ModelCommand>('export-model-best');
+  const noteModelPress = useFocusHandoff(modelGroup, {
+    'export-model-best': ['cancel-export'],
+    'export-model-editor': ['cancel-export'],
+    'cancel-export': [lastModelCommand.current],
+  });
   const best = useApp(exportedCandidate);
   const kind = useRunTaskKind();
   const standardised = useApp((state) => TASKS[state.config.task.id].standardised === true);
@@ -126,6 +139,11 @@ export function ExportDialog() {
     }
   };
 
+  const pressModel = (command: ModelCommand) => {
+    lastModelCommand.current = command;
+    noteModelPress(command);
+  };
+
   const trainAndSave = async (target: ExportTarget) => {
     abort.current?.abort();
     const controller = new AbortController();
@@ -145,7 +163,7 @@ export function ExportDialog() {
     } catch (error) {
       if (!controller.signal.aborted) setStatus({ kind: 'failed', text: error instanceof Error ? error.message : String(error) });
       // Cancel training leaves the button enabled again; an export started since owns the status.
-      else if (abort.current === controller) setStatus({ kind: 'cancelled', text: `Cancelled the export of ${best.candidate.id}; no files were saved.` });
+      else if (abort.current === controller) setStatus({ kind: 'cancelled', text: `Cancelled the export of ${target.name}; no files were saved.` });
     }
   };
 
@@ -181,17 +199,27 @@ export function ExportDialog() {
           </p>
         )}
       </section>
+      <div className="export__networks" ref={modelGroup} tabIndex={-1}>
       <section className="export__group" aria-label="The best network">
         <h3 className="export__heading">The best network{best ? `: ${best.candidate.id}, ${scoreText(best.fitness)}` : ''}</h3>
         {!best && <p className="export__hint">Run a search (or open a link with results) to export its best network.</p>}
-        <NetworkButtons target={bestTarget} training={status.kind === 'training'} onKeras={saveKerasCode} onModel={trainAndSave} />
+        <NetworkButtons target={bestTarget} command="export-model-best" training={status.kind === 'training'} onKeras={saveKerasCode} onModel={trainAndSave} onModelPress={pressModel} />
       </section>
       {inEditor && (
         <section className="export__group" aria-label="The network in the editor">
           <h3 className="export__heading">{editorHeading(inEditor, scoreText, evaluated > 0)}</h3>
           {inEditor.problem && <p className="export__hint">{inEditor.problem}</p>}
           {!inEditor.result && !inEditor.problem && <p className="export__hint">Its TensorFlow.js model trains on all training rows, as the Train button does.</p>}
-          <NetworkButtons target={inEditor.invalid ? null : editorTarget} nameSuffix="of the network in the editor" buildable={inEditor.problem === null} training={status.kind === 'training'} onKeras={saveKerasCode} onModel={trainAndSave} />
+          <NetworkButtons
+            target={inEditor.invalid ? null : editorTarget}
+            command="export-model-editor"
+            nameSuffix="of the network in the editor"
+            buildable={inEditor.problem === null}
+            training={status.kind === 'training'}
+            onKeras={saveKerasCode}
+            onModel={trainAndSave}
+            onModelPress={pressModel}
+          />
         </section>
       )}
       <section className="export__group" aria-label="Model export">
@@ -202,7 +230,8 @@ export function ExportDialog() {
           </label>
         )}
         {status.kind === 'training' && (
-          <button type="button" className="button" onClick={() => abort.current?.abort()}>
+          // Noting the focus, not only the press, hands it back to the model button when the training ends by itself.
+          <button type="button" className="button" data-command="cancel-export" onFocus={() => noteModelPress('cancel-export')} onClick={() => abort.current?.abort()}>
             Cancel training
           </button>
         )}
@@ -217,6 +246,7 @@ export function ExportDialog() {
           {status.kind === 'idle' ? '' : status.text}
         </p>
       </section>
+      </div>
     </SessionDialog>
   );
 }
@@ -227,14 +257,17 @@ interface NetworkButtonsProps {
   /** False when the network cannot be built as a model, as with unfilled module slots; its genome can still be saved. */
   readonly buildable?: boolean;
   readonly training: boolean;
+  /** The model button's command, which the focus hand-off between it and Cancel training finds it by. */
+  readonly command: ModelCommand;
   /** Added to each button's accessible name, so that the editor's network's buttons differ from the best network's. */
   readonly nameSuffix?: string;
   onKeras(target: ExportTarget): Promise<void>;
   onModel(target: ExportTarget): Promise<void>;
+  onModelPress(command: ModelCommand): void;
 }
 
 /** Renders the three files of one network: its genome, its Keras code and its trained TensorFlow.js model. */
-function NetworkButtons({ target, buildable = true, training, nameSuffix, onKeras, onModel }: NetworkButtonsProps) {
+function NetworkButtons({ target, buildable = true, training, command, nameSuffix, onKeras, onModel, onModelPress }: NetworkButtonsProps) {
   const label = (text: string) => (nameSuffix ? `${text} ${nameSuffix}` : undefined);
   return (
     <>
@@ -244,7 +277,18 @@ function NetworkButtons({ target, buildable = true, training, nameSuffix, onKera
       <button type="button" className="button" disabled={!target || !buildable} aria-label={label('Keras Python code')} onClick={() => target && void onKeras(target)}>
         Keras Python code
       </button>
-      <button type="button" className="button" disabled={!target || !buildable || training} aria-label={label('TensorFlow.js model with trained weights')} onClick={() => target && void onModel(target)}>
+      <button
+        type="button"
+        className="button"
+        disabled={!target || !buildable || training}
+        data-command={command}
+        aria-label={label('TensorFlow.js model with trained weights')}
+        onClick={() => {
+          if (!target) return;
+          onModelPress(command);
+          void onModel(target);
+        }}
+      >
         TensorFlow.js model with trained weights
       </button>
     </>

@@ -4,7 +4,9 @@
  * resumed after a reload.
  */
 
+import { useRef } from 'react';
 import { fieldLabel } from '../config-messages';
+import { useFocusHandoff } from '../controls/use-focus-handoff';
 import { formatPercent } from '../format';
 import { CommandButton, useStartBlocker } from '../run/RunControls';
 import { formatScore, runTaskKind } from '../run/score-text';
@@ -14,6 +16,9 @@ import { useSession, useSessionState } from './session-context';
 
 /** A list of more notes than this starts folded under its count. */
 const FOLDED_NOTES = 2;
+
+/** Replay search goes once the replay starts, so the focus moves on to the run controls, as after Start search. */
+const REPLAY_SUCCESSORS: Record<string, readonly string[]> = { replay: ['pause', 'stop'] };
 
 function RestoreNotice() {
   const session = useSession();
@@ -73,6 +78,8 @@ function SharedResultsNotice() {
   const kind = useApp(runTaskKind);
   // Replay runs a search as Start does, so whatever keeps Start from running (a data file not chosen yet, say) keeps it too.
   const startBlocker = useStartBlocker();
+  const notice = useRef<HTMLDivElement>(null);
+  const notePress = useFocusHandoff(notice, REPLAY_SUCCESSORS);
   if (!shared || (!showingShared && !replaying)) return null;
 
   const comparison = shared.comparison;
@@ -86,7 +93,7 @@ function SharedResultsNotice() {
     title = titleLead + titleRest;
   } else if (replaying && !comparison) title = 'Replaying the shared search with the link\'s seed…';
   return (
-    <div className="session-notice session-notice--shared" role="status" aria-label="Shared results">
+    <div className="session-notice session-notice--shared" role="status" aria-label="Shared results" ref={notice} tabIndex={-1}>
       <div className="session-notice__bar">
         {/* Presentation mode cuts the title to one line, so the tooltip keeps all of it. */}
         <p className="session-notice__title" title={showingShared ? (title ?? undefined) : undefined}>
@@ -101,7 +108,16 @@ function SharedResultsNotice() {
           {comparison && `Replay reproduced ${comparison.matched} of ${comparison.total} shared results exactly.`}
         </p>
         {showingShared && (
-          <CommandButton label="Replay search" primary reason={active ? 'A search is running.' : startBlocker} onPress={() => void session.replaySearch()} />
+          <CommandButton
+            label="Replay search"
+            primary
+            command="replay"
+            reason={active ? 'A search is running.' : startBlocker}
+            onPress={() => {
+              notePress('replay');
+              void session.replaySearch();
+            }}
+          />
         )}
       </div>
       {showingShared && (
