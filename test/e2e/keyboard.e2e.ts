@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { toBase64Url } from '../../src/state/share/link-codec';
 import { packShare } from '../../src/state/share/link-format';
 import { typicalShare } from '../state/share/fixtures';
-import { choose, launchBrowser, openApp, setNumber } from './browser';
+import { choose, launchBrowser, openApp, setNumber, waitForFinish } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -140,6 +140,31 @@ describe('keyboard and screen reader', () => {
     await expectFocus(page, 'Cancel training');
     await dialog.getByTestId('model-export-status').filter({ hasText: /^Saved model\.json/ }).waitFor({ timeout: 120_000 });
     await expectFocus(page, 'TensorFlow.js model with trained weights');
+
+    assert.deepEqual(errors, []);
+  });
+
+  it('cancels a rename with Escape', async () => {
+    const { page, errors } = await openEditor();
+    await choose(page, 'Task', 'XOR');
+    await choose(page, 'Backend', 'WASM');
+    await setNumber(page, 'Generations', 1);
+    await setNumber(page, 'Population (networks per generation)', 2);
+    await setNumber(page, 'Epochs', 1);
+    await page.getByRole('button', { name: 'Start search', exact: true }).click();
+    assert.match(await waitForFinish(page, 60_000), /Search finished/);
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Saved runs' });
+    const row = dialog.locator('tbody tr').first();
+    const name = (await row.getByRole('rowheader').textContent()) ?? '';
+
+    await row.getByRole('button', { name: /^Rename / }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' changed');
+    await page.keyboard.press('Escape');
+    await row.getByRole('textbox').waitFor({ state: 'detached' });
+    assert.equal(await dialog.isVisible(), true, 'Escape in the name field leaves the dialog open');
+    assert.equal(await row.getByRole('rowheader').textContent(), name, 'Escape keeps the old name');
 
     assert.deepEqual(errors, []);
   });

@@ -15,13 +15,21 @@ interface DialogFrameProps {
   readonly children: ReactNode;
 }
 
+/**
+ * Keeps the dialog open when Escape goes to a field marked `data-handles-escape`, such as a
+ * rename field that Escape cancels. Radix handles Escape on the document before the field sees it.
+ */
+function keepForOwnEscape(event: KeyboardEvent): void {
+  if (event.target instanceof Element && event.target.closest('[data-handles-escape]')) event.preventDefault();
+}
+
 export function DialogFrame({ trigger, title, description, wide, open, onOpenChange, children }: DialogFrameProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog__overlay" />
-        <Dialog.Content className={wide ? 'dialog dialog--wide' : 'dialog'}>
+        <Dialog.Content className={wide ? 'dialog dialog--wide' : 'dialog'} onEscapeKeyDown={keepForOwnEscape}>
           <div className="dialog__bar">
             <Dialog.Title className="dialog__title">{title}</Dialog.Title>
             <Dialog.Close asChild>

@@ -52,6 +52,7 @@ function RunRow({ run, selected, onSelect, close }: { run: RunRecord; selected: 
         {editing ? (
           <input
             aria-label={`New name for ${run.name}`}
+            data-handles-escape
             value={name}
             autoFocus
             maxLength={120}
