@@ -144,27 +144,54 @@ describe('keyboard and screen reader', () => {
     assert.deepEqual(errors, []);
   });
 
-  it('cancels a rename with Escape', async () => {
+  it('stays on rows of the Runs dialog', async () => {
     const { page, errors } = await openEditor();
     await choose(page, 'Task', 'XOR');
     await choose(page, 'Backend', 'WASM');
     await setNumber(page, 'Generations', 1);
     await setNumber(page, 'Population (networks per generation)', 2);
     await setNumber(page, 'Epochs', 1);
-    await page.getByRole('button', { name: 'Start search', exact: true }).click();
-    assert.match(await waitForFinish(page, 60_000), /Search finished/);
+    // Each search is saved as a run, so two searches fill two rows.
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('button', { name: 'Start search', exact: true }).click();
+      assert.match(await waitForFinish(page, 60_000), /Search finished/);
+    }
     await page.getByRole('button', { name: 'Runs', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Saved runs' });
-    const row = dialog.locator('tbody tr').first();
-    const name = (await row.getByRole('rowheader').textContent()) ?? '';
+    const rows = dialog.locator('tbody tr');
+    await rows.nth(1).waitFor();
 
-    await row.getByRole('button', { name: /^Rename / }).focus();
+    await rows.nth(0).getByRole('button', { name: /^Rename / }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('First run');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Rename First run');
+
     await page.keyboard.press('Enter');
     await page.keyboard.type(' changed');
     await page.keyboard.press('Escape');
-    await row.getByRole('textbox').waitFor({ state: 'detached' });
+    await expectFocus(page, 'Rename First run');
     assert.equal(await dialog.isVisible(), true, 'Escape in the name field leaves the dialog open');
-    assert.equal(await row.getByRole('rowheader').textContent(), name, 'Escape keeps the old name');
+    assert.equal(await rows.nth(0).getByRole('rowheader').textContent(), 'First run', 'Escape keeps the name');
+
+    await rows.nth(0).getByRole('button', { name: 'Delete First run', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Delete First run for good');
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'Keep First run');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Delete First run');
+
+    const secondName = (await rows.nth(1).getByRole('rowheader').textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, `Delete ${secondName}`);
+    assert.equal(await rows.count(), 1);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'No runs saved yet. Start a search and it appears here.');
 
     assert.deepEqual(errors, []);
   });
