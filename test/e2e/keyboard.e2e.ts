@@ -47,6 +47,20 @@ async function sameButton(page: Page, command: string): Promise<boolean> {
   return (await page.locator(`button[data-command="${command}"]`).getAttribute('data-marked')) !== null;
 }
 
+interface AXNode {
+  readonly ignored: boolean;
+  readonly role?: { readonly value: string };
+  readonly name?: { readonly value: string };
+}
+
+/** Returns the accessible names of the nodes of a role in Chromium's accessibility tree, skipping ignored nodes. */
+async function accessibleNames(page: Page, role: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
+  await cdp.detach();
+  return nodes.filter((node) => !node.ignored && node.role?.value === role).map((node) => node.name?.value ?? '');
+}
+
 async function openEditor(): Promise<{ page: Page; errors: string[] }> {
   const opened = await openApp(browser);
   await opened.page.getByRole('group', { name: 'Dense layer l1' }).waitFor();
@@ -192,6 +206,15 @@ describe('keyboard and screen reader', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await expectFocus(page, 'No runs saved yet. Start a search and it appears here.');
+
+    assert.deepEqual(errors, []);
+  });
+
+  it('names both canvases', async () => {
+    const { page, errors } = await openEditor();
+    await page.getByRole('region', { name: 'Best architecture' }).locator('.react-flow').waitFor();
+
+    assert.deepEqual((await accessibleNames(page, 'application')).sort(), ['Best architecture, read only', 'Network editor']);
 
     assert.deepEqual(errors, []);
   });

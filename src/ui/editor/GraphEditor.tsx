@@ -280,6 +280,7 @@ export function GraphEditor() {
   return (
     <div className="graph-editor" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<EditorFlowNode, EditorFlowEdge>
+        aria-label="Network editor"
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}

@@ -26,6 +26,8 @@ const FIT: FitViewOptions = { padding: 0.12, maxZoom: 1.25 };
 const COMPACT_FIT: FitViewOptions = { padding: 0.08, maxZoom: 1, minZoom: 0.6 };
 
 export interface GenomeGraphProps {
+  /** The view's accessible name; React Flow gives its canvas the role "application" and no name. */
+  readonly label: string;
   /** The laid-out graph; no nodes draws an empty pane. */
   readonly flow: Pick<GenomeFlow, 'nodes' | 'edges'>;
   readonly colorMode: ColorMode;
@@ -70,12 +72,13 @@ function CutReporter({ moved, onPanHint }: { moved: boolean; onPanHint: (show: b
   return null;
 }
 
-export function GenomeGraph({ flow, colorMode, compact = false, onPanHint }: GenomeGraphProps) {
+export function GenomeGraph({ label, flow, colorMode, compact = false, onPanHint }: GenomeGraphProps) {
   const fit = compact ? COMPACT_FIT : FIT;
   // The pan hint goes once the user has panned or zoomed.
   const [moved, setMoved] = useState(false);
   return (
     <ReactFlow
+      aria-label={label}
       nodes={flow.nodes}
       edges={flow.edges}
       nodeTypes={NODE_TYPES}
