@@ -210,11 +210,37 @@ describe('keyboard and screen reader', () => {
     assert.deepEqual(errors, []);
   });
 
-  it('names both canvases', async () => {
+  it('names the editor canvas', async () => {
     const { page, errors } = await openEditor();
     await page.getByRole('region', { name: 'Best architecture' }).locator('.react-flow').waitFor();
 
-    assert.deepEqual((await accessibleNames(page, 'application')).sort(), ['Best architecture, read only', 'Network editor']);
+    // The best network's view is an image with a text alternative, so only the editor is an application.
+    assert.deepEqual(await accessibleNames(page, 'application'), ['Network editor']);
+
+    assert.deepEqual(errors, []);
+  });
+
+  it('reads the best network as one image', async () => {
+    const { page, errors } = await openApp(browser, SHARED_LINK);
+    const region = page.getByRole('region', { name: 'Best architecture' });
+    await region.locator('.react-flow__node').nth(2).waitFor();
+
+    const tabStops = region.locator('.react-flow [tabindex]:not([tabindex="-1"]), .react-flow a[href], .react-flow button');
+    assert.equal(await tabStops.count(), 0, 'no layer or connection is a tab stop');
+    const description = (await region.locator('.run-view__footer').getAttribute('title')) ?? '';
+    assert.match(description, /^dense\(.+→ output$/, 'the footer describes the network');
+    const image = page.getByRole('img', { name: `Best architecture, read only: ${description}`, exact: true });
+    assert.equal(await image.count(), 1, 'the view is one image named by its description');
+    assert.equal(await image.getByRole('application').count(), 0, 'the layers are hidden behind the text alternative');
+    assert.equal((await accessibleNames(page, 'image')).includes(`Best architecture, read only: ${description}`), true, "Chromium's accessibility tree has the image");
+
+    // From the panel's title, one Tab passes the diagram and reaches Open in editor.
+    await region.getByRole('heading', { name: 'Best architecture' }).evaluate((heading: HTMLElement) => {
+      heading.tabIndex = -1;
+      heading.focus();
+    });
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'Open in editor');
 
     assert.deepEqual(errors, []);
   });

@@ -26,13 +26,19 @@ const FIT: FitViewOptions = { padding: 0.12, maxZoom: 1.25 };
 const COMPACT_FIT: FitViewOptions = { padding: 0.08, maxZoom: 1, minZoom: 0.6 };
 
 export interface GenomeGraphProps {
-  /** The view's accessible name; React Flow gives its canvas the role "application" and no name. */
+  /** The view's accessible name, because React Flow gives its canvas the role "application" and no name. */
   readonly label: string;
   /** The laid-out graph; no nodes draws an empty pane. */
   readonly flow: Pick<GenomeFlow, 'nodes' | 'edges'>;
   readonly colorMode: ColorMode;
-  /** Thumbnail mode: no controls, no background grid, and page scrolling is left alone. */
+  /**
+   * Thumbnail mode: no controls, no background grid, and page scrolling is left alone. The view is
+   * then one image for assistive technology, named by `label` and `description`, and no layer or
+   * connection is a tab stop.
+   */
   readonly compact?: boolean;
+  /** The network in words, the thumbnail's text alternative after its label. */
+  readonly description?: string;
   /**
    * Receives, in thumbnail mode, whether to show how to pan to the rest of a network that does
    * not fit. The caller draws the hint beside the view, because over it the hint covered nodes.
@@ -72,13 +78,14 @@ function CutReporter({ moved, onPanHint }: { moved: boolean; onPanHint: (show: b
   return null;
 }
 
-export function GenomeGraph({ label, flow, colorMode, compact = false, onPanHint }: GenomeGraphProps) {
+export function GenomeGraph({ label, description, flow, colorMode, compact = false, onPanHint }: GenomeGraphProps) {
   const fit = compact ? COMPACT_FIT : FIT;
   // The pan hint goes once the user has panned or zoomed.
   const [moved, setMoved] = useState(false);
-  return (
+  const view = (
     <ReactFlow
       aria-label={label}
+      aria-hidden={compact || undefined}
       nodes={flow.nodes}
       edges={flow.edges}
       nodeTypes={NODE_TYPES}
@@ -86,6 +93,8 @@ export function GenomeGraph({ label, flow, colorMode, compact = false, onPanHint
       fitView
       fitViewOptions={fit}
       minZoom={0.2}
+      nodesFocusable={!compact}
+      edgesFocusable={!compact}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}
@@ -102,5 +111,14 @@ export function GenomeGraph({ label, flow, colorMode, compact = false, onPanHint
       {!compact && <Controls showInteractive={false} />}
       {compact && onPanHint && <CutReporter moved={moved} onPanHint={onPanHint} />}
     </ReactFlow>
+  );
+  if (!compact) return view;
+
+  // Chromium keeps the children of an element with the role "img" in its accessibility tree, so
+  // aria-hidden above takes the layers and connections out, and the text alternative stands for them.
+  return (
+    <div className="genome-graph" role="img" aria-label={description ? `${label}: ${description}` : label}>
+      {view}
+    </div>
   );
 }

@@ -57,6 +57,7 @@ export function BestArchitecture() {
         {/* NOTE: a new best or a new view size remounts the graph (a long task), because refitting a mounted view to moved nodes or a new size did not always fit them. */}
         <GenomeGraph
           label="Best architecture, read only"
+          description={description}
           key={`${best?.candidate.id ?? 'none'}:${frameWidth}x${frameHeight}`}
           flow={flow ?? NO_GRAPH}
           colorMode={theme}
