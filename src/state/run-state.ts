@@ -3,8 +3,9 @@
  * coordinator event into it. Events of any other run id are dropped.
  */
 
-import { countExhaustive } from '../core/exhaustive';
-import type { Candidate, GenerationSummary } from '../core/strategy';
+import type { EarlyStoppingRule } from '../core/early-stopping';
+import { countExhaustive, type ExhaustiveCount } from '../core/exhaustive';
+import type { Candidate, GenerationSummary, StrategyName } from '../core/strategy';
 import type { RunConfig } from '../workers/run-config';
 import { shapeContextOf } from './graph-context';
 import type { BackendName } from '../train/types';
@@ -24,8 +25,35 @@ export interface WorkerInfo {
   readonly note?: string;
 }
 
+/**
+ * The settings of a run that its result texts name. The page's settings stay editable once
+ * a run ends, so the status, the result line and the chart labels read these instead.
+ */
+export interface RunSettings {
+  readonly strategy: StrategyName;
+  readonly seed: number;
+  readonly earlyStopping: EarlyStoppingRule;
+  /** The evaluation budget, or 0 for none. */
+  readonly maxEvaluations: number;
+  /** The chains an exhaustive run's candidate set spans, or null for the other strategies. */
+  readonly space: Pick<ExhaustiveCount, 'count' | 'maxDepth'> | null;
+}
+
+/** Returns the settings of a run of `config`. For the exhaustive strategy this counts its space, up to about a tenth of a second. */
+export function runSettingsOf(config: RunConfig): RunSettings {
+  const { search } = config;
+  let space: RunSettings['space'] = null;
+  if (search.strategy === 'exhaustive') {
+    const { count, maxDepth } = countExhaustive(search.candidateSet, shapeContextOf(config));
+    space = { count, maxDepth };
+  }
+  return { strategy: search.strategy, seed: search.seed, earlyStopping: search.earlyStopping ?? 'off', maxEvaluations: search.maxEvaluations ?? 0, space };
+}
+
 export interface RunState {
   readonly runId: string | null;
+  /** The settings of the run shown, or null before any. */
+  readonly settings: RunSettings | null;
   readonly phase: RunPhase;
   /** How the last run ended, once it has. */
   readonly outcome: RunStatus | null;
@@ -51,6 +79,7 @@ export interface RunState {
 
 export const IDLE_RUN: RunState = {
   runId: null,
+  settings: null,
   phase: 'idle',
   outcome: null,
   message: null,
@@ -92,20 +121,22 @@ function upsert<T>(items: readonly T[], item: T, same: (other: T) => boolean): T
  * Returns the generations a run plans: the config's, or for the exhaustive strategy, which
  * ignores it, the batches of a population that its space (and evaluation budget) fills.
  */
-export function plannedGenerations(config: RunConfig): number {
+export function plannedGenerations(config: RunConfig, settings: RunSettings = runSettingsOf(config)): number {
   const { search } = config;
-  if (search.strategy !== 'exhaustive') return search.generations;
-  let chains = countExhaustive(search.candidateSet, shapeContextOf(config)).count;
-  if ((search.maxEvaluations ?? 0) > 0) chains = Math.min(chains, search.maxEvaluations!);
+  if (settings.space === null) return search.generations;
+  let chains = settings.space.count;
+  if (settings.maxEvaluations > 0) chains = Math.min(chains, settings.maxEvaluations);
   return Math.max(1, Math.ceil(chains / (search.population * search.networksPerBlueprint)));
 }
 
 export function applyRunEvent(state: RunState, event: RunEvent, now: number | null = null): RunState {
   if (event.runId !== state.runId) return state;
   switch (event.type) {
-    case 'run-started':
-      // The store plans them as the run starts; counting an exhaustive space again would cost the page as much.
-      return { ...state, phase: 'running', totalGenerations: state.totalGenerations > 0 ? state.totalGenerations : plannedGenerations(event.config) };
+    case 'run-started': {
+      // The store sets both as the run starts; counting an exhaustive space again would cost the page as much.
+      const settings = state.settings ?? runSettingsOf(event.config);
+      return { ...state, phase: 'running', settings, totalGenerations: state.totalGenerations > 0 ? state.totalGenerations : plannedGenerations(event.config, settings) };
+    }
     case 'generation-started':
       return { ...state, generation: event.generation, currentBatch: event.candidates };
     case 'candidate-progress':

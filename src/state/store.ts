@@ -16,7 +16,7 @@ import type { BackendPreference, OptimizerName } from '../train/types';
 import type { RunConfig } from '../workers/run-config';
 import { MAX_FILE_NAME, NUMERIC_FIELDS, defaultRunConfig, parseRunConfig, type NumericPath } from './config';
 import { RunController, type ResumeOptions, type RunEnvironment } from './run-controller';
-import { IDLE_RUN, applyRunEvent, plannedGenerations, type RunState, type WorkerInfo } from './run-state';
+import { IDLE_RUN, applyRunEvent, plannedGenerations, runSettingsOf, type RunState, type WorkerInfo } from './run-state';
 import { isRunActive } from './session/setup';
 import { createFrameBatcher } from './frame-batcher';
 import type { RunEvent } from '../workers/coordinator';
@@ -275,9 +275,10 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
         }
         const runId = resume?.runId ?? `run-${Date.now().toString(36)}`;
         const startedAt = Date.now() - (resume?.previousElapsedMs ?? 0);
+        const settings = runSettingsOf(parsed.config);
         set({
           configErrors: [],
-          run: { ...IDLE_RUN, runId, phase: 'starting', startedAt, totalGenerations: plannedGenerations(config) },
+          run: { ...IDLE_RUN, runId, settings, phase: 'starting', startedAt, totalGenerations: plannedGenerations(parsed.config, settings) },
         });
         await controller.start(runId, parsed.config, resume);
         setRun((run) =>

@@ -17,7 +17,7 @@ import type { RunDatabase, StoredRun } from '../persist/run-db';
 import { RunRecorder, isViewOnlyRun } from '../persist/run-recorder';
 import { RECORD_SCHEMA, type RunRecord } from '../persist/run-records';
 import { encodeStoredSetup, readStoredSetup, storeSetup } from '../persist/setup-storage';
-import { IDLE_RUN } from '../run-state';
+import { IDLE_RUN, runSettingsOf } from '../run-state';
 import { decodeShareFragment, shareFragment, type LinkDecodeResult } from '../share/link-codec';
 import { DEFAULT_VIEW, type RestoreNote, type ShareState, type SharedResult, type ViewOptions } from '../share/share-state';
 import type { AppStore } from '../store';
@@ -284,7 +284,7 @@ export class Session {
     const lostEdits = before.editor.history.past.length > 0 && setupKey(currentSetup(before)) !== setupKey(setup);
     loadSetup(this.app, setup);
     const shown = share.results.length > 0;
-    this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, evaluatedFromShared(share.results, share.config), [], null, 0, false) : IDLE_RUN });
+    this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, runSettingsOf(share.config), evaluatedFromShared(share.results, share.config), [], null, 0, false) : IDLE_RUN });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: shown ? { results: share.results, replayRunId: null, comparison: null } : null });
     if (notes.length > 0) {
@@ -465,7 +465,7 @@ export class Session {
     const setup = setupOfRecord(stored.record, notes);
     const lostEdits = this.replaceSetup(setup);
     const outcome = stored.record.status === 'running' ? 'stopped' : stored.record.status;
-    this.app.setState({ run: viewRunState(`saved:${id}`, stored.candidates, stored.generations, outcome, stored.record.elapsedMs, true, stored.record.final ?? null) });
+    this.app.setState({ run: viewRunState(`saved:${id}`, runSettingsOf(setup.config), stored.candidates, stored.generations, outcome, stored.record.elapsedMs, true, stored.record.final ?? null) });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: null });
     this.finishSetupReplacement(lostEdits);
@@ -557,7 +557,7 @@ export class Session {
     const { seedGenome, ...config } = read.run.config;
     const setup = { config, graph: seedGenome!, positions: read.run.positions };
     const lostEdits = this.replaceSetup(setup);
-    this.app.setState({ run: viewRunState(`saved:${record.id}`, read.run.candidates, read.run.generations, read.run.status, read.run.elapsedMs, true, read.run.final) });
+    this.app.setState({ run: viewRunState(`saved:${record.id}`, runSettingsOf(read.run.config), read.run.candidates, read.run.generations, read.run.status, read.run.elapsedMs, true, read.run.final) });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: null });
     this.finishSetupReplacement(lostEdits);

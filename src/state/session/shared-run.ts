@@ -11,7 +11,7 @@ import { compareCandidates, type EvaluatedCandidate, type RunStatus } from '../.
 import type { RunConfig } from '../../workers/run-config';
 import { shapeContextOf } from '../graph-context';
 import { VIEW_RUN_PREFIX } from '../persist/run-recorder';
-import { IDLE_RUN, leaderboard, type RunState } from '../run-state';
+import { IDLE_RUN, leaderboard, type RunSettings, type RunState } from '../run-state';
 import type { AppState } from '../store';
 import { MAX_SHARED_RESULTS, type ShareState, type SharedResult } from '../share/share-state';
 
@@ -84,10 +84,11 @@ const NO_GENERATION = -1;
  * leaderboard draw it, and its `view:` id keeps it out of the run history. `evaluations` are
  * all of a run's results when `complete`, and then a generation cut short by a stop shows
  * as unfinished, as it did live. A shared link carries only the top results, so it passes
- * false.
+ * false. `settings` are those of the run, from its saved or shared config.
  */
 export function viewRunState(
   id: string,
+  settings: RunSettings,
   evaluations: readonly EvaluatedCandidate[],
   generations: readonly GenerationSummary[],
   outcome: RunStatus | null,
@@ -100,6 +101,7 @@ export function viewRunState(
   return {
     ...IDLE_RUN,
     runId: `${VIEW_RUN_PREFIX}${id}`,
+    settings,
     phase: outcome === null ? 'idle' : 'finished',
     outcome,
     elapsedMs,

@@ -9,17 +9,19 @@ import { useApp } from '../store-context';
 import { BestSoFarChart } from './BestSoFarChart';
 import { GenerationChart } from './GenerationChart';
 import { ParetoChart } from './ParetoChart';
+import { selectStepUnit } from './run-texts';
 
 export function FitnessChart() {
   const generations = useApp((state) => state.run.generations);
   const evaluations = useApp((state) => state.run.evaluations);
   const generation = useApp((state) => state.run.generation);
-  const exhaustive = useApp((state) => state.config.search.strategy === 'exhaustive');
-  const unit = exhaustive ? 'batch' : 'generation';
+  // The run's own strategy names the steps, because the settings may have changed since it ran.
+  const unit = useApp(selectStepUnit);
+  const exhaustive = unit === 'batch';
 
   return (
     <section className="run-view" aria-label="Fitness chart">
-      {/* Keyed by the strategy, so that choosing another opens that strategy's first view. */}
+      {/* Keyed by the strategy, so that a run of another strategy, or choosing one before a run, opens its first view. */}
       <Tabs.Root key={unit} className="tabs" defaultValue={exhaustive ? 'evaluations' : 'generations'}>
         <div className="run-view__bar">
           <h2 className="panel-title">Fitness</h2>

@@ -25,6 +25,7 @@ import {
   type PopulationName,
 } from './chart-data';
 import { fitnessTickText, useRunTaskKind } from './score-text';
+import { selectShownStrategy } from './run-texts';
 
 const POPULATION_LABELS: Record<PopulationName, string> = {
   networks: 'Networks',
@@ -62,7 +63,7 @@ const GenerationPlot = memo(function GenerationPlot({ generations, evaluations, 
   const partial = useMemo(() => partialGeneration(generations, evaluations, generation), [generations, evaluations, generation]);
   const present = useMemo(() => populationsPresent(generations), [generations]);
   // Before the first generation, the legend and lines follow the strategy: coevolution has three populations.
-  const coevolution = useApp((state) => state.config.search.strategy === 'coevolution');
+  const coevolution = useApp((state) => selectShownStrategy(state) === 'coevolution');
   const expected = coevolution ? POPULATION_NAMES : NETWORKS_ONLY;
   const populations = present.length > 0 ? present : expected;
   const plot = useRef<HTMLDivElement>(null);

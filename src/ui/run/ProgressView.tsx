@@ -6,11 +6,10 @@
 import { formatCount, formatDuration, formatEstimate } from '../format';
 import { selectRunActive } from '../run-phase';
 import { useApp } from '../store-context';
-import { useExhaustiveEstimate } from '../inspector/use-exhaustive-estimate';
 import { useNow } from '../use-now';
-import { exhaustiveResultText } from './exhaustive-result';
-import { generationAnnouncement, phaseText } from './phase-text';
+import { generationAnnouncement } from './phase-text';
 import { runProgress } from './progress';
+import { progressTexts, selectStepUnit } from './run-texts';
 import { useTimeLeft } from './use-time-left';
 import { useStartBlocker } from './RunControls';
 import { useRunTaskKind } from './score-text';
@@ -19,9 +18,9 @@ import { WorkerList } from './WorkerList';
 export function ProgressView() {
   const run = useApp((state) => state.run);
   const planned = useApp((state) => state.config.search.generations);
-  const search = useApp((state) => state.config.search);
-  const exhaustive = search.strategy === 'exhaustive';
-  const estimate = useExhaustiveEstimate();
+  // The words follow the run shown, because the settings may have changed since it ran.
+  const exhaustive = useApp(selectStepUnit) === 'batch';
+  const config = useApp((state) => state.config);
   const dataset = useApp((state) => state.dataset);
   const active = useApp(selectRunActive);
   const startBlocker = useStartBlocker();
@@ -40,14 +39,14 @@ export function ProgressView() {
   const percent = Math.round(progress.fraction * 100);
   // A shared link's results, shown before any search here: they have no generations, counts or clock of this page.
   const linkResults = run.phase === 'idle' && run.evaluations.length > 0;
-  const exhaustiveResult = estimate ? exhaustiveResultText(run, estimate.space, search) : '';
+  const texts = progressTexts({ run, config }, startBlocker);
 
   return (
     <section className="progress" aria-label="Progress">
       <div className="progress__line">
         {/* A reason not to start can be long: it takes the line to itself, above the figures. */}
         <p className={run.phase === 'idle' && startBlocker ? 'progress__status progress__status--blocked' : 'progress__status'} aria-live="polite">
-          {phaseText(run, startBlocker, exhaustive)}
+          {texts.status}
         </p>
         <p className="visually-hidden" role="status" data-testid="generation-announcement">
           {generationAnnouncement(run, kind, exhaustive)}
@@ -67,9 +66,9 @@ export function ProgressView() {
           </>
         )}
       </div>
-      {exhaustiveResult && (
+      {texts.result && (
         <p className="progress__line progress__result" data-testid="exhaustive-result">
-          {exhaustiveResult}
+          {texts.result}
         </p>
       )}
       {/* Counts on a line of their own: they grow as the run goes ("(3 reused)"), which otherwise wrapped the line above anew. */}
