@@ -18,12 +18,16 @@ import { withEditorIds } from '../graph-model';
 import { leaderboard, type RunState } from '../run-state';
 import type { AppState } from '../store';
 
+/** Returns the candidate the best-network exports use: the retrained final network when there is one. */
+const exportedOf = (run: Pick<RunState, 'best' | 'final'>): EvaluatedCandidate | null => run.final ?? run.best;
+
 /** The candidate the best-network exports use: the retrained final network when there is one. */
-export const exportedCandidate = (state: AppState): EvaluatedCandidate | null => state.run.final ?? state.run.best;
+export const exportedCandidate = (state: AppState): EvaluatedCandidate | null => exportedOf(state.run);
 
 /**
- * The network in the editor, which Export offers beside the best network when it differs from
- * both the best and the final network: a candidate opened from the run, or the user's own.
+ * The network in the editor, which Export offers beside the best network when it differs
+ * from the network that section saves: a candidate opened from the run (the search's best
+ * too, when final retraining kept another architecture), or the user's own.
  */
 export interface EditorNetwork {
   readonly genome: Genome;
@@ -36,13 +40,13 @@ export interface EditorNetwork {
 }
 
 /**
- * Returns the editor's network for Export, or null when it is the best or the final network,
- * which Export offers already. The run's candidates are matched by canonical hash, since the
- * editor renames the layers of a network it opens.
+ * Returns the editor's network for Export, or null when it is the network the best-network
+ * section saves already (the final network when there is one). The run's candidates are
+ * matched by canonical hash, since the editor renames the layers of a network it opens.
  */
 export function editorNetwork(graph: Genome, run: Pick<RunState, 'evaluations' | 'best' | 'final'>, context: ShapeContext): EditorNetwork | null {
   const hash = canonicalHash(graph);
-  if (run.best?.candidate.hash === hash || run.final?.candidate.hash === hash) return null;
+  if (exportedOf(run)?.candidate.hash === hash) return null;
   const result = run.evaluations.find((evaluation) => !evaluation.reused && evaluation.candidate.hash === hash) ?? null;
   const issue = analyzeGenome(graph, context).issues[0]?.message ?? null;
   const problem = issue ?? slotTrainingProblem(graph);

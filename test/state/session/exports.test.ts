@@ -119,10 +119,20 @@ describe('editorNetwork', () => {
     expect(network?.problem).toBeNull();
   });
 
-  it('skips the best and the final network', () => {
+  it('skips the network Export saves as the best', () => {
     expect(editorNetwork(best.candidate.genome, run, context)).toBeNull();
-    const final = { ...searched('g4-5-final', 32) };
-    expect(editorNetwork(final.candidate.genome, { ...run, final }, context)).toBeNull();
+    const retrained = { ...searched('g4-5-final', 16) };
+    expect(editorNetwork(best.candidate.genome, { ...run, final: retrained }, context)).toBeNull();
+  });
+
+  it('offers the best when the final network differs', () => {
+    // Final retraining kept another of the top candidates, so the best-network section saves that one.
+    const other = searched('g3-7-final', 8);
+    const withFinal = { ...run, final: other };
+    expect(editorNetwork(other.candidate.genome, withFinal, context)).toBeNull();
+    const network = editorNetwork(withEditorIds(best.candidate.genome), withFinal, context);
+    expect(network?.result?.candidate.id).toBe('g4-5');
+    expect(network?.problem).toBeNull();
   });
 
   it('offers a network the run did not train', () => {
