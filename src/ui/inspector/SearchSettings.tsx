@@ -47,14 +47,25 @@ function ExhaustiveEstimateNote() {
   );
 }
 
+/**
+ * Returns the unit of Population for the exhaustive strategy, which trains its chains in
+ * batches of population × networks per blueprint. That setting is hidden for this strategy,
+ * so a batch of another size than the population is stated as a count.
+ */
+export function exhaustiveBatchUnit(population: number, networksPerBlueprint: number): string {
+  if (networksPerBlueprint === 1) return 'chains per batch';
+  const size = population * networksPerBlueprint;
+  return `${size.toLocaleString('en-US')} ${size === 1 ? 'chain' : 'chains'} per batch`;
+}
+
 export function SearchSettings({ locked }: { locked: boolean }) {
   const strategy = useApp((state) => state.config.search.strategy);
   const earlyStopping = useApp((state) => state.config.search.earlyStopping ?? 'off');
+  const population = useApp((state) => state.config.search.population);
   const networksPerBlueprint = useApp((state) => state.config.search.networksPerBlueprint);
   const { setStrategy, setEarlyStopping } = useActions();
   const exhaustive = strategy === 'exhaustive';
-  // An exhaustive search trains its chains in batches of population × networks per blueprint.
-  const batchUnit = networksPerBlueprint === 1 ? 'chains per batch' : `chains per batch ÷ ${networksPerBlueprint}`;
+  const batchUnit = exhaustiveBatchUnit(population, networksPerBlueprint);
 
   return (
     <section className="inspector__section" aria-labelledby="inspector-search">
