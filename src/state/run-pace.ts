@@ -35,6 +35,12 @@ export interface TimedResult {
   readonly modelMs: number;
 }
 
+/** A pause of a run, in milliseconds of the coordinator's clock; `to` is null while the run is still paused. */
+export interface PausedSpan {
+  readonly from: number;
+  readonly to: number | null;
+}
+
 export interface PaceMeasurement {
   /** Wall milliseconds per modelled millisecond, scaled to one worker with `parallelSpeedup`. */
   readonly wallPerModelMs: number;
@@ -47,11 +53,17 @@ export interface PaceMeasurement {
 /**
  * Measures the pace of `results`, trained on `workers` workers. The span runs from the
  * moment the first candidate began training to the last result, so it counts the waits at
- * the end of each generation too. `preStartMs` is the time before the coordinator's clock
- * started (loading the data and starting the workers), which goes into the start-up.
- * Returns null with fewer than `MIN_MEASURED_CANDIDATES` results.
+ * the end of each generation too, but not the time `pauses` held every worker idle.
+ * `preStartMs` is the time before the coordinator's clock started (loading the data and
+ * starting the workers), which goes into the start-up. Returns null with fewer than
+ * `MIN_MEASURED_CANDIDATES` results.
  */
-export function measurePace(results: readonly TimedResult[], workers: number, preStartMs = 0): PaceMeasurement | null {
+export function measurePace(
+  results: readonly TimedResult[],
+  workers: number,
+  preStartMs = 0,
+  pauses: readonly PausedSpan[] = [],
+): PaceMeasurement | null {
   if (results.length < MIN_MEASURED_CANDIDATES) return null;
   let trainingStart = Infinity;
   let end = 0;
@@ -62,13 +74,34 @@ export function measurePace(results: readonly TimedResult[], workers: number, pr
     modelMs += result.modelMs;
   }
   trainingStart = Math.max(0, trainingStart);
-  if (modelMs <= 0 || end <= trainingStart) return null;
+  const trainingMs = end - trainingStart - idleMs(results, pauses, trainingStart, end);
+  if (modelMs <= 0 || trainingMs <= 0) return null;
 
   return {
-    wallPerModelMs: ((end - trainingStart) * parallelSpeedup(workers)) / modelMs,
+    wallPerModelMs: (trainingMs * parallelSpeedup(workers)) / modelMs,
     startupMs: Math.max(0, preStartMs) + trainingStart,
     candidates: results.length,
   };
+}
+
+/**
+ * Returns the milliseconds between `start` and `end` during which `pauses` left every worker
+ * idle. A pause lets the candidates in training finish, so each pause counts from its last
+ * result, or from its start when none came in.
+ */
+function idleMs(results: readonly TimedResult[], pauses: readonly PausedSpan[], start: number, end: number): number {
+  let idle = 0;
+  for (const pause of pauses) {
+    const from = Math.max(start, pause.from);
+    const to = Math.min(end, pause.to ?? end);
+    if (to <= from) continue;
+    let halted = from;
+    // NOTE: successive halving records a batch's results only after its last rung. A pause in
+    // a halving batch therefore counts from its start, though the rung in training ran on.
+    for (const result of results) if (result.finishedAt >= from && result.finishedAt <= to) halted = Math.max(halted, result.finishedAt);
+    idle += to - halted;
+  }
+  return idle;
 }
 
 /** The modelled cost of a candidate of `config` on one worker, in milliseconds, for the config's epochs. */

@@ -9,6 +9,7 @@ import type { Candidate, GenerationSummary, StrategyName } from '../core/strateg
 import type { RunConfig } from '../workers/run-config';
 import { shapeContextOf } from './graph-context';
 import type { BackendName } from '../train/types';
+import type { PausedSpan } from './run-pace';
 import { compareCandidates, type EvaluatedCandidate, type RunEvent, type RunStatus } from '../workers/coordinator';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished';
@@ -75,6 +76,8 @@ export interface RunState {
   readonly workers: readonly WorkerInfo[];
   /** Candidates that trained on another backend than their worker's, with the reason. */
   readonly fallbacks: readonly string[];
+  /** The run's pauses on the coordinator's clock, which runs on while paused; the last is open while paused. */
+  readonly pauses: readonly PausedSpan[];
 }
 
 export const IDLE_RUN: RunState = {
@@ -96,6 +99,7 @@ export const IDLE_RUN: RunState = {
   inFlight: {},
   workers: [],
   fallbacks: [],
+  pauses: [],
 };
 
 /**
@@ -173,9 +177,9 @@ export function applyRunEvent(state: RunState, event: RunEvent, now: number | nu
       return { ...state, final: event.result, finalTraining: null, inFlight };
     }
     case 'run-paused':
-      return { ...state, phase: 'paused' };
+      return { ...state, phase: 'paused', pauses: [...state.pauses, { from: event.elapsedMs, to: null }] };
     case 'run-resumed':
-      return { ...state, phase: 'running' };
+      return { ...state, phase: 'running', pauses: state.pauses.map((span) => (span.to === null ? { ...span, to: event.elapsedMs } : span)) };
     case 'run-finished':
       return {
         ...state,

@@ -210,7 +210,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       const costOf = (result: RunState['evaluations'][number]) =>
         withEpochs(modelledCostMs(result.candidate, config, trainRows), epochsTrained(result, config), config.training.epochs);
       // The coordinator's clock starts once the data set is loaded and the workers are ready.
-      const pace = measurePace(timedResults(run.evaluations, costOf), Math.max(1, run.workers.length), pageMs - run.elapsedMs);
+      const pace = measurePace(timedResults(run.evaluations, costOf), Math.max(1, run.workers.length), pageMs - run.elapsedMs, run.pauses);
       if (pace) set({ paces: storePace(get().paces, paceKey(config), pace) });
     };
 

@@ -76,8 +76,9 @@ export type RunEvent =
     }
   | { readonly type: 'final-training-started'; readonly runId: string; readonly candidateId: string; readonly epochs: number }
   | { readonly type: 'final-evaluated'; readonly runId: string; readonly result: EvaluatedCandidate }
-  | { readonly type: 'run-paused'; readonly runId: string }
-  | { readonly type: 'run-resumed'; readonly runId: string }
+  /** `elapsedMs` is the run's clock at the pause or resume, on the same scale as `finishedAt`. */
+  | { readonly type: 'run-paused'; readonly runId: string; readonly elapsedMs: number }
+  | { readonly type: 'run-resumed'; readonly runId: string; readonly elapsedMs: number }
   | {
       readonly type: 'run-finished';
       readonly runId: string;
@@ -203,13 +204,13 @@ export class SearchCoordinator {
   pause(): void {
     if (this.paused || this.stopped) return;
     this.paused = true;
-    this.emit({ type: 'run-paused', runId: this.options.runId });
+    this.emit({ type: 'run-paused', runId: this.options.runId, elapsedMs: this.elapsed() });
   }
 
   resume(): void {
     if (!this.paused) return;
     this.paused = false;
-    this.emit({ type: 'run-resumed', runId: this.options.runId });
+    this.emit({ type: 'run-resumed', runId: this.options.runId, elapsedMs: this.elapsed() });
     for (const wake of this.resumeWaiters.splice(0)) wake();
   }
 

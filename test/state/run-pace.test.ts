@@ -36,6 +36,38 @@ describe('measurePace', () => {
   });
 });
 
+describe('measurePace with a pause', () => {
+  // Ten one-second candidates on one worker, paused for a minute after the fifth.
+  const paused = Array.from({ length: 10 }, (_, index) => ({
+    finishedAt: (index + 1) * 1_000 + (index >= 5 ? 60_000 : 0),
+    trainMs: 1_000,
+    modelMs: 1_000,
+  }));
+
+  it('leaves the pause out', () => {
+    const pace = measurePace(paused, 1, 0, [{ from: 5_000, to: 65_000 }])!;
+    expect(pace.wallPerModelMs).toBeCloseTo(1, 10);
+    expect(pace.candidates).toBe(10);
+  });
+
+  it('counts the training that ends during a pause', () => {
+    // Pause came half-way through the fifth candidate, which trained on to its end.
+    expect(measurePace(paused, 1, 0, [{ from: 4_500, to: 65_000 }])!.wallPerModelMs).toBeCloseTo(1, 10);
+  });
+
+  it('counts an open pause up to the last result', () => {
+    // Stopped while paused: the run ended in the pause, after its last result.
+    expect(measurePace(paused.slice(0, 5), 1, 0, [{ from: 4_500, to: null }])!.wallPerModelMs).toBeCloseTo(1, 10);
+  });
+
+  it('counts pauses before training began as start-up', () => {
+    const later = paused.slice(5);
+    const pace = measurePace(later, 1, 0, [{ from: 1_000, to: 65_000 }])!;
+    expect(pace.wallPerModelMs).toBeCloseTo(1, 10);
+    expect(pace.startupMs).toBe(65_000);
+  });
+});
+
 describe('estimateWallMs', () => {
   it('adds the default start-up to the model without a pace', () => {
     expect(estimateWallMs(16_000, 0, 2, null)).toEqual({ ms: DEFAULT_STARTUP_MS + 10_000, measured: false });

@@ -45,3 +45,19 @@ describe('run state clock', () => {
     expect(applyRunEvent(running, finished(4_000)).elapsedMs).toBe(4_000);
   });
 });
+
+describe('run state pauses', () => {
+  const running: RunState = { ...IDLE_RUN, runId: 'r', phase: 'running' };
+
+  it('keeps each pause on the run clock', () => {
+    const first = applyRunEvent(running, { type: 'run-paused', runId: 'r', elapsedMs: 4_000 });
+    expect(first.pauses).toEqual([{ from: 4_000, to: null }]);
+    const resumed = applyRunEvent(first, { type: 'run-resumed', runId: 'r', elapsedMs: 64_000 });
+    const again = applyRunEvent(resumed, { type: 'run-paused', runId: 'r', elapsedMs: 70_000 });
+    expect(again.phase).toBe('paused');
+    expect(again.pauses).toEqual([
+      { from: 4_000, to: 64_000 },
+      { from: 70_000, to: null },
+    ]);
+  });
+});

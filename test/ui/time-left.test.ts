@@ -101,6 +101,31 @@ describe('remainingModelMs', () => {
   });
 });
 
+describe('time left after a pause', () => {
+  const config = { ...recordedRun(1).config, finalEpochs: 0 };
+  const costOf = () => 1_000;
+  // One worker trained four one-second candidates, was paused for a minute, and trained two more.
+  const batch = Array.from({ length: 10 }, (_, index) => candidate(0, index));
+  const evaluations = batch.slice(0, 6).map((source, index) =>
+    evaluated(source, index + 1, 0.5, { finishedAt: (index + 1) * 1_000 + (index >= 4 ? 60_000 : 0), epochsTrained: config.training.epochs }),
+  );
+  const run: RunState = {
+    ...IDLE_RUN,
+    runId: 'paused',
+    phase: 'running',
+    totalGenerations: 1,
+    currentBatch: batch,
+    evaluations: evaluations.map((result) => ({ ...result, metrics: { ...result.metrics!, trainMs: 1_000 } })),
+    workers: [{ backend: 'wasm' }],
+    pauses: [{ from: 4_000, to: 64_000 }],
+  };
+
+  it('measures the pace without the pause', () => {
+    // Four candidates left at one second each.
+    expect(rawTimeLeft(run, config, TRAIN_ROWS, costOf, 66_000)).toBeCloseTo(4_000, 6);
+  });
+});
+
 describe('time left of a recorded run', () => {
   const replay = recordedRun(2);
   const costs = new Map(replay.candidates.map((source) => [source, modelledCostMs(source, replay.config, TRAIN_ROWS)]));

@@ -124,12 +124,14 @@ describe('SearchCoordinator', () => {
     pools.push(pool);
     let evaluatedWhilePaused = 0;
     let paused = false;
+    const events: RunEvent[] = [];
     const coordinator = new SearchCoordinator({
       runId: 'pause',
       config,
       dataset,
       pool,
       onEvent: (event) => {
+        events.push(event);
         if (event.type === 'candidate-evaluated') {
           if (paused) evaluatedWhilePaused++;
           if (event.result.evaluation === 1) {
@@ -148,6 +150,13 @@ describe('SearchCoordinator', () => {
     expect(result.status).toBe('completed');
     expect(evaluatedWhilePaused).toBe(0);
     expect(result.candidates).toHaveLength(8);
+
+    // The pause and resume events carry the run's clock, which runs on while paused.
+    const [pausedAt] = events.flatMap((event) => (event.type === 'run-paused' ? [event.elapsedMs] : []));
+    const [resumedAt] = events.flatMap((event) => (event.type === 'run-resumed' ? [event.elapsedMs] : []));
+    expect(pausedAt).toBeGreaterThanOrEqual(result.candidates[0].finishedAt);
+    expect(resumedAt - pausedAt).toBeGreaterThanOrEqual(1_400);
+    expect(result.candidates[1].finishedAt).toBeGreaterThan(resumedAt);
   });
 });
 

@@ -67,7 +67,8 @@ export function remainingModelMs(run: RunState, config: RunConfig, trainRows: nu
  * `resultsBeforeEstimate` candidates have trained in it. `plannedModelMs` is as for
  * `remainingModelMs`. The pace comes from the run's own
  * results, each weighted by its modelled cost, so later generations of larger networks do
- * not make the figure lag. A time budget caps it, because the run stops there.
+ * not make the figure lag, and pauses do not slow it. A time budget caps it, because the run
+ * stops there.
  */
 export function rawTimeLeft(
   run: RunState,
@@ -80,7 +81,7 @@ export function rawTimeLeft(
   const workers = Math.max(1, run.workers.length);
   const timed = timedResults(run.evaluations, (result) => withEpochs(costOf(result.candidate), epochsTrained(result, config), config.training.epochs));
   if (timed.length < resultsBeforeEstimate(workers)) return null;
-  const pace = measurePace(timed, workers);
+  const pace = measurePace(timed, workers, 0, run.pauses);
   if (!pace) return null;
 
   const left = (pace.wallPerModelMs * remainingModelMs(run, config, trainRows, costOf, plannedModelMs)) / parallelSpeedup(workers);
