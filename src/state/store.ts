@@ -115,6 +115,9 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       (events) => applyToRun((run) => events.reduce((state, event) => applyRunEvent(state, event, Date.now()), run)),
       { minIntervalMs: RUN_EVENT_INTERVAL_MS },
     );
+    // Page time when the coordinator's clock started, once the data set loaded and the workers
+    // started. It is noted as the event comes in, because the batch applies it a frame later.
+    let clockStarted: { readonly runId: string; readonly at: number } | null = null;
     // Other changes to the run come after the events already received.
     const setRun = (update: (run: RunState) => RunState) => {
       runEvents.flush();
@@ -129,7 +132,10 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       });
 
     const controller = new RunController(environment, {
-      onRunEvent: (event) => runEvents.push(event),
+      onRunEvent: (event) => {
+        if (event.type === 'run-started') clockStarted = { runId: event.runId, at: Date.now() };
+        runEvents.push(event);
+      },
       onDataset: (runId, dataset) => {
         if (get().run.runId !== runId) return;
         set({
@@ -203,14 +209,14 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
       editorActions.showNotice(`Switched to ${name}, whose data your network does not fit. ${misfit} The editor shows ${name}'s starting network; Undo brings yours back.`);
     };
 
-    /** Measures the pace of the run that just ended, `pageMs` long by the page's clock, and keeps it. */
-    const recordPace = (config: RunConfig, pageMs: number) => {
+    /** Measures the pace of the run that just ended and keeps it. */
+    const recordPace = (config: RunConfig) => {
       const { run, dataset } = get();
       const trainRows = dataset?.train ?? expectedTrainRows(config);
       const costOf = (result: RunState['evaluations'][number]) =>
         withEpochs(modelledCostMs(result.candidate, config, trainRows), epochsTrained(result, config), config.training.epochs);
-      // The coordinator's clock starts once the data set is loaded and the workers are ready.
-      const pace = measurePace(timedResults(run.evaluations, costOf), Math.max(1, run.workers.length), pageMs - run.elapsedMs, run.pauses);
+      const preStartMs = clockStarted?.runId === run.runId && run.startedAt !== null ? clockStarted.at - run.startedAt : 0;
+      const pace = measurePace(timedResults(run.evaluations, costOf), Math.max(1, run.workers.length), preStartMs, run.pauses);
       if (pace) set({ paces: storePace(get().paces, paceKey(config), pace) });
     };
 
@@ -285,7 +291,7 @@ export function createAppStore(environment: RunEnvironment, initial?: Partial<Pi
           run.runId === runId && run.phase !== 'finished' ? { ...run, phase: 'finished', outcome: 'stopped' } : run,
         );
         // A resumed run's clock includes its earlier sessions, so only whole runs measure the pace.
-        if (!resume) recordPace(parsed.config, Date.now() - startedAt);
+        if (!resume) recordPace(parsed.config);
       },
       pauseSearch: () => controller.pause(),
       resumeSearch: () => controller.resume(),
