@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IDLE_RUN, type RunState } from '../../src/state/run-state';
 import { modelledCostMs } from '../../src/state/run-pace';
-import { rawTimeLeft, remainingModelMs, resultsBeforeEstimate, smoothTimeLeft, type ShownTimeLeft } from '../../src/ui/run/time-left';
+import { cachedEstimate } from '../../src/ui/inspector/use-exhaustive-estimate';
+import { plannedExhaustiveModelMs, rawTimeLeft, remainingModelMs, resultsBeforeEstimate, smoothTimeLeft, type ShownTimeLeft } from '../../src/ui/run/time-left';
 import { POPULATION, TRAIN_ROWS, recordedRun, type ReplayedRun } from '../state/recorded-runs';
 import { candidate, evaluated } from './run-fixtures';
 
@@ -123,6 +124,30 @@ describe('time left after a pause', () => {
   it('measures the pace without the pause', () => {
     // Four candidates left at one second each.
     expect(rawTimeLeft(run, config, TRAIN_ROWS, costOf, 66_000)).toBeCloseTo(4_000, 6);
+  });
+});
+
+describe('time left on more rows than expected', () => {
+  // A data file's search costs its results on the file's rows, not on the task's expected count.
+  const replay = recordedRun(1);
+  const rows = 3_000;
+  const costs = new Map(replay.candidates.map((source) => [source, modelledCostMs(source, replay.config, rows)]));
+  const costOf = (source: (typeof replay.candidates)[number]) => costs.get(source)!;
+  const afterFirstBatch = replay.results[POPULATION - 1].finishedAt;
+  const run = snapshot(replay, afterFirstBatch);
+  const config = { ...replay.config, finalEpochs: 0 };
+
+  it('plans the chains on the same rows', () => {
+    const planned = plannedExhaustiveModelMs(cachedEstimate(config, rows), config)!;
+    const left = replay.candidates.filter((source) => !run.evaluations.some((result) => result.candidate === source));
+    const leftModelMs = left.reduce((sum, source) => sum + costOf(source), 0);
+    expect(remainingModelMs(run, config, rows, costOf, planned) / leftModelMs).toBeCloseTo(1, 1);
+  });
+
+  it('caches the estimate by rows', () => {
+    const expected = cachedEstimate(config).candidateModelMs!;
+    expect(cachedEstimate(config, rows).candidateModelMs!).toBeGreaterThan(2 * expected);
+    expect(cachedEstimate(config).candidateModelMs).toBe(expected);
   });
 });
 

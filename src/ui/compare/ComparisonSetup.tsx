@@ -12,7 +12,7 @@ import { comparisonBlocker } from '../../state/comparison-slice';
 import { isComparisonActive } from '../../state/comparison-state';
 import { NumberField } from '../controls/NumberField';
 import { useFocusHandoff } from '../controls/use-focus-handoff';
-import { cachedEstimate } from '../inspector/use-exhaustive-estimate';
+import { cachedEstimate, useTrainRows } from '../inspector/use-exhaustive-estimate';
 import { formatCount, formatEstimate } from '../format';
 import { CommandButton } from '../run/RunControls';
 import { useApp } from '../store-context';
@@ -44,7 +44,9 @@ export function ComparisonSetup() {
   const buttons = useRef<HTMLDivElement>(null);
   const notePress = useFocusHandoff(buttons, SUCCESSORS);
 
-  const estimate = cachedEstimate({ ...config, search: { ...config.search, strategy: 'exhaustive' } });
+  // The same rows as the other views' estimates, so that they all share the cached one.
+  const trainRows = useTrainRows();
+  const estimate = cachedEstimate({ ...config, search: { ...config.search, strategy: 'exhaustive' } }, trainRows);
   const exhaustiveReason = estimate.rejection === null ? null : `The exhaustive space is too large for ground truth. ${estimate.rejection}`;
   const strategies = form.strategies.filter((strategy) => strategy !== 'exhaustive' || exhaustiveReason === null);
   const seeds = parseSeeds(form.seedsText);

@@ -5,7 +5,7 @@
  */
 
 import type { Candidate } from '../../core/strategy';
-import { parallelSpeedup } from '../../state/exhaustive-estimate';
+import { parallelSpeedup, type ExhaustiveEstimate } from '../../state/exhaustive-estimate';
 import { MIN_MEASURED_CANDIDATES, epochsTrained, finalModelMs, measurePace, timedResults, withEpochs } from '../../state/run-pace';
 import type { RunState } from '../../state/run-state';
 import type { RunConfig } from '../../workers/run-config';
@@ -60,6 +60,17 @@ export function remainingModelMs(run: RunState, config: RunConfig, trainRows: nu
   const searchModelMs = (pendingModelMs + futureModelMs) * (1 - reusedShare);
   const workers = Math.max(1, run.workers.length);
   return searchModelMs + finalModelMs(config, meanModelMs, workers, run.evaluations.length + pending + future, trainRows);
+}
+
+/**
+ * Returns the modelled milliseconds of the chains an exhaustive search trains, on one
+ * worker: the whole space, or the evaluation budget when that is smaller. Undefined when the
+ * space is rejected. `estimate` must cost chains on the rows the run's results are costed on.
+ */
+export function plannedExhaustiveModelMs(estimate: ExhaustiveEstimate, config: RunConfig): number | undefined {
+  if (estimate.candidateModelMs === null) return undefined;
+  const budget = config.search.maxEvaluations ?? 0;
+  return estimate.candidateModelMs * (budget > 0 ? Math.min(budget, estimate.space.count) : estimate.space.count);
 }
 
 /**

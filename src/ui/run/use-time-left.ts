@@ -2,12 +2,11 @@
 
 import { useMemo, useRef } from 'react';
 import type { Candidate } from '../../core/strategy';
-import { expectedTrainRows } from '../../state/exhaustive-estimate';
 import { modelledCostMs } from '../../state/run-pace';
 import type { RunState } from '../../state/run-state';
-import { cachedEstimate } from '../inspector/use-exhaustive-estimate';
+import { cachedEstimate, useTrainRows } from '../inspector/use-exhaustive-estimate';
 import { useApp } from '../store-context';
-import { rawTimeLeft, smoothTimeLeft, type ShownTimeLeft } from './time-left';
+import { plannedExhaustiveModelMs, rawTimeLeft, smoothTimeLeft, type ShownTimeLeft } from './time-left';
 
 /**
  * Returns the milliseconds left in `run`, or null while `estimating` is false or too few
@@ -16,7 +15,7 @@ import { rawTimeLeft, smoothTimeLeft, type ShownTimeLeft } from './time-left';
  */
 export function useTimeLeft(run: RunState, estimating: boolean, elapsedMs: number, now: number): number | null {
   const config = useApp((state) => state.config);
-  const trainRows = useApp((state) => (state.dataset?.task === state.config.task.id ? state.dataset.train : null)) ?? expectedTrainRows(config);
+  const trainRows = useTrainRows();
   // Analysing a genome costs more than the rest of the estimate, and each is needed on every tick.
   const costOf = useMemo(() => {
     const costs = new WeakMap<Candidate, number>();
@@ -31,14 +30,12 @@ export function useTimeLeft(run: RunState, estimating: boolean, elapsedMs: numbe
   }, [config, trainRows]);
   const shown = useRef<{ runId: string | null; value: ShownTimeLeft | null }>({ runId: null, value: null });
 
-  // The exhaustive strategy's space is known before it runs, so its later batches cost what the space's sample says.
-  const planned = useMemo(() => {
-    if (config.search.strategy !== 'exhaustive') return undefined;
-    const estimate = cachedEstimate(config);
-    if (estimate.candidateModelMs === null) return undefined;
-    const budget = config.search.maxEvaluations ?? 0;
-    return estimate.candidateModelMs * (budget > 0 ? Math.min(budget, estimate.space.count) : estimate.space.count);
-  }, [config]);
+  // The exhaustive strategy's space is known before it runs, so its later batches cost the
+  // mean of the space's sampled chains, costed on the same rows as `costOf`.
+  const planned = useMemo(
+    () => (config.search.strategy === 'exhaustive' ? plannedExhaustiveModelMs(cachedEstimate(config, trainRows), config) : undefined),
+    [config, trainRows],
+  );
 
   const raw = estimating ? rawTimeLeft(run, config, trainRows, costOf, elapsedMs, planned) : null;
   if (shown.current.runId !== run.runId) shown.current = { runId: run.runId, value: null };
