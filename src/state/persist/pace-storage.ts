@@ -5,7 +5,7 @@
  */
 
 import type { RunConfig } from '../../workers/run-config';
-import type { PaceMeasurement } from '../run-pace';
+import { MIN_MEASURED_CANDIDATES, type PaceMeasurement } from '../run-pace';
 
 export const PACE_STORAGE_KEY = 'nas-playground:paces';
 
@@ -23,11 +23,27 @@ export function paceKey(config: Pick<RunConfig, 'backend' | 'task'>): string {
   return `${config.backend}:${config.task.id}`;
 }
 
-function isPace(value: unknown): value is PaceMeasurement {
+/**
+ * Largest wall milliseconds per modelled millisecond kept: a hundred times slower than the
+ * cost model, which is fitted to WASM on two cores. A larger figure comes from a broken
+ * measurement or an edited entry, and would make every later estimate absurd.
+ */
+export const MAX_WALL_PER_MODEL_MS = 100;
+
+/** Longest start-up kept, in milliseconds: ten minutes. */
+export const MAX_STARTUP_MS = 600_000;
+
+/** Returns whether `value` is a pace that a search could have measured. */
+export function isValidPace(value: unknown): value is PaceMeasurement {
   if (typeof value !== 'object' || value === null) return false;
   const { wallPerModelMs, startupMs, candidates } = value as Record<string, unknown>;
-  const positive = (number: unknown) => typeof number === 'number' && Number.isFinite(number) && number >= 0;
-  return positive(wallPerModelMs) && (wallPerModelMs as number) > 0 && positive(startupMs) && positive(candidates);
+  const inRange = (number: unknown, min: number, max: number) => typeof number === 'number' && Number.isFinite(number) && number >= min && number <= max;
+  return (
+    inRange(wallPerModelMs, Number.MIN_VALUE, MAX_WALL_PER_MODEL_MS) &&
+    inRange(startupMs, 0, MAX_STARTUP_MS) &&
+    Number.isInteger(candidates) &&
+    (candidates as number) >= MIN_MEASURED_CANDIDATES
+  );
 }
 
 function localStorageOrNull(): Storage | null {
@@ -48,11 +64,15 @@ export function readPaces(storage: Storage | null = localStorageOrNull()): PaceT
     return {};
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-  return Object.fromEntries(Object.entries(parsed).filter(([, pace]) => isPace(pace)));
+  return Object.fromEntries(Object.entries(parsed).filter(([, pace]) => isValidPace(pace)));
 }
 
-/** Returns `table` with `pace` under `key` as the most recent entry, and writes it to `storage`. */
+/**
+ * Returns `table` with `pace` under `key` as the most recent entry, and writes it to
+ * `storage`. An invalid pace (see `isValidPace`) leaves both as they were.
+ */
 export function storePace(table: PaceTable, key: string, pace: PaceMeasurement, storage: Storage | null = localStorageOrNull()): PaceTable {
+  if (!isValidPace(pace)) return table;
   const entries = Object.entries(table).filter(([other]) => other !== key);
   entries.push([key, { wallPerModelMs: pace.wallPerModelMs, startupMs: pace.startupMs, candidates: pace.candidates }]);
   const next = Object.fromEntries(entries.slice(-MAX_PACES));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PACES, PACE_STORAGE_KEY, paceKey, readPaces, storePace } from '../../../src/state/persist/pace-storage';
+import { MAX_PACES, MAX_STARTUP_MS, MAX_WALL_PER_MODEL_MS, PACE_STORAGE_KEY, paceKey, readPaces, storePace } from '../../../src/state/persist/pace-storage';
+import { MIN_MEASURED_CANDIDATES } from '../../../src/state/run-pace';
 import { defaultRunConfig } from '../../../src/state/config';
 
 /** Creates a Storage backed by a Map, as the browser's localStorage behaves for one origin. */
@@ -34,6 +35,29 @@ describe('pace storage', () => {
     const storage = memoryStorage();
     storage.setItem(PACE_STORAGE_KEY, JSON.stringify({ good: pace, negative: { ...pace, wallPerModelMs: -1 }, text: 'fast', missing: { startupMs: 1 } }));
     expect(readPaces(storage)).toEqual({ good: pace });
+  });
+
+  it('drops paces out of range', () => {
+    const storage = memoryStorage();
+    const stored = {
+      good: pace,
+      slowest: { ...pace, wallPerModelMs: MAX_WALL_PER_MODEL_MS },
+      zeroPace: { ...pace, wallPerModelMs: 0 },
+      inflated: { ...pace, wallPerModelMs: MAX_WALL_PER_MODEL_MS * 10 },
+      longStartup: { ...pace, startupMs: MAX_STARTUP_MS + 1 },
+      noCandidates: { ...pace, candidates: 0 },
+      tooFewCandidates: { ...pace, candidates: MIN_MEASURED_CANDIDATES - 1 },
+      fractionalCandidates: { ...pace, candidates: 3.5 },
+    };
+    storage.setItem(PACE_STORAGE_KEY, JSON.stringify(stored));
+    expect(Object.keys(readPaces(storage))).toEqual(['good', 'slowest']);
+  });
+
+  it('does not store an invalid pace', () => {
+    const storage = memoryStorage();
+    const table = storePace({}, 'auto:spiral', pace, storage);
+    expect(storePace(table, 'auto:xor', { ...pace, candidates: 0 }, storage)).toBe(table);
+    expect(Object.keys(readPaces(storage))).toEqual(['auto:spiral']);
   });
 
   it('reads unreadable storage as empty', () => {
