@@ -14,6 +14,7 @@ import type { EvaluatedCandidate } from '../workers/coordinator';
 import type { RunConfig } from '../workers/run-config';
 import { CANDIDATE_OVERHEAD_MS, candidateCostMs, parallelSpeedup, type ExhaustiveEstimate } from './exhaustive-estimate';
 import { shapeContextOf } from './graph-context';
+import { MARGIN as RETRAINING_MARGIN, MAX_RESERVE_SHARE } from '../workers/final-training';
 
 /** Trained results a pace needs before it counts as measured: fewer let one slow candidate set it. */
 export const MIN_MEASURED_CANDIDATES = 3;
@@ -169,8 +170,10 @@ export interface WallEstimate {
   readonly ms: number;
   /** True when the figure rests on a pace measured in this browser, false for the static guess. */
   readonly measured: boolean;
-  /** True when the estimate reached the time budget, so `ms` is the budget and the search stops before its end. */
+  /** True when the time budget ends the search before its last chains; `ms` is the budget then. */
   readonly reachesTimeBudget?: boolean;
+  /** True when every chain trains but the time budget cuts the final retraining short; `ms` is the budget then. */
+  readonly shortensRetraining?: boolean;
   /** Chains an exhaustive search trains: the whole space, or the evaluation budget when that is smaller. */
   readonly chains?: number;
 }
@@ -179,7 +182,7 @@ export interface WallEstimate {
  * Estimates the wall time of a search that trains `trainingModelMs` modelled milliseconds of
  * candidates and then `retrainingModelMs` of final retraining on `workers` workers: start-up
  * plus the modelled cost at the measured `pace`, or at the model's own figures without one.
- * A time budget caps it, since the search stops there.
+ * A time budget caps it, since the run stops there.
  */
 export function estimateWallMs(
   trainingModelMs: number,
@@ -190,8 +193,17 @@ export function estimateWallMs(
 ): WallEstimate {
   const wallPerModelMs = pace?.wallPerModelMs ?? 1;
   const startupMs = pace?.startupMs ?? DEFAULT_STARTUP_MS;
-  const ms = startupMs + (wallPerModelMs * (trainingModelMs + retrainingModelMs)) / parallelSpeedup(workers);
+  const measured = pace !== null;
+  const searchEndMs = startupMs + (wallPerModelMs * trainingModelMs) / parallelSpeedup(workers);
+  const retrainingMs = (wallPerModelMs * retrainingModelMs) / parallelSpeedup(workers);
+  const ms = searchEndMs + retrainingMs;
+  if (budgetSeconds <= 0) return { ms, measured };
+
+  // The coordinator ends the search once the budget left is what the final retraining needs
+  // with its margin, or MAX_RESERVE_SHARE of the budget when that is less (see final-training.ts).
   const budgetMs = budgetSeconds * 1000;
-  if (budgetSeconds > 0 && ms >= budgetMs) return { ms: budgetMs, measured: pace !== null, reachesTimeBudget: true };
-  return { ms, measured: pace !== null };
+  const reserveMs = retrainingMs > 0 ? Math.min(RETRAINING_MARGIN * retrainingMs, MAX_RESERVE_SHARE * budgetMs) : 0;
+  if (searchEndMs + reserveMs >= budgetMs) return { ms: budgetMs, measured, reachesTimeBudget: true };
+  if (ms >= budgetMs) return { ms: budgetMs, measured, shortensRetraining: true };
+  return { ms, measured };
 }

@@ -36,7 +36,7 @@ export function finalCandidates(
 }
 
 /** Factor on the estimate for evaluation time and run-to-run variation; an estimate itself. */
-const MARGIN = 1.3;
+export const MARGIN = 1.3;
 
 /**
  * Largest share of a time budget kept for the final retraining. A costly best candidate

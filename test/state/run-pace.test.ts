@@ -81,6 +81,20 @@ describe('estimateWallMs', () => {
   it('stops at the time budget', () => {
     expect(estimateWallMs(16_000, 0, 2, null, 5).ms).toBe(5_000);
   });
+
+  it('cuts the chains to leave the retraining its reserve', () => {
+    // Chains end at 72 s and retraining takes 25 s, within 100 s, but the search keeps 1.3 × 25 s for it.
+    expect(estimateWallMs(70_000, 25_000, 1, null, 100)).toEqual({ ms: 100_000, measured: false, reachesTimeBudget: true });
+  });
+
+  it('shortens only the retraining when the chains fit', () => {
+    // Chains end at 42 s; the search keeps at most 40% of the budget for the 80 s retraining.
+    expect(estimateWallMs(40_000, 80_000, 1, null, 100)).toEqual({ ms: 100_000, measured: false, shortensRetraining: true });
+  });
+
+  it('leaves a run within its budget as it is', () => {
+    expect(estimateWallMs(40_000, 20_000, 1, null, 100)).toEqual({ ms: 62_000, measured: false });
+  });
 });
 
 describe('finalModelMs', () => {

@@ -43,6 +43,25 @@ describe('exhaustiveSummary', () => {
     );
   });
 
+  it('says may for an unmeasured time budget', () => {
+    const base = presetById('one-set-two-targets').variants[0].config;
+    const estimate = estimateExhaustive(base, 2);
+    expect(exhaustiveSummary(estimate, { ms: 30_000, measured: false, reachesTimeBudget: true })).toBe(
+      'Trains 12 chains of 1 to 2 layers from 3 primitives, but may need more than its time budget of 30 s on 2 workers (a rough guess from the layer sizes): the search would stop there, before the last chains.',
+    );
+  });
+
+  it('says when only the retraining is cut', () => {
+    const base = presetById('one-set-two-targets').variants[0].config;
+    const estimate = estimateExhaustive(base, 2);
+    expect(exhaustiveSummary(estimate, { ms: 30_000, measured: true, shortensRetraining: true })).toBe(
+      'Trains 12 chains of 1 to 2 layers from 3 primitives within its time budget of 30 s on 2 workers, at the pace of the last search of this task in this browser, but the budget cuts the final retraining short.',
+    );
+    expect(exhaustiveSummary(estimate, { ms: 30_000, measured: false, shortensRetraining: true })).toBe(
+      'Trains 12 chains of 1 to 2 layers from 3 primitives within its time budget of 30 s on 2 workers (a rough guess from the layer sizes), but the budget may cut the final retraining short.',
+    );
+  });
+
   it('says one layer and one worker in the singular', () => {
     const base = presetById('one-set-two-targets').variants[0].config;
     const config = { ...base, search: { ...base.search, candidateSet: { ...base.search.candidateSet, maxDepth: 1 } } };

@@ -8,7 +8,8 @@ import { formatCount, formatDuration, formatEstimate, formatRoughEstimate } from
  * Describes what an exhaustive search would train and about how long it takes (`wall`, with
  * start-up and final retraining), or returns the rejection with its advice on shrinking the
  * space. A time measured in this browser reads "about"; the cost model's guess reads
- * "roughly", without seconds.
+ * "roughly", without seconds. A time budget that cuts the chains or the final retraining
+ * short is named, with "may" when the figure is the guess.
  */
 export function exhaustiveSummary(estimate: ExhaustiveEstimate, wall: WallEstimate | null): string {
   if (estimate.rejection !== null) return estimate.rejection;
@@ -21,8 +22,18 @@ export function exhaustiveSummary(estimate: ExhaustiveEstimate, wall: WallEstima
   const trains = `Trains ${chains} of ${depth} from ${formatCount(space.primitives)} primitives${budgeted ? ' (the evaluation budget)' : ''}`;
   if (wall === null) return `${trains}.`;
   const workers = `${estimate.workers} ${estimate.workers === 1 ? 'worker' : 'workers'}`;
+  const budget = formatDuration(wall.ms);
+  if (wall.reachesTimeBudget && wall.measured) {
+    return `${trains}, but needs more than its time budget of ${budget} on ${workers}: the search stops there, before the last chains.`;
+  }
   if (wall.reachesTimeBudget) {
-    return `${trains}, but needs more than its time budget of ${formatDuration(wall.ms)} on ${workers}: the search stops there, before the last chains.`;
+    return `${trains}, but may need more than its time budget of ${budget} on ${workers} (a rough guess from the layer sizes): the search would stop there, before the last chains.`;
+  }
+  if (wall.shortensRetraining && wall.measured) {
+    return `${trains} within its time budget of ${budget} on ${workers}, at the pace of the last search of this task in this browser, but the budget cuts the final retraining short.`;
+  }
+  if (wall.shortensRetraining) {
+    return `${trains} within its time budget of ${budget} on ${workers} (a rough guess from the layer sizes), but the budget may cut the final retraining short.`;
   }
   if (wall.measured) return `${trains}: ${formatEstimate(wall.ms)} on ${workers}, at the pace of the last search of this task in this browser.`;
   return `${trains}: ${formatRoughEstimate(wall.ms)} on ${workers} (a rough guess from the layer sizes; after a first search here, the estimate uses this machine's measured pace).`;
