@@ -5,7 +5,7 @@
  * run, or the user's own.
  */
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { fetchAssetReader } from '../../data/assets';
 import { TASKS, loadDataset } from '../../data/tasks';
 import { shapeContextOf } from '../../state/graph-context';
@@ -72,6 +72,9 @@ export function ExportDialog() {
     'export-model-editor': ['cancel-export'],
     'cancel-export': [lastModelCommand.current],
   });
+  // A model export goes on while the dialog is closed and then downloads its files. Once the
+  // dialog unmounts, nothing shows its progress or result, so the export is aborted and its worker ends.
+  useEffect(() => () => abort.current?.abort(), []);
   const best = useApp(exportedCandidate);
   const kind = useRunTaskKind();
   const standardised = useApp((state) => TASKS[state.config.task.id].standardised === true);
