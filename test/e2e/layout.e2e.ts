@@ -12,7 +12,7 @@ import { toBase64Url } from '../../src/state/share/link-codec';
 import { packShare } from '../../src/state/share/link-format';
 import type { ShareState } from '../../src/state/share/share-state';
 import { typicalShare } from '../state/share/fixtures';
-import { BASE_URL, launchBrowser, waitForFinish } from './browser';
+import { BASE_URL, launchBrowser, openApp, waitForFinish } from './browser';
 
 const OUT = 'test-results/layout';
 
@@ -192,6 +192,43 @@ describe('layout', () => {
       await page.context().close();
     });
   }
+
+  it('keeps dialogs and tabs across the breakpoint', async () => {
+    const { page, errors } = await openApp(browser);
+    const runPanel = page.getByRole('region', { name: 'Run' });
+    const editor = page.getByRole('main', { name: 'Network' });
+    await runPanel.getByRole('tab', { name: 'Evolution' }).click();
+    await page.getByRole('button', { name: 'Edit candidate set' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Candidate set' });
+    // A typed value not yet committed with Enter lives only in the field's component.
+    const units = dialog.getByRole('textbox', { name: 'Dense units', exact: true });
+    await units.fill('24');
+    // A remounted app would draw new elements, so the same element afterwards means no remount.
+    await page.evaluate(() => {
+      (window as unknown as { keptEditor: Element | null }).keptEditor = document.querySelector('main.canvas');
+    });
+    const evolutionChosen = () => runPanel.getByRole('tab', { name: 'Evolution', includeHidden: true }).getAttribute('aria-selected');
+
+    for (const [width, height, stacked] of [
+      [800, 768, true],
+      [1366, 768, false],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const layout = `at ${width} px wide`;
+      // The stacked layout puts the run panel above the editor, and the side-by-side one below it.
+      const runTop = (await runPanel.boundingBox())!.y;
+      const editorTop = (await editor.boundingBox())!.y;
+      assert.equal(runTop < editorTop, stacked, `${layout}, the run panel is at y ${runTop} and the editor at y ${editorTop}`);
+      assert.equal(await dialog.isVisible(), true, `${layout}, the candidate set dialog is still open`);
+      assert.equal(await units.inputValue(), '24', `${layout}, the typed units are still in their field`);
+      assert.equal(await evolutionChosen(), 'true', `${layout}, the Evolution tab is still chosen`);
+      const sameEditor = await page.evaluate(() => (window as unknown as { keptEditor: Element | null }).keptEditor === document.querySelector('main.canvas'));
+      assert.equal(sameEditor, true, `${layout}, the editor is the same element, not a new one`);
+    }
+    await page.screenshot({ path: `${OUT}/breakpoint-back-to-wide.png` });
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
 
   for (const [width, height] of [
     [1280, 720],

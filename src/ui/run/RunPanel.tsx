@@ -5,7 +5,7 @@
  */
 
 import * as Tabs from '@radix-ui/react-tabs';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { TrainingView } from '../training/TrainingView';
 import { useApp } from '../store-context';
 import { CompareView } from '../compare/CompareView';
@@ -34,13 +34,16 @@ function useShownTab(): [PanelTab, (tab: PanelTab) => void] {
   return [tab, setTab];
 }
 
-/** Draws the panel `height` CSS pixels tall. Without a height, as in the stacked narrow layout, the panel takes its content's height. */
+/**
+ * Draws the panel `height` CSS pixels tall. Without a height the panel takes its content's
+ * height, as it also does in the stacked narrow layout, whose style overrides the height.
+ */
 export function RunPanel({ height }: { height?: number }) {
   const [tab, setTab] = useShownTab();
 
   return (
     <Tabs.Root asChild value={tab} onValueChange={(value) => setTab(value as PanelTab)} orientation="vertical">
-      <section className="run-panel run-panel--tabbed" style={{ height }} aria-label="Run">
+      <section className="run-panel run-panel--tabbed" style={height === undefined ? undefined : ({ '--run-panel-height': `${height}px` } as CSSProperties)} aria-label="Run">
         <Tabs.List className="run-panel__tabs" aria-label="Run panel">
           <Tabs.Trigger className="run-panel__tab" value="search">
             Search
