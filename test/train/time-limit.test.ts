@@ -13,11 +13,13 @@ describe('evaluateCandidate time limit', () => {
     const tensorsBefore = tf.memory().numTensors;
     const settings = { epochs: 2000, batchSize: 8, learningRate: 0.01, optimizer: 'adam' as const, maxTrainRows: 0 };
 
-    const metrics = await evaluateCandidate(NETWORK, data, settings, 3, { timeLimitMs: 400 });
+    // 2000 epochs take minutes; the limit leaves a few epochs, enough to beat chance even
+    // when other processes slow this one down several times.
+    const metrics = await evaluateCandidate(NETWORK, data, settings, 3, { timeLimitMs: 1_200 });
 
     expect(metrics.epochs).toBeGreaterThanOrEqual(1);
     expect(metrics.epochs).toBeLessThan(2000);
-    expect(metrics.trainMs).toBeLessThan(2000);
+    expect(metrics.trainMs).toBeLessThan(4_000);
     expect(metrics.validationAccuracy).toBeGreaterThan(0.5);
     expect(metrics.trainLoss.every(Number.isFinite)).toBe(true);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
