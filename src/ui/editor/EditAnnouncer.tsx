@@ -33,19 +33,22 @@ export function EditAnnouncer() {
   const history = useApp((state) => state.editor.history);
   const model = useApp((state) => state.editor.model);
   const [seen, setSeen] = useState<EditorStep>({ history, model });
-  const [message, setMessage] = useState('');
+  const [announcement, setAnnouncement] = useState({ message: '', count: 0 });
 
   // Compared during render, as React recommends for state that follows the store, so the message needs no effect.
   if (seen.history !== history) {
     const step = { history, model };
     setSeen(step);
     const next = editAnnouncement(seen, step);
-    if (next !== null) setMessage(next);
+    if (next !== null) setAnnouncement({ message: next, count: announcement.count + 1 });
   }
 
+  // A screen reader reads a live region only when its content changes, so a repeated message (setting the
+  // same units twice, undoing two edits with the same label) would be silent. The key gives each
+  // announcement a new node, which the screen reader reads as added content even when its text is the same.
   return (
     <p className="visually-hidden" role="status" data-testid="edit-announcement">
-      {message}
+      <span key={announcement.count}>{announcement.message}</span>
     </p>
   );
 }
