@@ -78,11 +78,14 @@ describe('keyboard and screen reader', () => {
 
     await controls.getByRole('button', { name: 'Start search' }).focus();
     await page.keyboard.press('Enter');
-    // Pause waits for the search to start, so Stop takes the focus first.
-    await expectFocus(page, 'Stop');
+    // Pause is disabled until the search has started, and the group keeps the focus until then.
+    assert.match(await focusedName(page), /^(Run controls|Pause)$/, 'the focus waits for Pause');
+    // A second Enter, as from a held or double press, lands on the group and so leaves the search running.
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'Pause', 60_000);
 
     const pause = controls.getByRole('button', { name: 'Pause' });
-    await pause.and(page.locator(':enabled')).waitFor({ timeout: 60_000 });
+    assert.equal(await pause.isEnabled(), true, 'the search is running');
     // The visible status reads "Searching…" all along, so a hidden status line announces each generation.
     const announcement = page.getByRole('region', { name: 'Progress' }).getByTestId('generation-announcement');
     await announcement.filter({ hasText: /^Generation \d+ of 40 done\. Best network so far: \d+\.\d%\.$/ }).waitFor({ timeout: 60_000 });

@@ -62,9 +62,13 @@ export function CommandButton({ label, reason, primary, command, onPress }: Comm
 
 const LABELS: Record<RunCommand, string> = { start: 'Start search', pause: 'Pause', resume: 'Resume', stop: 'Stop' };
 
-/** The commands that take the focus, in order, when a command disables its own button. Pause is disabled while a search starts, so Stop follows it. */
+/**
+ * The commands that take the focus, in order, when a command disables its own button. Start
+ * hands the focus to Pause alone. Pause is disabled while a search starts, so the group keeps
+ * the focus until then, and a held or double Enter on Start cannot reach Stop.
+ */
 const SUCCESSORS: Record<RunCommand, readonly RunCommand[]> = {
-  start: ['pause', 'stop'],
+  start: ['pause'],
   pause: ['resume', 'stop'],
   resume: ['pause', 'stop'],
   stop: ['start'],
