@@ -10,6 +10,7 @@ import { useNow } from '../use-now';
 import { generationAnnouncement } from './phase-text';
 import { runProgress } from './progress';
 import { progressTexts, selectStepUnit } from './run-texts';
+import { useThrottledAnnouncement } from './use-throttled-announcement';
 import { useTimeLeft } from './use-time-left';
 import { useStartBlocker } from './RunControls';
 import { useRunTaskKind } from './score-text';
@@ -40,6 +41,8 @@ export function ProgressView() {
   // A shared link's results, shown before any search here: they have no generations, counts or clock of this page.
   const linkResults = run.phase === 'idle' && run.evaluations.length > 0;
   const texts = progressTexts({ run, config }, startBlocker);
+  // The last generation or batch is announced at once, the others at most once every ten seconds.
+  const announcement = useThrottledAnnouncement(generationAnnouncement(run, kind, exhaustive), run.generations.length >= run.totalGenerations);
 
   return (
     <section className="progress" aria-label="Progress">
@@ -49,7 +52,7 @@ export function ProgressView() {
           {texts.status}
         </p>
         <p className="visually-hidden" role="status" data-testid="generation-announcement">
-          {generationAnnouncement(run, kind, exhaustive)}
+          {announcement}
         </p>
         {!linkResults && (
           <>

@@ -62,6 +62,7 @@ function retrainingEpoch(inFlight: RunState['inFlight'] = {}): string {
  * Returns the hidden status line that announces each finished generation of an active search,
  * with the best network fitness so far, or '' before the first one and outside a search. The
  * visible status reads "Searching…" all along, and the counts beside it are no live region.
+ * ProgressView throttles it with `useThrottledAnnouncement`.
  */
 export function generationAnnouncement(run: Pick<RunState, 'phase' | 'generations' | 'totalGenerations'>, kind: TaskKind, exhaustive: boolean): string {
   const active = run.phase === 'running' || run.phase === 'paused' || run.phase === 'stopping';
