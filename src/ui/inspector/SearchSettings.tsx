@@ -11,6 +11,7 @@ import { SelectField, type SelectOption } from '../controls/SelectField';
 import { useActions, useApp } from '../store-context';
 import { CandidateSetSummary } from './CandidateSetSummary';
 import { ConfigNumber } from './ConfigNumber';
+import { EARLY_STOPPING_LABELS } from './early-stopping-labels';
 import { exhaustiveSummary } from './exhaustive-text';
 import { useExhaustiveEstimate, useExhaustiveWall } from './use-exhaustive-estimate';
 
@@ -26,12 +27,6 @@ const STRATEGY_OPTIONS: SelectOption<StrategyName>[] = STRATEGY_NAMES.map((name)
   label: STRATEGY_LABELS[name],
   hint: STRATEGY_HINTS[name],
 }));
-
-const EARLY_STOPPING_LABELS: Record<EarlyStoppingRule, { label: string; hint: string }> = {
-  off: { label: 'Off', hint: 'Every candidate trains for all its epochs.' },
-  median: { label: 'Median rule', hint: 'Stops a candidate whose best fitness so far is below the median of finished ones at that epoch.' },
-  halving: { label: 'Successive halving', hint: 'Trains a generation briefly, continues the best third three times as long, and so on.' },
-};
 
 const EARLY_STOPPING_OPTIONS: SelectOption<EarlyStoppingRule>[] = EARLY_STOPPING_RULES.map((rule) => ({ value: rule, ...EARLY_STOPPING_LABELS[rule] }));
 
