@@ -27,10 +27,16 @@ export interface WorkerInfo {
 }
 
 /**
- * The settings of a run that its result texts name. The page's settings stay editable once
- * a run ends, so the status, the result line and the chart labels read these instead.
+ * The settings of a run that its result texts and exports use. The page's settings stay
+ * editable once a run ends, so the status, the result line, the chart labels and the exports
+ * of the run's networks read these instead.
  */
 export interface RunSettings {
+  /**
+   * The whole configuration the run used, with its starting network as `seedGenome` where the
+   * run's source kept one. Exports retrain and describe the run's networks with it.
+   */
+  readonly config: RunConfig;
   readonly strategy: StrategyName;
   readonly seed: number;
   readonly earlyStopping: EarlyStoppingRule;
@@ -48,7 +54,7 @@ export function runSettingsOf(config: RunConfig): RunSettings {
     const { count, maxDepth } = countExhaustive(search.candidateSet, shapeContextOf(config));
     space = { count, maxDepth };
   }
-  return { strategy: search.strategy, seed: search.seed, earlyStopping: search.earlyStopping ?? 'off', maxEvaluations: search.maxEvaluations ?? 0, space };
+  return { config, strategy: search.strategy, seed: search.seed, earlyStopping: search.earlyStopping ?? 'off', maxEvaluations: search.maxEvaluations ?? 0, space };
 }
 
 export interface RunState {

@@ -12,7 +12,7 @@ function finishedRun(trained: number, outcome: RunStatus = 'completed') {
 }
 
 /** The settings of an exhaustive run whose space contains `count` chains of 1 to `maxDepth` layers. */
-function settings(count: number, maxDepth: number, seed: number, earlyStopping: EarlyStoppingRule = 'off', maxEvaluations = 0): RunSettings {
+function settings(count: number, maxDepth: number, seed: number, earlyStopping: EarlyStoppingRule = 'off', maxEvaluations = 0): Omit<RunSettings, 'config'> {
   return { strategy: 'exhaustive', seed, earlyStopping, maxEvaluations, space: { count, maxDepth } };
 }
 

@@ -92,7 +92,10 @@ describe('run panel texts', () => {
     const file = buildRunFile({ config, status: 'completed', message: null, elapsedMs: 10, startedAt: new Date(), evaluations: [best], generations: [], best, final: null, counts: null });
     await session.importRunFile(JSON.stringify(file), 'xor-run.json');
 
-    expect(app.getState().run.settings).toEqual({ strategy: 'exhaustive', seed: 5, earlyStopping: 'off', maxEvaluations: 0, space: { count: 4, maxDepth: 1 } });
+    const { config: runConfig, ...settings } = app.getState().run.settings!;
+    expect(settings).toEqual({ strategy: 'exhaustive', seed: 5, earlyStopping: 'off', maxEvaluations: 0, space: { count: 4, maxDepth: 1 } });
+    expect(runConfig.search.seed).toBe(5);
+    expect(runConfig.seedGenome).toEqual(genome);
     const imported = texts(app);
     editSettings(app, 'random');
     expect(texts(app)).toEqual(imported);
@@ -117,6 +120,8 @@ describe('run panel texts', () => {
     );
 
     expect(app.getState().run.settings?.strategy).toBe('exhaustive');
+    // The link's network is the run's starting network, which the run file names.
+    expect(app.getState().run.settings?.config.seedGenome).toEqual(genome);
     editSettings(app, 'random');
     expect(selectStepUnit(app.getState())).toBe('batch');
   });

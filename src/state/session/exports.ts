@@ -9,6 +9,7 @@ import { loadedDataFile, taskOf } from '../../data/tasks';
 import type { Dataset } from '../../data/types';
 import type { EvaluatedCandidate, RunStatus } from '../../workers/coordinator';
 import type { ExportRequest } from '../../workers/export-protocol';
+import type { RunConfig } from '../../workers/run-config';
 import { buildGenomeFile, buildNetworkGenomeFile } from '../files/genome-file';
 import { kerasPythonCode } from '../files/keras-code';
 import { leaderboardCsv } from '../files/leaderboard-csv';
@@ -53,20 +54,40 @@ export function editorNetwork(graph: Genome, run: Pick<RunState, 'evaluations' |
   return { genome: graph, result, problem, invalid: issue !== null };
 }
 
-const stamp = (state: AppState): string => `${state.config.task.id}-seed${state.config.search.seed}`;
+/**
+ * Returns the configuration of the run shown, with its starting network. The page's settings
+ * stay editable after a run, so the run file and the exports of the run's networks read this.
+ * Without a run it is the page's configuration and network.
+ */
+export function runConfigOf(state: AppState): RunConfig {
+  const config = state.run.settings?.config;
+  if (!config) return { ...state.config, seedGenome: state.graph };
+  return config.seedGenome ? config : { ...config, seedGenome: state.graph };
+}
+
+/** Returns whether the editor shows `seed` with the same layer ids, so that the editor's positions lay it out. */
+function editorShows(graph: Genome, seed: Genome | undefined): boolean {
+  if (!seed || canonicalHash(graph) !== canonicalHash(seed)) return false;
+  const ids = new Set(graph.nodes.map((node) => node.id));
+  return ids.size === seed.nodes.length && seed.nodes.every((node) => ids.has(node.id));
+}
+
+const stamp = (config: RunConfig): string => `${config.task.id}-seed${config.search.seed}`;
 
 export function runFileName(state: AppState): string {
-  return `nas-run-${stamp(state)}.json`;
+  return `nas-run-${stamp(runConfigOf(state))}.json`;
 }
 
 export function runFileText(state: AppState): string {
   const run = state.run;
+  const config = runConfigOf(state);
   let status: RunStatus | 'running' = 'running';
   if (run.phase === 'finished') status = run.outcome ?? 'stopped';
   else if (run.phase === 'idle') status = 'stopped';
   const file = buildRunFile({
-    config: { ...state.config, seedGenome: state.graph },
-    positions: state.editor.model.positions,
+    config,
+    // Without positions, importing the file lays the network out anew.
+    positions: editorShows(state.graph, config.seedGenome) ? state.editor.model.positions : undefined,
     status,
     message: run.message,
     elapsedMs: run.elapsedMs,
@@ -84,8 +105,10 @@ export function leaderboardCsvText(state: AppState): string {
   return leaderboardCsv(leaderboard(state.run, Number.POSITIVE_INFINITY));
 }
 
+/** Writes the genome file of a network the run shown evaluated. */
 export function genomeFileText(state: AppState, candidate: EvaluatedCandidate): string {
-  return `${JSON.stringify(buildGenomeFile(candidate, state.config.task.id, shapeContextOf(state.config)), null, 2)}\n`;
+  const config = runConfigOf(state);
+  return `${JSON.stringify(buildGenomeFile(candidate, config.task.id, shapeContextOf(config)), null, 2)}\n`;
 }
 
 /** Writes the genome file of a network no search evaluated, such as the user's own in the editor. */
@@ -97,30 +120,32 @@ export function networkGenomeFileText(state: AppState, genome: Genome): string {
 export type DatasetScalings = Pick<Dataset, 'scaling' | 'targetScaling'>;
 
 /**
- * Writes the Keras code of `candidate`. Standardised features and targets take their scaling
- * from `scalings`, or from the data set this page last loaded when it is this task's.
+ * Writes the Keras code of `candidate`, a network of the run shown, with the run's training
+ * settings. Standardised features and targets take their scaling from `scalings`, or from the
+ * data set this page last loaded when it is this task's.
  */
 export function kerasCodeText(state: AppState, candidate: EvaluatedCandidate, scalings = loadedScalings(state)): string {
-  const task = taskOf(state.config.task);
+  const config = runConfigOf(state);
+  const task = taskOf(config.task);
   const fitness = task.kind === 'regression' ? `validation R² ${candidate.fitness.toFixed(3)}` : `${(candidate.fitness * 100).toFixed(1)}% validation accuracy`;
   // Layers get the names the editor gives them when the network opens there, not the search's internal ids.
   // A final network's retraining ran for other epochs than the search's candidates.
-  const epochs = candidate.metrics?.epochs ?? state.config.training.epochs;
-  return networkKerasCode(state, withEditorIds(candidate.candidate.genome), `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`, epochs, scalings);
+  const epochs = candidate.metrics?.epochs ?? config.training.epochs;
+  return networkKerasCode(config, withEditorIds(candidate.candidate.genome), `NAS Playground candidate ${candidate.candidate.id} on ${task.name} (${fitness}).`, epochs, scalings);
 }
 
-/** Writes the Keras code of the user's own network in the editor, which no search evaluated. */
+/** Writes the Keras code of the user's own network in the editor, which no search evaluated, with the page's training settings. */
 export function editorKerasCodeText(state: AppState, genome: Genome, scalings = loadedScalings(state)): string {
   const task = taskOf(state.config.task);
-  return networkKerasCode(state, genome, `NAS Playground network built in the editor for ${task.name} (not evaluated by a search).`, state.config.training.epochs, scalings);
+  return networkKerasCode(state.config, genome, `NAS Playground network built in the editor for ${task.name} (not evaluated by a search).`, state.config.training.epochs, scalings);
 }
 
-function networkKerasCode(state: AppState, genome: Genome, title: string, epochs: number, scalings: DatasetScalings | undefined): string {
-  const task = taskOf(state.config.task);
-  return kerasPythonCode(genome, shapeContextOf(state.config), {
+function networkKerasCode(config: RunConfig, genome: Genome, title: string, epochs: number, scalings: DatasetScalings | undefined): string {
+  const task = taskOf(config.task);
+  return kerasPythonCode(genome, shapeContextOf(config), {
     title,
     taskKind: task.kind,
-    training: { ...state.config.training, epochs },
+    training: { ...config.training, epochs },
     inputScaling: scalings?.scaling,
     scalingUnknown: task.standardised === true && scalings?.scaling === undefined,
     targetScaling: scalings?.targetScaling,
@@ -133,12 +158,13 @@ export function loadedScalings(state: AppState): DatasetScalings | undefined {
 }
 
 /**
- * Builds the request that trains `candidate` as the run did: the search's settings and seed, or
- * for the retrained final network, all training rows up to the epoch whose weights were scored
- * (`finalEpochs` when the result does not record it).
+ * Builds the request that trains `candidate` as the run did, with the run's training settings
+ * and seed. The retrained final network trains on all training rows up to the epoch whose
+ * weights were scored, or for the run's `finalEpochs` when the result does not record it.
+ * The backend is the page's, the one the user chose for this device now.
  */
 export function modelExportRequest(state: AppState, candidate: EvaluatedCandidate, assetBaseUrl: string, wasmPaths: Record<string, string>, probabilities: boolean): ExportRequest {
-  const { config } = state;
+  const config = runConfigOf(state);
   const final = candidate === state.run.final && config.finalEpochs > 0;
   // The scored weights are those after the best epoch. A time budget can stop the final
   // retraining before finalEpochs, and more epochs could then find a different best.
@@ -146,7 +172,8 @@ export function modelExportRequest(state: AppState, candidate: EvaluatedCandidat
   const settings = final ? { ...config.training, epochs: finalEpochs, maxTrainRows: 0 } : config.training;
   const seed = deriveSeed(config.search.seed, final ? 'final' : 'train', candidate.candidate.hash);
   const dataFile = config.task.id === 'custom' ? (loadedDataFile() ?? undefined) : undefined;
-  return { type: 'export', backend: config.backend, wasmPaths, assetBaseUrl, task: config.task, dataFile, genome: candidate.candidate.genome, settings, seed, keepBestEpoch: final, probabilities };
+  const { backend } = state.config;
+  return { type: 'export', backend, wasmPaths, assetBaseUrl, task: config.task, dataFile, genome: candidate.candidate.genome, settings, seed, keepBestEpoch: final, probabilities };
 }
 
 /**

@@ -284,7 +284,7 @@ export class Session {
     const lostEdits = before.editor.history.past.length > 0 && setupKey(currentSetup(before)) !== setupKey(setup);
     loadSetup(this.app, setup);
     const shown = share.results.length > 0;
-    this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, runSettingsOf(share.config), evaluatedFromShared(share.results, share.config), [], null, 0, false) : IDLE_RUN });
+    this.app.setState({ run: shown ? viewRunState(SHARED_VIEW_ID, runSettingsOf({ ...share.config, seedGenome: share.graph }), evaluatedFromShared(share.results, share.config), [], null, 0, false) : IDLE_RUN });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: shown ? { results: share.results, replayRunId: null, comparison: null } : null });
     if (notes.length > 0) {
@@ -465,7 +465,7 @@ export class Session {
     const setup = setupOfRecord(stored.record, notes);
     const lostEdits = this.replaceSetup(setup);
     const outcome = stored.record.status === 'running' ? 'stopped' : stored.record.status;
-    this.app.setState({ run: viewRunState(`saved:${id}`, runSettingsOf(setup.config), stored.candidates, stored.generations, outcome, stored.record.elapsedMs, true, stored.record.final ?? null) });
+    this.app.setState({ run: viewRunState(`saved:${id}`, runSettingsOf({ ...setup.config, seedGenome: setup.graph }), stored.candidates, stored.generations, outcome, stored.record.elapsedMs, true, stored.record.final ?? null) });
     this.resultsSetup = { runId: this.app.getState().run.runId, key: resultsKey(setup) };
     this.set({ shared: null });
     this.finishSetupReplacement(lostEdits);

@@ -3,12 +3,24 @@ import { canonicalHash } from '../../../src/core/canonical';
 import { chainGenome } from '../../../src/core/genome';
 import { deriveSeed } from '../../../src/core/rng';
 import { nodeAssetReader } from '../../../src/data/node-assets';
+import { defaultRunConfig } from '../../../src/state/config';
 import { withEditorIds } from '../../../src/state/graph-model';
-import { editorKerasCodeText, editorModelExportRequest, editorNetwork, kerasCodeText, modelExportRequest, networkGenomeFileText } from '../../../src/state/session/exports';
-import { createAppStore } from '../../../src/state/store';
+import { IDLE_RUN, runSettingsOf } from '../../../src/state/run-state';
+import {
+  editorKerasCodeText,
+  editorModelExportRequest,
+  editorNetwork,
+  kerasCodeText,
+  modelExportRequest,
+  networkGenomeFileText,
+  runFileName,
+  runFileText,
+} from '../../../src/state/session/exports';
+import { createAppStore, type AppStore } from '../../../src/state/store';
 import type { EvaluationMetrics } from '../../../src/train/types';
 import type { EvaluatedCandidate } from '../../../src/workers/coordinator';
 import { nodeWorkerFactory } from '../../../src/workers/node-pool';
+import type { RunConfig } from '../../../src/workers/run-config';
 
 function evaluated(id: string, metrics: Partial<EvaluationMetrics>): EvaluatedCandidate {
   const base: EvaluationMetrics = {
@@ -178,5 +190,123 @@ describe('editor network exports', () => {
     expect(file.genome).toEqual(own);
     expect(code).toMatch(/network built in the editor .*not evaluated by a search/);
     expect(code).toMatch(/^l1 = layers\.Dense\(/m);
+  });
+});
+
+describe('exports after the settings change', () => {
+  /**
+   * Returns a store with a finished run that used seed 7, 30 epochs, learning rate 0.02 and 60
+   * final epochs, whose page then changed them to seed 99, 5 epochs, 0.5 and 10.
+   */
+  function changedAfterRun(): { app: AppStore; best: EvaluatedCandidate; final: EvaluatedCandidate; seedGraph: unknown } {
+    const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory });
+    const { actions } = app.getState();
+    actions.setNumber('search.seed', 7);
+    actions.setNumber('training.epochs', 30);
+    actions.setNumber('training.learningRate', 0.02);
+    actions.setNumber('finalEpochs', 60);
+
+    // The run is recorded as Start search records it, from the page's settings at the start.
+    const { config, graph } = app.getState();
+    const best = evaluated('g2-4', {});
+    const final = evaluated('g2-4-final', { epochs: 60 });
+    const settings = runSettingsOf({ ...config, seedGenome: graph });
+    app.setState({ run: { ...IDLE_RUN, runId: 'run-1', settings, phase: 'finished', outcome: 'completed', evaluations: [best], best, final } });
+
+    actions.setNumber('search.seed', 99);
+    actions.setNumber('training.epochs', 5);
+    actions.setNumber('training.learningRate', 0.5);
+    actions.setNumber('finalEpochs', 10);
+    return { app, best, final, seedGraph: graph };
+  }
+
+  it('trains a search candidate as the run did', () => {
+    const { app, best } = changedAfterRun();
+
+    const request = modelExportRequest(app.getState(), best, 'http://127.0.0.1/', {}, true);
+
+    expect(request.seed).toBe(deriveSeed(7, 'train', best.candidate.hash));
+    expect(request.settings.epochs).toBe(30);
+    expect(request.settings.learningRate).toBe(0.02);
+  });
+
+  it('retrains the final network as the run did', () => {
+    const { app, final } = changedAfterRun();
+
+    const request = modelExportRequest(app.getState(), final, 'http://127.0.0.1/', {}, true);
+
+    expect(request.seed).toBe(deriveSeed(7, 'final', final.candidate.hash));
+    expect(request.settings.epochs).toBe(60);
+    expect(request.settings.learningRate).toBe(0.02);
+    expect(request.keepBestEpoch).toBe(true);
+  });
+
+  it('writes the run file with the run config', () => {
+    const { app, seedGraph } = changedAfterRun();
+    const { editorActions } = app.getState();
+    editorActions.select(['l2']);
+    editorActions.addLayer('dense');
+
+    const file = JSON.parse(runFileText(app.getState())) as { config: { search: { seed: number }; training: { epochs: number }; finalEpochs: number; seedGenome: unknown }; positions?: unknown };
+
+    expect(runFileName(app.getState())).toBe(`nas-run-${app.getState().config.task.id}-seed7.json`);
+    expect(file.config.search.seed).toBe(7);
+    expect(file.config.training.epochs).toBe(30);
+    expect(file.config.finalEpochs).toBe(60);
+    // The editor shows another network now, whose positions do not lay out the run's.
+    expect(file.config.seedGenome).toEqual(seedGraph);
+    expect(file.positions).toBeUndefined();
+  });
+
+  it('keeps positions of the unchanged starting network', () => {
+    const { app } = changedAfterRun();
+
+    const file = JSON.parse(runFileText(app.getState())) as { positions?: { id: string }[] };
+
+    expect(file.positions?.map((position) => position.id)).toEqual([...app.getState().editor.model.positions.keys()]);
+  });
+
+  it('writes Keras code with the run training', () => {
+    const { app, best } = changedAfterRun();
+
+    const code = kerasCodeText(app.getState(), best);
+
+    expect(code).toMatch(/learning_rate=0\.02\b/);
+    expect(code).not.toMatch(/learning_rate=0\.5\b/);
+  });
+
+  it('follows a search run in the store', async () => {
+    const base = defaultRunConfig('xor');
+    const config: RunConfig = {
+      ...base,
+      search: { ...base.search, strategy: 'random', seed: 5, generations: 1, population: 2, networksPerBlueprint: 1 },
+      training: { ...base.training, epochs: 1 },
+      finalEpochs: 0,
+      backend: 'cpu',
+      workers: 1,
+    };
+    const app = createAppStore({ readAsset: nodeAssetReader(), workerFactory: nodeWorkerFactory }, { config });
+    await app.getState().actions.startSearch();
+    const best = app.getState().run.best!;
+    app.getState().actions.setNumber('search.seed', 99);
+    app.getState().actions.setNumber('training.epochs', 3);
+
+    const request = modelExportRequest(app.getState(), best, 'http://127.0.0.1/', {}, true);
+
+    expect(request.seed).toBe(deriveSeed(5, 'train', best.candidate.hash));
+    expect(request.settings.epochs).toBe(1);
+    expect(runFileName(app.getState())).toBe('nas-run-xor-seed5.json');
+  }, 60_000);
+
+  it('keeps the page settings for the editor network', () => {
+    const { app } = changedAfterRun();
+    const own = chainGenome([{ kind: 'dense', params: { units: 5 } }]);
+
+    const request = editorModelExportRequest(app.getState(), own, 'http://127.0.0.1/', {}, true);
+    const code = editorKerasCodeText(app.getState(), own);
+
+    expect(request.seed).toBe(deriveSeed(99, 'train', canonicalHash(own)));
+    expect(request.settings.epochs).toBe(5);
+    expect(code).toMatch(/learning_rate=0\.5\b/);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { defaultRunConfig } from '../../../src/state/config';
 import type { RunSettings } from '../../../src/state/run-state';
 import { viewRunState } from '../../../src/state/session/shared-run';
 import { partialGeneration } from '../../../src/ui/run/chart-data';
 import { candidate, evaluated, summary } from '../../ui/run-fixtures';
 
-const COEVOLUTION: RunSettings = { strategy: 'coevolution', seed: 1, earlyStopping: 'off', maxEvaluations: 0, space: null };
+const COEVOLUTION: RunSettings = { config: defaultRunConfig(), strategy: 'coevolution', seed: 1, earlyStopping: 'off', maxEvaluations: 0, space: null };
 
 describe('viewRunState', () => {
   const firstGeneration = [evaluated(candidate(0, 0), 1, 0.7), evaluated(candidate(0, 1), 2, 0.5)];
