@@ -306,7 +306,7 @@ describe('share links, saved runs and exports', () => {
     const { page, errors } = await open(`#s=${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(packShare(typicalShare())))))}`);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
-    const model = dialog.getByRole('button', { name: 'TensorFlow.js model with trained weights' });
+    const model = dialog.getByRole('button', { name: 'TensorFlow.js model with trained weights', exact: true });
     const status = dialog.getByTestId('model-export-status');
 
     await model.click();
