@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { choose, launchBrowser, openApp, setNumber, waitForFinish } from './browser';
+import { choose, chooseSixChains, launchBrowser, openApp, setNumber, waitForFinish } from './browser';
 
 let browser: Browser;
 before(async () => {
@@ -74,24 +74,7 @@ describe('strategies and presets', () => {
     await setNumber(page, 'Epochs', 10);
     await setNumber(page, 'Workers (0 = auto)', 2);
 
-    // A small chain space: dense(8) with relu or tanh, one or two layers deep.
-    await page.getByRole('button', { name: 'Edit candidate set' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Candidate set' });
-    for (const kind of ['Dropout', 'BatchNormalization', 'Activation', 'Add', 'Concatenate']) {
-      const box = dialog.getByRole('checkbox', { name: kind, exact: true });
-      if (await box.isChecked()) await box.uncheck();
-    }
-    const units = dialog.getByRole('textbox', { name: 'Dense units', exact: true });
-    await units.fill('8');
-    await units.press('Enter');
-    const activations = dialog.getByRole('group', { name: 'Dense activation', exact: true });
-    for (const activation of ['elu', 'selu', 'sigmoid']) {
-      const chip = activations.getByRole('button', { name: activation, exact: true });
-      if ((await chip.getAttribute('aria-pressed')) === 'true') await chip.click();
-    }
-    await setNumberIn(dialog, 'Maximum depth', 2);
-    await page.screenshot({ path: 'test-results/strategies-candidate-set.png' });
-    await page.keyboard.press('Escape');
+    await chooseSixChains(page);
 
     await page.getByRole('tab', { name: 'Compare', exact: true }).click();
     const setup = page.getByRole('region', { name: 'Comparison setup' });
