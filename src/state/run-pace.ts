@@ -105,7 +105,7 @@ function idleMs(results: readonly TimedResult[], pauses: readonly PausedSpan[], 
   return idle;
 }
 
-/** The modelled cost of a candidate of `config` on one worker, in milliseconds, for the config's epochs. */
+/** Returns the modelled cost of a candidate of `config` on one worker, in milliseconds, for the config's epochs. */
 export function modelledCostMs(candidate: Candidate, config: RunConfig, trainRows: number): number {
   return candidateCostMs(candidate.genome, shapeContextOf(config), config.training, trainRows);
 }

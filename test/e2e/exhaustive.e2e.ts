@@ -21,7 +21,7 @@ describe('exhaustive search in the Search tab', () => {
     await setNumber(page, 'Search seed', 4);
     await chooseSixChains(page);
     await choose(page, 'Strategy', 'Exhaustive enumeration');
-    // The population sets the batch size of an exhaustive search, and its label says so.
+    // The population sets the batch size of an exhaustive search, and its label states it.
     await setNumber(page, 'Population (chains per batch)', 2);
 
     const fitness = page.getByRole('region', { name: 'Fitness chart' });

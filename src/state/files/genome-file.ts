@@ -11,13 +11,10 @@ import type { RestoreNote } from '../share/share-state';
 
 export const GENOME_FILE_FORMAT = 'nas-playground-genome';
 
+/** Builds the genome file of an evaluated candidate, with its scores. */
 export function buildGenomeFile(result: EvaluatedCandidate, task: TaskId, context: ShapeContext) {
   return {
-    format: GENOME_FILE_FORMAT,
-    version: 1,
-    task,
-    inputShape: context.inputShape,
-    outputUnits: context.outputUnits,
+    ...genomeFileHeader(task, context),
     candidate: result.candidate.id,
     hash: result.candidate.hash,
     fitness: result.fitness,
@@ -31,11 +28,7 @@ export function buildGenomeFile(result: EvaluatedCandidate, task: TaskId, contex
 /** Builds the genome file of a network no search evaluated: its scores are null. */
 export function buildNetworkGenomeFile(genome: Genome, task: TaskId, context: ShapeContext) {
   return {
-    format: GENOME_FILE_FORMAT,
-    version: 1,
-    task,
-    inputShape: context.inputShape,
-    outputUnits: context.outputUnits,
+    ...genomeFileHeader(task, context),
     candidate: null,
     hash: canonicalHash(genome),
     fitness: null,
@@ -44,6 +37,10 @@ export function buildNetworkGenomeFile(genome: Genome, task: TaskId, context: Sh
     params: analyzeGenome(genome, context).totalParams,
     genome,
   };
+}
+
+function genomeFileHeader(task: TaskId, context: ShapeContext) {
+  return { format: GENOME_FILE_FORMAT, version: 1, task, inputShape: context.inputShape, outputUnits: context.outputUnits };
 }
 
 /** Reads a genome file, or a bare `{nodes: [...]}` genome, checked against the task. */

@@ -30,7 +30,7 @@ export function paceKey(config: Pick<RunConfig, 'backend' | 'task'>): string {
  */
 export const MAX_WALL_PER_MODEL_MS = 100;
 
-/** Longest start-up kept, in milliseconds: ten minutes. */
+/** Maximum start-up time accepted from storage, in milliseconds: ten minutes. */
 export const MAX_STARTUP_MS = 600_000;
 
 /** Returns whether `value` is a pace that a search could have measured. */

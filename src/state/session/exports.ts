@@ -26,9 +26,9 @@ const exportedOf = (run: Pick<RunState, 'best' | 'final'>): EvaluatedCandidate |
 export const exportedCandidate = (state: AppState): EvaluatedCandidate | null => exportedOf(state.run);
 
 /**
- * The network in the editor, which Export offers beside the best network when it differs
- * from the network that section saves: a candidate opened from the run (the search's best
- * too, when final retraining kept another architecture), or the user's own.
+ * The network in the editor, which Export offers beside the best network when the two differ.
+ * It is a candidate opened from the run, or the user's own network. The search's best counts
+ * as opened when the final retraining kept another architecture.
  */
 export interface EditorNetwork {
   readonly genome: Genome;

@@ -17,7 +17,7 @@ interface DialogFrameProps {
 
 /**
  * Keeps the dialog open when Escape goes to a field marked `data-handles-escape`, such as a
- * rename field that Escape cancels. Radix handles Escape on the document before the field sees it.
+ * rename field that Escape cancels. Radix handles Escape on the document before the field receives it.
  */
 function keepForOwnEscape(event: KeyboardEvent): void {
   if (event.target instanceof Element && event.target.closest('[data-handles-escape]')) event.preventDefault();

@@ -1,7 +1,7 @@
 /**
  * The fitness chart region: per-generation fitness, best-so-far and fitness against size, as
  * tabs. An exhaustive search has batches of chains in place of generations, and a batch's
- * best tells little about the search, so its chart opens on the best so far.
+ * best shows little of the search's progress, so its chart opens on the best so far.
  */
 
 import * as Tabs from '@radix-ui/react-tabs';

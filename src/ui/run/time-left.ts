@@ -112,10 +112,10 @@ export const SMOOTHING_MS = 8_000;
 export const MAX_CHANGE_PER_SECOND = 1.1;
 
 /**
- * Moves the shown time left toward `rawMs` at `now`. Between updates the shown figure counts
- * down with the clock. It then moves a part of the way to the raw figure that grows with the
- * time passed, and by at most `MAX_CHANGE_PER_SECOND` a second (or one second a second, for
- * figures under ten seconds), so that one slow or quick candidate cannot make it jump.
+ * Moves the displayed time left toward `rawMs` at `now`. Between updates the displayed figure
+ * counts down with the clock. It then moves toward the raw figure by a share that grows with
+ * the time passed. The change is at most `MAX_CHANGE_PER_SECOND` a second, or one second a
+ * second for figures under ten seconds, so one slow or quick candidate cannot make it jump.
  */
 export function smoothTimeLeft(previous: ShownTimeLeft | null, rawMs: number, now: number): ShownTimeLeft {
   if (previous === null || now < previous.at) return { ms: rawMs, at: now };
